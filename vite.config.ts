@@ -1,0 +1,84 @@
+import { defineConfig, type Plugin } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { playwright } from '@vitest/browser-playwright';
+import { CHROMIUM_ARGS, locateChromium } from './test/tools/chromium';
+
+/**
+ * The app's Content-Security-Policy: only its own origin; wasm compilation for DuckDB-Wasm and
+ * parquet-wasm; its own workers. Inline styles are allowed because ECharts and Svelte transitions set them.
+ */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self' blob:",
+  "connect-src 'self'",
+  "img-src 'self' data: blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "font-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+/** Puts the CSP into the built index.html (dev keeps Vite's HMR free of it). */
+function cspPlugin(): Plugin {
+  return {
+    name: 'pcw-csp',
+    apply: 'build',
+    transformIndexHtml: (html) =>
+      html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`),
+  };
+}
+
+/** DuckDB's worker files point at source maps that are not shipped; strip the comment to stop the warnings. */
+function stripDuckdbSourceMaps(): Plugin {
+  return {
+    name: 'pcw-strip-duckdb-sourcemaps',
+    enforce: 'pre',
+    transform(code, id) {
+      if (id.includes('@duckdb/duckdb-wasm') && code.includes('sourceMappingURL')) {
+        return { code: code.replace(/\/\/# sourceMappingURL=\S+/g, ''), map: null };
+      }
+      return null;
+    },
+  };
+}
+
+const chrome = locateChromium();
+
+export default defineConfig({
+  plugins: [svelte(), cspPlugin(), stripDuckdbSourceMaps()],
+  worker: { format: 'es' },
+  optimizeDeps: { exclude: ['@duckdb/duckdb-wasm', 'parquet-wasm'] },
+  build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
+  preview: { headers: { 'Content-Security-Policy': CSP } },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['test/unit/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.browser.test.ts'],
+          testTimeout: 60_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            screenshotFailures: false,
+            instances: [{ browser: 'chromium' }],
+            provider: playwright({
+              launchOptions: { executablePath: chrome ?? undefined, args: CHROMIUM_ARGS },
+            }),
+          },
+        },
+      },
+    ],
+  },
+});
