@@ -1,7 +1,8 @@
-import { defineConfig, type Plugin } from 'vite';
+import type { Plugin } from 'vite';
+import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { playwright } from '@vitest/browser-playwright';
-import { CHROMIUM_ARGS, locateChromium } from './test/tools/chromium';
+import { CHROMIUM_ARGS, locateChromium } from './test/tools/chromium.ts';
 
 /**
  * The app's Content-Security-Policy: only its own origin; wasm compilation for DuckDB-Wasm and
@@ -77,6 +78,18 @@ export default defineConfig({
               launchOptions: { executablePath: chrome ?? undefined, args: CHROMIUM_ARGS },
             }),
           },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.e2e.test.ts'],
+          globalSetup: ['test/e2e/global-setup.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 90_000,
+          fileParallelism: false,
         },
       },
     ],

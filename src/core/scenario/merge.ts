@@ -1,0 +1,126 @@
+/**
+ * Joins RunBlocks computed for contiguous run ranges into one RunBlock in run order. Pure and generic
+ * over the block's per-run arrays: every Float64Array field is laid out run-major (its length is
+ * runCount × a per-run stride), so fields the kernel adds later merge without changes here.
+ */
+import type { RunBlock } from './kernel';
+
+type Dimensions = Omit<RunBlock, 'runStart' | 'runCount'>;
+
+interface Layout {
+  /** Float64Array fields and their per-run stride. */
+  arrays: [key: string, stride: number][];
+  /** Scalar dimension fields that every block must share. */
+  scalars: [key: string, value: unknown][];
+  years: Int32Array;
+}
+
+function layoutOf(block: RunBlock): Layout {
+  const arrays: [string, number][] = [];
+  const scalars: [string, unknown][] = [];
+  for (const [key, value] of Object.entries(block)) {
+    if (key === 'runStart' || key === 'runCount' || key === 'years') continue;
+    if (value instanceof Float64Array) {
+      if (block.runCount === 0 ? value.length !== 0 : value.length % block.runCount !== 0) {
+        throw new Error(`RunBlock.${key} has ${value.length} values, not a multiple of ${block.runCount} runs`);
+      }
+      arrays.push([key, block.runCount === 0 ? 0 : value.length / block.runCount]);
+    } else {
+      scalars.push([key, value]);
+    }
+  }
+  return { arrays, scalars, years: block.years };
+}
+
+function sameYears(a: Int32Array, b: Int32Array): boolean {
+  return a.length === b.length && a.every((y, i) => y === b[i]);
+}
+
+function checkCompatible(layout: Layout, block: RunBlock): void {
+  const fields = block as unknown as Record<string, unknown>;
+  for (const [key, value] of layout.scalars) {
+    if (fields[key] !== value) throw new Error(`RunBlock.${key} differs between blocks: ${value} vs ${fields[key]}`);
+  }
+  if (!sameYears(layout.years, block.years)) throw new Error('RunBlock.years differs between blocks');
+  for (const [key, stride] of layout.arrays) {
+    const arr = fields[key];
+    if (!(arr instanceof Float64Array) || arr.length !== stride * block.runCount) {
+      throw new Error(`RunBlock.${key} of runs ${block.runStart}+${block.runCount} has the wrong length`);
+    }
+  }
+}
+
+/**
+ * Collects blocks into arrays allocated once for the whole range, so the peak memory is the result
+ * plus one in-flight chunk per worker (not twice the result, as concatenating at the end would be).
+ */
+export class RunBlockAssembler {
+  readonly runStart: number;
+  readonly runCount: number;
+  #layout: Layout | null = null;
+  #target: Record<string, unknown> | null = null;
+  #filled = 0;
+  #seen: Uint8Array;
+
+  constructor(runStart: number, runCount: number) {
+    this.runStart = runStart;
+    this.runCount = runCount;
+    this.#seen = new Uint8Array(runCount);
+  }
+
+  /** Runs copied in so far. */
+  get filled(): number {
+    return this.#filled;
+  }
+
+  /** Copies a block into place; throws if it falls outside the range, overlaps, or has other dimensions. */
+  add(block: RunBlock): void {
+    const offset = block.runStart - this.runStart;
+    if (offset < 0 || offset + block.runCount > this.runCount) {
+      throw new RangeError(
+        `Runs ${block.runStart}+${block.runCount} fall outside ${this.runStart}+${this.runCount}`,
+      );
+    }
+    if (!this.#layout || !this.#target) {
+      this.#layout = layoutOf(block);
+      this.#target = Object.fromEntries(this.#layout.scalars);
+      for (const [key, stride] of this.#layout.arrays) {
+        this.#target[key] = new Float64Array(stride * this.runCount);
+      }
+    }
+    checkCompatible(this.#layout, block);
+    for (let r = offset; r < offset + block.runCount; r++) {
+      if (this.#seen[r]) throw new Error(`Run ${this.runStart + r} was added twice`);
+      this.#seen[r] = 1;
+    }
+    const fields = block as unknown as Record<string, Float64Array>;
+    for (const [key, stride] of this.#layout.arrays) {
+      (this.#target[key] as Float64Array).set(fields[key], offset * stride);
+    }
+    this.#filled += block.runCount;
+  }
+
+  /** The merged block; throws while some runs are missing. */
+  result(): RunBlock {
+    if (!this.#layout || !this.#target || this.#filled !== this.runCount) {
+      throw new Error(`Only ${this.#filled} of ${this.runCount} runs have been added`);
+    }
+    return {
+      ...(this.#target as unknown as Dimensions),
+      years: this.#layout.years.slice(),
+      runStart: this.runStart,
+      runCount: this.runCount,
+    };
+  }
+}
+
+/** Merges blocks (any order) covering one contiguous range without gaps into one block in run order. */
+export function mergeRunBlocks(blocks: readonly RunBlock[]): RunBlock {
+  if (blocks.length === 0) throw new Error('Nothing to merge: no RunBlocks');
+  const sorted = [...blocks].sort((a, b) => a.runStart - b.runStart);
+  const first = sorted[0];
+  const last = sorted[sorted.length - 1];
+  const assembler = new RunBlockAssembler(first.runStart, last.runStart + last.runCount - first.runStart);
+  for (const block of sorted) assembler.add(block);
+  return assembler.result();
+}

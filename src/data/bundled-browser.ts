@@ -1,0 +1,48 @@
+/**
+ * The bundled datasets in the browser: Vite turns every `datasets/**\/*.arrow` into a hashed asset of the
+ * app's own origin, fetched only when a park is opened.
+ */
+import type { ParkManifest, ParkSource, TableBytes } from './parks';
+
+const ARROW_URLS = import.meta.glob('../../datasets/*/*.arrow', {
+  query: '?url',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
+
+const MANIFESTS = import.meta.glob('../../datasets/*/manifest.json', {
+  import: 'default',
+  eager: true,
+}) as Record<string, ParkManifest>;
+
+function folderOf(path: string): string {
+  const parts = path.split('/');
+  return parts[parts.length - 2];
+}
+
+async function fetchFolder(folder: string): Promise<TableBytes[]> {
+  const entries = Object.entries(ARROW_URLS)
+    .filter(([path]) => folderOf(path) === folder)
+    .sort(([a], [b]) => a.localeCompare(b));
+  return Promise.all(
+    entries.map(async ([path, url]) => {
+      const res = await fetch(url);
+      if (!res.ok) throw new Error(`Could not load ${path.split('/').pop()}: HTTP ${res.status}`);
+      const name = path.split('/').pop()!.replace(/\.arrow$/, '');
+      return { name, ipc: new Uint8Array(await res.arrayBuffer()) };
+    }),
+  );
+}
+
+/** The bundled parks, sample first. */
+export function bundledParks(): ParkSource[] {
+  return Object.entries(MANIFESTS)
+    .filter(([path]) => folderOf(path) !== 'reference')
+    .map(([path, manifest]) => ({ manifest, tables: () => fetchFolder(folderOf(path)) }))
+    .sort((a, b) => (a.manifest.id === 'sample' ? -1 : b.manifest.id === 'sample' ? 1 : 0));
+}
+
+/** Reference tables (factors and coefficients) as Arrow IPC bytes. */
+export function fetchReferenceTables(): Promise<TableBytes[]> {
+  return fetchFolder('reference');
+}

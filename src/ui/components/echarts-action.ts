@@ -1,0 +1,40 @@
+/**
+ * The only imperative ECharts code: init, setOption (notMerge), resize with the container, dispose.
+ */
+import type { Action } from 'svelte/action';
+import { echarts } from '../../charts/echarts-setup';
+import type { ChartOption } from '../../charts/types';
+
+export interface EChartsParams {
+  option: ChartOption;
+  /** Called with the chart instance after each update (tests and exports use it). */
+  onRender?: (chart: echarts.ECharts) => void;
+  onClick?: (params: unknown) => void;
+}
+
+export const echartsAction: Action<HTMLElement, EChartsParams> = (node, params) => {
+  let chart: echarts.ECharts | null = echarts.init(node, 'pcw', { renderer: 'canvas' });
+  let current = params;
+  const apply = (p: EChartsParams) => {
+    if (!chart || chart.isDisposed()) return;
+    chart.setOption(p.option, { notMerge: true });
+    p.onRender?.(chart);
+  };
+  chart.on('click', (e) => current.onClick?.(e));
+  apply(params);
+  const observer = new ResizeObserver(() => {
+    if (chart && !chart.isDisposed()) chart.resize();
+  });
+  observer.observe(node);
+  return {
+    update(next: EChartsParams) {
+      current = next;
+      apply(next);
+    },
+    destroy() {
+      observer.disconnect();
+      chart?.dispose();
+      chart = null;
+    },
+  };
+};

@@ -1,0 +1,59 @@
+/**
+ * The i18n layer: current language (remembered), message lookup and number formatting.
+ */
+import { en, zh, type MessageKey } from './messages';
+
+export type Lang = 'zh' | 'en';
+const STORAGE_KEY = 'pcw.lang';
+
+function initialLang(): Lang {
+  try {
+    const saved = globalThis.localStorage?.getItem(STORAGE_KEY);
+    if (saved === 'zh' || saved === 'en') return saved;
+  } catch {
+    // storage can be unavailable (privacy mode); fall back to the browser language
+  }
+  return globalThis.navigator?.language?.toLowerCase().startsWith('zh') === false ? 'en' : 'zh';
+}
+
+/** Fills `{name}` parameters of a message template. */
+export function fillTemplate(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
+
+export class I18n {
+  lang = $state<Lang>(initialLang());
+
+  locale = $derived(this.lang === 'zh' ? 'zh-CN' : 'en-US');
+
+  /** Message for the current language. */
+  t = (key: MessageKey, params?: Record<string, string | number>): string =>
+    fillTemplate((this.lang === 'zh' ? zh : en)[key], params);
+
+  /** A number with grouping, per language. */
+  num = (value: number, digits = 0): string =>
+    Number.isFinite(value)
+      ? value.toLocaleString(this.locale, { minimumFractionDigits: digits, maximumFractionDigits: digits })
+      : '–';
+
+  /** A share 0–1 as a percentage. */
+  pct = (value: number, digits = 1): string =>
+    Number.isFinite(value)
+      ? (value * 100).toLocaleString(this.locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }) + '%'
+      : '–';
+
+  /** Picks the Chinese or English variant of a bilingual record. */
+  pick = (zhText: string, enText: string): string => (this.lang === 'zh' ? zhText : enText);
+
+  setLang(lang: Lang): void {
+    this.lang = lang;
+    try {
+      globalThis.localStorage?.setItem(STORAGE_KEY, lang);
+    } catch {
+      // not remembered, still switched
+    }
+    if (globalThis.document) document.documentElement.lang = this.locale;
+  }
+}
+
+export const i18n = new I18n();

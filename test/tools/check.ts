@@ -1,0 +1,24 @@
+/**
+ * The static gates CI runs: svelte-check, tsc, ESLint and Prettier, all with zero warnings allowed.
+ */
+import { spawnSync } from 'node:child_process';
+
+const GATES: [string, string[]][] = [
+  ['svelte-check', ['svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings', '--output', 'human']],
+  ['tsc', ['tsc', '--noEmit', '-p', '.']],
+  ['eslint', ['eslint', '--max-warnings', '0', '.']],
+  ['prettier', ['prettier', '--check', '--log-level', 'warn', '.']],
+];
+
+let failed = 0;
+for (const [name, args] of GATES) {
+  const t0 = performance.now();
+  const r = spawnSync('npx', args, { stdio: 'inherit' });
+  const s = ((performance.now() - t0) / 1000).toFixed(1);
+  if (r.status === 0) console.log(`[check] ${name} ok (${s} s)`);
+  else {
+    console.log(`[check] ${name} FAILED (${s} s)`);
+    failed++;
+  }
+}
+process.exit(failed ? 1 : 0);

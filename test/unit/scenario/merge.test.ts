@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import type { RunBlock } from '../../../src/core/scenario/kernel';
+import { mergeRunBlocks, RunBlockAssembler } from '../../../src/core/scenario/merge';
+
+const DIMS = { nYears: 3, nSectors: 2, nCarriers: 4, nInputs: 5, nLevers: 1 };
+
+/** A block whose every value encodes (field, run, position), so misplaced copies show. */
+function block(runStart: number, runCount: number): RunBlock {
+  const { nYears, nSectors, nCarriers, nInputs, nLevers } = DIMS;
+  const fill = (field: number, stride: number) =>
+    Float64Array.from({ length: runCount * stride }, (_, i) => {
+      const run = runStart + Math.floor(i / stride);
+      return field * 1e9 + run * 1e3 + (i % stride);
+    });
+  return {
+    runStart,
+    runCount,
+    ...DIMS,
+    years: Int32Array.from([2025, 2026, 2027]),
+    gross: fill(1, nYears),
+    net: fill(2, nYears),
+    energy: fill(3, nYears),
+    output: fill(4, nYears),
+    bySector: fill(5, nYears * nSectors),
+    byCarrier: fill(6, nYears * nCarriers),
+    inputs: fill(7, nInputs),
+    leverContribution: fill(8, nYears * nLevers),
+  };
+}
+
+describe('mergeRunBlocks', () => {
+  it('equals the block computed in one piece, whatever the order of the parts', () => {
+    const whole = block(10, 9);
+    const parts = [block(15, 4), block(10, 2), block(12, 3)];
+    expect(mergeRunBlocks(parts)).toEqual(whole);
+  });
+
+  it('returns a copy with fresh buffers', () => {
+    const part = block(0, 2);
+    const merged = mergeRunBlocks([part]);
+    expect(merged.gross.buffer).not.toBe(part.gross.buffer);
+    expect(merged.years.buffer).not.toBe(part.years.buffer);
+  });
+
+  it('rejects gaps, overlaps, an empty list and mismatched dimensions', () => {
+    expect(() => mergeRunBlocks([block(0, 2), block(3, 2)])).toThrow(/Only 4 of 5 runs/);
+    expect(() => mergeRunBlocks([block(0, 3), block(2, 2)])).toThrow(/added twice/);
+    expect(() => mergeRunBlocks([])).toThrow(/Nothing to merge/);
+    const other = { ...block(2, 1), nSectors: 3 };
+    expect(() => mergeRunBlocks([block(0, 2), other])).toThrow(/nSectors/);
+    const shortened = { ...block(2, 1), inputs: new Float64Array(1) };
+    expect(() => mergeRunBlocks([block(0, 2), shortened])).toThrow(/inputs/);
+    const years = { ...block(2, 1), years: Int32Array.from([2025, 2026, 2028]) };
+    expect(() => mergeRunBlocks([block(0, 2), years])).toThrow(/years/);
+  });
+});
+
+describe('RunBlockAssembler', () => {
+  it('fills a preallocated range as blocks arrive and reports progress', () => {
+    const asm = new RunBlockAssembler(100, 6);
+    asm.add(block(104, 2));
+    expect(asm.filled).toBe(2);
+    expect(() => asm.result()).toThrow(/Only 2 of 6/);
+    asm.add(block(100, 4));
+    expect(asm.result()).toEqual(block(100, 6));
+  });
+
+  it('rejects blocks outside its range', () => {
+    const asm = new RunBlockAssembler(0, 4);
+    expect(() => asm.add(block(3, 2))).toThrow(RangeError);
+  });
+
+  it('keeps fields it does not know about (generic over per-run arrays)', () => {
+    const extra = (b: RunBlock) => ({ ...b, intensity: b.gross.map((v) => v / 2) }) as RunBlock;
+    const merged = mergeRunBlocks([extra(block(0, 1)), extra(block(1, 2))]) as RunBlock & {
+      intensity: Float64Array;
+    };
+    expect(merged.intensity).toEqual(block(0, 3).gross.map((v) => v / 2));
+  });
+});
