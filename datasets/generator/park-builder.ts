@@ -126,7 +126,8 @@ export class ParkAssembler {
     for (const [key, v] of this.#production) {
       const [id, year, product] = key.split('|');
       const q = round(v.quantity, DECIMALS.amount);
-      if (q > 0) production.push({ enterprise_id: id, year: Number(year), product, quantity: q, unit: v.unit });
+      if (q > 0)
+        production.push({ enterprise_id: id, year: Number(year), product, quantity: q, unit: v.unit });
     }
     return {
       enterprises: sortRows(enterprises, ['enterprise_id']),

@@ -161,7 +161,7 @@ export const SECTOR_PROFILES: readonly SectorProfile[] = [
 
 /** Park-wide output growth index (2015 = 1) and energy-intensity index, 2015–2024. */
 export const YEARS = [2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024] as const;
-export const GROWTH_INDEX = [1.0, 1.075, 1.155, 1.235, 1.305, 1.335, 1.46, 1.505, 1.55, 1.59];
-export const INTENSITY_INDEX = [1.0, 0.97, 0.942, 0.915, 0.89, 0.875, 0.85, 0.815, 0.785, 0.758];
+export const GROWTH_INDEX = [1.0, 1.075, 1.155, 1.235, 1.305, 1.335, 1.46, 1.51, 1.565, 1.615];
+export const INTENSITY_INDEX = [1.0, 0.97, 0.942, 0.915, 0.89, 0.875, 0.85, 0.825, 0.803, 0.783];
 /** Rooftop PV specific yield by year (kWh per kWp; weather varies a few %). */
 export const PV_YIELD = [1040, 1065, 1030, 1055, 1075, 1020, 1050, 1090, 1045, 1060];

@@ -28,8 +28,10 @@ function cellOf(row: Row, col: ColumnSpec): Cell {
   const v = row[col.name];
   if (v === undefined || v === null) return null;
   if (col.type === 'utf8') return typeof v === 'string' ? v : String(v);
-  if (typeof v !== 'number') throw new Error(`column ${col.name}: expected a number, got ${JSON.stringify(v)}`);
-  if (col.type === 'int32' && !Number.isInteger(v)) throw new Error(`column ${col.name}: ${v} is not an integer`);
+  if (typeof v !== 'number')
+    throw new Error(`column ${col.name}: expected a number, got ${JSON.stringify(v)}`);
+  if (col.type === 'int32' && !Number.isInteger(v))
+    throw new Error(`column ${col.name}: ${v} is not an integer`);
   return v;
 }
 
@@ -39,15 +41,32 @@ export function toArrowStream(table: TableData): Uint8Array {
   for (const col of table.columns) {
     const values = table.rows.map((r) => cellOf(r, col));
     if (col.type === 'utf8') vectors[col.name] = vectorFromArray(values as (string | null)[], new Utf8());
-    else if (col.type === 'int32') vectors[col.name] = vectorFromArray(values as (number | null)[], new Int32());
+    else if (col.type === 'int32')
+      vectors[col.name] = vectorFromArray(values as (number | null)[], new Int32());
     else vectors[col.name] = vectorFromArray(values as (number | null)[], new Float64());
   }
   return tableToIPC(new Table(vectors), 'stream');
 }
 
-/** Stable JSON (two-space indent, trailing newline). Key order is the insertion order of the object. */
+/**
+ * Stable JSON: two-space indent, arrays of primitives on one line (as Prettier prints them), trailing
+ * newline. Key order is the insertion order of the object.
+ */
 export function toJson(value: unknown): string {
-  return JSON.stringify(value, null, 2) + '\n';
+  return printJson(value, '') + '\n';
+}
+
+function printJson(value: unknown, indent: string): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  const inner = indent + '  ';
+  if (Array.isArray(value)) {
+    if (value.every((v) => v === null || typeof v !== 'object'))
+      return `[${value.map((v) => JSON.stringify(v)).join(', ')}]`;
+    return `[\n${value.map((v) => inner + printJson(v, inner)).join(',\n')}\n${indent}]`;
+  }
+  const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+  if (entries.length === 0) return '{}';
+  return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${printJson(v, inner)}`).join(',\n')}\n${indent}}`;
 }
 
 const encoder = new TextEncoder();

@@ -16,7 +16,7 @@ export function buildSectorCountOption(data: CategoryCounts, text: ChartText = {
   return {
     aria: { enabled: true },
     title: text.title ? { text: text.title, left: 0, textStyle: { fontSize: fs.title } } : undefined,
-    grid: { left: 8, right: 48, top: text.title ? 40 : 8, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 48, top: text.title ? 40 : 8, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => fmt(Number(v)) },
     xAxis: { type: 'value', axisLabel: { fontSize: fs.axis } },
     yAxis: {
@@ -50,8 +50,8 @@ export function buildStackedYearsOption(data: StackedSeries, text: ChartText = {
   return {
     aria: { enabled: true },
     title: text.title ? { text: text.title, left: 0, textStyle: { fontSize: fs.title } } : undefined,
-    legend: { type: 'scroll', bottom: 0, textStyle: { fontSize: fs.legend } },
-    grid: { left: 8, right: 16, top: text.title ? 48 : 24, bottom: 44, containLabel: true },
+    legend: { type: 'plain', bottom: 0, left: 0, textStyle: { fontSize: fs.legend }, itemGap: 12 },
+    grid: { left: 8, right: 16, top: text.title ? 48 : 24, bottom: large ? 96 : 72, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => fmt(Number(v)) },
     xAxis: { type: 'category', data: data.categories.map(String), axisLabel: { fontSize: fs.axis } },
     yAxis: {

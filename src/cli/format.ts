@@ -24,3 +24,12 @@ export function formatTable(columns: string[], rows: Cell[][]): string {
 export function formatJson(columns: string[], rows: Cell[][]): string {
   return JSON.stringify(rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i]]))), null, 2);
 }
+
+/** RFC 4180 CSV: header row, fields quoted when they hold a comma, quote or line break. */
+export function formatCsv(columns: string[], rows: Cell[][]): string {
+  const field = (c: Cell | string) => {
+    const s = c === null ? '' : String(c);
+    return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  };
+  return [columns, ...rows].map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
+}

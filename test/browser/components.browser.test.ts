@@ -30,7 +30,7 @@ describe('Svelte components in Chromium', () => {
     });
     mounted.push(mount(EChart, { target, props: { option, label: 'energy', height: '300px' } }));
     flushSync();
-    const div = target.querySelector('[aria-label="energy"]') as HTMLElement;
+    const div = target.querySelector('[data-chart="energy"] .host') as HTMLElement;
     expect(div).not.toBeNull();
     const canvas = div.querySelector('canvas');
     expect(canvas).not.toBeNull();

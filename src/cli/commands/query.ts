@@ -2,7 +2,7 @@ import { parseArgs } from '../args';
 import { openBundledPark } from '../open-park';
 import { columnNames, rowSlice } from '../../data/arrow-rows';
 import { formatJson, formatTable } from '../format';
-import { writeCsv } from '../csv';
+import { formatCsv } from '../format';
 import type { CliCommand } from '../types';
 
 const usage = `Usage: npm run cli -- query "<SQL>" [--park sample|workshop] [--format table|csv|json]
@@ -33,7 +33,7 @@ export const command: CliCommand = {
       const columns = columnNames(result);
       const rows = rowSlice(result);
       if (format === 'json') io.stdout(formatJson(columns, rows) + '\n');
-      else if (format === 'csv') io.stdout(writeCsv(columns, rows));
+      else if (format === 'csv') io.stdout(formatCsv(columns, rows));
       else io.stdout(formatTable(columns, rows) + '\n');
       return 0;
     } finally {

@@ -1,0 +1,251 @@
+/**
+ * `npm run cli -- account`: the carbon inventory of an activity CSV, per enterprise and year, with
+ * the same engine as the app (src/core/accounting). Bad input exits non-zero naming file, row, column.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, extname, resolve } from 'node:path';
+import {
+  AccountingError,
+  FactorLibrary,
+  accountActivity,
+  carrierCode,
+  formatIssue,
+  parseNumber,
+  resolveOptions,
+  summarizeInventory,
+  validateActivityRows,
+  type AccountingOptions,
+  type FactorOverride,
+  type ValidationIssue,
+} from '../../core/accounting/index';
+import { UnitError, parseUnit, unitDimension } from '../../core/units';
+import { parseArgs } from '../args';
+import { CsvError, csvObjects, parseCsv, toCsv, type CsvTable } from '../csv';
+import type { CliCommand, CliIo } from '../types';
+
+const USAGE = `Usage: npm run cli -- account --activity <activity.csv> [--enterprises <enterprises.csv>]
+       [--factors <factors.csv>] [--grid-year <year>] [--grid-region <code>]
+       [--electricity-method equivalent|equal] [--scope2-method location|market]
+       [--residual-mix-factor <tCO2/MWh>] [--supplier-heat-factor <tCO2/GJ>] --out <file.json|file.csv>
+
+Carbon inventory per enterprise and year: energy (tce, GB/T 2589-2020), Scope 1, Scope 2, deductions
+for exported electricity/heat and total (GB/T 32150-2015), biogenic CO2 outside the total.
+
+  --activity            CSV with columns enterprise_id,year,carrier,amount,unit (any supported unit)
+  --enterprises         CSV with enterprise_id (or id) and optionally name_zh, name_en, sector
+  --factors             CSV with carrier,unit,tco2_per_unit,tce_per_unit: replaces the library for the
+                        carriers listed (a blank cell keeps the library's value for that part)
+  --grid-year           grid-factor year for every row (default: each row's year; a year without a
+                        published factor uses the nearest earlier published year)
+  --grid-region         national (default), north, northeast, east, central, northwest, south,
+                        southwest, national_market (carbon-market factor)
+  --electricity-method  equivalent (0.1229 kgce/kWh, default) or equal (coal for power)
+  --scope2-method       location (default) or market (green power 0, rest residual mix)
+  --out                 output file; .json (array of objects) or .csv
+Docs: docs/accounting.md`;
+
+const VALUE_OPTIONS = [
+  'activity',
+  'enterprises',
+  'factors',
+  'grid-year',
+  'grid-region',
+  'electricity-method',
+  'scope2-method',
+  'residual-mix-factor',
+  'supplier-heat-factor',
+  'out',
+] as const;
+
+/** A failure already worded for the user (file, row, column, reason). */
+class InputError extends Error {}
+
+async function readCsv(io: CliIo, file: string): Promise<CsvTable> {
+  let text: string;
+  try {
+    text = await readFile(resolve(io.cwd, file), 'utf8');
+  } catch (e) {
+    throw new InputError(`${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+  try {
+    return parseCsv(text);
+  } catch (e) {
+    if (e instanceof CsvError) throw new InputError(`${file}: row ${e.line}: ${e.message}`);
+    throw e;
+  }
+}
+
+function fail(issues: ValidationIssue[]): never {
+  const shown = issues.slice(0, 20).map(formatIssue);
+  if (issues.length > 20) shown.push(`… and ${issues.length - 20} more problems`);
+  throw new InputError(shown.join('\n'));
+}
+
+function requireColumns(t: CsvTable, file: string, columns: readonly string[]): void {
+  const missing = columns.filter((c) => !t.header.includes(c));
+  if (missing.length > 0) fail(missing.map((column) => ({ file, row: 1, column, reason: 'missing column' })));
+}
+
+async function readFactors(io: CliIo, file: string): Promise<FactorOverride[]> {
+  const t = await readCsv(io, file);
+  requireColumns(t, file, ['carrier', 'unit', 'tco2_per_unit', 'tce_per_unit']);
+  const issues: ValidationIssue[] = [];
+  const out: FactorOverride[] = [];
+  csvObjects(t).forEach((r, i) => {
+    const row = t.lines[i];
+    const bad = (column: string, reason: string) => issues.push({ file, row, column, reason });
+    const carrier = carrierCode(r.carrier);
+    if (!carrier) return bad('carrier', `unknown carrier "${r.carrier}"`);
+    try {
+      unitDimension(parseUnit(r.unit), carrier);
+    } catch (e) {
+      if (e instanceof UnitError) return bad('unit', e.message);
+      throw e;
+    }
+    const nums: Record<'tco2_per_unit' | 'tce_per_unit', number | null> = { tco2_per_unit: null, tce_per_unit: null };
+    for (const k of ['tco2_per_unit', 'tce_per_unit'] as const) {
+      if (r[k].trim() === '') continue;
+      const v = parseNumber(r[k]);
+      if (v === undefined) return bad(k, `"${r[k]}" is not a number`);
+      nums[k] = v;
+    }
+    if (nums.tco2_per_unit === null && nums.tce_per_unit === null) {
+      return bad('tco2_per_unit', 'both tco2_per_unit and tce_per_unit are blank');
+    }
+    out.push({ carrier, unit: r.unit, ...nums, source: file });
+  });
+  if (issues.length > 0) fail(issues);
+  return out;
+}
+
+interface EnterpriseInfo {
+  name_zh?: string;
+  name_en?: string;
+  sector?: string;
+}
+
+async function readEnterprises(io: CliIo, file: string): Promise<Map<string, EnterpriseInfo>> {
+  const t = await readCsv(io, file);
+  const idColumn = t.header.includes('enterprise_id') ? 'enterprise_id' : 'id';
+  requireColumns(t, file, [idColumn]);
+  const map = new Map<string, EnterpriseInfo>();
+  csvObjects(t).forEach((r, i) => {
+    const id = r[idColumn].trim();
+    if (id === '') fail([{ file, row: t.lines[i], column: idColumn, reason: 'empty' }]);
+    map.set(id, { name_zh: r.name_zh, name_en: r.name_en, sector: r.sector });
+  });
+  return map;
+}
+
+function options(args: Map<string, string>): Partial<AccountingOptions> {
+  const o: Partial<AccountingOptions> = {};
+  const year = args.get('grid-year');
+  if (year !== undefined) {
+    const y = parseNumber(year);
+    if (y === undefined || !Number.isInteger(y)) throw new InputError(`--grid-year: "${year}" is not a year`);
+    o.gridYear = y;
+  }
+  if (args.has('grid-region')) o.gridRegion = args.get('grid-region')!;
+  if (args.has('electricity-method')) {
+    o.electricityMethod = args.get('electricity-method') as AccountingOptions['electricityMethod'];
+  }
+  if (args.has('scope2-method')) o.scope2Method = args.get('scope2-method') as AccountingOptions['scope2Method'];
+  for (const [flag, key] of [
+    ['residual-mix-factor', 'residualMixFactor'],
+    ['supplier-heat-factor', 'supplierHeatFactor'],
+  ] as const) {
+    const v = args.get(flag);
+    if (v === undefined) continue;
+    const n = parseNumber(v);
+    if (n === undefined) throw new InputError(`--${flag}: "${v}" is not a number`);
+    o[key] = n;
+  }
+  return o;
+}
+
+async function run(argv: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs(argv, { values: VALUE_OPTIONS });
+  } catch (e) {
+    io.stderr(`account: ${(e as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  const args = parsed.options;
+  const activityFile = args.get('activity');
+  const out = args.get('out');
+  if (!activityFile || !out || parsed.positionals.length > 0) {
+    io.stderr(`account: --activity and --out are required\n${USAGE}\n`);
+    return 2;
+  }
+  const format = extname(out).toLowerCase();
+  if (format !== '.json' && format !== '.csv') {
+    io.stderr(`account: --out must end in .json or .csv, not "${out}"\n`);
+    return 2;
+  }
+  try {
+    let lib = FactorLibrary.standard();
+    const opts = resolveOptions(lib, options(args));
+    const factorsFile = args.get('factors');
+    const overrideRows = factorsFile ? await readFactors(io, factorsFile) : [];
+    if (overrideRows.length > 0) lib = lib.withOverrides(overrideRows);
+    const enterprises = args.has('enterprises') ? await readEnterprises(io, args.get('enterprises')!) : undefined;
+
+    const table = await readCsv(io, activityFile);
+    const { rows, errors } = validateActivityRows(csvObjects(table), activityFile, {
+      columns: table.header,
+      lineNumbers: table.lines,
+    });
+    if (errors.length > 0) fail(errors);
+    if (rows.length === 0) throw new InputError(`${activityFile}: no data rows`);
+
+    const summaries = summarizeInventory(accountActivity(rows, lib, opts));
+    const overrides = [...new Set(overrideRows.map((f) => f.carrier))];
+    const unknown = new Set<string>();
+    const result = summaries.map((s) => {
+      const e = enterprises?.get(s.enterprise_id);
+      if (enterprises && !e) unknown.add(s.enterprise_id);
+      const grid = lib.gridFactor(opts.gridRegion, opts.gridYear ?? s.year);
+      const names = enterprises ? { name_zh: e?.name_zh ?? null, name_en: e?.name_en ?? null, sector: e?.sector ?? null } : {};
+      const { enterprise_id, ...figures } = s;
+      return {
+        enterprise_id,
+        ...names,
+        ...figures,
+        electricity_method: opts.electricityMethod,
+        scope2_method: opts.scope2Method,
+        grid_region: opts.gridRegion,
+        grid_year: grid.year,
+        grid_factor_tco2_per_mwh: grid.value,
+        factor_overrides: overrides.join(' '),
+      };
+    });
+    if (unknown.size > 0) {
+      io.stderr(`account: warning: ${unknown.size} enterprise id(s) not in ${args.get('enterprises')}: ${[...unknown].slice(0, 10).join(', ')}\n`);
+    }
+    const text =
+      format === '.json' ? JSON.stringify(result, null, 2) + '\n' : toCsv(Object.keys(result[0]), result);
+    const path = resolve(io.cwd, out);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, text, 'utf8');
+    const years = summaries.map((s) => s.year);
+    io.stdout(
+      `Wrote ${result.length} rows (${new Set(summaries.map((s) => s.enterprise_id)).size} enterprises, ` +
+        `${Math.min(...years)}–${Math.max(...years)}) to ${out}\n`,
+    );
+    return 0;
+  } catch (e) {
+    if (e instanceof InputError || e instanceof AccountingError || e instanceof UnitError) {
+      io.stderr(`account: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+export const command: CliCommand = {
+  name: 'account',
+  summary: 'Carbon inventory (tce, Scope 1/2, total tCO2) per enterprise and year from an activity CSV',
+  usage: USAGE,
+  run,
+};

@@ -1,0 +1,218 @@
+/**
+ * The factors the engine uses, built from the reference tables (src/core/reference) so the engine and
+ * the SQL read the same numbers, plus user overrides (CLI `--factors`).
+ */
+import { carrierInfo } from '../carriers';
+import {
+  COAL_EQUIVALENTS,
+  EMISSION_FACTORS,
+  FUEL_PROPERTIES,
+  GRID_FACTORS,
+  GRID_REGIONS,
+  HEAT_FACTORS,
+  LOCATION_TYPES,
+  gridRegionCode,
+  resolvePublishedYear,
+  type CoalEquivalentRow,
+  type EmissionFactorRow,
+  type FuelPropertyRow,
+  type GridFactorRow,
+  type GridFactorType,
+  type HeatFactorRow,
+} from '../reference/index';
+import { parseUnit, unitDimension } from '../units';
+
+/** A user factor replacing the library for one carrier; null keeps the library's value for that part. */
+export interface FactorOverride {
+  carrier: string;
+  /** Unit the factors are per; activity is converted to it. */
+  unit: string;
+  tco2_per_unit: number | null;
+  tce_per_unit: number | null;
+  /** Where the override came from (file name), for explanations. */
+  source?: string;
+}
+
+/** A year-dependent value resolved for a requested year. */
+export interface ResolvedValue {
+  value: number;
+  /** Year of the value used. */
+  year: number;
+  requestedYear: number;
+  /** Why another year was used; undefined when the requested year is published. */
+  note?: string;
+  source: string;
+  source_year: number;
+}
+
+export class AccountingError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AccountingError';
+  }
+}
+
+export class FactorLibrary {
+  readonly #emission: ReadonlyMap<string, EmissionFactorRow>;
+  readonly #fuels: ReadonlyMap<string, FuelPropertyRow>;
+  readonly #heat: ReadonlyMap<string, HeatFactorRow>;
+  readonly #coal: readonly CoalEquivalentRow[];
+  readonly #grid: readonly GridFactorRow[];
+  readonly #overrides: ReadonlyMap<string, FactorOverride>;
+
+  private constructor(parts: {
+    emission: readonly EmissionFactorRow[];
+    fuels: readonly FuelPropertyRow[];
+    heat: readonly HeatFactorRow[];
+    coal: readonly CoalEquivalentRow[];
+    grid: readonly GridFactorRow[];
+    overrides: ReadonlyMap<string, FactorOverride>;
+  }) {
+    this.#emission = new Map(parts.emission.map((r) => [r.carrier, r]));
+    this.#fuels = new Map(parts.fuels.map((r) => [r.carrier, r]));
+    this.#heat = new Map(parts.heat.map((r) => [r.carrier, r]));
+    this.#coal = parts.coal;
+    this.#grid = parts.grid;
+    this.#overrides = parts.overrides;
+  }
+
+  /** The library of the bundled reference tables. */
+  static standard(): FactorLibrary {
+    return new FactorLibrary({
+      emission: EMISSION_FACTORS,
+      fuels: FUEL_PROPERTIES,
+      heat: HEAT_FACTORS,
+      coal: COAL_EQUIVALENTS,
+      grid: GRID_FACTORS,
+      overrides: new Map(),
+    });
+  }
+
+  /** A copy in which the listed carriers use the given factors. Throws for unknown carriers or units. */
+  withOverrides(rows: readonly FactorOverride[]): FactorLibrary {
+    const overrides = new Map(this.#overrides);
+    for (const r of rows) {
+      if (!carrierInfo(r.carrier)) throw new AccountingError(`Unknown carrier "${r.carrier}" in factor overrides`);
+      const unit = parseUnit(r.unit);
+      unitDimension(unit, r.carrier);
+      for (const [k, v] of [
+        ['tco2_per_unit', r.tco2_per_unit],
+        ['tce_per_unit', r.tce_per_unit],
+      ] as const) {
+        if (v !== null && !Number.isFinite(v)) throw new AccountingError(`${k} for ${r.carrier} is not a number`);
+      }
+      overrides.set(r.carrier, { ...r, unit: unit.code });
+    }
+    return new FactorLibrary({
+      emission: [...this.#emission.values()],
+      fuels: [...this.#fuels.values()],
+      heat: [...this.#heat.values()],
+      coal: this.#coal,
+      grid: this.#grid,
+      overrides,
+    });
+  }
+
+  /** The per-carrier coefficient row; throws for an unknown carrier. */
+  emission(carrier: string): EmissionFactorRow {
+    const r = this.#emission.get(carrier);
+    if (!r) throw new AccountingError(`Unknown carrier "${carrier}"`);
+    return r;
+  }
+
+  fuel(carrier: string): FuelPropertyRow | undefined {
+    return this.#fuels.get(carrier);
+  }
+
+  heat(carrier: string): HeatFactorRow | undefined {
+    return this.#heat.get(carrier);
+  }
+
+  override(carrier: string): FactorOverride | undefined {
+    return this.#overrides.get(carrier);
+  }
+
+  /** The year-independent coal-equivalent row (default or equivalent value). */
+  coalEquivalent(carrier: string): CoalEquivalentRow | undefined {
+    return this.#coal.find((r) => r.carrier === carrier && r.method !== 'equal');
+  }
+
+  /** Whether the carrier has equal-value (coal-for-power) coefficients. */
+  hasEqualValue(carrier: string): boolean {
+    return this.#coal.some((r) => r.carrier === carrier && r.method === 'equal');
+  }
+
+  /** Equal-value coefficient (tce per canonical unit) for the year, resolved to a published year. */
+  equalValue(carrier: string, year: number): ResolvedValue {
+    const rows = this.#coal.filter((r) => r.carrier === carrier && r.method === 'equal');
+    if (rows.length === 0) throw new AccountingError(`No equal-value coefficient for ${carrier}`);
+    const resolved = resolvePublishedYear(
+      rows.map((r) => r.year!),
+      year,
+    );
+    const row = rows.find((r) => r.year === resolved.year)!;
+    return {
+      value: row.tce_per_unit,
+      year: resolved.year,
+      requestedYear: year,
+      note: resolved.note,
+      source: row.source,
+      source_year: row.source_year,
+    };
+  }
+
+  /** Region codes with location-based factors. */
+  gridRegions(): string[] {
+    return GRID_REGIONS.map((r) => r.code).filter((c) =>
+      this.#grid.some((g) => g.region === c && LOCATION_TYPES.includes(g.factor_type)),
+    );
+  }
+
+  /** Normalises a region code or name; throws listing the known codes when unknown. */
+  regionCode(region: string): string {
+    const code = gridRegionCode(region);
+    if (!code || !this.gridRegions().includes(code)) {
+      throw new AccountingError(`Unknown grid region "${region}". Known: ${this.gridRegions().join(', ')}`);
+    }
+    return code;
+  }
+
+  /** Location-based grid factor (tCO2/MWh) of a region for a year, resolved to a published year. */
+  gridFactor(region: string, year: number): ResolvedValue & { region: string; factorType: GridFactorType } {
+    const code = this.regionCode(region);
+    return this.#resolveGrid(code, (g) => LOCATION_TYPES.includes(g.factor_type), year);
+  }
+
+  /** The latest year with a location-based factor for the region. */
+  latestGridYear(region: string): number {
+    const code = this.regionCode(region);
+    return Math.max(
+      ...this.#grid.filter((g) => g.region === code && LOCATION_TYPES.includes(g.factor_type)).map((g) => g.year),
+    );
+  }
+
+  /** The published national factor excluding market-traded non-fossil power (residual mix). */
+  residualFactor(year: number): ResolvedValue & { region: string; factorType: GridFactorType } {
+    return this.#resolveGrid('national', (g) => g.factor_type === 'residual_mix', year);
+  }
+
+  #resolveGrid(region: string, pick: (g: GridFactorRow) => boolean, year: number) {
+    const rows = this.#grid.filter((g) => g.region === region && pick(g));
+    if (rows.length === 0) throw new AccountingError(`No grid factors for region ${region}`);
+    const resolved = resolvePublishedYear(
+      rows.map((r) => r.year),
+      year,
+    );
+    const row = rows.find((r) => r.year === resolved.year)!;
+    return {
+      value: row.tco2_per_mwh,
+      year: resolved.year,
+      requestedYear: year,
+      note: resolved.note,
+      source: row.source,
+      source_year: row.source_year,
+      region,
+      factorType: row.factor_type,
+    };
+  }
+}

@@ -1,0 +1,21 @@
+/** Carbon accounting: the engine, its factor library, summaries and input validation. */
+export {
+  accountActivity,
+  carrierCoefficients,
+  fmt,
+  resolveOptions,
+  type CarrierCoefficients,
+} from './engine';
+export { AccountingError, FactorLibrary, type FactorOverride, type ResolvedValue } from './factor-library';
+export { parkTotals, summarizeInventory, type ParkFigures, type ParkYearTotal } from './summary';
+export * from './types';
+export {
+  ACTIVITY_COLUMNS,
+  carrierCode,
+  formatIssue,
+  parseNumber,
+  validateActivityRows,
+  type RawRecord,
+  type ValidateOptions,
+  type ValidationIssue,
+} from './validate';

@@ -1,0 +1,380 @@
+/**
+ * compileScenario: a validated scenario + a park baseline → the CompiledModel the kernel runs.
+ * Resolves driver defaults, lays out one parameter slot per model quantity (uncertain or fixed), builds
+ * the Gaussian copula, and precomputes everything that depends on the year but not on the run.
+ */
+import { carrierInfo } from '../carriers';
+import { cholesky, compileDist, isFixed, spearmanToPearson } from '../stats';
+import type { ParkBaseline } from './baseline';
+import { DEFAULT_DRIVERS, LEVER_DEFAULTS } from './defaults';
+import { toDist, type DistInput } from './distribution';
+import {
+  GJ_PER_TCE,
+  LEVER_ORDER,
+  PHASES,
+  ROLE_COAL,
+  ROLE_EXPORT,
+  ROLE_GAS,
+  ROLE_GREEN,
+  ROLE_GRID,
+  ROLE_OTHER,
+  ROLE_PROCESS,
+  ROLE_PV,
+  ROLE_STEAM,
+  type CompiledModel,
+  type LeverName,
+} from './model';
+import type { Scenario } from './schema';
+
+export interface CompileOptions {
+  /** Keep per-sector and per-carrier results (default true). */
+  breakdown?: boolean;
+}
+
+const ROLE_BY_CODE: Record<string, number> = {
+  raw_coal: ROLE_COAL,
+  natural_gas: ROLE_GAS,
+  electricity: ROLE_GRID,
+  green_electricity: ROLE_GREEN,
+  pv_electricity: ROLE_PV,
+  heat_in_park: ROLE_STEAM,
+  process_co2: ROLE_PROCESS,
+};
+
+/** Linear ramp: 0 before start, (t − start + 1)/(target − start + 1) while rolling out, 1 from target. */
+export function rampAt(t: number, start: number, target: number): number {
+  if (t < start) return 0;
+  if (t >= target) return 1;
+  return (t - start + 1) / (target - start + 1);
+}
+
+/** Piecewise-linear weights of the grid knots (base at the base year, then 2030, 2045, 2060) for year t. */
+export function gridKnotWeights(t: number, baseYear: number): [number, number, number, number] {
+  const times = [baseYear, 2030, 2045, 2060];
+  const w: [number, number, number, number] = [0, 0, 0, 0];
+  const knots = [0, ...[1, 2, 3].filter((k) => times[k] > baseYear)];
+  if (t >= times[knots[knots.length - 1]]) {
+    w[knots[knots.length - 1]] = 1;
+    return w;
+  }
+  for (let i = 0; i + 1 < knots.length; i++) {
+    const a = knots[i];
+    const b = knots[i + 1];
+    if (t <= times[b]) {
+      const f = Math.max(0, (t - times[a]) / (times[b] - times[a]));
+      w[a] = 1 - f;
+      w[b] = f;
+      return w;
+    }
+  }
+  return w;
+}
+
+/** Planned capacity at year t: linear from 0 at the base year through the points, held after the last. */
+export function capacityAt(t: number, baseYear: number, points: readonly { year: number; mw: number }[]): number {
+  const pts = points[0].year > baseYear ? [{ year: baseYear, mw: 0 }, ...points] : [...points];
+  if (t <= pts[0].year) return pts[0].year === baseYear || t >= pts[0].year ? pts[0].mw : 0;
+  for (let i = 1; i < pts.length; i++) {
+    if (t <= pts[i].year) {
+      const f = (t - pts[i - 1].year) / (pts[i].year - pts[i - 1].year);
+      return pts[i - 1].mw + f * (pts[i].mw - pts[i - 1].mw);
+    }
+  }
+  return pts[pts.length - 1].mw;
+}
+
+function patternRegex(pattern: string): RegExp {
+  const body = pattern
+    .split('*')
+    .map((part) => part.replace(/[.]/g, '\\.'))
+    .join('[^.]+');
+  return new RegExp(`^${body}$`);
+}
+
+/** Compiles a validated scenario against a park baseline. Throws on contradictions it cannot resolve. */
+export function compileScenario(scenario: Scenario, baseline: ParkBaseline, options: CompileOptions = {}): CompiledModel {
+  const warnings: string[] = [...baseline.notes];
+  if (scenario.dataset !== baseline.datasetId) {
+    warnings.push(`Scenario built for dataset "${scenario.dataset}", applied to "${baseline.datasetId}".`);
+  }
+  const t0 = baseline.year;
+  if (scenario.horizon.start !== t0) {
+    warnings.push(`Horizon start ${scenario.horizon.start} replaced by the data's base year ${t0}.`);
+  }
+  const end = scenario.horizon.end;
+  if (end <= t0) throw new Error(`horizon.end (${end}) must be after the data's base year ${t0}`);
+  const nYears = end - t0 + 1;
+  const years = Int32Array.from({ length: nYears }, (_, y) => t0 + y);
+  const phase = years.map((t) => (t <= 2030 ? 0 : t <= 2040 ? 1 : 2));
+
+  const sectors = baseline.sectors;
+  const nS = sectors.length;
+  const carriers = baseline.carriers;
+  const nC = carriers.length;
+  const idx = (code: string) => carriers.indexOf(code);
+  const role = Int32Array.from(carriers, (c, i) =>
+    baseline.kinds[i] === 'export' ? ROLE_EXPORT : (ROLE_BY_CODE[c] ?? ROLE_OTHER),
+  );
+  const gridScaled = Uint8Array.from(carriers, (c, i) =>
+    baseline.kinds[i] === 'electricity' || c === 'electricity_export' ? 1 : 0,
+  );
+  const steamC = idx('heat_in_park');
+  const chpS = sectors.indexOf('chp');
+  let steamBase = 0;
+  if (steamC >= 0) for (let s = 0; s < nS; s++) if (s !== chpS) steamBase += baseline.activity[s * nC + steamC];
+  const chpCoupled = chpS >= 0 && steamBase > 0;
+
+  // Parameter slots: drivers first in a fixed order (so scenarios with the same sectors share driver
+  // draws under one seed: common random numbers across scenarios), then lever parameters.
+  const slotNames: string[] = [];
+  const slotDists: DistInput[] = [];
+  const slot = (name: string, d: DistInput): number => {
+    slotNames.push(name);
+    slotDists.push(d);
+    return slotNames.length - 1;
+  };
+  const dr = scenario.drivers;
+  const known = new Set(sectors);
+  for (const key of [
+    ...Object.keys(dr.output_growth?.sectors ?? {}),
+    ...Object.keys(dr.intensity_improvement?.sectors ?? {}),
+  ]) {
+    if (!known.has(key)) warnings.push(`Driver override for sector "${key}" ignored: not in the dataset.`);
+  }
+  const growthSlot = new Int32Array(nS * 3).fill(-1);
+  sectors.forEach((s, i) => {
+    if (i === chpS && chpCoupled) return;
+    for (let p = 0; p < 3; p++) {
+      const ph = PHASES[p];
+      const d = dr.output_growth?.sectors?.[s]?.[ph] ?? dr.output_growth?.default?.[ph] ?? DEFAULT_DRIVERS.output_growth.value[ph];
+      growthSlot[i * 3 + p] = slot(`growth.${s}.${ph}`, d);
+    }
+  });
+  const intensitySlot = Int32Array.from(sectors, (s) =>
+    slot(
+      `intensity.${s}`,
+      dr.intensity_improvement?.sectors?.[s] ??
+        dr.intensity_improvement?.default ??
+        DEFAULT_DRIVERS.intensity_improvement.value,
+    ),
+  );
+  const driftSlot = slot('electricity_drift', dr.electricity_drift ?? DEFAULT_DRIVERS.electricity_drift.value);
+  const gdef = DEFAULT_DRIVERS.grid_factor.value;
+  const gridSlots = Int32Array.from(['y2030', 'y2045', 'y2060'] as const, (k) =>
+    slot(`grid.${k}`, dr.grid_factor?.[k] ?? gdef[k]),
+  );
+  const gridBase = dr.grid_factor?.base ?? gdef.base;
+  if (!(gridBase > 0)) throw new Error('drivers.grid_factor.base must be > 0');
+  const pvYieldSlot = slot('pv_yield', dr.pv_yield ?? DEFAULT_DRIVERS.pv_yield.value);
+  const sdef = DEFAULT_DRIVERS.sink_uptake.value;
+  const sinkGreenSlot = slot('sink.green_space', dr.sink_uptake?.green_space ?? sdef.green_space);
+  const sinkWetlandSlot = slot('sink.wetland', dr.sink_uptake?.wetland ?? sdef.wetland);
+
+  const lv = scenario.levers;
+  const leverNames = LEVER_ORDER.filter((k) => lv[k] !== undefined) as LeverName[];
+  const leverPos = Int32Array.from(LEVER_ORDER, (k) => leverNames.indexOf(k) + 1);
+  const ramp = new Float64Array(leverNames.length * nYears);
+  leverNames.forEach((name, l) => {
+    const lever = lv[name] as { start_year?: number; target_year?: number };
+    for (let y = 0; y < nYears; y++) {
+      ramp[l * nYears + y] =
+        lever.start_year === undefined ? 1 : rampAt(years[y], lever.start_year, lever.target_year as number);
+    }
+  });
+  const sectorMask = (codes: readonly string[] | undefined, path: string, allowChp: boolean): Uint8Array => {
+    const mask = new Uint8Array(nS);
+    for (const code of codes ?? sectors) {
+      const s = sectors.indexOf(code);
+      if (s < 0) warnings.push(`${path}: sector "${code}" is not in the dataset; ignored.`);
+      else if (s === chpS && chpCoupled && !allowChp) warnings.push(`${path}: the CHP follows steam demand; ignored.`);
+      else mask[s] = 1;
+    }
+    return mask;
+  };
+
+  const shift = lv.structural_shift;
+  const shiftSlot = shift ? slot('lever.structural_shift.share', shift.share) : -1;
+  const shiftFrom = sectorMask(shift ? shift.from : [], 'levers.structural_shift.from', false);
+  const shiftTo = sectorMask(shift ? shift.to : [], 'levers.structural_shift.to', false);
+  for (let s = 0; s < nS; s++) {
+    if (shiftFrom[s] && shiftTo[s]) throw new Error(`levers.structural_shift.to: "${sectors[s]}" is also in from`);
+  }
+
+  const eff = lv.extra_efficiency;
+  const efficiencySlot = eff ? slot('lever.extra_efficiency.rate', eff.rate) : -1;
+  const efficiencyMask = eff ? sectorMask(eff.sectors, 'levers.extra_efficiency.sectors', true) : new Uint8Array(nS);
+  const efficiencyYears = Float64Array.from(years, (t) =>
+    eff ? Math.min(Math.max(t - eff.start_year + 1, 0), eff.target_year - eff.start_year + 1) : 0,
+  );
+
+  const c2g = lv.coal_to_gas;
+  const coalToGasSlot = c2g ? slot('lever.coal_to_gas.share', c2g.share) : -1;
+  const coalC = idx('raw_coal');
+  const gasC = idx('natural_gas');
+  if (c2g && coalC < 0) warnings.push('levers.coal_to_gas: the dataset uses no raw coal; no effect.');
+  const gasPerCoal =
+    coalC >= 0 && gasC >= 0 && baseline.tcePerUnit[gasC] > 0
+      ? (baseline.tcePerUnit[coalC] / baseline.tcePerUnit[gasC]) *
+        (c2g?.gas_per_coal_tce ?? LEVER_DEFAULTS.gas_per_coal_tce.value)
+      : 0;
+
+  const el = lv.electrification;
+  const electrifyShareSlot = el ? slot('lever.electrification.share', el.share) : -1;
+  const copSlot = el ? slot('lever.electrification.cop', el.cop) : -1;
+  const elCarriers = new Set<string>(el?.carriers ?? LEVER_DEFAULTS.electrification_carriers.value);
+  const boilerEff = el?.boiler_efficiency ?? LEVER_DEFAULTS.boiler_efficiency.value;
+  const electrifiable = Uint8Array.from(carriers, (c) => (el && elCarriers.has(c) ? 1 : 0));
+  const usefulGj = Float64Array.from(carriers, (c, i) => {
+    if (!electrifiable[i]) return 0;
+    if (baseline.kinds[i] === 'heat') return 1; // canonical unit GJ
+    return Math.abs(baseline.tcePerUnit[i]) * GJ_PER_TCE * boilerEff;
+  });
+
+  const pv = lv.rooftop_pv;
+  const pvDeliverySlot = pv ? slot('lever.rooftop_pv.delivery', pv.delivery ?? 1) : -1;
+  let demandGwh = 0;
+  for (let s = 0; s < nS; s++) {
+    for (const code of ['electricity', 'green_electricity', 'pv_electricity']) {
+      const c = idx(code);
+      if (c >= 0) demandGwh += baseline.activity[s * nC + c] / 100;
+    }
+  }
+  const pvPoints = pv
+    ? pv.capacity_mw ??
+      (pv.capacity_mw_per_gwh ?? []).map((p) => ({ year: p.year, mw: p.mw * demandGwh }))
+    : [];
+  const pvCapacityMw = Float64Array.from(years, (t) => (pv ? capacityAt(t, t0, pvPoints) : 0));
+
+  const green = lv.green_power;
+  const greenShareSlot = green ? slot('lever.green_power.share', green.share) : -1;
+
+  const ccus = lv.ccus;
+  const captureSlot = ccus ? slot('lever.ccus.capture_rate', ccus.capture_rate) : -1;
+  const captureChp = !!ccus?.targets.includes('chp');
+  if (captureChp && chpS < 0) warnings.push('levers.ccus: the dataset has no CHP plant; only process CO2 captured.');
+
+  const sinks = lv.sinks;
+  const extraGreenSpaceHa = sinks
+    ? (sinks.extra_green_space_ha ?? 0) + (sinks.extra_green_space_share ?? 0) * baseline.greenSpaceHa
+    : 0;
+  const extraWetlandHa = sinks
+    ? (sinks.extra_wetland_ha ?? 0) + (sinks.extra_wetland_share ?? 0) * baseline.wetlandHa
+    : 0;
+
+  // Distributions, uncertain inputs and the copula.
+  const dists = slotDists.map((d) => toDist(d));
+  const compiled = dists.map((d) => compileDist(d));
+  const inputIdx = dists.flatMap((d, i) => (isFixed(d) ? [] : [i]));
+  const inputNames = inputIdx.map((i) => slotNames[i]);
+  const pairs = new Map<string, number>();
+  const involved = new Set<number>();
+  (scenario.correlations ?? []).forEach((entry, e) => {
+    const matched = inputIdx.filter((i) => entry.inputs.some((p) => patternRegex(p).test(slotNames[i])));
+    if (matched.length < 2) {
+      warnings.push(`correlations[${e}] matches ${matched.length} uncertain input(s); ignored.`);
+      return;
+    }
+    for (const a of matched) {
+      involved.add(a);
+      for (const b of matched) if (a < b) pairs.set(`${a},${b}`, spearmanToPearson(entry.rho));
+    }
+  });
+  const copula = [...involved].sort((a, b) => a - b);
+  const m = copula.length;
+  const corr = new Float64Array(m * m);
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < m; j++) {
+      const [a, b] = copula[i] < copula[j] ? [copula[i], copula[j]] : [copula[j], copula[i]];
+      corr[i * m + j] = i === j ? 1 : (pairs.get(`${a},${b}`) ?? 0);
+    }
+  }
+  const copulaL = m ? cholesky(corr, m) : new Float64Array(0);
+  if (!copulaL) throw new Error('correlations: the rank correlations are inconsistent (not positive definite)');
+
+  const gridWeights = new Float64Array(nYears * 4);
+  for (let y = 0; y < nYears; y++) gridWeights.set(gridKnotWeights(years[y], t0), y * 4);
+
+  return {
+    version: 1,
+    scenarioId: scenario.id,
+    datasetId: baseline.datasetId,
+    warnings,
+    baseYear: t0,
+    years,
+    nYears,
+    phase,
+    sectors: [...sectors],
+    nSectors: nS,
+    carriers: [...carriers],
+    nCarriers: nC,
+    nSlots: slotNames.length,
+    slotNames,
+    slotCode: Int32Array.from(compiled, (c) => c.code),
+    slotParams: Float64Array.from(compiled.flatMap((c) => c.p)),
+    inputNames,
+    nInputs: inputNames.length,
+    inputSlots: Int32Array.from(inputIdx),
+    copulaSlots: Int32Array.from(copula),
+    copulaL,
+    outputBase: baseline.output.slice(),
+    amountBase: baseline.activity.slice(),
+    coefTco2: baseline.tco2PerUnit.slice(),
+    coefTce: baseline.tcePerUnit.slice(),
+    role,
+    gridScaled,
+    electrifiable,
+    usefulGj,
+    coalC,
+    gasC,
+    gridC: idx('electricity'),
+    greenC: idx('green_electricity'),
+    pvC: idx('pv_electricity'),
+    steamC,
+    processC: idx('process_co2'),
+    chpS,
+    chpCoupled,
+    steamBase,
+    growthSlot,
+    intensitySlot,
+    driftSlot,
+    gridSlots,
+    gridWeights,
+    gridBase,
+    pvYieldSlot,
+    sinkGreenSlot,
+    sinkWetlandSlot,
+    greenSpaceHa: baseline.greenSpaceHa,
+    wetlandHa: baseline.wetlandHa,
+    leverNames,
+    nLevers: leverNames.length,
+    leverPos,
+    ramp,
+    shiftSlot,
+    shiftFrom,
+    shiftTo,
+    efficiencySlot,
+    efficiencyMask,
+    efficiencyYears,
+    coalToGasSlot,
+    gasPerCoal,
+    electrifyShareSlot,
+    copSlot,
+    pvDeliverySlot,
+    pvCapacityMw,
+    greenShareSlot,
+    captureSlot,
+    captureChp,
+    captureProcess: !!ccus?.targets.includes('process'),
+    extraGreenSpaceHa,
+    extraWetlandHa,
+    offsetCapShare: lv.offsets ? (lv.offsets.cap_share ?? LEVER_DEFAULTS.offset_cap_share.value) : 0,
+    offsetMaxTco2: lv.offsets?.max_tco2 ?? Infinity,
+    breakdown: options.breakdown ?? true,
+    history: baseline.history,
+  };
+}
+
+/** Canonical unit of a carrier (for labels). */
+export function carrierUnit(code: string): string {
+  return carrierInfo(code)?.unit ?? '';
+}

@@ -1,0 +1,93 @@
+/**
+ * Default distributions of the uncertain drivers, used wherever a scenario omits a driver. Each
+ * carries its source; docs/model.md explains the reasoning. Ranges that are our judgement (not a
+ * number quoted from the source) say so.
+ */
+import type { DistInput } from './distribution';
+
+export interface SourcedDefault<T> {
+  value: T;
+  source: string;
+}
+
+/** Published national grid emission factor for 2023, tCO2/MWh (MEE/NBS). */
+export const GRID_FACTOR_2023 = 0.5306;
+
+export const DEFAULT_DRIVERS = {
+  output_growth: {
+    value: {
+      to2030: { dist: 'normal', mean: 0.05, sd: 0.02, min: -0.1, max: 0.2 },
+      to2040: { dist: 'normal', mean: 0.035, sd: 0.015, min: -0.1, max: 0.15 },
+      to2060: { dist: 'normal', mean: 0.02, sd: 0.01, min: -0.1, max: 0.1 },
+    } satisfies Record<'to2030' | 'to2040' | 'to2060', DistInput>,
+    source:
+      'Real output growth per year. Centred on doubling GDP per capita 2020–2035 (≈4.7 %/yr, the 2035 vision of ' +
+      'the 14th Five-Year Plan outline) plus about 0.5 pt for national-level development zones, slowing as in ' +
+      'long-term studies (Tsinghua ICCSD 2020: ≈3 %/yr in the 2040s, ≈2 % after). Spread: our judgement.',
+  },
+  intensity_improvement: {
+    value: { dist: 'normal', mean: 0.02, sd: 0.008, min: -0.02, max: 0.08 } satisfies DistInput,
+    source:
+      'Autonomous decline of energy use per unit of output, per year, without new policy. The 14th FYP target ' +
+      '(−13.5 % energy per unit GDP 2020–2025, ≈2.9 %/yr) lagged in 2021–2024 (NDRC report to the NPC, ' +
+      'March 2025), so the BAU centre is set lower at 2 %/yr. Spread: our judgement.',
+  },
+  electricity_drift: {
+    value: { dist: 'normal', mean: 0.005, sd: 0.005, min: -0.02, max: 0.03 } satisfies DistInput,
+    source:
+      'Extra growth of electricity use per unit of output relative to other energy (automation, data, process ' +
+      'electrification without policy). China Electricity Council statistics show electricity use growing faster ' +
+      'than GDP in 2021–2024 (elasticity > 1). Size: our judgement.',
+  },
+  grid_factor: {
+    value: {
+      base_year: 2023,
+      base: GRID_FACTOR_2023,
+      y2030: { dist: 'triangular', min: 0.4, mode: 0.44, max: 0.49 },
+      y2045: { dist: 'triangular', min: 0.12, mode: 0.22, max: 0.32 },
+      y2060: { dist: 'triangular', min: 0, mode: 0.04, max: 0.12 },
+    },
+    source:
+      'National grid average factor, tCO2/MWh. 2023: 0.5306 (MEE/NBS). 2030: the 2021–2023 published values ' +
+      '(0.5568, 0.5366, 0.5306) fall 1–2 %/yr; non-fossil capacity additions since 2023 suggest 2–3.5 %/yr to ' +
+      '2030. 2060: near-zero power sector in carbon-neutrality pathways (Tsinghua ICCSD 2020; IEA 2021 ' +
+      '"An Energy Sector Roadmap to Carbon Neutrality in China", APS). 2045: between. Ranges: our reading.',
+  },
+  pv_yield: {
+    value: { dist: 'triangular', min: 950, mode: 1100, max: 1300 } satisfies DistInput,
+    source:
+      'Rooftop PV yield, kWh per kW per year. China Electricity Council: national solar utilisation ≈1,300 h ' +
+      '(2022–2023, utility plants included); distributed rooftop in eastern provinces is lower, ≈1,000–1,200 h.',
+  },
+  sink_uptake: {
+    value: {
+      green_space: { dist: 'triangular', min: 2, mode: 5.5, max: 8 },
+      wetland: { dist: 'triangular', min: 1, mode: 3.5, max: 7.2 },
+    } satisfies Record<'green_space' | 'wetland', DistInput>,
+    source:
+      'Net uptake, tCO2 per ha per year. Urban green space: 2.16 tC/ha/yr (= 7.9 tCO2) average over 35 Chinese ' +
+      'cities (Chen 2015, Cities 44:112–120); park green space has more lawn and younger trees, hence a lower ' +
+      'mode. Wetland: 196.7 gC/m²/yr (= 7.2 tCO2/ha) for freshwater marsh in a meta-analysis of 473 cores; ' +
+      'constructed park wetlands and CH4 release argue for less. Modes: our judgement.',
+  },
+} as const;
+
+/** Default parameters of levers that a scenario may omit. */
+export const LEVER_DEFAULTS = {
+  gas_per_coal_tce: {
+    value: 0.87,
+    source: 'tce of gas replacing 1 tce of coal for the same useful heat: boiler efficiency ≈0.80 coal vs ≈0.92 gas (GB 24500-2020 grades).',
+  },
+  boiler_efficiency: {
+    value: 0.85,
+    source: 'Useful heat per unit of fuel energy in the fossil boilers being replaced (GB 24500-2020 grades, mix).',
+  },
+  electrification_carriers: {
+    value: ['raw_coal', 'natural_gas', 'fuel_oil', 'lpg', 'heat', 'heat_in_park'],
+    source: 'Fossil heat: boiler fuels and steam; transport fuels (diesel, gasoline) are not heat.',
+  },
+  offset_cap_share: {
+    value: 0.05,
+    source: 'CCER use capped at 5 % of verified emissions in the national ETS (碳排放权交易管理办法(试行), 2020, art. 29).',
+  },
+} as const;

@@ -1,0 +1,173 @@
+/**
+ * The compiled scenario model: everything the kernel needs, as a plain structured-cloneable object
+ * (numbers, strings, typed arrays) so it can be posted to workers once and reused for every block.
+ * Built by compileScenario (compile.ts); equations in docs/model.md.
+ */
+import type { BaselineHistory } from './baseline';
+
+/** How a carrier behaves in the model. */
+export const ROLE_OTHER = 0;
+export const ROLE_COAL = 1;
+export const ROLE_GAS = 2;
+export const ROLE_GRID = 3; // purchased grid electricity
+export const ROLE_GREEN = 4; // purchased green electricity
+export const ROLE_PV = 5; // self-consumed rooftop PV
+export const ROLE_STEAM = 6; // heat_in_park: steam bought from the park CHP
+export const ROLE_PROCESS = 7;
+export const ROLE_EXPORT = 8;
+
+/** Levers in pipeline order: each acts on the state the previous ones left (docs/model.md). */
+export const LEVER_ORDER = [
+  'structural_shift',
+  'extra_efficiency',
+  'coal_to_gas',
+  'electrification',
+  'rooftop_pv',
+  'green_power',
+  'ccus',
+  'sinks',
+  'offsets',
+] as const;
+export type LeverName = (typeof LEVER_ORDER)[number];
+
+/** Growth phases: years up to 2030, 2031–2040, after 2040. */
+export const PHASES = ['to2030', 'to2040', 'to2060'] as const;
+
+/** GJ per tce (GB/T 2589-2020: 1 kgce = 29.3076 MJ). */
+export const GJ_PER_TCE = 29.3076;
+/** GJ per 10^4 kWh. */
+export const GJ_PER_10K_KWH = 36;
+
+export interface CompiledModel {
+  version: 1;
+  scenarioId: string;
+  datasetId: string;
+  warnings: string[];
+
+  baseYear: number;
+  years: Int32Array;
+  nYears: number;
+  /** Growth phase (0, 1, 2) of each year. */
+  phase: Int32Array;
+
+  sectors: string[];
+  nSectors: number;
+  carriers: string[];
+  nCarriers: number;
+
+  /** Every model parameter (uncertain or fixed) is a slot; one uniform is drawn per slot per run. */
+  nSlots: number;
+  slotNames: string[];
+  slotCode: Int32Array;
+  /** Four distribution parameters per slot (stats/distributions compileDist). */
+  slotParams: Float64Array;
+  /** The uncertain slots (non-degenerate distributions), reported per run as `inputs`. */
+  inputNames: string[];
+  nInputs: number;
+  inputSlots: Int32Array;
+  /** Slots tied by the Gaussian copula and the Cholesky factor (row-major m×m) of their Pearson matrix. */
+  copulaSlots: Int32Array;
+  copulaL: Float64Array;
+
+  /** Base-year data. */
+  outputBase: Float64Array; // [s] 10^4 CNY
+  amountBase: Float64Array; // [s * nCarriers + c]
+  coefTco2: Float64Array; // [c] tCO2 per unit in the park total (signed)
+  coefTce: Float64Array; // [c] tce per unit (signed)
+  role: Int32Array; // [c]
+  /** 1 where the grid trajectory scales the carrier's factor (purchased and exported electricity). */
+  gridScaled: Uint8Array; // [c]
+  /** 1 for carriers the electrification lever replaces. */
+  electrifiable: Uint8Array; // [c]
+  /** Useful heat (GJ) per unit of an electrifiable carrier. */
+  usefulGj: Float64Array; // [c]
+  /** Special carrier indices (−1 when absent). */
+  coalC: number;
+  gasC: number;
+  gridC: number;
+  greenC: number;
+  pvC: number;
+  steamC: number;
+  processC: number;
+  /** Index of the 'chp' sector (−1 when absent) and whether it follows park steam demand. */
+  chpS: number;
+  chpCoupled: boolean;
+  /** Base-year steam bought from the CHP by the other sectors, GJ. */
+  steamBase: number;
+
+  /** Driver slots. */
+  growthSlot: Int32Array; // [s * 3 + phase], −1 for a steam-coupled CHP
+  intensitySlot: Int32Array; // [s]
+  driftSlot: number;
+  gridSlots: Int32Array; // y2030, y2045, y2060
+  /** Grid trajectory: factor(y) = Σ_k gridWeights[y*4+k] · knot_k, knots (base, y2030, y2045, y2060). */
+  gridWeights: Float64Array;
+  gridBase: number;
+  pvYieldSlot: number;
+  sinkGreenSlot: number;
+  sinkWetlandSlot: number;
+  greenSpaceHa: number;
+  wetlandHa: number;
+
+  /** Levers present, in pipeline order; leverPos[k] is the 1-based position of LEVER_ORDER[k] or 0. */
+  leverNames: LeverName[];
+  nLevers: number;
+  leverPos: Int32Array;
+  /** Delivery ramp in [0, 1] of each present lever per year: [(pos − 1) * nYears + y]. */
+  ramp: Float64Array;
+  shiftSlot: number;
+  shiftFrom: Uint8Array; // [s]
+  shiftTo: Uint8Array; // [s]
+  efficiencySlot: number;
+  efficiencyMask: Uint8Array; // [s]
+  /** Years of extra efficiency accrued by each year. */
+  efficiencyYears: Float64Array; // [y]
+  coalToGasSlot: number;
+  /** Units of gas per unit of coal replaced. */
+  gasPerCoal: number;
+  electrifyShareSlot: number;
+  copSlot: number;
+  pvDeliverySlot: number;
+  /** Planned added PV capacity, MW, per year. */
+  pvCapacityMw: Float64Array; // [y]
+  greenShareSlot: number;
+  captureSlot: number;
+  captureChp: boolean;
+  captureProcess: boolean;
+  extraGreenSpaceHa: number;
+  extraWetlandHa: number;
+  offsetCapShare: number;
+  offsetMaxTco2: number;
+
+  /** When false, bySector and byCarrier are left empty (saves memory for very large runs). */
+  breakdown: boolean;
+  history?: BaselineHistory;
+}
+
+/** One block of runs; every Float64Array is run-major, so blocks concatenate in run order (merge.ts). */
+export interface RunBlock {
+  runStart: number;
+  runCount: number;
+  nYears: number;
+  nSectors: number;
+  nCarriers: number;
+  nInputs: number;
+  nLevers: number;
+  years: Int32Array;
+  /** [run * nYears + y] tCO2, scope 1 + 2 in the park boundary. */
+  gross: Float64Array;
+  /** [run * nYears + y] tCO2 after CCUS, sinks and offsets. */
+  net: Float64Array;
+  /** [run * nYears + y] tce. */
+  energy: Float64Array;
+  /** [run * nYears + y] output value, 10^4 CNY. */
+  output: Float64Array;
+  /** [(run * nYears + y) * nSectors + s] gross tCO2 (empty when the model has breakdown off). */
+  bySector: Float64Array;
+  /** [(run * nYears + y) * nCarriers + c] gross tCO2 (empty when the model has breakdown off). */
+  byCarrier: Float64Array;
+  /** [run * nInputs + i] the sampled uncertain inputs. */
+  inputs: Float64Array;
+  /** [(run * nYears + y) * nLevers + l] net tCO2 avoided by lever l, in pipeline order (docs/model.md). */
+  leverContribution: Float64Array;
+}

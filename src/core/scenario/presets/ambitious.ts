@@ -1,0 +1,61 @@
+/**
+ * Neutrality-oriented: deep electrification with heat pumps, large rooftop PV, mostly green power,
+ * a stronger shift to high-value sectors, CCUS on the CHP plant and process emissions from 2035,
+ * more green space and wetland, offsets within 5 %.
+ */
+import type { ScenarioInput } from '../schema';
+import { DEFAULT_CORRELATIONS, HEAVY_SECTORS, LIGHT_SECTORS } from './common';
+
+export const AMBITIOUS = {
+  schema_version: 1,
+  id: 'ambitious',
+  name_zh: '碳中和导向情景',
+  name_en: 'Neutrality-oriented',
+  dataset: 'sample',
+  description:
+    'Everything in the action plan, deeper and longer: +2 %/yr efficiency to 2040, 70 % of fossil heat ' +
+    'electrified by 2045, 70 % green power by 2040, rooftop PV to 0.45 MW per GWh, CCUS on the CHP plant ' +
+    'and process emissions (2035–2040), 30 % more green space and 50 % more wetland by 2035.',
+  horizon: { start: 2024, end: 2060 },
+  drivers: {},
+  levers: {
+    structural_shift: {
+      from: HEAVY_SECTORS,
+      to: LIGHT_SECTORS,
+      share: { dist: 'triangular', min: 0.05, mode: 0.12, max: 0.2 },
+      start_year: 2025,
+      target_year: 2040,
+    },
+    extra_efficiency: {
+      rate: { dist: 'normal', mean: 0.02, sd: 0.006, min: 0, max: 0.05 },
+      start_year: 2025,
+      target_year: 2040,
+    },
+    coal_to_gas: { share: 1, start_year: 2025, target_year: 2027 },
+    electrification: {
+      share: { dist: 'triangular', min: 0.5, mode: 0.7, max: 0.9 },
+      cop: { dist: 'triangular', min: 1.8, mode: 2.6, max: 3.4 },
+      start_year: 2025,
+      target_year: 2045,
+    },
+    rooftop_pv: {
+      capacity_mw_per_gwh: [
+        { year: 2025, mw: 0.03 },
+        { year: 2030, mw: 0.2 },
+        { year: 2040, mw: 0.35 },
+        { year: 2050, mw: 0.45 },
+      ],
+      delivery: { dist: 'triangular', min: 0.7, mode: 0.9, max: 1 },
+    },
+    green_power: { share: { dist: 'triangular', min: 0.5, mode: 0.7, max: 0.9 }, start_year: 2025, target_year: 2040 },
+    ccus: {
+      targets: ['chp', 'process'],
+      capture_rate: { dist: 'triangular', min: 0.8, mode: 0.88, max: 0.92 },
+      start_year: 2035,
+      target_year: 2040,
+    },
+    sinks: { extra_green_space_share: 0.3, extra_wetland_share: 0.5, start_year: 2025, target_year: 2035 },
+    offsets: { cap_share: 0.05, start_year: 2030, target_year: 2030 },
+  },
+  correlations: DEFAULT_CORRELATIONS,
+} satisfies ScenarioInput;

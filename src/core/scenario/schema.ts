@@ -1,0 +1,221 @@
+/**
+ * The scenario document (schema_version 1), validated with valibot. Every invalid field is reported
+ * with its path, e.g. `drivers.grid_factor.y2030.max: must be ≥ min`. docs/model.md describes the
+ * meaning of each field; src/core/scenario/defaults.ts holds the defaults of omitted drivers.
+ */
+import * as v from 'valibot';
+import { CARRIERS } from '../carriers';
+import { distSchema } from './distribution';
+
+const num = v.pipe(v.number(), v.finite());
+const nonNegative = v.pipe(num, v.minValue(0, 'must be ≥ 0'));
+const year = v.pipe(v.number(), v.integer('must be a whole year'), v.minValue(2000), v.maxValue(2100));
+const code = v.pipe(v.string(), v.regex(/^[a-z][a-z0-9_]*$/, 'must be a lower-case code'));
+const codes = v.pipe(v.array(code), v.minLength(1, 'must name at least one sector'));
+
+const ELECTRIFIABLE = CARRIERS.filter((c) => c.kind === 'fossil' || c.kind === 'heat' || c.kind === 'biomass').map(
+  (c) => c.code,
+);
+
+/** Adds start_year / target_year (target ≥ start) to a lever's fields. */
+function withRamp<const E extends v.ObjectEntries>(entries: E) {
+  return v.pipe(
+    v.strictObject({ ...entries, start_year: year, target_year: year }),
+    v.forward(
+      v.check((l: { start_year: number; target_year: number }) => l.target_year >= l.start_year, 'must be ≥ start_year'),
+      ['target_year'],
+    ),
+  );
+}
+
+const growth = distSchema(-0.5, 1);
+const phases = v.strictObject({ to2030: growth, to2040: growth, to2060: growth });
+const partialPhases = v.strictObject({
+  to2030: v.optional(growth),
+  to2040: v.optional(growth),
+  to2060: v.optional(growth),
+});
+const intensity = distSchema(-0.5, 0.5);
+const gridDist = distSchema(-0.5, 2);
+const share = distSchema(0, 1);
+
+const driversSchema = v.strictObject({
+  output_growth: v.optional(
+    v.strictObject({ default: v.optional(phases), sectors: v.optional(v.record(code, partialPhases)) }),
+  ),
+  intensity_improvement: v.optional(
+    v.strictObject({ default: v.optional(intensity), sectors: v.optional(v.record(code, intensity)) }),
+  ),
+  electricity_drift: v.optional(distSchema(-0.2, 0.2)),
+  grid_factor: v.optional(
+    v.strictObject({
+      base_year: v.optional(year),
+      base: v.optional(v.pipe(num, v.minValue(0), v.maxValue(2))),
+      y2030: v.optional(gridDist),
+      y2045: v.optional(gridDist),
+      y2060: v.optional(gridDist),
+    }),
+  ),
+  pv_yield: v.optional(distSchema(0, 3000)),
+  sink_uptake: v.optional(
+    v.strictObject({ green_space: v.optional(distSchema(-20, 50)), wetland: v.optional(distSchema(-20, 50)) }),
+  ),
+});
+
+const pvPoints = v.pipe(
+  v.array(v.strictObject({ year, mw: nonNegative })),
+  v.minLength(1, 'needs at least one {year, mw} point'),
+  v.check((pts) => pts.every((p, i) => i === 0 || p.year > pts[i - 1].year), 'years must increase'),
+);
+
+const leversSchema = v.strictObject({
+  structural_shift: v.optional(withRamp({ from: codes, to: codes, share })),
+  extra_efficiency: v.optional(withRamp({ rate: distSchema(-0.1, 0.3), sectors: v.optional(codes) })),
+  coal_to_gas: v.optional(
+    withRamp({ share, gas_per_coal_tce: v.optional(v.pipe(num, v.gtValue(0), v.maxValue(2))) }),
+  ),
+  electrification: v.optional(
+    withRamp({
+      share,
+      cop: distSchema(0.5, 10),
+      carriers: v.optional(v.pipe(v.array(v.picklist(ELECTRIFIABLE)), v.minLength(1))),
+      boiler_efficiency: v.optional(v.pipe(num, v.gtValue(0), v.maxValue(1))),
+    }),
+  ),
+  rooftop_pv: v.optional(
+    v.pipe(
+      v.strictObject({
+        /** Added capacity in MW at given years (linear between points, held after the last). */
+        capacity_mw: v.optional(pvPoints),
+        /** The same, in MW per GWh of base-year electricity use: scales with the park (used by presets). */
+        capacity_mw_per_gwh: v.optional(pvPoints),
+        delivery: v.optional(distSchema(0, 2)),
+      }),
+      v.check(
+        (p) => (p.capacity_mw === undefined) !== (p.capacity_mw_per_gwh === undefined),
+        'give exactly one of capacity_mw and capacity_mw_per_gwh',
+      ),
+    ),
+  ),
+  green_power: v.optional(withRamp({ share })),
+  ccus: v.optional(
+    withRamp({ targets: v.pipe(v.array(v.picklist(['chp', 'process'])), v.minLength(1)), capture_rate: share }),
+  ),
+  sinks: v.optional(
+    withRamp({
+      /** Extra area in ha, or as a share of the dataset's existing area (presets use shares). */
+      extra_green_space_ha: v.optional(nonNegative),
+      extra_wetland_ha: v.optional(nonNegative),
+      extra_green_space_share: v.optional(nonNegative),
+      extra_wetland_share: v.optional(nonNegative),
+    }),
+  ),
+  offsets: v.optional(
+    withRamp({ cap_share: v.optional(v.pipe(num, v.minValue(0), v.maxValue(1))), max_tco2: v.optional(nonNegative) }),
+  ),
+});
+
+const correlationSchema = v.strictObject({
+  inputs: v.pipe(
+    v.array(v.pipe(v.string(), v.regex(/^[a-z0-9_.*]+$/, 'must be an input name or a pattern with *'))),
+    v.minLength(1),
+  ),
+  rho: v.pipe(num, v.minValue(-1), v.maxValue(1)),
+});
+
+export const ScenarioSchema = v.strictObject({
+  schema_version: v.literal(1),
+  id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9_-]*$/, 'must be a lower-case slug')),
+  name_zh: v.pipe(v.string(), v.nonEmpty()),
+  name_en: v.pipe(v.string(), v.nonEmpty()),
+  dataset: v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'must be a dataset id')),
+  description: v.optional(v.string()),
+  horizon: v.pipe(
+    v.strictObject({ start: year, end: year }),
+    v.forward(
+      v.check((h) => h.end > h.start && h.end >= 2030, 'must be after start and ≥ 2030'),
+      ['end'],
+    ),
+  ),
+  drivers: driversSchema,
+  levers: leversSchema,
+  correlations: v.optional(v.array(correlationSchema)),
+});
+
+export type Scenario = v.InferOutput<typeof ScenarioSchema>;
+/** A scenario document before validation (what presets and files are written as). */
+export type ScenarioInput = v.InferInput<typeof ScenarioSchema>;
+export type ScenarioDrivers = Scenario['drivers'];
+export type ScenarioLevers = Scenario['levers'];
+export type LeverKey = keyof ScenarioLevers;
+
+type Issue = v.BaseIssue<unknown>;
+type PathKey = string | number;
+interface Leaf {
+  path: PathKey[];
+  message: string;
+}
+
+function keysOf(issue: Issue): PathKey[] {
+  return (issue.path ?? []).map((item) => item.key as PathKey);
+}
+
+/**
+ * The deepest issues. A failed union carries one sub-issue list per option, with paths relative to the
+ * union; the option that got furthest into the input names the bad field.
+ */
+function leaves(issue: Issue, prefix: PathKey[] = []): Leaf[] {
+  const path = [...prefix, ...keysOf(issue)];
+  if (!issue.issues?.length) return [{ path, message: issue.message }];
+  const all = issue.issues.flatMap((sub) => leaves(sub, path));
+  const depth = Math.max(...all.map((l) => l.path.length));
+  if (depth <= path.length) return [{ path, message: issue.message }];
+  return all.filter((l) => l.path.length === depth);
+}
+
+function pathText(path: PathKey[]): string {
+  let out = '';
+  for (const key of path) out += typeof key === 'number' ? `[${key}]` : out ? `.${key}` : key;
+  return out || '(document)';
+}
+
+/** Rewords valibot's key messages for people editing a JSON file. */
+function plainMessage(message: string): string {
+  if (message.startsWith('Invalid key: Expected never')) return 'is not a known field';
+  if (message.startsWith('Invalid key:') && message.endsWith('received undefined')) return 'is required';
+  return message;
+}
+
+/** Formats valibot issues as `path: message` lines (deduplicated, in document order). */
+export function formatIssues(issues: readonly Issue[]): string[] {
+  const lines = issues
+    .flatMap((i) => leaves(i))
+    .map((l) => `${pathText(l.path)}: ${plainMessage(l.message)}`);
+  return [...new Set(lines)];
+}
+
+export type ParseResult = { ok: true; scenario: Scenario; warnings: string[] } | { ok: false; errors: string[] };
+
+/**
+ * Validates a scenario document. With `dataset`, a document built for another dataset is accepted with
+ * a warning (presets are dataset-agnostic; the field records what they were built for).
+ */
+export function parseScenario(input: unknown, options: { dataset?: string } = {}): ParseResult {
+  const result = v.safeParse(ScenarioSchema, input);
+  if (!result.success) return { ok: false, errors: formatIssues(result.issues) };
+  const warnings: string[] = [];
+  const scenario = result.output;
+  if (options.dataset !== undefined && options.dataset !== scenario.dataset) {
+    warnings.push(
+      `Scenario "${scenario.id}" was built for dataset "${scenario.dataset}"; applying it to "${options.dataset}".`,
+    );
+  }
+  return { ok: true, scenario, warnings };
+}
+
+/** Like parseScenario, but throws an Error listing every bad field. */
+export function assertScenario(input: unknown, options: { dataset?: string } = {}): Scenario {
+  const r = parseScenario(input, options);
+  if (!r.ok) throw new Error(`Invalid scenario:\n${r.errors.join('\n')}`);
+  return r.scenario;
+}

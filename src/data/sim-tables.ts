@@ -1,0 +1,52 @@
+/**
+ * Monte Carlo results as Arrow tables, so any chart or question about them is a SQL query.
+ * Built straight from the kernel's typed arrays (no per-row objects).
+ */
+import { tableFromArrays, tableToIPC, type Table } from 'apache-arrow';
+import { quoteIdent } from './port';
+
+/** The per-run, per-year columns of a simulation block (see src/core/scenario/kernel.ts). */
+export interface RunColumns {
+  runStart: number;
+  runCount: number;
+  nYears: number;
+  years: Int32Array;
+  gross: Float64Array;
+  net: Float64Array;
+  energy: Float64Array;
+}
+
+/** Long table: one row per run and year. Columns run, year, gross_tco2, net_tco2, energy_tce. */
+export function runsTable(b: RunColumns): Table {
+  const n = b.runCount * b.nYears;
+  const run = new Int32Array(n);
+  const year = new Int32Array(n);
+  for (let r = 0; r < b.runCount; r++) {
+    for (let y = 0; y < b.nYears; y++) {
+      run[r * b.nYears + y] = b.runStart + r;
+      year[r * b.nYears + y] = b.years[y];
+    }
+  }
+  return tableFromArrays({
+    run,
+    year,
+    gross_tco2: b.gross.subarray(0, n),
+    net_tco2: b.net.subarray(0, n),
+    energy_tce: b.energy.subarray(0, n),
+  });
+}
+
+/** The same table as Arrow IPC stream bytes (what DbPort.insertArrowIPC takes). */
+export function runsIPC(b: RunColumns): Uint8Array {
+  return tableToIPC(runsTable(b), 'stream');
+}
+
+/** Percentiles per year over the runs table in DuckDB. Columns: year, p5, p25, p50, p75, p95, mean. */
+export function yearlyPercentilesSql(table = 'sim_runs', column = 'gross_tco2'): string {
+  const c = quoteIdent(column);
+  const t = quoteIdent(table);
+  return `SELECT year, quantile_cont(${c}, 0.05) AS p5, quantile_cont(${c}, 0.25) AS p25,
+  quantile_cont(${c}, 0.5) AS p50, quantile_cont(${c}, 0.75) AS p75, quantile_cont(${c}, 0.95) AS p95,
+  avg(${c}) AS mean
+FROM ${t} GROUP BY year ORDER BY year`;
+}

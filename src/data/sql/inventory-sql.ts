@@ -1,0 +1,165 @@
+/**
+ * SQL computing the carbon inventory inside DuckDB, the same way as the engine in
+ * src/core/accounting (engine.ts, summary.ts): the same reference tables, the same year fallback,
+ * and the same operations in the same order, with no rounding. Inputs: `activity(enterprise_id,
+ * year, carrier, amount, unit)` in canonical units (the bundled datasets are), `ref_emission_factors`,
+ * `ref_coal_equivalent`, `ref_grid_factors` and, for sector splits, `enterprises(enterprise_id, sector)`.
+ * Rows whose carrier is not in ref_emission_factors drop out (the engine rejects them instead).
+ */
+import { FactorLibrary, resolveOptions, type AccountingOptions } from '../../core/accounting/index';
+import { LOCATION_TYPES } from '../../core/reference/index';
+import { quoteIdent, sqlLiteral } from '../port';
+
+export interface InventorySqlOptions extends Partial<AccountingOptions> {
+  /** Activity table name; default `activity`. */
+  activityTable?: string;
+  /** Table with `enterprise_id, sector` for sector splits; default `enterprises`. */
+  enterprisesTable?: string;
+}
+
+const list = (xs: readonly string[]) => xs.map((x) => sqlLiteral(x)).join(', ');
+
+/** The `WITH … lines AS (…)` prefix: one row per activity row with its inventory contributions. */
+function linesCte(options: InventorySqlOptions): string {
+  const o = resolveOptions(FactorLibrary.standard(), options);
+  const activity = quoteIdent(options.activityTable ?? 'activity');
+  const region = sqlLiteral(o.gridRegion);
+  // Grid factors resolve for gridYear when given, else for each activity year.
+  const target = o.gridYear === undefined ? 'y.year' : sqlLiteral(o.gridYear);
+  const resolve = (table: string) =>
+    `COALESCE((SELECT max(r.year) FROM ${table} r WHERE r.year <= ${target}), (SELECT min(r.year) FROM ${table} r))`;
+  const equal = o.electricityMethod === 'equal';
+  const tce = equal ? 'COALESCE(ce.tce_per_unit, f.tce_per_unit)' : 'f.tce_per_unit';
+  const residual = o.residualMixFactor === undefined ? 'x.residual_factor' : sqlLiteral(o.residualMixFactor);
+  const electricity =
+    o.scope2Method === 'market'
+      ? `CASE WHEN a.carrier = 'green_electricity' THEN 0 ELSE a.amount * f.grid_mwh_per_unit * ${residual} END`
+      : 'a.amount * f.grid_mwh_per_unit * x.grid_factor';
+  const heat = o.supplierHeatFactor === undefined ? 'f.scope2_tco2_per_unit' : sqlLiteral(o.supplierHeatFactor);
+  return `WITH act AS (
+  SELECT CAST(enterprise_id AS VARCHAR) AS enterprise_id, CAST(year AS INTEGER) AS year, carrier,
+         CAST(amount AS DOUBLE) AS amount
+  FROM ${activity}
+), yrs AS (
+  SELECT DISTINCT year FROM act
+), grid_rows AS (
+  SELECT CAST(year AS INTEGER) AS year, tco2_per_mwh FROM ref_grid_factors
+  WHERE region = ${region} AND factor_type IN (${list(LOCATION_TYPES)})
+), resid_rows AS (
+  SELECT CAST(year AS INTEGER) AS year, tco2_per_mwh FROM ref_grid_factors
+  WHERE region = 'national' AND factor_type = 'residual_mix'
+), equal_rows AS (
+  SELECT DISTINCT CAST(year AS INTEGER) AS year FROM ref_coal_equivalent WHERE method = 'equal'
+), resolved AS (
+  SELECT y.year,
+         ${resolve('grid_rows')} AS grid_year,
+         ${resolve('resid_rows')} AS residual_year,
+         COALESCE((SELECT max(r.year) FROM equal_rows r WHERE r.year <= y.year),
+                  (SELECT min(r.year) FROM equal_rows r)) AS equal_year
+  FROM yrs y
+), factors AS (
+  SELECT r.year, r.grid_year, g.tco2_per_mwh AS grid_factor, r.residual_year, q.tco2_per_mwh AS residual_factor,
+         r.equal_year
+  FROM resolved r
+  LEFT JOIN grid_rows g ON g.year = r.grid_year
+  LEFT JOIN resid_rows q ON q.year = r.residual_year
+), lines AS (
+  SELECT a.enterprise_id, a.year, a.carrier, f.kind, a.amount,
+         a.amount * ${tce} * CASE WHEN f.kind = 'export' THEN -1 ELSE 1 END AS energy_tce,
+         CASE WHEN f.kind IN ('fossil', 'process') THEN a.amount * f.scope1_tco2_per_unit ELSE 0 END AS scope1_tco2,
+         CASE WHEN f.kind = 'electricity' THEN ${electricity}
+              WHEN f.kind = 'heat' THEN a.amount * ${heat}
+              ELSE 0 END AS scope2_tco2,
+         CASE WHEN f.kind = 'export' AND f.grid_mwh_per_unit > 0 THEN a.amount * f.grid_mwh_per_unit * x.grid_factor
+              WHEN f.kind = 'export' THEN a.amount * f.deduction_tco2_per_unit
+              ELSE 0 END AS deduction_tco2,
+         CASE WHEN f.kind = 'biomass' THEN a.amount * f.biogenic_tco2_per_unit ELSE 0 END AS biogenic_tco2,
+         x.grid_year, x.grid_factor
+  FROM act a
+  JOIN ref_emission_factors f ON f.carrier = a.carrier
+  JOIN factors x ON x.year = a.year${
+    equal
+      ? `
+  LEFT JOIN ref_coal_equivalent ce
+    ON ce.method = 'equal' AND ce.carrier = a.carrier AND CAST(ce.year AS INTEGER) = x.equal_year`
+      : ''
+  }
+)`;
+}
+
+/**
+ * One row per activity row. Columns: enterprise_id, year, carrier, kind, amount, energy_tce,
+ * scope1_tco2, scope2_tco2, deduction_tco2, biogenic_tco2, grid_year, grid_factor.
+ */
+export function inventoryLinesSql(options: InventorySqlOptions = {}): string {
+  return `${linesCte(options)}
+SELECT * FROM lines ORDER BY enterprise_id, year, carrier`;
+}
+
+/**
+ * Per enterprise and year, as summarizeInventory. Columns: enterprise_id, year, energy_tce,
+ * electricity_tce, renewable_tce, scope1_tco2, process_tco2, scope2_tco2, heat_in_park_tco2,
+ * deduction_tco2, total_tco2, biogenic_tco2.
+ */
+export function inventorySummarySql(options: InventorySqlOptions = {}): string {
+  return `${linesCte(options)}
+SELECT enterprise_id, year,
+       sum(energy_tce) AS energy_tce,
+       sum(CASE WHEN kind IN ('electricity', 'renewable') THEN energy_tce ELSE 0 END) AS electricity_tce,
+       sum(CASE WHEN carrier = 'green_electricity' OR kind = 'renewable' THEN energy_tce ELSE 0 END) AS renewable_tce,
+       sum(scope1_tco2) AS scope1_tco2,
+       sum(CASE WHEN kind = 'process' THEN scope1_tco2 ELSE 0 END) AS process_tco2,
+       sum(scope2_tco2) AS scope2_tco2,
+       sum(CASE WHEN carrier = 'heat_in_park' THEN scope2_tco2 ELSE 0 END) AS heat_in_park_tco2,
+       sum(deduction_tco2) AS deduction_tco2,
+       sum(scope1_tco2) + sum(scope2_tco2) - sum(deduction_tco2) AS total_tco2,
+       sum(biogenic_tco2) AS biogenic_tco2
+FROM lines
+GROUP BY enterprise_id, year
+ORDER BY enterprise_id, year`;
+}
+
+/**
+ * Park totals by year without double counting CHP steam, as parkTotals (docs/accounting.md).
+ * Columns: year[, sector], energy_tce, scope1_tco2, scope2_tco2, deduction_tco2, total_tco2,
+ * biogenic_tco2, heat_in_park_gj, heat_in_park_excluded_tco2, heat_export_gj, heat_leaving_park_gj.
+ * With `bySector`, one row per year and sector (from the enterprises table; 'unknown' if absent).
+ */
+export function parkTotalsSql(options: InventorySqlOptions = {}, bySector = false): string {
+  const enterprises = quoteIdent(options.enterprisesTable ?? 'enterprises');
+  const internal = "l.carrier IN ('heat_export', 'heat_in_park')";
+  const group = bySector ? 'l.year, sector' : 'l.year';
+  return `${linesCte(options)}, acc AS (
+  SELECT l.year${bySector ? ", COALESCE(CAST(e.sector AS VARCHAR), 'unknown') AS sector" : ''},
+         sum(CASE WHEN ${internal} THEN 0 ELSE l.energy_tce END) AS other_energy,
+         sum(CASE WHEN l.carrier = 'heat_export' THEN l.energy_tce ELSE 0 END) AS heat_export_energy,
+         sum(l.scope1_tco2) AS scope1,
+         sum(CASE WHEN ${internal} THEN 0 ELSE l.scope2_tco2 END) AS scope2,
+         sum(CASE WHEN ${internal} THEN 0 ELSE l.deduction_tco2 END) AS elec_deduction,
+         sum(CASE WHEN l.carrier = 'heat_export' THEN l.deduction_tco2 ELSE 0 END) AS heat_export_deduction,
+         sum(l.biogenic_tco2) AS biogenic
+  FROM lines l${bySector ? `\n  LEFT JOIN ${enterprises} e ON CAST(e.enterprise_id AS VARCHAR) = l.enterprise_id` : ''}
+  GROUP BY ${group}
+), heat AS (
+  SELECT year,
+         sum(CASE WHEN carrier = 'heat_in_park' THEN amount ELSE 0 END) AS heat_in_park_gj,
+         sum(CASE WHEN carrier = 'heat_in_park' THEN scope2_tco2 ELSE 0 END) AS heat_in_park_excluded_tco2,
+         sum(CASE WHEN carrier = 'heat_export' THEN amount ELSE 0 END) AS heat_export_gj
+  FROM lines GROUP BY year
+), share AS (
+  SELECT *, greatest(heat_export_gj - heat_in_park_gj, 0) AS heat_leaving_park_gj,
+         CASE WHEN heat_export_gj > 0 THEN greatest(heat_export_gj - heat_in_park_gj, 0) / heat_export_gj ELSE 0 END
+           AS ratio
+  FROM heat
+)
+SELECT a.year${bySector ? ', a.sector' : ''},
+       a.other_energy + a.heat_export_energy * s.ratio AS energy_tce,
+       a.scope1 AS scope1_tco2,
+       a.scope2 AS scope2_tco2,
+       a.elec_deduction + a.heat_export_deduction * s.ratio AS deduction_tco2,
+       a.scope1 + a.scope2 - (a.elec_deduction + a.heat_export_deduction * s.ratio) AS total_tco2,
+       a.biogenic AS biogenic_tco2,
+       s.heat_in_park_gj, s.heat_in_park_excluded_tco2, s.heat_export_gj, s.heat_leaving_park_gj
+FROM acc a JOIN share s ON s.year = a.year
+ORDER BY a.year${bySector ? ', a.sector' : ''}`;
+}

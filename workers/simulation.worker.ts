@@ -1,0 +1,55 @@
+/**
+ * The browser simulation worker: a tiny Comlink API over the shared simulation service. Results go
+ * back transferred, never copied. Created only by workers/simulation-runner.ts.
+ */
+import * as Comlink from 'comlink';
+import type { CompiledModel, RunBlock } from '../src/core/scenario/kernel';
+import type { SimulationSummary } from '../src/core/scenario/summary';
+import { createSimulationService, hookedFate } from './simulation-service';
+import { transferablesOf } from './transfer';
+
+const service = createSimulationService();
+
+let chunks = 0;
+let lastSent: RunBlock | null = null;
+
+const api = {
+  setModel(key: number, model: CompiledModel): void {
+    service.setModel(key, model);
+  },
+
+  simulate(key: number, seed: number, runStart: number, runCount: number): RunBlock | Promise<never> {
+    const fate = hookedFate(service.model(key), runStart, runCount);
+    if (fate === 'die') {
+      // Thrown outside any message handler, this reaches the runner as the Worker's `error` event,
+      // which is how a crashed worker looks from the main thread; the chunk never answers.
+      setTimeout(() => {
+        throw new Error(`Test hook: the worker died at a run in ${runStart}+${runCount}`);
+      });
+      return new Promise<never>(() => {});
+    }
+    if (fate === 'hang') {
+      self.close();
+      return new Promise<never>(() => {});
+    }
+    const block = service.simulate(key, seed, runStart, runCount);
+    chunks++;
+    lastSent = block;
+    return Comlink.transfer(block, transferablesOf(block));
+  },
+
+  /** Takes a merged block (transferred in), summarizes it and gives both back (transferred out). */
+  summarize(key: number, block: RunBlock, seed: number): { summary: SimulationSummary; block: RunBlock } {
+    const summary = service.summarize(key, block, seed);
+    return Comlink.transfer({ summary, block }, transferablesOf(block));
+  },
+
+  /** Diagnostics: chunks computed, and the byte length this worker still sees of its last sent block (0 once transferred). */
+  stats(): { chunks: number; lastSentBytes: number } {
+    return { chunks, lastSentBytes: lastSent ? lastSent.gross.byteLength : -1 };
+  },
+};
+
+export type SimulationWorkerApi = typeof api;
+
+Comlink.expose(api);
