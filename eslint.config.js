@@ -19,13 +19,27 @@ export default ts.config(
     languageOptions: { parserOptions: { parser: ts.parser, extraFileExtensions: ['.svelte'] } },
   },
   {
+    files: ['src/pwa/**/*.js'],
+    languageOptions: { globals: { ...globals.serviceworker } },
+  },
+  {
     // The domain core must stay DOM-free and self-contained.
     files: ['src/core/**/*.ts'],
     languageOptions: { globals: { ...globals.es2022 } },
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['../data/*', '../ui/*', '../charts/*', '../cli/*', '../../workers/*', 'svelte', 'svelte/*'] },
+        {
+          patterns: [
+            '../data/*',
+            '../ui/*',
+            '../charts/*',
+            '../cli/*',
+            '../../workers/*',
+            'svelte',
+            'svelte/*',
+          ],
+        },
       ],
     },
   },

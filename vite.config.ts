@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
@@ -43,7 +44,11 @@ function stripDuckdbSourceMaps(): Plugin {
     load(id) {
       const [file, query] = id.split('?');
       // Only plain module loads (Vite adds ?v=hash); ?url and other queries keep their own handling.
-      if ((query && !/^v=\w+$/.test(query)) || !file.includes('@duckdb/duckdb-wasm/dist/') || !file.endsWith('.js')) {
+      if (
+        (query && !/^v=\w+$/.test(query)) ||
+        !file.includes('@duckdb/duckdb-wasm/dist/') ||
+        !file.endsWith('.js')
+      ) {
         return null;
       }
       const code = readFileSync(file, 'utf8');
@@ -52,10 +57,31 @@ function stripDuckdbSourceMaps(): Plugin {
   };
 }
 
+/**
+ * Emits `sw.js` (src/pwa/sw-template.js with the build's file list), so the built app works offline once
+ * loaded. Of DuckDB's two wasm variants only `eh` (what current browsers pick) is precached; `mvp` is cached
+ * on first fetch where a browser needs it.
+ */
+function serviceWorkerPlugin(): Plugin {
+  return {
+    name: 'pcw-service-worker',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const files = Object.keys(bundle).filter((f) => !/duckdb-mvp.*\.wasm$/.test(f) && !f.endsWith('.map'));
+      const precache = ['./', ...files.filter((f) => f !== 'index.html').sort()];
+      const version = createHash('sha256').update(files.sort().join('\n')).digest('hex').slice(0, 12);
+      const source = readFileSync('src/pwa/sw-template.js', 'utf8')
+        .replace("'__VERSION__'", JSON.stringify(version))
+        .replace('__PRECACHE__', JSON.stringify(precache));
+      this.emitFile({ type: 'asset', fileName: 'sw.js', source });
+    },
+  };
+}
+
 const chrome = locateChromium();
 
 export default defineConfig({
-  plugins: [svelte(), cspPlugin(), stripDuckdbSourceMaps()],
+  plugins: [svelte(), cspPlugin(), stripDuckdbSourceMaps(), serviceWorkerPlugin()],
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm', 'parquet-wasm'] },
   // Data files stay files (a data: URL would need connect-src data: under the CSP).

@@ -2,7 +2,15 @@
  * The only place ECharts modules are registered: modular imports from `echarts/core`, not the full bundle.
  */
 import * as echarts from 'echarts/core';
-import { BarChart, LineChart, PieChart, SankeyChart, ScatterChart, BoxplotChart, CustomChart } from 'echarts/charts';
+import {
+  BarChart,
+  LineChart,
+  PieChart,
+  SankeyChart,
+  ScatterChart,
+  BoxplotChart,
+  CustomChart,
+} from 'echarts/charts';
 import {
   GridComponent,
   TooltipComponent,

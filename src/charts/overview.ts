@@ -10,13 +10,24 @@ export interface CategoryCounts {
 }
 
 /** Horizontal bars, largest at the top (enterprises by sector). */
-export function buildSectorCountOption(data: CategoryCounts, text: ChartText = {}, large = false): ChartOption {
+export function buildSectorCountOption(
+  data: CategoryCounts,
+  text: ChartText = {},
+  large = false,
+): ChartOption {
   const fs = chartFontSizes(large);
   const fmt = text.formatNumber ?? ((v: number) => String(v));
   return {
     aria: { enabled: true },
     title: text.title ? { text: text.title, left: 0, textStyle: { fontSize: fs.title } } : undefined,
-    grid: { left: 8, right: 48, top: text.title ? 40 : 8, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    grid: {
+      left: 8,
+      right: 48,
+      top: text.title ? 40 : 8,
+      bottom: 8,
+      outerBoundsMode: 'same',
+      outerBoundsContain: 'axisLabel',
+    },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => fmt(Number(v)) },
     xAxis: { type: 'value', axisLabel: { fontSize: fs.axis } },
     yAxis: {
@@ -44,14 +55,25 @@ export interface StackedSeries {
 }
 
 /** Stacked bars by year (energy by carrier); negative values (exports) stack below zero. */
-export function buildStackedYearsOption(data: StackedSeries, text: ChartText = {}, large = false): ChartOption {
+export function buildStackedYearsOption(
+  data: StackedSeries,
+  text: ChartText = {},
+  large = false,
+): ChartOption {
   const fs = chartFontSizes(large);
   const fmt = text.formatNumber ?? ((v: number) => String(Math.round(v)));
   return {
     aria: { enabled: true },
     title: text.title ? { text: text.title, left: 0, textStyle: { fontSize: fs.title } } : undefined,
     legend: { type: 'plain', bottom: 0, left: 0, textStyle: { fontSize: fs.legend }, itemGap: 12 },
-    grid: { left: 8, right: 16, top: text.title ? 48 : 24, bottom: large ? 96 : 72, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    grid: {
+      left: 8,
+      right: 16,
+      top: text.title ? 48 : 24,
+      bottom: large ? 96 : 72,
+      outerBoundsMode: 'same',
+      outerBoundsContain: 'axisLabel',
+    },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => fmt(Number(v)) },
     xAxis: { type: 'category', data: data.categories.map(String), axisLabel: { fontSize: fs.axis } },
     yAxis: {

@@ -46,7 +46,9 @@ export const FONT_FAMILY =
 
 /** Font sizes (px) for charts; `large` is the projector/workshop scale. */
 export function chartFontSizes(large = false) {
-  return large ? { base: 16, axis: 15, title: 20, legend: 15 } : { base: 13, axis: 12, title: 15, legend: 12 };
+  return large
+    ? { base: 16, axis: 15, title: 20, legend: 15 }
+    : { base: 13, axis: 12, title: 15, legend: 12 };
 }
 
 /** The ECharts theme object registered as "pcw". */
@@ -67,5 +69,9 @@ export const ECHARTS_THEME = {
     axisLabel: { color: MUTED_TEXT },
     splitLine: { lineStyle: { color: GRID_LINE } },
   },
-  tooltip: { backgroundColor: 'rgba(255,255,255,0.97)', borderColor: '#cbd2d9', textStyle: { color: TEXT_COLOR } },
+  tooltip: {
+    backgroundColor: 'rgba(255,255,255,0.97)',
+    borderColor: '#cbd2d9',
+    textStyle: { color: TEXT_COLOR },
+  },
 };

@@ -1,5 +1,13 @@
 import type { ComposeOption } from 'echarts/core';
-import type { BarSeriesOption, LineSeriesOption, PieSeriesOption, SankeySeriesOption, ScatterSeriesOption, BoxplotSeriesOption, CustomSeriesOption } from 'echarts/charts';
+import type {
+  BarSeriesOption,
+  LineSeriesOption,
+  PieSeriesOption,
+  SankeySeriesOption,
+  ScatterSeriesOption,
+  BoxplotSeriesOption,
+  CustomSeriesOption,
+} from 'echarts/charts';
 import type {
   GridComponentOption,
   TooltipComponentOption,

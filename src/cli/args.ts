@@ -29,7 +29,8 @@ export function parseArgs(argv: readonly string[], spec: OptionSpec): ParsedArgs
     const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
     if (values.has(name)) {
       const v = eq > 0 ? a.slice(eq + 1) : argv[++i];
-      if (v === undefined || (eq < 0 && v.startsWith('--'))) throw new Error(`Option --${name} needs a value`);
+      if (v === undefined || (eq < 0 && v.startsWith('--')))
+        throw new Error(`Option --${name} needs a value`);
       out.options.set(name, v);
     } else if (flags.has(name)) {
       out.flags.add(name);

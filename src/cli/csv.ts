@@ -118,6 +118,9 @@ export function toCsv(
   options: { delimiter?: string; bom?: boolean } = {},
 ): string {
   const d = options.delimiter ?? ',';
-  const lines = [columns.map((c) => cell(c, d)).join(d), ...rows.map((r) => columns.map((c) => cell(r[c], d)).join(d))];
+  const lines = [
+    columns.map((c) => cell(c, d)).join(d),
+    ...rows.map((r) => columns.map((c) => cell(r[c], d)).join(d)),
+  ];
   return (options.bom ? '\uFEFF' : '') + lines.join('\n') + '\n';
 }

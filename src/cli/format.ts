@@ -13,16 +13,27 @@ function show(c: Cell): string {
 export function formatTable(columns: string[], rows: Cell[][]): string {
   const text = rows.map((r) => r.map(show));
   const widths = columns.map((c, i) => Math.max(c.length, ...text.map((r) => r[i].length)));
-  const numeric = columns.map((_, i) => rows.length > 0 && rows.every((r) => r[i] === null || typeof r[i] === 'number'));
+  const numeric = columns.map(
+    (_, i) => rows.length > 0 && rows.every((r) => r[i] === null || typeof r[i] === 'number'),
+  );
   const line = (cells: string[]) =>
-    cells.map((s, i) => (numeric[i] ? s.padStart(widths[i]) : s.padEnd(widths[i]))).join('  ').trimEnd();
+    cells
+      .map((s, i) => (numeric[i] ? s.padStart(widths[i]) : s.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
-  return [line(columns), rule, ...text.map(line), `(${rows.length} row${rows.length === 1 ? '' : 's'})`].join('\n');
+  return [line(columns), rule, ...text.map(line), `(${rows.length} row${rows.length === 1 ? '' : 's'})`].join(
+    '\n',
+  );
 }
 
 /** An array of objects, one per row. */
 export function formatJson(columns: string[], rows: Cell[][]): string {
-  return JSON.stringify(rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i]]))), null, 2);
+  return JSON.stringify(
+    rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i]]))),
+    null,
+    2,
+  );
 }
 
 /** RFC 4180 CSV: header row, fields quoted when they hold a comma, quote or line break. */

@@ -11,7 +11,12 @@ const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
 };
 
 async function help(io: CliIo): Promise<void> {
-  const lines = ['Park Carbon Workbench CLI / 园区碳路径工作台命令行', '', 'Usage: npm run cli -- <command> [options]', ''];
+  const lines = [
+    'Park Carbon Workbench CLI / 园区碳路径工作台命令行',
+    '',
+    'Usage: npm run cli -- <command> [options]',
+    '',
+  ];
   for (const load of Object.values(COMMANDS)) {
     const { command } = await load();
     lines.push(`  ${command.name.padEnd(10)} ${command.summary}`);
@@ -45,7 +50,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-const isEntry = process.argv[1] && import.meta.url.endsWith(process.argv[1].replaceAll('\\', '/').split('/').pop()!);
+const isEntry =
+  process.argv[1] && import.meta.url.endsWith(process.argv[1].replaceAll('\\', '/').split('/').pop()!);
 if (isEntry) {
   const io: CliIo = {
     stdout: (s) => process.stdout.write(s),

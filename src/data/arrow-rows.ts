@@ -11,7 +11,8 @@ export function toCell(v: unknown): Cell {
   if (typeof v === 'bigint') return Number(v);
   if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
   if (v instanceof Date) return v.toISOString();
-  if (typeof v === 'object' && 'toJSON' in (v as object)) return JSON.stringify((v as { toJSON(): unknown }).toJSON());
+  if (typeof v === 'object' && 'toJSON' in (v as object))
+    return JSON.stringify((v as { toJSON(): unknown }).toJSON());
   return String(v);
 }
 

@@ -28,7 +28,10 @@ async function fetchFolder(folder: string): Promise<TableBytes[]> {
     entries.map(async ([path, url]) => {
       const res = await fetch(url);
       if (!res.ok) throw new Error(`Could not load ${path.split('/').pop()}: HTTP ${res.status}`);
-      const name = path.split('/').pop()!.replace(/\.arrow$/, '');
+      const name = path
+        .split('/')
+        .pop()!
+        .replace(/\.arrow$/, '');
       return { name, ipc: new Uint8Array(await res.arrayBuffer()) };
     }),
   );

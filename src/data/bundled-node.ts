@@ -19,7 +19,10 @@ function readArrowDir(dir: string): TableBytes[] {
 /** Ids of the bundled parks (folders with a manifest, other than `reference`). */
 export function bundledParkIds(): string[] {
   return readdirSync(DATASETS_DIR, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && d.name !== 'reference' && existsSync(join(DATASETS_DIR, d.name, 'manifest.json')))
+    .filter(
+      (d) =>
+        d.isDirectory() && d.name !== 'reference' && existsSync(join(DATASETS_DIR, d.name, 'manifest.json')),
+    )
     .map((d) => d.name)
     .sort();
 }

@@ -4,7 +4,13 @@
  */
 import type { DbPort } from './port';
 
-export const PARK_TABLES = ['enterprises', 'economics', 'activity', 'production', 'pv_installations'] as const;
+export const PARK_TABLES = [
+  'enterprises',
+  'economics',
+  'activity',
+  'production',
+  'pv_installations',
+] as const;
 export type ParkTableName = (typeof PARK_TABLES)[number];
 
 export interface ParkManifest {

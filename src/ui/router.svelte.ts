@@ -14,11 +14,14 @@ export class Router {
     const hash = globalThis.location?.hash ?? '';
     const [p, q] = hash.replace(/^#\/?/, '').split('?');
     this.path = p || this.fallback;
+    // Parsed once into plain state; the URLSearchParams object itself is never kept.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
     this.params = Object.fromEntries(new URLSearchParams(q ?? ''));
   }
 
   /** The href of a page with optional parameters. */
   href(path: string, params: Record<string, string> = {}): string {
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
     const q = new URLSearchParams(params).toString();
     return `#/${path}${q ? `?${q}` : ''}`;
   }

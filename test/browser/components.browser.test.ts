@@ -46,7 +46,13 @@ describe('Svelte components in Chromium', () => {
     mounted.push(
       mount(DataGrid, {
         target,
-        props: { columns: ['id', 'value'], rows: [['E1', 1234.5], ['E2', null]] },
+        props: {
+          columns: ['id', 'value'],
+          rows: [
+            ['E1', 1234.5],
+            ['E2', null],
+          ],
+        },
       }),
     );
     flushSync();

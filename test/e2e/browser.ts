@@ -21,7 +21,10 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function openApp(baseUrl: string, opts: { locale?: string; viewport?: { width: number; height: number } } = {}): Promise<Session> {
+export async function openApp(
+  baseUrl: string,
+  opts: { locale?: string; viewport?: { width: number; height: number } } = {},
+): Promise<Session> {
   const browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS });
   const context = await browser.newContext({
     viewport: opts.viewport ?? { width: 1440, height: 900 },
@@ -46,7 +49,9 @@ export async function openApp(baseUrl: string, opts: { locale?: string; viewport
     requests,
     errors,
     foreignRequests: () =>
-      requests.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin),
+      requests.filter(
+        (u) => !u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin,
+      ),
     close: () => browser.close(),
   };
 }

@@ -50,7 +50,11 @@ describe('the built app on the sample park', () => {
     await expect.poll(() => page.locator('h2#overview-heading').textContent()).toBe('Park overview');
     await page.getByRole('combobox', { name: 'Switch dataset' }).selectOption('workshop');
     await expect.poll(() => page.url()).toContain('park=workshop');
-    await expect.poll(async () => Number((await page.getByTestId('kpi-enterprises').textContent())!.replace(/[^\d]/g, ''))).toBeLessThan(40);
+    await expect
+      .poll(async () =>
+        Number((await page.getByTestId('kpi-enterprises').textContent())!.replace(/[^\d]/g, '')),
+      )
+      .toBeLessThan(40);
     await page.waitForTimeout(600);
     await page.screenshot({ path: `${ARTIFACTS}/overview-workshop-en.png`, fullPage: true });
   });

@@ -4,7 +4,10 @@
 import { spawnSync } from 'node:child_process';
 
 const GATES: [string, string[]][] = [
-  ['svelte-check', ['svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings', '--output', 'human']],
+  [
+    'svelte-check',
+    ['svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings', '--output', 'human'],
+  ],
   ['tsc', ['tsc', '--noEmit', '-p', '.']],
   ['eslint', ['eslint', '--max-warnings', '0', '.']],
   ['prettier', ['prettier', '--check', '--log-level', 'warn', '.']],

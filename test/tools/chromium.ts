@@ -48,9 +48,12 @@ function canAptInstall(): boolean {
 export function ensureChromium(): string {
   const found = locateChromium();
   if (found) return found;
-  if (process.env.CHROME_PATH) throw new Error(`CHROME_PATH=${process.env.CHROME_PATH} does not exist. ${HOW_TO}`);
+  if (process.env.CHROME_PATH)
+    throw new Error(`CHROME_PATH=${process.env.CHROME_PATH} does not exist. ${HOW_TO}`);
   if (!canAptInstall()) throw new Error(HOW_TO);
-  console.log('[tests] No Chromium found; installing Debian packages chromium and fonts-noto-cjk with apt-get…');
+  console.log(
+    '[tests] No Chromium found; installing Debian packages chromium and fonts-noto-cjk with apt-get…',
+  );
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execSync('apt-get update -qq && apt-get install -y -qq chromium fonts-noto-cjk', { stdio: 'inherit', env });
   const installed = locateChromium();

@@ -22,7 +22,9 @@ function step(name: string, cmd: string, args: string[]): boolean {
   console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
   const t0 = performance.now();
   const r = spawnSync(cmd, args, { stdio: 'inherit', env });
-  console.log(`=== ${name}: ${r.status === 0 ? 'ok' : 'FAILED'} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `=== ${name}: ${r.status === 0 ? 'ok' : 'FAILED'} in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
   return r.status === 0;
 }
 
@@ -42,7 +44,12 @@ step('tests (node, browser, e2e)', 'npx', [
   `--outputFile.json=${report}`,
 ]);
 try {
-  const json = JSON.parse(readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number; numTotalTestSuites: number; success: boolean };
+  const json = JSON.parse(readFileSync(report, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numTotalTestSuites: number;
+    success: boolean;
+  };
   passed += json.numPassedTests;
   failed += json.numFailedTests;
   if (!json.success && json.numFailedTests === 0) failed++; // a suite failed to load
@@ -51,6 +58,8 @@ try {
   failed++;
 }
 const minutes = ((performance.now() - started) / 60000).toFixed(1);
-console.log(`\nAll layers done in ${minutes} min${gatesOk ? '' : ' (static checks failed)'}${buildOk ? '' : ' (build failed)'}.`);
+console.log(
+  `\nAll layers done in ${minutes} min${gatesOk ? '' : ' (static checks failed)'}${buildOk ? '' : ' (build failed)'}.`,
+);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -13,5 +13,8 @@ try {
   process.exit(1);
 }
 const [cmd, ...args] = process.argv.slice(2);
-const r = spawnSync('npx', [cmd, ...args], { stdio: 'inherit', env: { ...process.env, CHROME_PATH: chrome } });
+const r = spawnSync('npx', [cmd, ...args], {
+  stdio: 'inherit',
+  env: { ...process.env, CHROME_PATH: chrome },
+});
 process.exit(r.status ?? 1);

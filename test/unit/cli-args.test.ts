@@ -18,8 +18,14 @@ describe('CLI option parsing', () => {
     expect(() => parseArgs(['--park'], { values: ['park'] })).toThrow(/--park needs a value/);
   });
   it('aligns a text table and counts rows', () => {
-    expect(formatTable(['name', 'n'], [['a', 1], ['bbb', 22]])).toBe(
-      ['name   n', '----  --', 'a      1', 'bbb   22', '(2 rows)'].join('\n'),
-    );
+    expect(
+      formatTable(
+        ['name', 'n'],
+        [
+          ['a', 1],
+          ['bbb', 22],
+        ],
+      ),
+    ).toBe(['name   n', '----  --', 'a      1', 'bbb   22', '(2 rows)'].join('\n'));
   });
 });

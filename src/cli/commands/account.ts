@@ -102,7 +102,10 @@ async function readFactors(io: CliIo, file: string): Promise<FactorOverride[]> {
       if (e instanceof UnitError) return bad('unit', e.message);
       throw e;
     }
-    const nums: Record<'tco2_per_unit' | 'tce_per_unit', number | null> = { tco2_per_unit: null, tce_per_unit: null };
+    const nums: Record<'tco2_per_unit' | 'tce_per_unit', number | null> = {
+      tco2_per_unit: null,
+      tce_per_unit: null,
+    };
     for (const k of ['tco2_per_unit', 'tce_per_unit'] as const) {
       if (r[k].trim() === '') continue;
       const v = parseNumber(r[k]);
@@ -149,7 +152,8 @@ function options(args: Map<string, string>): Partial<AccountingOptions> {
   if (args.has('electricity-method')) {
     o.electricityMethod = args.get('electricity-method') as AccountingOptions['electricityMethod'];
   }
-  if (args.has('scope2-method')) o.scope2Method = args.get('scope2-method') as AccountingOptions['scope2Method'];
+  if (args.has('scope2-method'))
+    o.scope2Method = args.get('scope2-method') as AccountingOptions['scope2Method'];
   for (const [flag, key] of [
     ['residual-mix-factor', 'residualMixFactor'],
     ['supplier-heat-factor', 'supplierHeatFactor'],
@@ -189,7 +193,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     const factorsFile = args.get('factors');
     const overrideRows = factorsFile ? await readFactors(io, factorsFile) : [];
     if (overrideRows.length > 0) lib = lib.withOverrides(overrideRows);
-    const enterprises = args.has('enterprises') ? await readEnterprises(io, args.get('enterprises')!) : undefined;
+    const enterprises = args.has('enterprises')
+      ? await readEnterprises(io, args.get('enterprises')!)
+      : undefined;
 
     const table = await readCsv(io, activityFile);
     const { rows, errors } = validateActivityRows(csvObjects(table), activityFile, {
@@ -206,7 +212,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       const e = enterprises?.get(s.enterprise_id);
       if (enterprises && !e) unknown.add(s.enterprise_id);
       const grid = lib.gridFactor(opts.gridRegion, opts.gridYear ?? s.year);
-      const names = enterprises ? { name_zh: e?.name_zh ?? null, name_en: e?.name_en ?? null, sector: e?.sector ?? null } : {};
+      const names = enterprises
+        ? { name_zh: e?.name_zh ?? null, name_en: e?.name_en ?? null, sector: e?.sector ?? null }
+        : {};
       const { enterprise_id, ...figures } = s;
       return {
         enterprise_id,
@@ -221,7 +229,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       };
     });
     if (unknown.size > 0) {
-      io.stderr(`account: warning: ${unknown.size} enterprise id(s) not in ${args.get('enterprises')}: ${[...unknown].slice(0, 10).join(', ')}\n`);
+      io.stderr(
+        `account: warning: ${unknown.size} enterprise id(s) not in ${args.get('enterprises')}: ${[...unknown].slice(0, 10).join(', ')}\n`,
+      );
     }
     const text =
       format === '.json' ? JSON.stringify(result, null, 2) + '\n' : toCsv(Object.keys(result[0]), result);

@@ -18,7 +18,8 @@ export const command: CliCommand = {
   async run(argv, io) {
     const args = parseArgs(argv, { values: ['format'] });
     const format = args.options.get('format') ?? 'table';
-    if (format !== 'table' && format !== 'json') throw new Error(`--format must be table or json, not "${format}"`);
+    if (format !== 'table' && format !== 'json')
+      throw new Error(`--format must be table or json, not "${format}"`);
     const rows: Cell[][] = [];
     for (const id of bundledParkIds()) {
       const { db, manifest } = await openBundledPark(id);
@@ -27,7 +28,12 @@ export const command: CliCommand = {
           const count = await db.query(`SELECT count(*) AS n FROM ${quoteIdent(table)}`);
           const dataset = table.startsWith('ref_') ? 'reference' : id;
           if (dataset === 'reference' && rows.some((r) => r[0] === 'reference' && r[2] === table)) continue;
-          rows.push([dataset, dataset === 'reference' ? '' : manifest.version, table, Number(count.get(0)!.n)]);
+          rows.push([
+            dataset,
+            dataset === 'reference' ? '' : manifest.version,
+            table,
+            Number(count.get(0)!.n),
+          ]);
         }
       } finally {
         await db.close();

@@ -18,9 +18,11 @@ export const command: CliCommand = {
   async run(argv, io) {
     const args = parseArgs(argv, { values: ['park', 'format'] });
     const sql = args.positionals.join(' ').trim();
-    if (!sql) throw new Error('No SQL given. Example: npm run cli -- query "select count(*) from enterprises"');
+    if (!sql)
+      throw new Error('No SQL given. Example: npm run cli -- query "select count(*) from enterprises"');
     const format = args.options.get('format') ?? 'table';
-    if (!['table', 'csv', 'json'].includes(format)) throw new Error(`--format must be table, csv or json, not "${format}"`);
+    if (!['table', 'csv', 'json'].includes(format))
+      throw new Error(`--format must be table, csv or json, not "${format}"`);
     const { db } = await openBundledPark(args.options.get('park') ?? 'sample');
     try {
       let result;

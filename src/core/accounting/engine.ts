@@ -21,11 +21,16 @@ import {
 export const fmt = (x: number): string => String(Number(x.toPrecision(6)));
 
 /** Fills defaults and checks the options; throws AccountingError naming the bad option. */
-export function resolveOptions(lib: FactorLibrary, options: Partial<AccountingOptions> = {}): AccountingOptions {
+export function resolveOptions(
+  lib: FactorLibrary,
+  options: Partial<AccountingOptions> = {},
+): AccountingOptions {
   const o: AccountingOptions = { ...DEFAULT_OPTIONS, ...options };
   o.gridRegion = lib.regionCode(o.gridRegion);
   if (o.electricityMethod !== 'equivalent' && o.electricityMethod !== 'equal') {
-    throw new AccountingError(`electricityMethod must be "equivalent" or "equal", not "${o.electricityMethod}"`);
+    throw new AccountingError(
+      `electricityMethod must be "equivalent" or "equal", not "${o.electricityMethod}"`,
+    );
   }
   if (o.scope2Method !== 'location' && o.scope2Method !== 'market') {
     throw new AccountingError(`scope2Method must be "location" or "market", not "${o.scope2Method}"`);
@@ -35,7 +40,8 @@ export function resolveOptions(lib: FactorLibrary, options: Partial<AccountingOp
   }
   for (const k of ['residualMixFactor', 'supplierHeatFactor'] as const) {
     const v = o[k];
-    if (v !== undefined && !(Number.isFinite(v) && v >= 0)) throw new AccountingError(`${k} must be a number ≥ 0`);
+    if (v !== undefined && !(Number.isFinite(v) && v >= 0))
+      throw new AccountingError(`${k} must be a number ≥ 0`);
   }
   return o;
 }
@@ -60,7 +66,13 @@ const OVERRIDE_TARGET: Record<CarrierKind, 'scope1' | 'scope2' | 'deduction' | '
   export: 'deduction',
 };
 
-function energyPart(p: Parts, row: ActivityRow, amount: number, lib: FactorLibrary, o: AccountingOptions): void {
+function energyPart(
+  p: Parts,
+  row: ActivityRow,
+  amount: number,
+  lib: FactorLibrary,
+  o: AccountingOptions,
+): void {
   const ef = lib.emission(row.carrier);
   const sign = ef.kind === 'export' ? -1 : 1;
   const minus = sign < 0 ? '−' : '';
@@ -76,7 +88,9 @@ function energyPart(p: Parts, row: ActivityRow, amount: number, lib: FactorLibra
       year: null,
       note: 'user override',
     });
-    p.formula.push(`energy = ${minus}${fmt(a)} ${ov.unit} × ${fmt(ov.tce_per_unit)} tce/${ov.unit} = ${fmt(p.energy)} tce`);
+    p.formula.push(
+      `energy = ${minus}${fmt(a)} ${ov.unit} × ${fmt(ov.tce_per_unit)} tce/${ov.unit} = ${fmt(p.energy)} tce`,
+    );
     return;
   }
   if (o.electricityMethod === 'equal' && lib.hasEqualValue(row.carrier)) {
@@ -111,7 +125,13 @@ function energyPart(p: Parts, row: ActivityRow, amount: number, lib: FactorLibra
   );
 }
 
-function emissionPart(p: Parts, row: ActivityRow, amount: number, lib: FactorLibrary, o: AccountingOptions): void {
+function emissionPart(
+  p: Parts,
+  row: ActivityRow,
+  amount: number,
+  lib: FactorLibrary,
+  o: AccountingOptions,
+): void {
   const ef = lib.emission(row.carrier);
   const ov = lib.override(row.carrier);
   const AD = `${fmt(amount)} ${ef.unit}`;
@@ -127,7 +147,9 @@ function emissionPart(p: Parts, row: ActivityRow, amount: number, lib: FactorLib
       year: null,
       note: 'user override',
     });
-    p.formula.push(`${target} = ${fmt(a)} ${ov.unit} × ${fmt(ov.tco2_per_unit)} tCO2/${ov.unit} = ${fmt(p[target])} tCO2`);
+    p.formula.push(
+      `${target} = ${fmt(a)} ${ov.unit} × ${fmt(ov.tco2_per_unit)} tCO2/${ov.unit} = ${fmt(p[target])} tCO2`,
+    );
     return;
   }
   const targetYear = o.gridYear ?? row.year;
@@ -153,7 +175,9 @@ function emissionPart(p: Parts, row: ActivityRow, amount: number, lib: FactorLib
     }
     case 'process':
       p.scope1 = amount * ef.scope1_tco2_per_unit;
-      p.formula.push(`scope1 (process) = ${AD} CO2 reported directly = ${fmt(p.scope1)} tCO2 (GB/T 32150-2015)`);
+      p.formula.push(
+        `scope1 (process) = ${AD} CO2 reported directly = ${fmt(p.scope1)} tCO2 (GB/T 32150-2015)`,
+      );
       return;
     case 'renewable':
       p.formula.push('scope2 = 0: self-generated, self-consumed PV has no emissions');
@@ -166,7 +190,14 @@ function emissionPart(p: Parts, row: ActivityRow, amount: number, lib: FactorLib
       p.factors.push(
         supplier === undefined
           ? { name: 'heat CO2 factor', value: factor, unit: 'tCO2/GJ', source: h.source, year: h.source_year }
-          : { name: 'heat CO2 factor', value: factor, unit: 'tCO2/GJ', source: 'supplier', year: null, note: 'option' },
+          : {
+              name: 'heat CO2 factor',
+              value: factor,
+              unit: 'tCO2/GJ',
+              source: 'supplier',
+              year: null,
+              note: 'option',
+            },
       );
       p.formula.push(`scope2 = ${AD} × ${fmt(factor)} tCO2/GJ = ${fmt(p.scope2)} tCO2`);
       return;
@@ -175,12 +206,21 @@ function emissionPart(p: Parts, row: ActivityRow, amount: number, lib: FactorLib
       if (o.scope2Method === 'market') return marketElectricity(p, row, amount, lib, o, targetYear);
       return gridPriced(p, 'scope2', amount, lib, o, targetYear, row.carrier);
     case 'export':
-      if (ef.grid_mwh_per_unit > 0) return gridPriced(p, 'deduction', amount, lib, o, targetYear, row.carrier);
+      if (ef.grid_mwh_per_unit > 0)
+        return gridPriced(p, 'deduction', amount, lib, o, targetYear, row.carrier);
       {
         const h = lib.heat(row.carrier)!;
         p.deduction = amount * ef.deduction_tco2_per_unit!;
-        p.factors.push({ name: 'heat CO2 factor', value: h.tco2_per_gj, unit: 'tCO2/GJ', source: h.source, year: h.source_year });
-        p.formula.push(`deduction = ${AD} × ${fmt(h.tco2_per_gj)} tCO2/GJ = ${fmt(p.deduction)} tCO2 (GB/T 32150-2015)`);
+        p.factors.push({
+          name: 'heat CO2 factor',
+          value: h.tco2_per_gj,
+          unit: 'tCO2/GJ',
+          source: h.source,
+          year: h.source_year,
+        });
+        p.formula.push(
+          `deduction = ${AD} × ${fmt(h.tco2_per_gj)} tCO2/GJ = ${fmt(p.deduction)} tCO2 (GB/T 32150-2015)`,
+        );
       }
       return;
   }
@@ -230,8 +270,22 @@ function marketElectricity(
   p.scope2 = amount * ef.grid_mwh_per_unit * factor;
   p.factors.push(
     o.residualMixFactor === undefined
-      ? { name: 'residual mix factor', value: factor, unit: 'tCO2/MWh', source: r.source, year: r.year, note: r.note }
-      : { name: 'residual mix factor', value: factor, unit: 'tCO2/MWh', source: 'option', year: null, note: 'option' },
+      ? {
+          name: 'residual mix factor',
+          value: factor,
+          unit: 'tCO2/MWh',
+          source: r.source,
+          year: r.year,
+          note: r.note,
+        }
+      : {
+          name: 'residual mix factor',
+          value: factor,
+          unit: 'tCO2/MWh',
+          source: 'option',
+          year: null,
+          note: 'option',
+        },
   );
   p.formula.push(
     `scope2 = ${fmt(amount)} ${ef.unit} × ${ef.grid_mwh_per_unit} MWh/${ef.unit} × ${fmt(factor)} tCO2/MWh (residual mix) = ${fmt(p.scope2)} tCO2`,

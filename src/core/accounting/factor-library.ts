@@ -92,14 +92,16 @@ export class FactorLibrary {
   withOverrides(rows: readonly FactorOverride[]): FactorLibrary {
     const overrides = new Map(this.#overrides);
     for (const r of rows) {
-      if (!carrierInfo(r.carrier)) throw new AccountingError(`Unknown carrier "${r.carrier}" in factor overrides`);
+      if (!carrierInfo(r.carrier))
+        throw new AccountingError(`Unknown carrier "${r.carrier}" in factor overrides`);
       const unit = parseUnit(r.unit);
       unitDimension(unit, r.carrier);
       for (const [k, v] of [
         ['tco2_per_unit', r.tco2_per_unit],
         ['tce_per_unit', r.tce_per_unit],
       ] as const) {
-        if (v !== null && !Number.isFinite(v)) throw new AccountingError(`${k} for ${r.carrier} is not a number`);
+        if (v !== null && !Number.isFinite(v))
+          throw new AccountingError(`${k} for ${r.carrier} is not a number`);
       }
       overrides.set(r.carrier, { ...r, unit: unit.code });
     }
@@ -187,7 +189,9 @@ export class FactorLibrary {
   latestGridYear(region: string): number {
     const code = this.regionCode(region);
     return Math.max(
-      ...this.#grid.filter((g) => g.region === code && LOCATION_TYPES.includes(g.factor_type)).map((g) => g.year),
+      ...this.#grid
+        .filter((g) => g.region === code && LOCATION_TYPES.includes(g.factor_type))
+        .map((g) => g.year),
     );
   }
 

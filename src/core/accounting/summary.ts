@@ -41,7 +41,9 @@ export function summarizeInventory(lines: readonly InventoryLine[]): InventorySu
   }
   const out = [...groups.values()];
   for (const s of out) s.total_tco2 = s.scope1_tco2 + s.scope2_tco2 - s.deduction_tco2;
-  return out.sort((a, b) => (a.enterprise_id < b.enterprise_id ? -1 : a.enterprise_id > b.enterprise_id ? 1 : a.year - b.year));
+  return out.sort((a, b) =>
+    a.enterprise_id < b.enterprise_id ? -1 : a.enterprise_id > b.enterprise_id ? 1 : a.year - b.year,
+  );
 }
 
 /** Park (or sector) figures for one year; see parkTotals. */

@@ -81,7 +81,8 @@ export function validateActivityRows(
     }
     const carrierText = text(r.carrier);
     const carrier = carrierCode(carrierText);
-    if (!carrier) bad('carrier', `unknown carrier "${carrierText}"; known: ${CARRIERS.map((c) => c.code).join(', ')}`);
+    if (!carrier)
+      bad('carrier', `unknown carrier "${carrierText}"; known: ${CARRIERS.map((c) => c.code).join(', ')}`);
     const amountText = text(r.amount);
     const amount = parseNumber(amountText);
     if (amount === undefined) bad('amount', `"${amountText}" is not a number`);

@@ -44,15 +44,22 @@ function build(): EmissionFactorRow[] {
     let emissionSrc: SourceRef | undefined = fuel ?? heat;
     if (c.kind === 'process') emissionSrc = S.gbt32150Process;
     if (c.kind === 'renewable') emissionSrc = S.pvZero;
-    if (grid) emissionSrc = { source: 'MEE/NBS grid factor by year and region (ref_grid_factors)', source_year: 2024 };
-    const parts = [tceSrc && `tce: ${tceSrc.source}`, emissionSrc && `CO2: ${emissionSrc.source}`].filter(Boolean);
+    if (grid)
+      emissionSrc = {
+        source: 'MEE/NBS grid factor by year and region (ref_grid_factors)',
+        source_year: 2024,
+      };
+    const parts = [tceSrc && `tce: ${tceSrc.source}`, emissionSrc && `CO2: ${emissionSrc.source}`].filter(
+      Boolean,
+    );
     return {
       carrier: c.code,
       unit: c.unit,
       kind: c.kind,
       tce_per_unit: tce,
       scope1_tco2_per_unit: c.kind === 'fossil' ? fuel!.tco2_per_unit : c.kind === 'process' ? 1 : 0,
-      scope2_tco2_per_unit: c.kind === 'heat' ? heat!.tco2_per_gj : grid && c.kind === 'electricity' ? null : 0,
+      scope2_tco2_per_unit:
+        c.kind === 'heat' ? heat!.tco2_per_gj : grid && c.kind === 'electricity' ? null : 0,
       deduction_tco2_per_unit: c.kind !== 'export' ? 0 : grid ? null : heat!.tco2_per_gj,
       biogenic_tco2_per_unit: c.kind === 'biomass' ? fuel!.tco2_per_unit : 0,
       grid_mwh_per_unit: grid ? 10 : 0,

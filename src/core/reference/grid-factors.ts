@@ -39,7 +39,13 @@ export interface GridFactorRow extends SourceRef {
 }
 
 const ZH = new Map(GRID_REGIONS.map((r) => [r.code, r.zh]));
-const g = (region: string, year: number, type: GridFactorType, value: number, src: SourceRef): GridFactorRow => ({
+const g = (
+  region: string,
+  year: number,
+  type: GridFactorType,
+  value: number,
+  src: SourceRef,
+): GridFactorRow => ({
   region,
   region_zh: ZH.get(region)!,
   year,
@@ -75,7 +81,9 @@ export const GRID_FACTORS: readonly GridFactorRow[] = [
   g('national', 2022, 'average', 0.5366, S.grid2022),
   g('national', 2023, 'average', 0.5306, S.grid2023),
   ...Object.entries(REGIONAL).flatMap(([year, values]) =>
-    Object.entries(values).map(([region, v]) => g(region, Number(year), 'average', v, SOURCE_BY_YEAR[Number(year)])),
+    Object.entries(values).map(([region, v]) =>
+      g(region, Number(year), 'average', v, SOURCE_BY_YEAR[Number(year)]),
+    ),
   ),
   g('national', 2022, 'residual_mix', 0.5856, S.grid2022),
   g('national', 2023, 'residual_mix', 0.6096, S.grid2023),
@@ -92,7 +100,8 @@ export const LOCATION_TYPES: readonly GridFactorType[] = ['average', 'carbon_mar
 /** Resolves a region code or name (`east`, `华东`, `East`) to its code; undefined when unknown. */
 export function gridRegionCode(text: string): string | undefined {
   const t = text.trim().toLowerCase();
-  return GRID_REGIONS.find((r) => r.code === t || r.zh === text.trim() || r.zh + '电网' === text.trim())?.code;
+  return GRID_REGIONS.find((r) => r.code === t || r.zh === text.trim() || r.zh + '电网' === text.trim())
+    ?.code;
 }
 
 export interface ResolvedYear {
@@ -112,7 +121,10 @@ export function resolvePublishedYear(published: readonly number[], requested: nu
   const earlier = years.filter((y) => y <= requested);
   if (earlier.length > 0) {
     const year = earlier[earlier.length - 1];
-    return { year, note: `no value published for ${requested}; used ${year}, the nearest earlier published year` };
+    return {
+      year,
+      note: `no value published for ${requested}; used ${year}, the nearest earlier published year`,
+    };
   }
   return {
     year: years[0],

@@ -6,8 +6,10 @@ export interface HeatFactorRow extends SourceRef {
   readonly tco2_per_gj: number;
 }
 
-export const HEAT_FACTORS: readonly HeatFactorRow[] = ['heat', 'heat_in_park', 'heat_export'].map((carrier) => ({
-  carrier,
-  tco2_per_gj: 0.11,
-  ...S.heat011,
-}));
+export const HEAT_FACTORS: readonly HeatFactorRow[] = ['heat', 'heat_in_park', 'heat_export'].map(
+  (carrier) => ({
+    carrier,
+    tco2_per_gj: 0.11,
+    ...S.heat011,
+  }),
+);

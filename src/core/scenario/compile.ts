@@ -3,7 +3,6 @@
  * Resolves driver defaults, lays out one parameter slot per model quantity (uncertain or fixed), builds
  * the Gaussian copula, and precomputes everything that depends on the year but not on the run.
  */
-import { carrierInfo } from '../carriers';
 import { cholesky, compileDist, isFixed, spearmanToPearson } from '../stats';
 import type { ParkBaseline } from './baseline';
 import { DEFAULT_DRIVERS, LEVER_DEFAULTS } from './defaults';
@@ -73,7 +72,7 @@ export function gridKnotWeights(t: number, baseYear: number): [number, number, n
 /** Planned capacity at year t: linear from 0 at the base year through the points, held after the last. */
 export function capacityAt(t: number, baseYear: number, points: readonly { year: number; mw: number }[]): number {
   const pts = points[0].year > baseYear ? [{ year: baseYear, mw: 0 }, ...points] : [...points];
-  if (t <= pts[0].year) return pts[0].year === baseYear || t >= pts[0].year ? pts[0].mw : 0;
+  if (t <= pts[0].year) return pts[0].mw;
   for (let i = 1; i < pts.length; i++) {
     if (t <= pts[i].year) {
       const f = (t - pts[i - 1].year) / (pts[i].year - pts[i - 1].year);
@@ -118,6 +117,7 @@ export function compileScenario(scenario: Scenario, baseline: ParkBaseline, opti
   const gridScaled = Uint8Array.from(carriers, (c, i) =>
     baseline.kinds[i] === 'electricity' || c === 'electricity_export' ? 1 : 0,
   );
+  const fossil = Uint8Array.from(baseline.kinds, (k) => (k === 'fossil' ? 1 : 0));
   const steamC = idx('heat_in_park');
   const chpS = sectors.indexOf('chp');
   let steamBase = 0;
@@ -322,6 +322,7 @@ export function compileScenario(scenario: Scenario, baseline: ParkBaseline, opti
     coefTce: baseline.tcePerUnit.slice(),
     role,
     gridScaled,
+    fossil,
     electrifiable,
     usefulGj,
     coalC,
@@ -372,9 +373,4 @@ export function compileScenario(scenario: Scenario, baseline: ParkBaseline, opti
     breakdown: options.breakdown ?? true,
     history: baseline.history,
   };
-}
-
-/** Canonical unit of a carrier (for labels). */
-export function carrierUnit(code: string): string {
-  return carrierInfo(code)?.unit ?? '';
 }

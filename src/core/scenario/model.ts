@@ -77,6 +77,8 @@ export interface CompiledModel {
   role: Int32Array; // [c]
   /** 1 where the grid trajectory scales the carrier's factor (purchased and exported electricity). */
   gridScaled: Uint8Array; // [c]
+  /** 1 for fossil fuels (kind 'fossil'): what CCUS on the CHP plant can capture. */
+  fossil: Uint8Array; // [c]
   /** 1 for carriers the electrification lever replaces. */
   electrifiable: Uint8Array; // [c]
   /** Useful heat (GJ) per unit of an electrifiable carrier. */

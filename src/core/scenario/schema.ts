@@ -17,15 +17,9 @@ const ELECTRIFIABLE = CARRIERS.filter((c) => c.kind === 'fossil' || c.kind === '
   (c) => c.code,
 );
 
-/** Adds start_year / target_year (target ≥ start) to a lever's fields. */
+/** Adds start_year / target_year to a lever's fields (target ≥ start is checked in parseScenario). */
 function withRamp<const E extends v.ObjectEntries>(entries: E) {
-  return v.pipe(
-    v.strictObject({ ...entries, start_year: year, target_year: year }),
-    v.forward(
-      v.check((l: { start_year: number; target_year: number }) => l.target_year >= l.start_year, 'must be ≥ start_year'),
-      ['target_year'],
-    ),
-  );
+  return v.strictObject({ ...entries, start_year: year, target_year: year });
 }
 
 const growth = distSchema(-0.5, 1);
@@ -205,6 +199,14 @@ export function parseScenario(input: unknown, options: { dataset?: string } = {}
   if (!result.success) return { ok: false, errors: formatIssues(result.issues) };
   const warnings: string[] = [];
   const scenario = result.output;
+  const errors: string[] = [];
+  for (const [name, lever] of Object.entries(scenario.levers)) {
+    const l = lever as { start_year?: number; target_year?: number };
+    if (l.start_year !== undefined && l.target_year !== undefined && l.target_year < l.start_year) {
+      errors.push(`levers.${name}.target_year: must be ≥ start_year`);
+    }
+  }
+  if (errors.length) return { ok: false, errors };
   if (options.dataset !== undefined && options.dataset !== scenario.dataset) {
     warnings.push(
       `Scenario "${scenario.id}" was built for dataset "${scenario.dataset}"; applying it to "${options.dataset}".`,

@@ -35,7 +35,8 @@ function linesCte(options: InventorySqlOptions): string {
     o.scope2Method === 'market'
       ? `CASE WHEN a.carrier = 'green_electricity' THEN 0 ELSE a.amount * f.grid_mwh_per_unit * ${residual} END`
       : 'a.amount * f.grid_mwh_per_unit * x.grid_factor';
-  const heat = o.supplierHeatFactor === undefined ? 'f.scope2_tco2_per_unit' : sqlLiteral(o.supplierHeatFactor);
+  const heat =
+    o.supplierHeatFactor === undefined ? 'f.scope2_tco2_per_unit' : sqlLiteral(o.supplierHeatFactor);
   return `WITH act AS (
   SELECT CAST(enterprise_id AS VARCHAR) AS enterprise_id, CAST(year AS INTEGER) AS year, carrier,
          CAST(amount AS DOUBLE) AS amount

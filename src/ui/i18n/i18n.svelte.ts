@@ -39,7 +39,10 @@ export class I18n {
   /** A share 0–1 as a percentage. */
   pct = (value: number, digits = 1): string =>
     Number.isFinite(value)
-      ? (value * 100).toLocaleString(this.locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }) + '%'
+      ? (value * 100).toLocaleString(this.locale, {
+          minimumFractionDigits: digits,
+          maximumFractionDigits: digits,
+        }) + '%'
       : '–';
 
   /** Picks the Chinese or English variant of a bilingual record. */

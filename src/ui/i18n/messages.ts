@@ -1,7 +1,11 @@
 /**
  * UI text in Simplified Chinese and English. Keys are shared; `{name}` marks a parameter.
+ * Each feature area keeps its messages in its own module; they are merged here.
  */
-export const zh = {
+import * as accounting from './messages-accounting';
+import * as pathways from './messages-pathways';
+
+const shellZh = {
   'app.title': '园区碳路径工作台',
   'app.subtitle': '国家级开发区碳排放核算与达峰、中和路径',
   'app.lang': 'English',
@@ -51,9 +55,7 @@ export const zh = {
   'common.noData': '无数据',
 } as const;
 
-export type MessageKey = keyof typeof zh;
-
-export const en: Record<MessageKey, string> = {
+const shellEn: Record<keyof typeof shellZh, string> = {
   'app.title': 'Park Carbon Workbench',
   'app.subtitle': 'Carbon accounting and peak/neutrality pathways for national-level development parks',
   'app.lang': '中文',
@@ -77,7 +79,8 @@ export const en: Record<MessageKey, string> = {
   'overview.elecShare': 'Electricity share of energy {year}',
   'overview.bySector': 'Enterprises by sector',
   'overview.energyByCarrier': 'Energy use by carrier (equivalent value, tce)',
-  'overview.energyNote': 'Converted with GB/T 2589-2020 coefficients; electricity at the equivalent value 0.1229 kgce/kWh.',
+  'overview.energyNote':
+    'Converted with GB/T 2589-2020 coefficients; electricity at the equivalent value 0.1229 kgce/kWh.',
   'unit.tce': 'tce',
   'unit.ktce': '10^4 tce',
   'unit.yiCny': '10^8 CNY',
@@ -102,3 +105,9 @@ export const en: Record<MessageKey, string> = {
   'common.loading': 'Loading…',
   'common.noData': 'No data',
 };
+
+export const zh = { ...shellZh, ...accounting.zh, ...pathways.zh };
+
+export type MessageKey = keyof typeof zh;
+
+export const en: Record<MessageKey, string> = { ...shellEn, ...accounting.en, ...pathways.en };

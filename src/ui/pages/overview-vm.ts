@@ -20,7 +20,11 @@ export function sectorCounts(t: Table, label: (code: string) => string): Categor
 }
 
 /** Pivots (year, carrier, tce) rows into one series per carrier over all years; empty carriers dropped. */
-export function energyByCarrier(t: Table, label: (code: string) => string, order: readonly string[]): StackedSeries {
+export function energyByCarrier(
+  t: Table,
+  label: (code: string) => string,
+  order: readonly string[],
+): StackedSeries {
   const years = numberColumn(t, 'year');
   const carriers = stringColumn(t, 'carrier');
   const tce = numberColumn(t, 'tce');

@@ -23,7 +23,11 @@ export class ParkStore {
   #referenceLoaded = false;
   #token = 0;
 
-  constructor(opts: { db: () => Promise<DbPort>; parks: readonly ParkSource[]; reference: () => Promise<TableBytes[]> }) {
+  constructor(opts: {
+    db: () => Promise<DbPort>;
+    parks: readonly ParkSource[];
+    reference: () => Promise<TableBytes[]>;
+  }) {
     this.#dbFactory = opts.db;
     this.parks = opts.parks;
     this.#reference = opts.reference;

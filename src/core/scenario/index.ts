@@ -1,0 +1,12 @@
+/** Scenario model: documents, baseline, compiled model, kernel, reference and summaries. */
+export * from './schema';
+export { toDist, support, distSchema, type DistInput } from './distribution';
+export { DEFAULT_DRIVERS, LEVER_DEFAULTS, GRID_FACTOR_2023 } from './defaults';
+export { PRESET_IDS, isPresetId, presetScenario, presetDocument, type PresetId } from './presets';
+export * from './baseline';
+export * from './model';
+export { compileScenario, rampAt, gridKnotWeights, capacityAt, type CompileOptions } from './compile';
+export { simulateBlock } from './kernel';
+export { referenceSimulate } from './reference';
+export { sampleRun, sampleScratch } from './sampling';
+export { summarize, type SimulationSummary, type PercentileSeries, type Spread, type SensitivityRow } from './summary';

@@ -1,0 +1,256 @@
+/**
+ * The same model as kernel.ts written the plain way: one object per run, every carrier of every sector
+ * recomputed from scratch for each lever stage, readable loops. It exists to test the fast kernel
+ * (agreement to 1e-9) and to measure what the kernel's layout buys. Equations: docs/model.md.
+ */
+import { Sfc32 } from '../random';
+import {
+  GJ_PER_10K_KWH,
+  LEVER_ORDER,
+  ROLE_COAL,
+  ROLE_EXPORT,
+  ROLE_GAS,
+  ROLE_GREEN,
+  ROLE_GRID,
+  ROLE_PROCESS,
+  ROLE_PV,
+  type CompiledModel,
+  type LeverName,
+  type RunBlock,
+} from './model';
+import { sampleRun, sampleScratch } from './sampling';
+
+interface RunDrivers {
+  growth: number[][]; // [sector][phase]
+  intensity: number[];
+  drift: number;
+  grid: [number, number, number, number];
+  lever: Record<string, number>;
+  pvYield: number;
+  uptakeGreen: number;
+  uptakeWetland: number;
+}
+
+interface State {
+  amount: number[][]; // [sector][carrier]
+  output: number[]; // output index per sector (× base output value gives 10^4 CNY)
+}
+
+function driversOf(m: CompiledModel, params: Float64Array): RunDrivers {
+  const at = (slot: number) => (slot >= 0 ? params[slot] : 0);
+  return {
+    growth: m.sectors.map((_, s) => [0, 1, 2].map((ph) => at(m.growthSlot[s * 3 + ph]))),
+    intensity: m.sectors.map((_, s) => at(m.intensitySlot[s])),
+    drift: at(m.driftSlot),
+    grid: [m.gridBase, at(m.gridSlots[0]), at(m.gridSlots[1]), at(m.gridSlots[2])],
+    lever: {
+      shift: at(m.shiftSlot),
+      efficiency: at(m.efficiencySlot),
+      coalToGas: at(m.coalToGasSlot),
+      electrify: at(m.electrifyShareSlot),
+      cop: at(m.copSlot),
+      delivery: at(m.pvDeliverySlot),
+      green: at(m.greenShareSlot),
+      capture: at(m.captureSlot),
+    },
+    pvYield: at(m.pvYieldSlot),
+    uptakeGreen: at(m.sinkGreenSlot),
+    uptakeWetland: at(m.sinkWetlandSlot),
+  };
+}
+
+function rampOf(m: CompiledModel, lever: LeverName, y: number): number {
+  const pos = m.leverPos[LEVER_ORDER.indexOf(lever)];
+  return pos > 0 ? m.ramp[(pos - 1) * m.nYears + y] : 0;
+}
+
+/** The park in year index y with the given levers on (outputIndex[y][s]: cumulative growth). */
+function stateOf(m: CompiledModel, d: RunDrivers, outputIndex: number[][], y: number, on: Set<LeverName>): State {
+  const nS = m.nSectors;
+  const nC = m.nCarriers;
+  const base = (s: number, c: number) => m.amountBase[s * nC + c];
+  const chp = m.chpCoupled ? m.chpS : -1;
+  const isElectricity = (c: number) => [ROLE_GRID, ROLE_GREEN, ROLE_PV].includes(m.role[c]);
+
+  // Output by sector, with the structural shift moving output value from some sectors to others.
+  const growth = m.sectors.map((_, s) => outputIndex[y][s]);
+  const output = [...growth];
+  if (on.has('structural_shift')) {
+    const k = d.lever.shift * rampOf(m, 'structural_shift', y);
+    let from = 0;
+    let to = 0;
+    for (let s = 0; s < nS; s++) {
+      if (m.shiftFrom[s]) from += m.outputBase[s] * growth[s];
+      if (m.shiftTo[s]) to += m.outputBase[s] * growth[s];
+    }
+    if (to > 0) {
+      for (let s = 0; s < nS; s++) {
+        if (m.shiftFrom[s]) output[s] = growth[s] * (1 - k);
+        if (m.shiftTo[s]) output[s] = growth[s] * (1 + (k * from) / to);
+      }
+    }
+  }
+  const energyFactor = (s: number) => {
+    let f = Math.pow(1 - d.intensity[s], y);
+    if (on.has('extra_efficiency') && m.efficiencyMask[s]) {
+      f *= Math.pow(1 - d.lever.efficiency, m.efficiencyYears[y]);
+    }
+    return f;
+  };
+  const electricityFactor = Math.pow(1 + d.drift, y);
+
+  const amount: number[][] = [];
+  const demand: number[] = new Array(nS).fill(0);
+  const fill = (s: number) => {
+    const perEnergy = output[s] * energyFactor(s);
+    amount[s] = [];
+    for (let c = 0; c < nC; c++) {
+      const role = m.role[c];
+      amount[s][c] = isElectricity(c) ? 0 : base(s, c) * (role === ROLE_PROCESS || role === ROLE_EXPORT ? output[s] : perEnergy);
+      if (isElectricity(c)) demand[s] += base(s, c) * perEnergy * electricityFactor;
+    }
+    if (on.has('coal_to_gas') && m.coalC >= 0) {
+      const moved = amount[s][m.coalC] * d.lever.coalToGas * rampOf(m, 'coal_to_gas', y);
+      amount[s][m.coalC] -= moved;
+      amount[s][m.gasC] += moved * m.gasPerCoal;
+    }
+    if (on.has('electrification') && m.sectors[s] !== 'chp') {
+      const share = d.lever.electrify * rampOf(m, 'electrification', y);
+      let heat = 0;
+      for (let c = 0; c < nC; c++) {
+        if (!m.electrifiable[c]) continue;
+        heat += amount[s][c] * share * m.usefulGj[c];
+        amount[s][c] -= amount[s][c] * share;
+      }
+      if (heat > 0) demand[s] += heat / d.lever.cop / GJ_PER_10K_KWH;
+    }
+  };
+  for (let s = 0; s < nS; s++) if (s !== chp) fill(s);
+  if (chp >= 0) {
+    // The CHP plant follows the steam the other sectors buy from it.
+    let steam = 0;
+    for (let s = 0; s < nS; s++) if (s !== chp) steam += amount[s][m.steamC];
+    output[chp] = steam / m.steamBase;
+    fill(chp);
+  }
+
+  // Electricity: existing PV first, then new PV pro rata of what is bought, then the green share.
+  const bought = m.sectors.map((_, s) => demand[s] - Math.min(m.pvC >= 0 ? base(s, m.pvC) : 0, demand[s]));
+  const totalBought = bought.reduce((a, b) => a + b, 0);
+  const newPv = on.has('rooftop_pv') ? m.pvCapacityMw[y] * d.lever.delivery * (d.pvYield / 10) : 0;
+  const pvShare = totalBought > 0 ? Math.min(newPv, totalBought) / totalBought : 0;
+  const greenTarget = on.has('green_power') ? d.lever.green * rampOf(m, 'green_power', y) : 0;
+  for (let s = 0; s < nS; s++) {
+    const grid0 = m.gridC >= 0 ? base(s, m.gridC) : 0;
+    const green0 = m.greenC >= 0 ? base(s, m.greenC) : 0;
+    const share0 = grid0 + green0 > 0 ? green0 / (grid0 + green0) : 0;
+    const share = Math.max(share0, greenTarget);
+    const purchased = bought[s] * (1 - pvShare);
+    if (m.gridC >= 0) amount[s][m.gridC] = purchased * (1 - share);
+    if (m.greenC >= 0) amount[s][m.greenC] = purchased * share;
+    if (m.pvC >= 0) amount[s][m.pvC] = demand[s] - bought[s] + bought[s] * pvShare;
+  }
+  return { amount, output };
+}
+
+interface Totals {
+  gross: number;
+  net: number;
+  energy: number;
+  output: number;
+  bySector: number[];
+  byCarrier: number[];
+}
+
+function totalsOf(m: CompiledModel, d: RunDrivers, st: State, y: number, on: Set<LeverName>): Totals {
+  const w = m.gridWeights.subarray(y * 4, y * 4 + 4);
+  const gridRatio = (w[0] * d.grid[0] + w[1] * d.grid[1] + w[2] * d.grid[2] + w[3] * d.grid[3]) / m.gridBase;
+  const bySector = new Array(m.nSectors).fill(0);
+  const byCarrier = new Array(m.nCarriers).fill(0);
+  let energy = 0;
+  let chpFossil = 0;
+  let processCo2 = 0;
+  st.amount.forEach((row, s) => {
+    row.forEach((a, c) => {
+      const t = a * m.coefTco2[c] * (m.gridScaled[c] ? gridRatio : 1);
+      bySector[s] += t;
+      byCarrier[c] += t;
+      energy += a * m.coefTce[c];
+      if (s === m.chpS && m.fossil[c]) chpFossil += t;
+      if (m.role[c] === ROLE_PROCESS) processCo2 += t;
+    });
+  });
+  const gross = bySector.reduce((a, b) => a + b, 0);
+  let net = gross - (m.greenSpaceHa * d.uptakeGreen + m.wetlandHa * d.uptakeWetland);
+  if (on.has('ccus')) {
+    const captured = (m.captureChp ? chpFossil : 0) + (m.captureProcess ? processCo2 : 0);
+    net -= d.lever.capture * rampOf(m, 'ccus', y) * captured;
+  }
+  if (on.has('sinks')) {
+    net -= rampOf(m, 'sinks', y) * (m.extraGreenSpaceHa * d.uptakeGreen + m.extraWetlandHa * d.uptakeWetland);
+  }
+  if (on.has('offsets')) {
+    const cap = rampOf(m, 'offsets', y) * Math.min(m.offsetCapShare * gross, m.offsetMaxTco2);
+    net -= Math.min(cap, Math.max(0, net));
+  }
+  const output = st.output.reduce((sum, o, s) => sum + o * m.outputBase[s], 0);
+  return { gross, net, energy, output, bySector, byCarrier };
+}
+
+/** Plain per-run implementation of the model; returns the same RunBlock layout as simulateBlock. */
+export function referenceSimulate(model: CompiledModel, seed: number, runStart: number, runCount: number): RunBlock {
+  const m = model;
+  const nY = m.nYears;
+  const block: RunBlock = {
+    runStart,
+    runCount,
+    nYears: nY,
+    nSectors: m.nSectors,
+    nCarriers: m.nCarriers,
+    nInputs: m.nInputs,
+    nLevers: m.nLevers,
+    years: m.years.slice(),
+    gross: new Float64Array(runCount * nY),
+    net: new Float64Array(runCount * nY),
+    energy: new Float64Array(runCount * nY),
+    output: new Float64Array(runCount * nY),
+    bySector: new Float64Array(m.breakdown ? runCount * nY * m.nSectors : 0),
+    byCarrier: new Float64Array(m.breakdown ? runCount * nY * m.nCarriers : 0),
+    inputs: new Float64Array(runCount * m.nInputs),
+    leverContribution: new Float64Array(runCount * nY * m.nLevers),
+  };
+  const rng = new Sfc32();
+  const scratch = sampleScratch(m);
+  for (let r = 0; r < runCount; r++) {
+    const params = new Float64Array(m.nSlots);
+    rng.seedRun(seed, runStart + r);
+    sampleRun(m, rng, params, scratch);
+    m.inputSlots.forEach((slot, i) => (block.inputs[r * m.nInputs + i] = params[slot]));
+    const d = driversOf(m, params);
+    const outputIndex: number[][] = [m.sectors.map(() => 1)];
+    for (let y = 1; y < nY; y++) {
+      outputIndex.push(m.sectors.map((_, s) => outputIndex[y - 1][s] * (1 + d.growth[s][m.phase[y]])));
+    }
+    for (let y = 0; y < nY; y++) {
+      const row = r * nY + y;
+      let previousNet = 0;
+      let last: Totals | null = null;
+      for (let l = 0; l <= m.nLevers; l++) {
+        const on = new Set(m.leverNames.slice(0, l));
+        last = totalsOf(m, d, stateOf(m, d, outputIndex, y, on), y, on);
+        if (l > 0) block.leverContribution[row * m.nLevers + l - 1] = previousNet - last.net;
+        previousNet = last.net;
+      }
+      const t = last as Totals;
+      block.gross[row] = t.gross;
+      block.net[row] = t.net;
+      block.energy[row] = t.energy;
+      block.output[row] = t.output;
+      if (m.breakdown) {
+        block.bySector.set(t.bySector, row * m.nSectors);
+        block.byCarrier.set(t.byCarrier, row * m.nCarriers);
+      }
+    }
+  }
+  return block;
+}

@@ -1,0 +1,52 @@
+/**
+ * Draws one run's parameters: one uniform per slot from the run's own stream, the Gaussian copula
+ * on the correlated slots, then each slot's quantile function. Shared by the kernel and the reference
+ * implementation, so both see the same inputs; tested on its own (copula and marginals).
+ *
+ * Why a per-run copula and not Iman–Conover: Iman–Conover reorders a whole sample to reach the target
+ * rank correlations, so run r's values would depend on every other run and on the sample size; here run
+ * r depends on (seed, r) alone, which keeps blocks, workers and previews consistent.
+ */
+import type { Sfc32 } from '../random';
+import { normalCdf, normalInv, quantileOf } from '../stats';
+import type { CompiledModel } from './model';
+
+/** Smallest and largest uniform handed to a quantile function: keeps Φ(z) off exact 0 and 1. */
+const U_MIN = 2 ** -53;
+const U_MAX = 1 - 2 ** -53;
+
+/** Scratch buffers for sampleRun, allocated once per block. */
+export interface SampleScratch {
+  u: Float64Array;
+  z: Float64Array;
+}
+
+export function sampleScratch(model: CompiledModel): SampleScratch {
+  return { u: new Float64Array(model.nSlots), z: new Float64Array(model.copulaSlots.length) };
+}
+
+/** Fills params[0..nSlots) for the run whose stream `rng` has just been seeded. */
+export function sampleRun(model: CompiledModel, rng: Sfc32, params: Float64Array, scratch: SampleScratch): void {
+  const { u, z } = scratch;
+  const n = model.nSlots;
+  for (let i = 0; i < n; i++) u[i] = rng.nextDouble();
+  const cs = model.copulaSlots;
+  const m = cs.length;
+  if (m > 0) {
+    const L = model.copulaL;
+    for (let j = 0; j < m; j++) z[j] = normalInv(u[cs[j]]);
+    // Correlated normals L·z, from the last row down so z can be overwritten in place.
+    for (let j = m - 1; j >= 0; j--) {
+      let s = 0;
+      for (let k = 0; k <= j; k++) s += L[j * m + k] * z[k];
+      const p = normalCdf(s);
+      u[cs[j]] = p < U_MIN ? U_MIN : p > U_MAX ? U_MAX : p;
+      z[j] = s;
+    }
+  }
+  const code = model.slotCode;
+  const q = model.slotParams;
+  for (let i = 0; i < n; i++) {
+    params[i] = quantileOf(code[i], q[4 * i], q[4 * i + 1], q[4 * i + 2], q[4 * i + 3], u[i]);
+  }
+}

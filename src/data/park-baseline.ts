@@ -1,0 +1,149 @@
+/**
+ * Builds the scenario model's ParkBaseline from the loaded park through SQL over DuckDB: the latest
+ * year's activity by sector × carrier, output value by sector, and the park's history (totals by the
+ * accounting SQL of parkTotalsSql, output by year) for the intensity comparisons with 2020 and 2025.
+ * Coefficients come from the accounting engine (`carrierCoefficients`), never a second copy of a factor;
+ * the CHP-steam boundary is applied by `baselineFromRows` exactly as parkTotals applies it.
+ */
+import type { Table } from 'apache-arrow';
+import {
+  FactorLibrary,
+  carrierCoefficients,
+  type AccountingOptions,
+} from '../core/accounting/index';
+import { carrierInfo } from '../core/carriers';
+import {
+  baselineFromRows,
+  type BaselineHistory,
+  type BaselineRow,
+  type ParkBaseline,
+} from '../core/scenario/baseline';
+import { convert } from '../core/units';
+import { numberColumn, stringColumn } from './arrow-rows';
+import type { DbPort } from './port';
+import { parkTotalsSql } from './sql/inventory-sql';
+
+/** The latest year with activity data. Columns: year. */
+export function baseYearSql(): string {
+  return 'SELECT max(year)::INTEGER AS year FROM activity';
+}
+
+/**
+ * Activity of one year (parameter 1) by sector, carrier and unit. Columns: sector, carrier, unit, amount.
+ * Enterprises missing from `enterprises` fall into sector 'unknown' rather than dropping out.
+ */
+export function baselineActivitySql(): string {
+  return `SELECT COALESCE(CAST(e.sector AS VARCHAR), 'unknown') AS sector, CAST(a.carrier AS VARCHAR) AS carrier,
+       CAST(a.unit AS VARCHAR) AS unit, sum(CAST(a.amount AS DOUBLE)) AS amount
+FROM activity a
+LEFT JOIN enterprises e ON CAST(e.enterprise_id AS VARCHAR) = CAST(a.enterprise_id AS VARCHAR)
+WHERE a.year = ?
+GROUP BY 1, 2, 3
+ORDER BY 1, 2, 3`;
+}
+
+/** Output value (10^4 CNY) by year and sector. Columns: year, sector, output. */
+export function outputBySectorSql(): string {
+  return `SELECT CAST(x.year AS INTEGER) AS year, COALESCE(CAST(e.sector AS VARCHAR), 'unknown') AS sector,
+       sum(CAST(x.output_value_10k_cny AS DOUBLE)) AS output
+FROM economics x
+LEFT JOIN enterprises e ON CAST(e.enterprise_id AS VARCHAR) = CAST(x.enterprise_id AS VARCHAR)
+GROUP BY 1, 2
+ORDER BY 1, 2`;
+}
+
+export interface ParkBaselineMeta {
+  datasetId: string;
+  greenSpaceHa?: number;
+  wetlandHa?: number;
+}
+
+export interface ParkBaselineOptions {
+  /** Accounting options (grid region, methods); the same ones the inventory pages use. */
+  accounting?: Partial<AccountingOptions>;
+  /** Base year; default the latest year with activity. */
+  year?: number;
+}
+
+/** Sums (sector, carrier, unit, amount) rows into canonical-unit rows per sector × carrier. */
+export function canonicalRows(t: Table): BaselineRow[] {
+  const sector = stringColumn(t, 'sector');
+  const carrier = stringColumn(t, 'carrier');
+  const unit = stringColumn(t, 'unit');
+  const amount = numberColumn(t, 'amount');
+  const sums = new Map<string, BaselineRow>();
+  for (let i = 0; i < sector.length; i++) {
+    const info = carrierInfo(carrier[i]);
+    if (!info) throw new Error(`Unknown carrier "${carrier[i]}" in the activity table`);
+    const value =
+      unit[i] === '' || unit[i] === info.unit
+        ? amount[i]
+        : convert(amount[i], unit[i], info.unit, carrier[i]);
+    const key = `${sector[i]}\u0000${carrier[i]}`;
+    const row = sums.get(key);
+    if (row) row.amount += value;
+    else sums.set(key, { sector: sector[i], carrier: carrier[i], amount: value });
+  }
+  return [...sums.values()];
+}
+
+/** Park history (years up to and including the base year): totals, energy and output value. */
+export function historyFrom(totals: Table, output: Table, baseYear: number): BaselineHistory {
+  const ty = numberColumn(totals, 'year');
+  const total = numberColumn(totals, 'total_tco2');
+  const energy = numberColumn(totals, 'energy_tce');
+  const oy = numberColumn(output, 'year');
+  const ov = numberColumn(output, 'output');
+  const outputByYear = new Map<number, number>();
+  oy.forEach((y, i) => outputByYear.set(y, (outputByYear.get(y) ?? 0) + ov[i]));
+  const h: BaselineHistory = { years: [], totalTco2: [], energyTce: [], outputValue: [] };
+  ty.forEach((y, i) => {
+    const out = outputByYear.get(y);
+    if (y > baseYear || out === undefined) return;
+    h.years.push(y);
+    h.totalTco2.push(total[i]);
+    h.energyTce.push(energy[i]);
+    h.outputValue.push(out);
+  });
+  return h;
+}
+
+/** Builds the baseline of the park loaded in `db` (tables activity, enterprises, economics, ref_*). */
+export async function loadParkBaseline(
+  db: Pick<DbPort, 'query'>,
+  meta: ParkBaselineMeta,
+  options: ParkBaselineOptions = {},
+): Promise<ParkBaseline> {
+  const year = options.year ?? Number((await db.query(baseYearSql())).get(0)?.year ?? NaN);
+  if (!Number.isInteger(year)) throw new Error('The park has no activity data to start a scenario from');
+  const [activity, output, totals] = await Promise.all([
+    db.query(baselineActivitySql(), [year]),
+    db.query(outputBySectorSql()),
+    db.query(parkTotalsSql(options.accounting ?? {})),
+  ]);
+  const rows = canonicalRows(activity);
+  if (rows.length === 0) throw new Error(`The park has no activity data for ${year}`);
+
+  const outputBySector: Record<string, number> = {};
+  const oy = numberColumn(output, 'year');
+  const os = stringColumn(output, 'sector');
+  const ov = numberColumn(output, 'output');
+  oy.forEach((y, i) => {
+    if (y === year) outputBySector[os[i]] = (outputBySector[os[i]] ?? 0) + ov[i];
+  });
+
+  const lib = FactorLibrary.standard();
+  const accounting = options.accounting ?? {};
+  return baselineFromRows(
+    rows,
+    outputBySector,
+    (carrier) => carrierCoefficients(lib, carrier, accounting, year),
+    {
+      datasetId: meta.datasetId,
+      year,
+      greenSpaceHa: meta.greenSpaceHa,
+      wetlandHa: meta.wetlandHa,
+      history: historyFrom(totals, output, year),
+    },
+  );
+}

@@ -1,0 +1,62 @@
+/* global __PRECACHE__ */
+/**
+ * The app's service worker: makes the workbench work offline once loaded (workshops without Wi-Fi).
+ * The build fills in VERSION and PRECACHE (every file of the build except DuckDB's fallback `mvp` wasm,
+ * which is cached the first time a browser that needs it fetches it).
+ */
+const VERSION = '__VERSION__';
+const PRECACHE = __PRECACHE__;
+const CACHE = `pcw-${VERSION}`;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) => cache.addAll(PRECACHE))
+      .then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) =>
+        Promise.all(keys.filter((k) => k.startsWith('pcw-') && k !== CACHE).map((k) => caches.delete(k))),
+      )
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const req = event.request;
+  if (req.method !== 'GET' || new URL(req.url).origin !== self.location.origin) return;
+  if (req.mode === 'navigate') {
+    // Network first for the page itself, so a new version is picked up when online.
+    event.respondWith(
+      fetch(req)
+        .then((res) => {
+          const copy = res.clone();
+          caches.open(CACHE).then((c) => c.put('./', copy));
+          return res;
+        })
+        .catch(() => caches.match('./').then((r) => r || caches.match('index.html'))),
+    );
+    return;
+  }
+  // Hashed assets never change: cache first, fill the cache on first fetch.
+  event.respondWith(
+    // ignoreVary: module scripts carry an Origin header that the precache requests did not.
+    caches.match(req, { ignoreVary: true }).then(
+      (hit) =>
+        hit ||
+        fetch(req).then((res) => {
+          if (res.ok) {
+            const copy = res.clone();
+            caches.open(CACHE).then((c) => c.put(req, copy));
+          }
+          return res;
+        }),
+    ),
+  );
+});

@@ -1,0 +1,4 @@
+import type { PageEntry } from './registry';
+
+/** Pages of the scenario / pathways area. */
+export const PATHWAYS_PAGES: PageEntry[] = [];

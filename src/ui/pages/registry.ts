@@ -1,0 +1,23 @@
+/**
+ * The workbench's pages in navigation order. Each feature area lists its own pages in its own module.
+ */
+import type { Component } from 'svelte';
+import type { MessageKey } from '../i18n/messages';
+import OverviewPage from './OverviewPage.svelte';
+import DataPage from './DataPage.svelte';
+import { ACCOUNTING_PAGES } from './accounting-pages';
+import { PATHWAYS_PAGES } from './pathways-pages';
+
+export interface PageEntry {
+  /** Route path, e.g. "overview" → #/overview. */
+  path: string;
+  label: MessageKey;
+  component: Component;
+}
+
+export const PAGES: readonly PageEntry[] = [
+  { path: 'overview', label: 'nav.overview', component: OverviewPage },
+  ...ACCOUNTING_PAGES,
+  ...PATHWAYS_PAGES,
+  { path: 'data', label: 'nav.data', component: DataPage },
+];

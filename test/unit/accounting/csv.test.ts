@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { CsvError, csvObjects, parseCsv, toCsv } from '../../../src/cli/csv';
+
+describe('parseCsv', () => {
+  it('reads quoted fields, doubled quotes, a BOM and CRLF', () => {
+    const t = parseCsv('\uFEFFid,name,note\r\n1,"Alpha, Ltd.","say ""hi"""\r\n2,乙,\r\n');
+    expect(t.header).toEqual(['id', 'name', 'note']);
+    expect(t.rows).toEqual([
+      ['1', 'Alpha, Ltd.', 'say "hi"'],
+      ['2', '乙', ''],
+    ]);
+    expect(t.lines).toEqual([2, 3]);
+    expect(csvObjects(t)[0]).toEqual({ id: '1', name: 'Alpha, Ltd.', note: 'say "hi"' });
+  });
+
+  it('keeps line breaks inside quotes and counts lines for the rows after them', () => {
+    const t = parseCsv('a,b\n"x\ny",1\n\nz,2\rw,3');
+    expect(t.rows).toEqual([
+      ['x\ny', '1'],
+      ['z', '2'],
+      ['w', '3'],
+    ]);
+    expect(t.lines).toEqual([2, 5, 6]); // blank line 4 skipped; a lone CR ends line 5
+  });
+
+  it('accepts a quoted empty field and no final newline', () => {
+    expect(parseCsv('a\n""').rows).toEqual([['']]);
+    expect(parseCsv('a,b\n1,2').rows).toEqual([['1', '2']]);
+  });
+
+  it('rejects malformed input, naming the line', () => {
+    const err = (text: string) => {
+      try {
+        parseCsv(text);
+      } catch (e) {
+        expect(e).toBeInstanceOf(CsvError);
+        return `${(e as CsvError).line}: ${(e as Error).message}`;
+      }
+      throw new Error('no error');
+    };
+    expect(err('')).toBe('1: the file is empty (no header row)');
+    expect(err('a,b\n1,2\n3\n')).toBe('3: row has 1 fields but the header has 2');
+    expect(err('a,b\n1,"2\n')).toBe('2: a quoted field is not closed');
+    expect(err('a,b\n"1"x,2\n')).toBe('2: unexpected "x" after a closing quote');
+    expect(err('a,a\n')).toBe('1: the header names column "a" twice');
+  });
+});
+
+describe('toCsv', () => {
+  it('quotes only when needed and round-trips', () => {
+    const rows = [
+      { id: 'E1', name: 'Alpha, "A"', v: 1.5, n: null },
+      { id: 'E2', name: ' lead', v: -2, n: 'x\ny' },
+    ];
+    const text = toCsv(['id', 'name', 'v', 'n'], rows);
+    expect(text).toBe('id,name,v,n\nE1,"Alpha, ""A""",1.5,\nE2," lead",-2,"x\ny"\n');
+    expect(csvObjects(parseCsv(text))).toEqual([
+      { id: 'E1', name: 'Alpha, "A"', v: '1.5', n: '' },
+      { id: 'E2', name: ' lead', v: '-2', n: 'x\ny' },
+    ]);
+    expect(toCsv(['a'], [{ a: 1 }], { bom: true }).charCodeAt(0)).toBe(0xfeff);
+  });
+});

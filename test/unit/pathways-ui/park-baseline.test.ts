@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBundledPark } from '../../../src/cli/open-park';
+import type { DbPort } from '../../../src/data/port';
+import type { ParkManifest } from '../../../src/data/parks';
+import { loadParkBaseline } from '../../../src/data/park-baseline';
+import { baselineTotals } from '../../../src/core/scenario/baseline';
+import { parkTotalsSql } from '../../../src/data/sql/inventory-sql';
+import { numberColumn } from '../../../src/data/arrow-rows';
+import { FactorLibrary, accountActivity, parkTotals, type ActivityRow } from '../../../src/core/accounting/index';
+
+let db: DbPort;
+let manifest: ParkManifest;
+beforeAll(async () => {
+  ({ db, manifest } = await openBundledPark('sample'));
+}, 60_000);
+afterAll(() => db?.close());
+
+describe('park baseline from the sample park over DuckDB (Node)', () => {
+  it('has base-year totals equal to the accounting engine park total, CHP steam not double counted', async () => {
+    const b = await loadParkBaseline(db, {
+      datasetId: manifest.id,
+      greenSpaceHa: manifest.green_space_ha,
+      wetlandHa: manifest.wetland_ha,
+    });
+    expect(b.year).toBe(manifest.years[1]);
+    const { totalTco2, energyTce } = baselineTotals(b);
+    const sql = await db.query(parkTotalsSql());
+    const years = numberColumn(sql, 'year');
+    const i = years.indexOf(b.year);
+    expect(totalTco2 / numberColumn(sql, 'total_tco2')[i]).toBeCloseTo(1, 10);
+    expect(energyTce / numberColumn(sql, 'energy_tce')[i]).toBeCloseTo(1, 10);
+
+    const act = await db.query('SELECT enterprise_id, year, carrier, amount, unit FROM activity WHERE year = ?', [b.year]);
+    const rows: ActivityRow[] = [...act].map((r) => ({
+      enterprise_id: String(r.enterprise_id),
+      year: Number(r.year),
+      carrier: String(r.carrier),
+      amount: Number(r.amount),
+      unit: String(r.unit),
+    }));
+    const engine = parkTotals(accountActivity(rows, FactorLibrary.standard()))[0];
+    expect(totalTco2 / engine.total_tco2).toBeCloseTo(1, 10);
+    expect(b.history!.years.at(-1)).toBe(b.year);
+    expect(b.history!.years).toContain(2020);
+    console.log(b.year, totalTco2, energyTce, b.sectors, b.carriers, b.notes, b.history);
+  });
+});
