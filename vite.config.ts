@@ -72,7 +72,7 @@ function serviceWorkerPlugin(): Plugin {
       const version = createHash('sha256').update(files.sort().join('\n')).digest('hex').slice(0, 12);
       const source = readFileSync('src/pwa/sw-template.js', 'utf8')
         .replace("'__VERSION__'", JSON.stringify(version))
-        .replace('__PRECACHE__', JSON.stringify(precache));
+        .replace('const PRECACHE = __PRECACHE__;', `const PRECACHE = ${JSON.stringify(precache)};`);
       this.emitFile({ type: 'asset', fileName: 'sw.js', source });
     },
   };
