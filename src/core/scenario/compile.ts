@@ -186,7 +186,7 @@ export function compileScenario(scenario: Scenario, baseline: ParkBaseline, opti
     for (const code of codes ?? sectors) {
       const s = sectors.indexOf(code);
       if (s < 0) warnings.push(`${path}: sector "${code}" is not in the dataset; ignored.`);
-      else if (s === chpS && chpCoupled && !allowChp) warnings.push(`${path}: the CHP follows steam demand; ignored.`);
+      else if (s === chpS && !allowChp) warnings.push(`${path}: the CHP plant is a supplier, not shifted; ignored.`);
       else mask[s] = 1;
     }
     return mask;

@@ -1,138 +1,24 @@
 /**
  * The Monte Carlo kernel: structure of arrays, no per-run objects, no allocation inside the run loop.
- * Each run's numbers depend on (seed, run) alone, so any split of runs into blocks gives bit-identical
- * results. Equations: docs/model.md; the plain per-run version is reference.ts.
+ * Run r depends on (seed, r) alone, so any split of runs into blocks gives bit-identical results.
+ * Equations: docs/model.md; the plain per-run version of the same model is reference.ts.
  *
- * Per year, the park state is evaluated once per "gross" lever stage (BAU, then adding structural
- * shift, efficiency, coal-to-gas, electrification, PV, green power in pipeline order) on per-sector
- * aggregates; CCUS, sinks and offsets then act on net emissions. A lever's contribution is the drop in
- * net emissions its stage causes, with the run's own driver draws (common random numbers).
+ * Each year the sectors are summed once into groups (kernel-prep.ts); the park is then evaluated for
+ * each "gross" lever stage (BAU, + structural shift, + efficiency, + coal-to-gas, + electrification,
+ * + PV, + green power, in pipeline order) with scalar operations; CCUS, sinks and offsets act on net
+ * emissions. A lever's contribution is the drop in net emissions at its stage, with the run's own
+ * driver draws (common random numbers).
  */
 import { Sfc32 } from '../random';
 import type { CompiledModel, RunBlock } from './model';
-import {
-  GJ_PER_10K_KWH,
-  ROLE_COAL,
-  ROLE_EXPORT,
-  ROLE_GAS,
-  ROLE_GREEN,
-  ROLE_GRID,
-  ROLE_OTHER,
-  ROLE_PROCESS,
-  ROLE_PV,
-  ROLE_STEAM,
-} from './model';
+import { GJ_PER_10K_KWH } from './model';
+import * as K from './kernel-prep';
 import { sampleRun, sampleScratch } from './sampling';
 
 export type { CompiledModel, RunBlock } from './model';
 export { compileScenario, type CompileOptions } from './compile';
 
-/** Per-sector aggregates of the base year, per unit of the sector's activity multiplier. */
-interface Aggregates {
-  coal: Float64Array;
-  gas: Float64Array;
-  /** Electricity demand: grid + green + PV. */
-  demand: Float64Array;
-  pv: Float64Array;
-  greenShare: Float64Array;
-  steam: Float64Array;
-  process: Float64Array;
-  /** Electrifiable carriers other than coal and gas: tCO2, tce, useful GJ, fossil tCO2. */
-  emE: Float64Array;
-  tceE: Float64Array;
-  useE: Float64Array;
-  fosE: Float64Array;
-  /** Other carriers (not electrifiable, not exports). */
-  emN: Float64Array;
-  tceN: Float64Array;
-  fosN: Float64Array;
-  /** Exports: tCO2 (grid-scaled part and fixed part) and tce. */
-  expG: Float64Array;
-  expH: Float64Array;
-  expT: Float64Array;
-  /** 1 where electrification applies (not the CHP plant). */
-  electrify: Uint8Array;
-}
-
-function aggregate(m: CompiledModel): Aggregates {
-  const nS = m.nSectors;
-  const nC = m.nCarriers;
-  const f = () => new Float64Array(nS);
-  const a: Aggregates = {
-    coal: f(),
-    gas: f(),
-    demand: f(),
-    pv: f(),
-    greenShare: f(),
-    steam: f(),
-    process: f(),
-    emE: f(),
-    tceE: f(),
-    useE: f(),
-    fosE: f(),
-    emN: f(),
-    tceN: f(),
-    fosN: f(),
-    expG: f(),
-    expH: f(),
-    expT: f(),
-    electrify: Uint8Array.from(m.sectors, (s) => (s === 'chp' ? 0 : 1)),
-  };
-  for (let s = 0; s < nS; s++) {
-    let grid = 0;
-    let green = 0;
-    for (let c = 0; c < nC; c++) {
-      const v = m.amountBase[s * nC + c];
-      if (v === 0) continue;
-      const em = v * m.coefTco2[c];
-      const tce = v * m.coefTce[c];
-      switch (m.role[c]) {
-        case ROLE_COAL:
-          a.coal[s] += v;
-          break;
-        case ROLE_GAS:
-          a.gas[s] += v;
-          break;
-        case ROLE_GRID:
-          grid += v;
-          break;
-        case ROLE_GREEN:
-          green += v;
-          break;
-        case ROLE_PV:
-          a.pv[s] += v;
-          break;
-        case ROLE_STEAM:
-          a.steam[s] += v;
-          if (m.electrifiable[c]) a.useE[s] += v * m.usefulGj[c];
-          break;
-        case ROLE_PROCESS:
-          a.process[s] += v;
-          break;
-        case ROLE_EXPORT:
-          if (m.gridScaled[c]) a.expG[s] += em;
-          else a.expH[s] += em;
-          a.expT[s] += tce;
-          break;
-        case ROLE_OTHER:
-          if (m.electrifiable[c]) {
-            a.emE[s] += em;
-            a.tceE[s] += tce;
-            a.useE[s] += v * m.usefulGj[c];
-            if (m.fossil[c]) a.fosE[s] += em;
-          } else {
-            a.emN[s] += em;
-            a.tceN[s] += tce;
-            if (m.fossil[c]) a.fosN[s] += em;
-          }
-          break;
-      }
-    }
-    a.demand[s] = grid + green + a.pv[s];
-    a.greenShare[s] = grid + green > 0 ? green / (grid + green) : 0;
-  }
-  return a;
-}
+const { NQM, NQP } = K;
 
 function checkIndex(name: string, v: number): void {
   if (!Number.isSafeInteger(v) || v < 0) throw new RangeError(`${name} must be an integer ≥ 0, got ${v}`);
@@ -159,142 +45,52 @@ export function simulateBlock(model: CompiledModel, seed: number, runStart: numb
   const inputs = new Float64Array(runCount * nI);
   const leverContribution = new Float64Array(runCount * nY * nL);
 
-  const A = aggregate(M);
+  const P = K.prepareKernel(M);
+  const { mq, pq, eSectors, group } = P;
+  const nE = eSectors.length;
   const rng = new Sfc32();
   const params = new Float64Array(M.nSlots);
   const scratch = sampleScratch(M);
-  const f = () => new Float64Array(nS);
-  // Per-run and per-year state.
   const g = new Float64Array(nS * 3);
-  const e = f();
-  const O = f();
-  const I = f();
-  const X = f();
-  const F2 = f();
-  // Per-stage sector state (the last evaluated stage is kept for the breakdown).
-  const mS = f();
-  const pS = f();
-  const coalS = f();
-  const gasS = f();
-  const fES = f();
-  const steamS = f();
-  const emS = f();
-  const tceS = f();
-  const pvOldS = f();
-  const PS = f();
+  const e = new Float64Array(nS);
+  const O = new Float64Array(nS);
+  const I = new Float64Array(nS);
+  const sumM = new Float64Array(6 * NQM);
+  const sumP = new Float64Array(3 * NQP);
+  const Mq = new Float64Array(NQM);
+  const Pq = new Float64Array(NQP);
+  const fx = new Float64Array(3);
+  const ff = new Float64Array(2);
 
-  const cCoal = M.coalC >= 0 ? M.coefTco2[M.coalC] : 0;
-  const tCoal = M.coalC >= 0 ? M.coefTce[M.coalC] : 0;
-  const uCoal = M.coalC >= 0 ? M.usefulGj[M.coalC] : 0;
-  const coalInE = M.coalC >= 0 && M.electrifiable[M.coalC] === 1;
-  const fosCoal = M.coalC >= 0 ? M.fossil[M.coalC] : 0;
-  const cGas = M.gasC >= 0 ? M.coefTco2[M.gasC] : 0;
-  const tGas = M.gasC >= 0 ? M.coefTce[M.gasC] : 0;
-  const uGas = M.gasC >= 0 ? M.usefulGj[M.gasC] : 0;
-  const gasInE = M.gasC >= 0 && M.electrifiable[M.gasC] === 1;
-  const fosGas = M.gasC >= 0 ? M.fossil[M.gasC] : 0;
-  const steamInE = M.steamC >= 0 && M.electrifiable[M.steamC] === 1;
-  const cGrid = M.gridC >= 0 ? M.coefTco2[M.gridC] : 0;
-  const tGrid = M.gridC >= 0 ? M.coefTce[M.gridC] : 0;
-  const cGreen = M.greenC >= 0 ? M.coefTco2[M.greenC] : 0;
-  const tGreen = M.greenC >= 0 ? M.coefTce[M.greenC] : 0;
-  const cPv = M.pvC >= 0 ? M.coefTco2[M.pvC] : 0;
-  const tPv = M.pvC >= 0 ? M.coefTce[M.pvC] : 0;
-  const cProc = M.processC >= 0 ? M.coefTco2[M.processC] : 0;
-  const chp = M.chpCoupled ? M.chpS : -1;
-  const pos = M.leverPos;
-  const [posSS, posEff, posC2G, posEl, posPV, posGreen, posCCUS, posSink, posOff] = pos;
+  const pick = (arr: Float64Array | Uint8Array, c: number) => (c >= 0 ? arr[c] : 0);
+  const cCoal = pick(M.coefTco2, M.coalC);
+  const tCoal = pick(M.coefTce, M.coalC);
+  const uCoal = pick(M.usefulGj, M.coalC);
+  const coalInE = pick(M.electrifiable, M.coalC) === 1;
+  const fosCoal = pick(M.fossil, M.coalC);
+  const cGas = pick(M.coefTco2, M.gasC);
+  const tGas = pick(M.coefTce, M.gasC);
+  const uGas = pick(M.usefulGj, M.gasC);
+  const gasInE = pick(M.electrifiable, M.gasC) === 1;
+  const fosGas = pick(M.fossil, M.gasC);
+  const steamInE = pick(M.electrifiable, M.steamC) === 1;
+  const cGrid = pick(M.coefTco2, M.gridC);
+  const tGrid = pick(M.coefTce, M.gridC);
+  const cGreen = pick(M.coefTco2, M.greenC);
+  const tGreen = pick(M.coefTce, M.greenC);
+  const cPv = pick(M.coefTco2, M.pvC);
+  const tPv = pick(M.coefTce, M.pvC);
+  const r = M.gasPerCoal;
+  const sp = M.chpS;
+  const spM = sp * NQM;
+  const spP = sp * NQP;
+  const [posSS, posEff, posC2G, posEl, posPV, posGreen, posCCUS, posSink, posOff] = M.leverPos;
   const nGross = [posSS, posEff, posC2G, posEl, posPV, posGreen].filter((p) => p > 0).length;
 
-  // Year-level values read by evalStage.
-  let Ed = 1;
-  let R = 1;
-  let k3 = 0;
-  let k4 = 0;
-  let invCop = 0;
-  let pvGen = 0;
-  let k6 = 0;
-  let chpFossil = 0;
-  let processEm = 0;
-
-  /** Gross tCO2 with the levers at positions ≤ l; leaves the sector state of that stage in the scratch. */
-  const evalStage = (l: number): number => {
-    const ss = posSS > 0 && posSS <= l;
-    const ef = posEff > 0 && posEff <= l;
-    const c2 = posC2G > 0 && posC2G <= l ? k3 : 0;
-    const el = posEl > 0 && posEl <= l ? k4 : 0;
-    let steam = 0;
-    let total = 0;
-    let ptot = 0;
-    processEm = 0;
-    for (let s = 0; s < nS; s++) {
-      if (s === chp) continue;
-      const p = O[s] * (ss ? X[s] : 1);
-      const m = p * I[s] * (ef ? F2[s] : 1);
-      total += sectorState(s, m, p, c2, A.electrify[s] ? el : 0);
-      steam += steamS[s];
-      ptot += PS[s];
-    }
-    if (chp >= 0) {
-      const p = steam / M.steamBase;
-      const m = p * I[chp] * (ef ? F2[chp] : 1);
-      total += sectorState(chp, m, p, c2, 0);
-      ptot += PS[chp];
-    }
-    const sc = M.chpS;
-    chpFossil =
-      sc >= 0 ? coalS[sc] * cCoal * fosCoal + gasS[sc] * cGas * fosGas + mS[sc] * (A.fosE[sc] + A.fosN[sc]) : 0;
-    // Rooftop PV displaces purchased electricity pro rata; then the green share of what is bought.
-    const gen = posPV > 0 && posPV <= l ? pvGen : 0;
-    const frac = ptot > 0 ? Math.min(gen, ptot) / ptot : 0;
-    const gr = posGreen > 0 && posGreen <= l ? k6 : 0;
-    for (let s = 0; s < nS; s++) {
-      const P = PS[s];
-      const bought = P - P * frac;
-      const sh = A.greenShare[s] > gr ? A.greenShare[s] : gr;
-      const pvAll = pvOldS[s] + P * frac;
-      const elecEm = bought * ((1 - sh) * cGrid + sh * cGreen) * R + pvAll * cPv;
-      emS[s] += elecEm;
-      tceS[s] += bought * ((1 - sh) * tGrid + sh * tGreen) + pvAll * tPv;
-      total += elecEm;
-    }
-    return total;
-  };
-
-  /** Non-electric tCO2 of sector s at multipliers m (energy) and p (output); fills the sector scratch. */
-  const sectorState = (s: number, m: number, p: number, c2: number, el: number): number => {
-    const coalB = m * A.coal[s];
-    const switched = coalB * c2;
-    const coal = coalB - switched;
-    const gasT = m * A.gas[s] + switched * M.gasPerCoal;
-    const fE = 1 - el;
-    const coalF = coalInE ? coal * fE : coal;
-    const gasF = gasInE ? gasT * fE : gasT;
-    const heat = el * ((coalInE ? coal * uCoal : 0) + (gasInE ? gasT * uGas : 0) + m * A.useE[s]);
-    const proc = p * A.process[s] * cProc;
-    processEm += proc;
-    const em =
-      coalF * cCoal + gasF * cGas + m * (A.emE[s] * fE + A.emN[s]) + p * (A.expG[s] * R + A.expH[s]) + proc;
-    mS[s] = m;
-    pS[s] = p;
-    coalS[s] = coalF;
-    gasS[s] = gasF;
-    fES[s] = fE;
-    steamS[s] = m * A.steam[s] * (steamInE ? fE : 1);
-    emS[s] = em;
-    tceS[s] = coalF * tCoal + gasF * tGas + m * (A.tceE[s] * fE + A.tceN[s]) + p * A.expT[s];
-    const demand = m * Ed * A.demand[s] + (heat > 0 ? (heat * invCop) / GJ_PER_10K_KWH : 0);
-    const pvOld = A.pv[s] < demand ? A.pv[s] : demand;
-    pvOldS[s] = pvOld;
-    PS[s] = demand - pvOld;
-    return em;
-  };
-
-  for (let r = 0; r < runCount; r++) {
-    const run = runStart + r;
-    rng.seedRun(seed, run);
+  for (let run = 0; run < runCount; run++) {
+    rng.seedRun(seed, runStart + run);
     sampleRun(M, rng, params, scratch);
-    for (let i = 0; i < nI; i++) inputs[r * nI + i] = params[M.inputSlots[i]];
+    for (let i = 0; i < nI; i++) inputs[run * nI + i] = params[M.inputSlots[i]];
     for (let s = 0; s < nS; s++) {
       for (let ph = 0; ph < 3; ph++) {
         const k = M.growthSlot[s * 3 + ph];
@@ -312,17 +108,17 @@ export function simulateBlock(model: CompiledModel, seed: number, runStart: numb
     const effRate = M.efficiencySlot >= 0 ? params[M.efficiencySlot] : 0;
     const c2gShare = M.coalToGasSlot >= 0 ? params[M.coalToGasSlot] : 0;
     const elShare = M.electrifyShareSlot >= 0 ? params[M.electrifyShareSlot] : 0;
-    invCop = M.copSlot >= 0 ? 1 / params[M.copSlot] : 0;
+    const heatToElec = M.copSlot >= 0 ? 1 / params[M.copSlot] / GJ_PER_10K_KWH : 0;
     const pvPerMw = M.pvDeliverySlot >= 0 ? (params[M.pvDeliverySlot] * params[M.pvYieldSlot]) / 10 : 0;
-    const greenShare = M.greenShareSlot >= 0 ? params[M.greenShareSlot] : 0;
+    const greenTarget = M.greenShareSlot >= 0 ? params[M.greenShareSlot] : 0;
     const capture = M.captureSlot >= 0 ? params[M.captureSlot] : 0;
     const uGreen = params[M.sinkGreenSlot];
     const uWet = params[M.sinkWetlandSlot];
     const sinkBase = M.greenSpaceHa * uGreen + M.wetlandHa * uWet;
-    Ed = 1;
+    let Ed = 1;
 
     for (let y = 0; y < nY; y++) {
-      const row = r * nY + y;
+      const row = run * nY + y;
       if (y > 0) {
         const ph = M.phase[y];
         for (let s = 0; s < nS; s++) {
@@ -332,42 +128,128 @@ export function simulateBlock(model: CompiledModel, seed: number, runStart: numb
         Ed *= 1 + drift;
       }
       const w = y * 4;
-      R =
+      const R =
         (M.gridWeights[w] * M.gridBase +
           M.gridWeights[w + 1] * g30 +
           M.gridWeights[w + 2] * g45 +
           M.gridWeights[w + 3] * g60) /
         M.gridBase;
-      if (posSS > 0) {
-        const k1 = shiftShare * M.ramp[(posSS - 1) * nY + y];
-        let vf = 0;
-        let vt = 0;
-        for (let s = 0; s < nS; s++) {
-          const v = M.outputBase[s] * O[s];
-          if (M.shiftFrom[s]) vf += v;
-          else if (M.shiftTo[s]) vt += v;
-        }
-        const up = vt > 0 ? 1 + (k1 * vf) / vt : 1;
-        for (let s = 0; s < nS; s++) X[s] = vt > 0 && M.shiftFrom[s] ? 1 - k1 : M.shiftTo[s] ? up : 1;
-      }
-      if (posEff > 0) {
-        const f2 = Math.pow(1 - effRate, M.efficiencyYears[y]);
-        for (let s = 0; s < nS; s++) F2[s] = M.efficiencyMask[s] ? f2 : 1;
-      }
-      k3 = posC2G > 0 ? c2gShare * M.ramp[(posC2G - 1) * nY + y] : 0;
-      k4 = posEl > 0 ? elShare * M.ramp[(posEl - 1) * nY + y] : 0;
-      pvGen = posPV > 0 ? M.pvCapacityMw[y] * pvPerMw : 0;
-      k6 = posGreen > 0 ? greenShare * M.ramp[(posGreen - 1) * nY + y] : 0;
 
-      const lc = row * nL;
-      let grossY = evalStage(0);
-      let netPrev = grossY - sinkBase;
-      for (let l = 1; l <= nGross; l++) {
-        grossY = evalStage(l);
+      // Sums of the electrifiable sectors by group.
+      sumM.fill(0);
+      sumP.fill(0);
+      for (let j = 0; j < nE; j++) {
+        const s = eSectors[j];
+        const gi = group[j];
+        const m0 = O[s] * I[s];
+        const p0 = O[s];
+        const bm = gi * NQM;
+        const sm = s * NQM;
+        for (let q = 0; q < NQM; q++) sumM[bm + q] += m0 * mq[sm + q];
+        const bp = (gi >> 1) * NQP;
+        const spq = s * NQP;
+        for (let q = 0; q < NQP; q++) sumP[bp + q] += p0 * pq[spq + q];
+      }
+      const k1 = posSS > 0 ? shiftShare * M.ramp[(posSS - 1) * nY + y] : 0;
+      const vFrom = sumP[NQP + K.QP_OUTPUT];
+      const vTo = sumP[2 * NQP + K.QP_OUTPUT];
+      const fromF = vTo > 0 ? 1 - k1 : 1;
+      const toF = vTo > 0 ? 1 + (k1 * vFrom) / vTo : 1;
+      const f2 = posEff > 0 ? Math.pow(1 - effRate, M.efficiencyYears[y]) : 1;
+      const k3 = posC2G > 0 ? c2gShare * M.ramp[(posC2G - 1) * nY + y] : 0;
+      const k4 = posEl > 0 ? elShare * M.ramp[(posEl - 1) * nY + y] : 0;
+      const pvGen = posPV > 0 ? M.pvCapacityMw[y] * pvPerMw : 0;
+      const k6 = posGreen > 0 ? greenTarget * M.ramp[(posGreen - 1) * nY + y] : 0;
+
+      // Stage results kept for the final stage's energy and breakdown.
+      let ss = false;
+      let ef = false;
+      let combined = -1;
+      let c2 = 0;
+      let el = 0;
+      let spm = 0;
+      let spp = 0;
+      let coalF = 0;
+      let gasF = 0;
+      let fE = 1;
+      let spCoal = 0;
+      let spGas = 0;
+      let demand = 0;
+      let used = 0;
+      let bought = 0;
+      let sh = 0;
+      let elecEm = 0;
+      let chpFossil = 0;
+      let processEm = 0;
+      let grossY = 0;
+      let netPrev = 0;
+
+      for (let l = 0; l <= nGross; l++) {
+        ss = posSS > 0 && posSS <= l;
+        ef = posEff > 0 && posEff <= l;
+        const key = (ss ? 1 : 0) + (ef ? 2 : 0);
+        if (key !== combined) {
+          combined = key;
+          fx[0] = 1;
+          fx[1] = ss ? fromF : 1;
+          fx[2] = ss ? toF : 1;
+          ff[0] = 1;
+          ff[1] = ef ? f2 : 1;
+          Mq.fill(0);
+          Pq.fill(0);
+          for (let gi = 0; gi < 6; gi++) {
+            const wt = fx[gi >> 1] * ff[gi & 1];
+            for (let q = 0; q < NQM; q++) Mq[q] += wt * sumM[gi * NQM + q];
+          }
+          for (let gi = 0; gi < 3; gi++) for (let q = 0; q < NQP; q++) Pq[q] += fx[gi] * sumP[gi * NQP + q];
+        }
+        c2 = posC2G > 0 && posC2G <= l ? k3 : 0;
+        el = posEl > 0 && posEl <= l ? k4 : 0;
+        const coal = Mq[K.QM_COAL] * (1 - c2);
+        const gasT = Mq[K.QM_GAS] + Mq[K.QM_COAL] * c2 * r;
+        fE = 1 - el;
+        coalF = coalInE ? coal * fE : coal;
+        gasF = gasInE ? gasT * fE : gasT;
+        const heat = el * ((coalInE ? coal * uCoal : 0) + (gasInE ? gasT * uGas : 0) + Mq[K.QM_USE_E]);
+        let em =
+          coalF * cCoal +
+          gasF * cGas +
+          Mq[K.QM_EM_E] * fE +
+          Mq[K.QM_EM_N] +
+          Pq[K.QP_PROCESS] +
+          Pq[K.QP_EXP_GRID] * R +
+          Pq[K.QP_EXP_HEAT];
+        demand = Ed * Mq[K.QM_DEMAND] + heat * heatToElec;
+        processEm = Pq[K.QP_PROCESS];
+        chpFossil = 0;
+        if (sp >= 0) {
+          // The 'chp' sector: follows the steam bought from it when coupled, never electrified.
+          spp = M.chpCoupled ? (Mq[K.QM_STEAM] * (steamInE ? fE : 1)) / M.steamBase : O[sp];
+          spm = spp * I[sp] * (ef && M.efficiencyMask[sp] ? f2 : 1);
+          spCoal = spm * mq[spM + K.QM_COAL] * (1 - c2);
+          spGas = spm * (mq[spM + K.QM_GAS] + mq[spM + K.QM_COAL] * c2 * r);
+          em +=
+            spCoal * cCoal +
+            spGas * cGas +
+            spm * (mq[spM + K.QM_EM_E] + mq[spM + K.QM_EM_N]) +
+            spp * (pq[spP + K.QP_PROCESS] + pq[spP + K.QP_EXP_GRID] * R + pq[spP + K.QP_EXP_HEAT]);
+          demand += spm * Ed * mq[spM + K.QM_DEMAND];
+          processEm += spp * pq[spP + K.QP_PROCESS];
+          chpFossil = spCoal * cCoal * fosCoal + spGas * cGas * fosGas + spm * mq[spM + K.QM_FOSSIL];
+        }
+        // Electricity: PV (existing + new) first, pooled at park level; then the green share.
+        const pvAll = P.pvOld + (posPV > 0 && posPV <= l ? pvGen : 0);
+        used = pvAll < demand ? pvAll : demand;
+        bought = demand - used;
+        const gr = posGreen > 0 && posGreen <= l ? k6 : 0;
+        sh = P.greenShare0 > gr ? P.greenShare0 : gr;
+        elecEm = bought * ((1 - sh) * cGrid + sh * cGreen) * R + used * cPv;
+        grossY = em + elecEm;
         const n = grossY - sinkBase;
-        leverContribution[lc + l - 1] = netPrev - n;
+        if (l > 0) leverContribution[row * nL + l - 1] = netPrev - n;
         netPrev = n;
       }
+      const lc = row * nL;
       if (posCCUS > 0) {
         const k = capture * M.ramp[(posCCUS - 1) * nY + y];
         const n = netPrev - k * ((M.captureChp ? chpFossil : 0) + (M.captureProcess ? processEm : 0));
@@ -375,86 +257,95 @@ export function simulateBlock(model: CompiledModel, seed: number, runStart: numb
         netPrev = n;
       }
       if (posSink > 0) {
-        const k = M.ramp[(posSink - 1) * nY + y];
-        const n = netPrev - k * (M.extraGreenSpaceHa * uGreen + M.extraWetlandHa * uWet);
+        const n = netPrev - M.ramp[(posSink - 1) * nY + y] * (M.extraGreenSpaceHa * uGreen + M.extraWetlandHa * uWet);
         leverContribution[lc + posSink - 1] = netPrev - n;
         netPrev = n;
       }
       if (posOff > 0) {
-        const k = M.ramp[(posOff - 1) * nY + y];
-        const cap = k * Math.min(M.offsetCapShare * grossY, M.offsetMaxTco2);
-        const used = Math.min(cap, Math.max(0, netPrev));
-        leverContribution[lc + posOff - 1] = used;
-        netPrev -= used;
+        const cap = M.ramp[(posOff - 1) * nY + y] * Math.min(M.offsetCapShare * grossY, M.offsetMaxTco2);
+        const usedOffsets = Math.min(cap, Math.max(0, netPrev));
+        leverContribution[lc + posOff - 1] = usedOffsets;
+        netPrev -= usedOffsets;
       }
       gross[row] = grossY;
       net[row] = netPrev;
 
-      let tce = 0;
-      let out = 0;
-      for (let s = 0; s < nS; s++) {
-        tce += tceS[s];
-        out += M.outputBase[s] * pS[s];
+      let tce =
+        coalF * tCoal +
+        gasF * tGas +
+        Mq[K.QM_TCE_E] * fE +
+        Mq[K.QM_TCE_N] +
+        Pq[K.QP_EXP_TCE] +
+        bought * ((1 - sh) * tGrid + sh * tGreen) +
+        used * tPv;
+      let out = Pq[K.QP_OUTPUT];
+      if (sp >= 0) {
+        tce +=
+          spCoal * tCoal +
+          spGas * tGas +
+          spm * (mq[spM + K.QM_TCE_E] + mq[spM + K.QM_TCE_N]) +
+          spp * pq[spP + K.QP_EXP_TCE];
+        out += spp * pq[spP + K.QP_OUTPUT];
       }
       energy[row] = tce;
       output[row] = out;
-      if (detail) breakdown(row);
-    }
-  }
 
-  /** Gross tCO2 by sector and by carrier for the final stage of one run-year. */
-  function breakdown(row: number): void {
-    const sb = row * nS;
-    const cb = row * nC;
-    for (let s = 0; s < nS; s++) {
-      bySector[sb + s] = emS[s];
-      const m = mS[s];
-      const p = pS[s];
-      const fE = fES[s];
-      for (let c = 0; c < nC; c++) {
-        const a0 = M.amountBase[s * nC + c];
-        let amount: number;
-        switch (M.role[c]) {
-          case ROLE_COAL:
-            amount = coalS[s];
-            break;
-          case ROLE_GAS:
-            amount = gasS[s];
-            break;
-          case ROLE_GRID:
-          case ROLE_GREEN:
-          case ROLE_PV:
-            continue; // added below from the electricity split
-          case ROLE_STEAM:
-            amount = steamS[s];
-            break;
-          case ROLE_PROCESS:
-          case ROLE_EXPORT:
-            amount = p * a0;
-            break;
-          default:
-            amount = m * a0 * (M.electrifiable[c] ? fE : 1);
-        }
-        if (amount !== 0) byCarrier[cb + c] += amount * M.coefTco2[c] * (M.gridScaled[c] ? R : 1);
+      if (!detail) continue;
+      // Breakdown of the final stage by sector and by carrier.
+      const sb = row * nS;
+      const cb = row * nC;
+      const elecPerDemand = demand > 0 ? elecEm / demand : 0;
+      let coalEm = 0;
+      let gasEm = 0;
+      for (let j = 0; j < nE; j++) {
+        const s = eSectors[j];
+        const gi = group[j];
+        const p = O[s] * fx[gi >> 1];
+        const m = p * I[s] * ff[gi & 1];
+        const sm = s * NQM;
+        const spq = s * NQP;
+        const coal = m * mq[sm + K.QM_COAL] * (1 - c2);
+        const gasT = m * (mq[sm + K.QM_GAS] + mq[sm + K.QM_COAL] * c2 * r);
+        const cf = coalInE ? coal * fE : coal;
+        const gf = gasInE ? gasT * fE : gasT;
+        const heat = el * ((coalInE ? coal * uCoal : 0) + (gasInE ? gasT * uGas : 0) + m * mq[sm + K.QM_USE_E]);
+        const dem = m * Ed * mq[sm + K.QM_DEMAND] + heat * heatToElec;
+        coalEm += cf * cCoal;
+        gasEm += gf * cGas;
+        bySector[sb + s] =
+          cf * cCoal +
+          gf * cGas +
+          m * (mq[sm + K.QM_EM_E] * fE + mq[sm + K.QM_EM_N]) +
+          p * (pq[spq + K.QP_PROCESS] + pq[spq + K.QP_EXP_GRID] * R + pq[spq + K.QP_EXP_HEAT]) +
+          dem * elecPerDemand;
       }
-    }
-    electricityByCarrier(cb);
-  }
-
-  /** Splits the final stage's electricity into grid, green and PV for the carrier breakdown. */
-  function electricityByCarrier(cb: number): void {
-    let ptot = 0;
-    for (let s = 0; s < nS; s++) ptot += PS[s];
-    const gen = posPV > 0 ? pvGen : 0;
-    const frac = ptot > 0 ? Math.min(gen, ptot) / ptot : 0;
-    const gr = posGreen > 0 ? k6 : 0;
-    for (let s = 0; s < nS; s++) {
-      const P = PS[s];
-      const bought = P - P * frac;
-      const sh = A.greenShare[s] > gr ? A.greenShare[s] : gr;
-      if (M.gridC >= 0) byCarrier[cb + M.gridC] += bought * (1 - sh) * cGrid * R;
-      if (M.greenC >= 0) byCarrier[cb + M.greenC] += bought * sh * cGreen * R;
-      if (M.pvC >= 0) byCarrier[cb + M.pvC] += (pvOldS[s] + P * frac) * cPv;
+      if (sp >= 0) {
+        coalEm += spCoal * cCoal;
+        gasEm += spGas * cGas;
+        bySector[sb + sp] =
+          spCoal * cCoal +
+          spGas * cGas +
+          spm * (mq[spM + K.QM_EM_E] + mq[spM + K.QM_EM_N]) +
+          spp * (pq[spP + K.QP_PROCESS] + pq[spP + K.QP_EXP_GRID] * R + pq[spP + K.QP_EXP_HEAT]) +
+          spm * Ed * mq[spM + K.QM_DEMAND] * elecPerDemand;
+      }
+      if (M.coalC >= 0) byCarrier[cb + M.coalC] = coalEm;
+      if (M.gasC >= 0) byCarrier[cb + M.gasC] = gasEm;
+      if (M.gridC >= 0) byCarrier[cb + M.gridC] = bought * (1 - sh) * cGrid * R;
+      if (M.greenC >= 0) byCarrier[cb + M.greenC] = bought * sh * cGreen * R;
+      if (M.pvC >= 0) byCarrier[cb + M.pvC] = used * cPv;
+      for (let k = 0; k < P.cellSector.length; k++) {
+        const s = P.cellSector[k];
+        const c = P.cellCarrier[k];
+        let scale: number;
+        if (s === sp) scale = P.cellByOutput[k] ? spp : spm;
+        else {
+          const gi = P.sectorGroup[s];
+          const p = O[s] * fx[gi >> 1];
+          scale = P.cellByOutput[k] ? p : p * I[s] * ff[gi & 1] * (M.electrifiable[c] ? fE : 1);
+        }
+        byCarrier[cb + c] += P.cellAmount[k] * scale * M.coefTco2[c] * (M.gridScaled[c] ? R : 1);
+      }
     }
   }
 

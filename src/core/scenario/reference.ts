@@ -134,21 +134,27 @@ function stateOf(m: CompiledModel, d: RunDrivers, outputIndex: number[][], y: nu
     fill(chp);
   }
 
-  // Electricity: existing PV first, then new PV pro rata of what is bought, then the green share.
-  const bought = m.sectors.map((_, s) => demand[s] - Math.min(m.pvC >= 0 ? base(s, m.pvC) : 0, demand[s]));
-  const totalBought = bought.reduce((a, b) => a + b, 0);
-  const newPv = on.has('rooftop_pv') ? m.pvCapacityMw[y] * d.lever.delivery * (d.pvYield / 10) : 0;
-  const pvShare = totalBought > 0 ? Math.min(newPv, totalBought) / totalBought : 0;
-  const greenTarget = on.has('green_power') ? d.lever.green * rampOf(m, 'green_power', y) : 0;
+  // Electricity, pooled at park level: PV (existing + new) covers demand first, the rest is bought,
+  // a park-wide green share of it as green power; both allocated to sectors pro rata of demand.
+  const totalDemand = demand.reduce((a, b) => a + b, 0);
+  let pvTotal = 0;
+  let grid0 = 0;
+  let green0 = 0;
   for (let s = 0; s < nS; s++) {
-    const grid0 = m.gridC >= 0 ? base(s, m.gridC) : 0;
-    const green0 = m.greenC >= 0 ? base(s, m.greenC) : 0;
-    const share0 = grid0 + green0 > 0 ? green0 / (grid0 + green0) : 0;
-    const share = Math.max(share0, greenTarget);
-    const purchased = bought[s] * (1 - pvShare);
+    if (m.pvC >= 0) pvTotal += base(s, m.pvC);
+    if (m.gridC >= 0) grid0 += base(s, m.gridC);
+    if (m.greenC >= 0) green0 += base(s, m.greenC);
+  }
+  if (on.has('rooftop_pv')) pvTotal += m.pvCapacityMw[y] * d.lever.delivery * (d.pvYield / 10);
+  const pvUsed = Math.min(pvTotal, totalDemand);
+  const share0 = grid0 + green0 > 0 ? green0 / (grid0 + green0) : 0;
+  const share = Math.max(share0, on.has('green_power') ? d.lever.green * rampOf(m, 'green_power', y) : 0);
+  for (let s = 0; s < nS; s++) {
+    const part = totalDemand > 0 ? demand[s] / totalDemand : 0;
+    const purchased = (totalDemand - pvUsed) * part;
     if (m.gridC >= 0) amount[s][m.gridC] = purchased * (1 - share);
     if (m.greenC >= 0) amount[s][m.greenC] = purchased * share;
-    if (m.pvC >= 0) amount[s][m.pvC] = demand[s] - bought[s] + bought[s] * pvShare;
+    if (m.pvC >= 0) amount[s][m.pvC] = pvUsed * part;
   }
   return { amount, output };
 }

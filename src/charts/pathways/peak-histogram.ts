@@ -1,0 +1,102 @@
+/**
+ * Peak-year histogram: the share of runs whose gross emissions peak in each year, years up to the 2030
+ * target in one colour and later years in another, with the target marked.
+ */
+import { MUTED_TEXT, PALETTE, chartFontSizes } from '../theme';
+import type { ChartOption } from '../types';
+
+export interface PeakHistogramData {
+  years: number[];
+  shares: number[];
+  counts: number[];
+}
+
+export interface PeakHistogramText {
+  byTarget: string;
+  afterTarget: string;
+  target: string;
+  share: string;
+  formatPct: (v: number) => string;
+  formatCount: (v: number) => string;
+}
+
+export const PEAK_COLORS = { byTarget: PALETTE[2], afterTarget: PALETTE[1] } as const;
+
+/** Bars per year; `targetYear` splits the colours (default 2030). */
+export function buildPeakHistogramOption(
+  data: PeakHistogramData,
+  text: PeakHistogramText,
+  large = true,
+  targetYear = 2030,
+): ChartOption {
+  const fs = chartFontSizes(large);
+  const cats = data.years.map(String);
+  const split = (keep: (y: number) => boolean) =>
+    data.shares.map((v, i) => (keep(data.years[i]) ? v : null));
+  const label = {
+    show: true,
+    position: 'top' as const,
+    fontSize: fs.axis,
+    formatter: (p: { value: unknown }) => (Number(p.value) >= 0.01 ? text.formatPct(Number(p.value)) : ''),
+  };
+  return {
+    aria: { enabled: true },
+    animationDuration: 300,
+    legend: { top: 0, left: 0, textStyle: { fontSize: fs.legend } },
+    grid: {
+      left: 8,
+      right: 16,
+      top: large ? 56 : 44,
+      bottom: 8,
+      outerBoundsMode: 'same',
+      outerBoundsContain: 'axisLabel',
+    },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      formatter: (params: unknown) => {
+        const i = (Array.isArray(params) ? params[0] : params) as { dataIndex: number };
+        const k = i.dataIndex;
+        return `<b>${cats[k]}</b><br/>${text.formatPct(data.shares[k])} (${text.formatCount(data.counts[k])})`;
+      },
+    },
+    xAxis: { type: 'category', data: cats, axisLabel: { fontSize: fs.axis } },
+    yAxis: {
+      type: 'value',
+      name: text.share,
+      nameTextStyle: { fontSize: fs.axis, align: 'left' },
+      axisLabel: { fontSize: fs.axis, formatter: (v: number) => text.formatPct(v) },
+    },
+    series: [
+      {
+        type: 'bar',
+        id: 'by-target',
+        name: text.byTarget,
+        stack: 'peak',
+        data: split((y) => y <= targetYear),
+        itemStyle: { color: PEAK_COLORS.byTarget },
+        label,
+        barMaxWidth: 40,
+        markLine: cats.includes(String(targetYear))
+          ? {
+              silent: true,
+              symbol: 'none',
+              lineStyle: { color: MUTED_TEXT, type: 'dotted', width: 2 },
+              label: { formatter: text.target, fontSize: fs.axis, position: 'insideEndTop' },
+              data: [{ xAxis: String(targetYear) }],
+            }
+          : undefined,
+      },
+      {
+        type: 'bar',
+        id: 'after-target',
+        name: text.afterTarget,
+        stack: 'peak',
+        data: split((y) => y > targetYear),
+        itemStyle: { color: PEAK_COLORS.afterTarget },
+        label,
+        barMaxWidth: 40,
+      },
+    ],
+  };
+}

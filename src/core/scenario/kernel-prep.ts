@@ -1,0 +1,135 @@
+/**
+ * Per-sector constants the kernel sums each year. Every quantity is linear in a sector's activity
+ * multiplier (energy: m = output index × intensity; output: p = output index), and the levers before
+ * PV scale whole groups of sectors alike (structural shift: from / to / other; extra efficiency:
+ * covered or not), so the kernel sums sectors once per year into 6 groups and evaluates each lever
+ * stage with a handful of scalar operations instead of a loop over sectors.
+ */
+import type { CompiledModel } from './model';
+import { ROLE_COAL, ROLE_EXPORT, ROLE_GAS, ROLE_GREEN, ROLE_GRID, ROLE_OTHER, ROLE_PROCESS, ROLE_PV, ROLE_STEAM } from './model';
+
+/** Quantities per unit of m. */
+export const QM_COAL = 0;
+export const QM_GAS = 1;
+export const QM_EM_E = 2; // tCO2 of electrifiable carriers other than coal and gas
+export const QM_EM_N = 3; // tCO2 of other (non-electrifiable) carriers
+export const QM_USE_E = 4; // useful heat (GJ) of electrifiable carriers other than coal and gas
+export const QM_STEAM = 5; // heat_in_park bought (GJ)
+export const QM_DEMAND = 6; // electricity demand (grid + green + PV), 10^4 kWh
+export const QM_TCE_E = 7;
+export const QM_TCE_N = 8;
+export const QM_FOSSIL = 9; // fossil tCO2 other than coal and gas (for CCUS on the CHP plant)
+export const NQM = 10;
+/** Quantities per unit of p. */
+export const QP_PROCESS = 0; // process tCO2
+export const QP_EXP_GRID = 1; // tCO2 deducted for exported electricity (scaled by the grid path)
+export const QP_EXP_HEAT = 2; // tCO2 deducted for exported heat leaving the park
+export const QP_EXP_TCE = 3;
+export const QP_OUTPUT = 4; // output value, 10^4 CNY
+export const NQP = 5;
+
+export interface KernelPrep {
+  /** Sectors that follow their own growth and can be electrified (all but the 'chp' sector). */
+  eSectors: Int32Array;
+  /** Group of each eSector: shift group (0 other, 1 from, 2 to) × 2 + efficiency covered (0/1). */
+  group: Int32Array;
+  /** Group by sector index; −1 for the 'chp' sector. */
+  sectorGroup: Int32Array;
+  mq: Float64Array; // [sector * NQM + q], indexed by sector (all sectors)
+  pq: Float64Array; // [sector * NQP + q]
+  /** Park-wide: existing PV generation and the green share of purchased electricity. */
+  pvOld: number;
+  greenShare0: number;
+  /** Sparse cells priced per carrier in the carrier breakdown (roles other, process, export). */
+  cellSector: Int32Array;
+  cellCarrier: Int32Array;
+  cellAmount: Float64Array;
+  /** 1: scales with p (process, exports); 0: with m. */
+  cellByOutput: Uint8Array;
+}
+
+export function prepareKernel(m: CompiledModel): KernelPrep {
+  const nS = m.nSectors;
+  const nC = m.nCarriers;
+  const mq = new Float64Array(nS * NQM);
+  const pq = new Float64Array(nS * NQP);
+  let pvOld = 0;
+  let grid = 0;
+  let green = 0;
+  const cells: [number, number, number, number][] = [];
+  for (let s = 0; s < nS; s++) {
+    const M = s * NQM;
+    const P = s * NQP;
+    pq[P + QP_OUTPUT] = m.outputBase[s];
+    for (let c = 0; c < nC; c++) {
+      const v = m.amountBase[s * nC + c];
+      if (v === 0) continue;
+      const em = v * m.coefTco2[c];
+      const tce = v * m.coefTce[c];
+      switch (m.role[c]) {
+        case ROLE_COAL:
+          mq[M + QM_COAL] += v;
+          break;
+        case ROLE_GAS:
+          mq[M + QM_GAS] += v;
+          break;
+        case ROLE_GRID:
+          grid += v;
+          mq[M + QM_DEMAND] += v;
+          break;
+        case ROLE_GREEN:
+          green += v;
+          mq[M + QM_DEMAND] += v;
+          break;
+        case ROLE_PV:
+          pvOld += v;
+          mq[M + QM_DEMAND] += v;
+          break;
+        case ROLE_STEAM:
+          mq[M + QM_STEAM] += v;
+          if (m.electrifiable[c]) mq[M + QM_USE_E] += v * m.usefulGj[c];
+          break;
+        case ROLE_PROCESS:
+          pq[P + QP_PROCESS] += em;
+          cells.push([s, c, v, 1]);
+          break;
+        case ROLE_EXPORT:
+          pq[P + (m.gridScaled[c] ? QP_EXP_GRID : QP_EXP_HEAT)] += em;
+          pq[P + QP_EXP_TCE] += tce;
+          cells.push([s, c, v, 1]);
+          break;
+        case ROLE_OTHER:
+          if (m.electrifiable[c]) {
+            mq[M + QM_EM_E] += em;
+            mq[M + QM_USE_E] += v * m.usefulGj[c];
+            mq[M + QM_TCE_E] += tce;
+          } else {
+            mq[M + QM_EM_N] += em;
+            mq[M + QM_TCE_N] += tce;
+          }
+          if (m.fossil[c]) mq[M + QM_FOSSIL] += em;
+          cells.push([s, c, v, 0]);
+          break;
+      }
+    }
+  }
+  const eSectors = Int32Array.from(
+    m.sectors.flatMap((code, s) => (code === 'chp' ? [] : [s])),
+  );
+  const group = Int32Array.from(eSectors, (s) => (m.shiftFrom[s] ? 2 : m.shiftTo[s] ? 4 : 0) + m.efficiencyMask[s]);
+  const sectorGroup = new Int32Array(nS).fill(-1);
+  eSectors.forEach((s, j) => (sectorGroup[s] = group[j]));
+  return {
+    eSectors,
+    group,
+    sectorGroup,
+    mq,
+    pq,
+    pvOld,
+    greenShare0: grid + green > 0 ? green / (grid + green) : 0,
+    cellSector: Int32Array.from(cells, (x) => x[0]),
+    cellCarrier: Int32Array.from(cells, (x) => x[1]),
+    cellAmount: Float64Array.from(cells, (x) => x[2]),
+    cellByOutput: Uint8Array.from(cells, (x) => x[3]),
+  };
+}

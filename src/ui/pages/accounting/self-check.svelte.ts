@@ -1,0 +1,251 @@
+/**
+ * State of the enterprise self-check: which enterprise (picked from the park, or the user's own typed
+ * data), the typed rows, pasted text and economics, and the accounting settings. One instance per app
+ * session, so typed data survives navigation and language switches; it is also kept in this browser's
+ * localStorage (never sent anywhere) until the user clears it.
+ */
+import type { Table } from 'apache-arrow';
+import type { ActivityRow } from '../../../core/accounting/index';
+import type { SqlValue } from '../../../data/port';
+import {
+  enterpriseActivitySql,
+  enterpriseEconomicsSql,
+  enterpriseListSql,
+  enterpriseYearSql,
+} from '../../../data/sql/inventory-views-sql';
+import { stringColumn } from '../../../data/arrow-rows';
+import { fitUnit, parseAmount } from './activity-input-vm';
+import { parsePaste, type PasteResult } from './paste-vm';
+import {
+  activityFromTable,
+  checkOwnRows,
+  economicsFromTable,
+  selfInventory,
+  type Economics,
+  type OwnRow,
+  type SelfInventory,
+} from './self-check-vm';
+import { SettingsState } from './settings.svelte';
+import { browserStore, loadJson, removeKey, saveJson, type KeyValueStore } from './storage';
+
+const KEY = 'pcw.selfcheck.v1';
+
+interface Queryable {
+  query(sql: string, params?: readonly SqlValue[]): Promise<Table>;
+}
+
+export interface ParkEnterprise {
+  id: string;
+  nameZh: string;
+  nameEn: string;
+  sector: string;
+}
+
+export class SelfCheckState {
+  mode = $state<'park' | 'own'>('park');
+  pickedId = $state<string | null>(null);
+  enterprises = $state.raw<ParkEnterprise[]>([]);
+  /** The picked enterprise's data as loaded from the park. */
+  parkData = $state.raw<{ id: string; activity: ActivityRow[]; economics: Map<number, Economics> } | null>(null);
+  peers = $state.raw<{ key: string; table: Table } | null>(null);
+  loadError = $state<string | null>(null);
+
+  ownName = $state('');
+  ownSector = $state('');
+  ownRows = $state<OwnRow[]>([]);
+  /** Output value and value added (10^4 CNY) by year, as typed. */
+  ownEconomics = $state<Record<string, { output: string; valueAdded: string }>>({});
+  pasteText = $state('');
+  /** Result of the last "import" of the pasted text. */
+  pasteResult = $state.raw<PasteResult | null>(null);
+  /** Year shown in the breakdown and the peer comparison; null = latest. */
+  year = $state<number | null>(null);
+  readonly settings: SettingsState;
+
+  readonly own = $derived(checkOwnRows(this.ownRows, this.ownName.trim() || 'self'));
+  readonly picked = $derived(this.enterprises.find((e) => e.id === this.pickedId));
+  readonly sector = $derived(this.mode === 'park' ? (this.picked?.sector ?? '') : this.ownSector);
+  readonly economics = $derived(this.mode === 'park' ? (this.parkData?.economics ?? new Map()) : ownEconomicsMap(this.ownEconomics));
+  readonly activity = $derived(
+    this.mode === 'park' ? (this.parkData && this.parkData.id === this.pickedId ? this.parkData.activity : []) : this.own.activity,
+  );
+  /** The engine's inventory of the current activity (typed rows are checked first, so errors are rare). */
+  readonly computed: { inventory: SelfInventory; error: string | null } = $derived.by(() => {
+    try {
+      return { inventory: selfInventory(this.activity, this.economics, this.settings.snapshot()), error: null };
+    } catch (e) {
+      return { inventory: { lines: [], years: [] }, error: e instanceof Error ? e.message : String(e) };
+    }
+  });
+  readonly inventory = $derived(this.computed.inventory);
+  readonly shownYear = $derived(
+    this.inventory.years.some((y) => y.year === this.year) ? this.year! : (this.inventory.years.at(-1)?.year ?? null),
+  );
+
+  #store: KeyValueStore | null;
+  #nextId = 1;
+  #token = 0;
+
+  constructor(store: KeyValueStore | null = browserStore()) {
+    this.#store = store;
+    const saved = (loadJson(store, KEY) ?? {}) as Record<string, unknown>;
+    this.settings = new SettingsState(saved.settings);
+    if (saved.mode === 'own' || saved.mode === 'park') this.mode = saved.mode;
+    if (typeof saved.pickedId === 'string') this.pickedId = saved.pickedId;
+    if (typeof saved.ownName === 'string') this.ownName = saved.ownName;
+    if (typeof saved.ownSector === 'string') this.ownSector = saved.ownSector;
+    if (typeof saved.pasteText === 'string') this.pasteText = saved.pasteText;
+    if (Array.isArray(saved.ownRows)) this.ownRows = restoreOwnRows(saved.ownRows);
+    if (saved.ownEconomics && typeof saved.ownEconomics === 'object') {
+      this.ownEconomics = saved.ownEconomics as Record<string, { output: string; valueAdded: string }>;
+    }
+    this.#nextId = Math.max(0, ...this.ownRows.map((r) => r.id)) + 1;
+  }
+
+  /** Loads the park's enterprise list (call when the park changes). */
+  async loadEnterprises(db: Queryable): Promise<void> {
+    const t = await db.query(enterpriseListSql());
+    const id = stringColumn(t, 'enterprise_id');
+    const zh = stringColumn(t, 'name_zh');
+    const en = stringColumn(t, 'name_en');
+    const sector = stringColumn(t, 'sector');
+    this.enterprises = id.map((x, i) => ({ id: x, nameZh: zh[i], nameEn: en[i], sector: sector[i] }));
+  }
+
+  /** Loads the picked enterprise's activity and economics from the park. */
+  async loadPicked(db: Queryable): Promise<void> {
+    const id = this.pickedId;
+    const token = ++this.#token;
+    if (!id) {
+      this.parkData = null;
+      return;
+    }
+    try {
+      const [act, eco] = await Promise.all([
+        db.query(enterpriseActivitySql(), [id]),
+        db.query(enterpriseEconomicsSql(), [id]),
+      ]);
+      if (token !== this.#token) return;
+      this.parkData = { id, activity: activityFromTable(act), economics: economicsFromTable(eco) };
+      this.loadError = null;
+    } catch (e) {
+      if (token === this.#token) this.loadError = e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  /** Loads the sector peers' inventories of a year with the current settings. */
+  async loadPeers(db: Queryable, sector: string, year: number): Promise<void> {
+    const options = this.settings.options();
+    const key = JSON.stringify([sector, year, options]);
+    if (this.peers?.key === key) return;
+    try {
+      const table = await db.query(enterpriseYearSql(options, true), [year, sector]);
+      if (key === JSON.stringify([this.sector, year, this.settings.options()])) this.peers = { key, table };
+    } catch (e) {
+      this.loadError = e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  addRow(): void {
+    const last = this.ownRows.at(-1);
+    const carrier = last?.carrier ?? 'electricity';
+    this.ownRows.push({ id: this.#nextId++, year: last?.year ?? '2024', carrier, amount: '', unit: fitUnit(carrier, '') });
+  }
+
+  removeRow(id: number): void {
+    this.ownRows = this.ownRows.filter((r) => r.id !== id);
+  }
+
+  setCarrier(id: number, carrier: string): void {
+    const r = this.ownRows.find((x) => x.id === id);
+    if (!r) return;
+    r.carrier = carrier;
+    r.unit = fitUnit(carrier, r.unit);
+  }
+
+  /** Checks the pasted text; when every line is valid, appends the rows to the form and empties the box. */
+  importPaste(): void {
+    const res = parsePaste(this.pasteText);
+    this.pasteResult = res;
+    if (res.issues.length > 0 || res.rows.length === 0) return;
+    for (const r of res.rows) {
+      this.ownRows.push({ id: this.#nextId++, year: String(r.year), carrier: r.carrier, amount: String(r.amount), unit: r.unit });
+    }
+    if (res.enterpriseId && !this.ownName.trim()) this.ownName = res.enterpriseId;
+    this.pasteText = '';
+  }
+
+  /** Copies the picked enterprise's data into the editable form ("what if" on its own figures). */
+  copyPickedToOwn(): void {
+    const d = this.parkData;
+    if (!d) return;
+    this.ownRows = d.activity.map((a) => ({
+      id: this.#nextId++,
+      year: String(a.year),
+      carrier: a.carrier,
+      amount: String(a.amount),
+      unit: a.unit,
+    }));
+    this.ownEconomics = Object.fromEntries(
+      [...d.economics].map(([y, e]) => [String(y), { output: String(e.output), valueAdded: String(e.valueAdded) }]),
+    );
+    this.ownSector = this.picked?.sector ?? '';
+    this.ownName = this.picked ? `${this.picked.id}` : '';
+    this.mode = 'own';
+  }
+
+  setEconomics(year: number, field: 'output' | 'valueAdded', value: string): void {
+    const cur = this.ownEconomics[String(year)] ?? { output: '', valueAdded: '' };
+    this.ownEconomics[String(year)] = { ...cur, [field]: value };
+  }
+
+  /** Forgets every typed value, here and in localStorage. */
+  clearOwn(): void {
+    this.ownRows = [];
+    this.ownEconomics = {};
+    this.ownName = '';
+    this.ownSector = '';
+    this.pasteText = '';
+    this.pasteResult = null;
+    removeKey(this.#store, KEY);
+  }
+
+  /** Writes the typed state to localStorage; the page calls it from an effect, so every change is kept. */
+  save(): void {
+    saveJson(this.#store, KEY, {
+      mode: this.mode,
+      pickedId: this.pickedId,
+      ownName: this.ownName,
+      ownSector: this.ownSector,
+      ownRows: this.ownRows,
+      ownEconomics: this.ownEconomics,
+      pasteText: this.pasteText,
+      settings: this.settings.snapshot(),
+    });
+  }
+}
+
+function ownEconomicsMap(rec: Record<string, { output: string; valueAdded: string }>): Map<number, Economics> {
+  const m = new Map<number, Economics>();
+  for (const [y, e] of Object.entries(rec)) {
+    m.set(Number(y), { output: parseAmount(e.output) ?? NaN, valueAdded: parseAmount(e.valueAdded) ?? NaN });
+  }
+  return m;
+}
+
+function restoreOwnRows(v: unknown[]): OwnRow[] {
+  return v.flatMap((x, i) => {
+    if (!x || typeof x !== 'object') return [];
+    const o = x as Record<string, unknown>;
+    const s = (k: string) => (typeof o[k] === 'string' ? (o[k] as string) : '');
+    return [{ id: typeof o.id === 'number' ? o.id : i + 1, year: s('year'), carrier: s('carrier'), amount: s('amount'), unit: s('unit') }];
+  });
+}
+
+let instance: SelfCheckState | null = null;
+
+/** The session's self-check state (created on first use). */
+export function selfCheckState(): SelfCheckState {
+  instance ??= new SelfCheckState();
+  return instance;
+}

@@ -1,0 +1,194 @@
+/**
+ * Pathways view model: a simulation summary (src/core/scenario/summary.ts) and the park's history →
+ * chart data and headline figures. Pure and unit-tested; charts and components only format.
+ */
+import type { BaselineHistory } from '../../../core/scenario/baseline';
+import type { SensitivityRow, SimulationSummary, Spread } from '../../../core/scenario/summary';
+
+/** Percentile bands on the chart's year axis; null where the projection has no value. */
+export interface Bands {
+  p5: (number | null)[];
+  p25: (number | null)[];
+  p50: (number | null)[];
+  p75: (number | null)[];
+  p95: (number | null)[];
+}
+
+export interface FanData {
+  /** Every year on the axis: history, then base year to the horizon. */
+  years: number[];
+  baseYear: number;
+  /** Inventory totals of past years (null after the base year). */
+  history: (number | null)[];
+  gross: Bands;
+  net: Bands;
+}
+
+const BAND_KEYS = ['p5', 'p25', 'p50', 'p75', 'p95'] as const;
+
+/** Fan data from a summary and the park's history (years before the base year come first). */
+export function fanData(summary: SimulationSummary, history?: BaselineHistory): FanData {
+  const past = (history?.years ?? []).filter((y) => y < summary.base_year);
+  const years = [...past, ...summary.years];
+  const pad = past.map(() => null);
+  const bands = (s: SimulationSummary['total_tco2']): Bands => {
+    const out = {} as Bands;
+    for (const k of BAND_KEYS) out[k] = [...pad, ...s[k]];
+    return out;
+  };
+  const hist = new Map((history?.years ?? []).map((y, i) => [y, history!.totalTco2[i]]));
+  return {
+    years,
+    baseYear: summary.base_year,
+    history: years.map((y) => (y <= summary.base_year ? (hist.get(y) ?? null) : null)),
+    gross: bands(summary.total_tco2),
+    net: bands(summary.net_tco2),
+  };
+}
+
+/** The median of a histogram `{ "<year>": count }` (the first year reaching half the count). */
+export function histogramMedian(histogram: Readonly<Record<string, number>>): number {
+  const entries = Object.entries(histogram)
+    .map(([y, n]) => [Number(y), n] as const)
+    .sort((a, b) => a[0] - b[0]);
+  const total = entries.reduce((s, [, n]) => s + n, 0);
+  if (total === 0) return NaN;
+  let cum = 0;
+  for (const [y, n] of entries) {
+    cum += n;
+    if (cum >= total / 2) return y;
+  }
+  return NaN;
+}
+
+export interface PeakHistogram {
+  years: number[];
+  counts: number[];
+  /** Share of runs peaking in each year. */
+  shares: number[];
+  total: number;
+}
+
+/** Peak-year histogram trimmed to the years that occur (one empty year either side for context). */
+export function peakHistogram(histogram: Readonly<Record<string, number>>): PeakHistogram {
+  const entries = Object.entries(histogram)
+    .map(([y, n]) => [Number(y), n] as const)
+    .sort((a, b) => a[0] - b[0]);
+  const total = entries.reduce((s, [, n]) => s + n, 0);
+  const used = entries.filter(([, n]) => n > 0).map(([y]) => y);
+  if (!used.length) return { years: [], counts: [], shares: [], total };
+  const from = Math.max(entries[0][0], used[0] - 1);
+  const to = Math.min(entries[entries.length - 1][0], used[used.length - 1] + 1);
+  const kept = entries.filter(([y]) => y >= from && y <= to);
+  return {
+    years: kept.map(([y]) => y),
+    counts: kept.map(([, n]) => n),
+    shares: kept.map(([, n]) => (total ? n / total : 0)),
+    total,
+  };
+}
+
+export interface PathwayKpis {
+  pPeakBy2030: number;
+  medianPeakYear: number;
+  peakValue: Spread;
+  pNeutralBy2060: number | null;
+  cumulative: Spread;
+  /** Carbon intensity (tCO2 per output value) in 2030 against 2020 and 2025: relative change. */
+  intensity2030vs2020: Spread | null;
+  intensity2030vs2025: Spread | null;
+  /** Median gross and net emissions in 2030 and 2060, tCO2. */
+  gross2030: number;
+  net2060: number;
+}
+
+const at = (s: SimulationSummary, arr: number[], year: number) => {
+  const i = s.years.indexOf(year);
+  return i >= 0 ? arr[i] : NaN;
+};
+
+/** The headline figures of a summary. */
+export function pathwayKpis(s: SimulationSummary): PathwayKpis {
+  return {
+    pPeakBy2030: s.peak_year.p_by_2030,
+    medianPeakYear: histogramMedian(s.peak_year.histogram),
+    peakValue: s.peak_value_tco2,
+    pNeutralBy2060: s.neutrality.p_by_2060,
+    cumulative: s.cumulative_tco2,
+    intensity2030vs2020: s.intensity_change['2020']?.carbon['2030'] ?? null,
+    intensity2030vs2025: s.intensity_change['2025']?.carbon['2030'] ?? null,
+    gross2030: at(s, s.total_tco2.p50, 2030),
+    net2060: at(s, s.net_tco2.p50, 2060),
+  };
+}
+
+/** Outputs the sensitivity table covers. */
+export const SENSITIVITY_OUTPUTS = ['total_tco2_2030', 'peak_year', 'cumulative_tco2'] as const;
+export type SensitivityOutput = (typeof SENSITIVITY_OUTPUTS)[number];
+
+export interface TornadoRow {
+  input: string;
+  label: string;
+  rho: number;
+}
+
+/** The inputs driving one output, largest |ρ| first; constant inputs (ρ null) dropped. */
+export function tornadoRows(
+  rows: readonly SensitivityRow[],
+  output: SensitivityOutput,
+  label: (input: string) => string,
+  limit = 12,
+): TornadoRow[] {
+  return rows
+    .filter((r): r is SensitivityRow & { spearman: number } => r.output === output && r.spearman !== null)
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => Math.abs(b.r.spearman) - Math.abs(a.r.spearman) || a.i - b.i)
+    .slice(0, limit)
+    .map(({ r }) => ({ input: r.input, label: label(r.input), rho: r.spearman }));
+}
+
+export interface LeverWedges {
+  years: number[];
+  /** Mean net tCO2 avoided per year by each lever (levers with no effect dropped). */
+  series: { key: string; name: string; values: number[] }[];
+  /** Mean, P5 and P95 in 2030 and 2060, per lever (same order). */
+  at2030: (Spread | null)[];
+  at2060: (Spread | null)[];
+}
+
+/** Lever contributions against BAU (common random numbers), from 2025 on. */
+export function leverWedges(s: SimulationSummary, label: (lever: string) => string): LeverWedges {
+  const kept = s.lever_contribution.filter((l) => l.mean.some((v) => Math.abs(v) > 0.5));
+  const start = s.years.findIndex((y) => y > s.base_year);
+  const from = start < 0 ? 0 : start;
+  return {
+    years: s.years.slice(from),
+    series: kept.map((l) => ({ key: l.lever, name: label(l.lever), values: l.mean.slice(from) })),
+    at2030: kept.map((l) => l.y2030),
+    at2060: kept.map((l) => l.y2060),
+  };
+}
+
+/** Which part of an input name means what: `growth.<sector>.<phase>`, `intensity.<sector>`, … */
+export interface InputParts {
+  kind: string;
+  sector?: string;
+  phase?: string;
+  detail?: string;
+}
+
+/** Splits an uncertain input's name (CompiledModel.inputNames) into its parts. */
+export function inputParts(name: string): InputParts {
+  const [head, a, b] = name.split('.');
+  if (head === 'growth') return { kind: 'growth', sector: a, phase: b };
+  if (head === 'intensity') return { kind: 'intensity', sector: a };
+  if (head === 'grid') return { kind: 'grid', detail: a };
+  if (head === 'sink') return { kind: 'sink', detail: a };
+  if (head === 'lever') return { kind: 'lever', detail: a };
+  return { kind: head };
+}
+
+/** A summary as a downloadable JSON document (the CLI's `--summary` format). */
+export function summaryJson(s: SimulationSummary): string {
+  return `${JSON.stringify(s, null, 2)}\n`;
+}

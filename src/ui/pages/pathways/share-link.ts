@@ -1,0 +1,95 @@
+/**
+ * The shareable link of a pathway: preset, every lever value, seed and runs as hash parameters
+ * (`#/pathways?park=sample&preset=policy&seed=2060&runs=10000&eff=0.015…`). Opening it gives the same
+ * scenario and, with the same seed and runs, the same result. Decoding is forgiving: a missing or
+ * malformed value falls back to the preset's, so a hand-edited link still opens.
+ */
+import { isPresetId, type PresetId } from '../../../core/scenario/presets';
+import { LEVER_KEYS, type LeverKey, type LeverSettings } from './levers';
+
+export interface ShareState {
+  preset: PresetId;
+  seed: number;
+  runs: number;
+  settings: LeverSettings;
+}
+
+/** URL parameter of each lever. */
+export const URL_KEYS: Record<LeverKey, string> = {
+  efficiency: 'eff',
+  efficiencyYear: 'effY',
+  shift: 'shift',
+  electrification: 'el',
+  electrificationYear: 'elY',
+  pv2030: 'pv30',
+  pv2060: 'pv60',
+  greenPower: 'gp',
+  greenPowerYear: 'gpY',
+  gridSpeed: 'grid',
+  ccus: 'ccus',
+  ccusYear: 'ccusY',
+  greenSpace: 'gs',
+  wetland: 'wl',
+  offsets: 'off',
+};
+
+export const RUN_CHOICES = [1000, 10_000, 100_000] as const;
+export const MIN_RUNS = 100;
+export const MAX_RUNS = 100_000;
+
+/** The hash parameters of a pathway (values in their shortest round-trip form). */
+export function encodeShare(state: ShareState): Record<string, string> {
+  const out: Record<string, string> = {
+    preset: state.preset,
+    seed: String(state.seed),
+    runs: String(state.runs),
+  };
+  for (const key of LEVER_KEYS) out[URL_KEYS[key]] = String(state.settings[key]);
+  return out;
+}
+
+export interface DecodedShare {
+  preset?: PresetId;
+  seed?: number;
+  runs?: number;
+  /** Only the levers present and numeric; range checks happen against the park's sliders. */
+  settings: Partial<LeverSettings>;
+}
+
+function int(text: string | undefined, min: number, max: number): number | undefined {
+  if (text === undefined || !/^\d+$/.test(text)) return undefined;
+  const v = Number(text);
+  return Number.isSafeInteger(v) && v >= min && v <= max ? v : undefined;
+}
+
+/** Reads what a link holds; anything invalid is left out. */
+export function decodeShare(params: Readonly<Record<string, string>>): DecodedShare {
+  const out: DecodedShare = { settings: {} };
+  if (params.preset && isPresetId(params.preset)) out.preset = params.preset;
+  out.seed = int(params.seed, 0, 2 ** 32 - 1);
+  out.runs = int(params.runs, MIN_RUNS, MAX_RUNS);
+  for (const key of LEVER_KEYS) {
+    const text = params[URL_KEYS[key]];
+    if (text === undefined || text.trim() === '') continue;
+    const v = Number(text);
+    if (Number.isFinite(v)) out.settings[key] = v;
+  }
+  if (out.seed === undefined) delete out.seed;
+  if (out.runs === undefined) delete out.runs;
+  return out;
+}
+
+/** Path and parameters of a `#/path?k=v` hash. */
+export function parseHash(hash: string): { path: string; params: Record<string, string> } {
+  const [p, q] = hash.replace(/^#\/?/, '').split('?');
+  // A plain parse into an object; the URLSearchParams itself is not kept.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  return { path: p ?? '', params: Object.fromEntries(new URLSearchParams(q ?? '')) };
+}
+
+/** The `#/path?…` hash of a page with parameters (the router's format). */
+export function hashHref(path: string, params: Readonly<Record<string, string>>): string {
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  const q = new URLSearchParams(params).toString();
+  return `#/${path}${q ? `?${q}` : ''}`;
+}
