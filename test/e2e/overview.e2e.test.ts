@@ -27,6 +27,10 @@ describe('the built app on the sample park', () => {
     expect(kpi).toBeGreaterThan(200);
     expect(kpi).toBeLessThanOrEqual(manifest.tables.enterprises.rows);
 
+    // Emissions come from the accounting SQL (issue 3): a positive park total in 10^4 tCO2.
+    const emissions = Number((await page.getByTestId('kpi-emissions').textContent())!.replace(/[^\d.]/g, ''));
+    expect(emissions).toBeGreaterThan(100);
+
     // Both charts drew something: a canvas with non-background pixels.
     const charts = page.locator('[data-chart] canvas');
     await expect.poll(() => charts.count()).toBeGreaterThanOrEqual(2);

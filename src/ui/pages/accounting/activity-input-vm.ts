@@ -95,12 +95,14 @@ export function checkEntry(
   if (entry.year !== undefined) {
     const y = parseYear(entry.year);
     if (entry.year.trim() === '') issues.push({ field: 'year', code: 'empty' });
-    else if (y === undefined) issues.push({ field: 'year', code: 'notYear', params: { value: entry.year.trim() } });
+    else if (y === undefined)
+      issues.push({ field: 'year', code: 'notYear', params: { value: entry.year.trim() } });
     else out.year = y;
   }
   const carrier = entry.carrier.trim() === '' ? undefined : carrierCode(entry.carrier);
   if (entry.carrier.trim() === '') issues.push({ field: 'carrier', code: 'empty' });
-  else if (!carrier) issues.push({ field: 'carrier', code: 'unknownCarrier', params: { value: entry.carrier.trim() } });
+  else if (!carrier)
+    issues.push({ field: 'carrier', code: 'unknownCarrier', params: { value: entry.carrier.trim() } });
   else out.carrier = carrier;
   const amountText = entry.amount.trim();
   if (amountText === '') {

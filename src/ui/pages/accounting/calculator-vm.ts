@@ -82,7 +82,15 @@ export function computeCalculator(
     }
     try {
       const [line] = accountActivity(
-        [{ enterprise_id: '', year, carrier: checked.carrier!, amount: checked.amount!, unit: checked.unit! }],
+        [
+          {
+            enterprise_id: '',
+            year,
+            carrier: checked.carrier!,
+            amount: checked.amount!,
+            unit: checked.unit!,
+          },
+        ],
         lib,
         toOptions(settings),
       );
@@ -98,7 +106,11 @@ export function computeCalculator(
     } catch (e) {
       if (!(e instanceof UnitError || e instanceof AccountingError)) throw e;
       invalid++;
-      return { id: r.id, blank, issues: [{ field: 'amount', code: 'engine', params: { message: e.message } }] };
+      return {
+        id: r.id,
+        blank,
+        issues: [{ field: 'amount', code: 'engine', params: { message: e.message } }],
+      };
     }
   });
   return { rows: out, totals, counted, invalid, yearIssue };
@@ -111,6 +123,13 @@ export function restoreCalcRows(v: unknown): CalcRow[] {
     if (!x || typeof x !== 'object') return [];
     const o = x as Record<string, unknown>;
     const str = (k: string) => (typeof o[k] === 'string' ? (o[k] as string) : '');
-    return [{ id: typeof o.id === 'number' ? o.id : i + 1, carrier: str('carrier'), amount: str('amount'), unit: str('unit') }];
+    return [
+      {
+        id: typeof o.id === 'number' ? o.id : i + 1,
+        carrier: str('carrier'),
+        amount: str('amount'),
+        unit: str('unit'),
+      },
+    ];
   });
 }

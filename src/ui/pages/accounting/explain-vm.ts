@@ -20,7 +20,11 @@ const NAMES_ZH: Record<string, string> = {
   'CO2 factor': '排放因子',
 };
 
-const GRID_TYPE_ZH: Record<string, string> = { average: '平均', carbon_market: '碳市场', residual_mix: '剩余电力' };
+const GRID_TYPE_ZH: Record<string, string> = {
+  average: '平均',
+  carbon_market: '碳市场',
+  residual_mix: '剩余电力',
+};
 
 /** A factor's name in the reader's language (English as the engine writes it otherwise). */
 export function factorName(name: string, lang: Lang): string {

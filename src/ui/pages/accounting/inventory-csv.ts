@@ -57,7 +57,9 @@ export function inventoryLinesCsv(
   lang: Lang,
 ): string {
   const rows = lines.map((l) => {
-    const sources = [...new Set(l.explanation.factors.map((f) => `${f.source}${f.year ? ` (${f.year})` : ''}`))];
+    const sources = [
+      ...new Set(l.explanation.factors.map((f) => `${f.source}${f.year ? ` (${f.year})` : ''}`)),
+    ];
     return [
       enterprise,
       l.year,
@@ -101,7 +103,11 @@ export const SUMMARY_COLUMNS = [
 ] as const;
 
 /** Totals and intensities by year. */
-export function inventorySummaryCsv(years: readonly SelfYear[], enterprise: string, settings: AccountingSettings): string {
+export function inventorySummaryCsv(
+  years: readonly SelfYear[],
+  enterprise: string,
+  settings: AccountingSettings,
+): string {
   const s = settingsText(settings);
   return toCsvText(
     SUMMARY_COLUMNS,

@@ -52,7 +52,12 @@ const HEADER_NAMES: Record<string, InputField> = {
 function splitLine(line: string): string[] {
   const s = line.normalize('NFKC');
   const sep = s.includes('\t') ? '\t' : s.includes(';') && !s.includes(',') ? ';' : ',';
-  return s.split(sep).map((f) => f.trim().replace(/^"(.*)"$/, '$1').trim());
+  return s.split(sep).map((f) =>
+    f
+      .trim()
+      .replace(/^"(.*)"$/, '$1')
+      .trim(),
+  );
 }
 
 /** The header's column order, or undefined when the line is data. */
@@ -77,7 +82,8 @@ export function parsePaste(text: string): PasteResult {
       if (header) return;
     }
     lines++;
-    const order = header ?? (fields.length === 5 ? FIELDS : fields.length === 4 ? FIELDS.slice(1) : undefined);
+    const order =
+      header ?? (fields.length === 5 ? FIELDS : fields.length === 4 ? FIELDS.slice(1) : undefined);
     if (!order || fields.length !== order.length) {
       issues.push({
         line,

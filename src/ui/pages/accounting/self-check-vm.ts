@@ -40,7 +40,14 @@ export function checkOwnRows(
   for (const r of rows) {
     const c = checkEntry(r);
     if (c.issues.length > 0) issues.set(r.id, c.issues);
-    else activity.push({ enterprise_id: enterpriseId, year: c.year!, carrier: c.carrier!, amount: c.amount!, unit: c.unit! });
+    else
+      activity.push({
+        enterprise_id: enterpriseId,
+        year: c.year!,
+        carrier: c.carrier!,
+        amount: c.amount!,
+        unit: c.unit!,
+      });
   }
   return { activity, issues };
 }
@@ -206,11 +213,13 @@ export function peerData(
   const peers: PeerBar[] = [];
   ids.forEach((id, i) => {
     const v = ratio(total[i], output[i]);
-    if (id !== selfId && Number.isFinite(v)) peers.push({ id, label: nameOf(zh[i], en[i]), value: v, self: false });
+    if (id !== selfId && Number.isFinite(v))
+      peers.push({ id, label: nameOf(zh[i], en[i]), value: v, self: false });
   });
   const values = peers.map((p) => p.value);
   const bars = [...peers];
-  if (Number.isFinite(selfValue)) bars.push({ id: selfId ?? '', label: selfLabel, value: selfValue, self: true });
+  if (Number.isFinite(selfValue))
+    bars.push({ id: selfId ?? '', label: selfLabel, value: selfValue, self: true });
   bars.sort((a, b) => a.value - b.value || Number(b.self) - Number(a.self));
   return {
     bars,
@@ -229,7 +238,13 @@ export function activityFromTable(t: Table): ActivityRow[] {
   const carrier = stringColumn(t, 'carrier');
   const amount = numberColumn(t, 'amount');
   const unit = stringColumn(t, 'unit');
-  return id.map((e, i) => ({ enterprise_id: e, year: year[i], carrier: carrier[i], amount: amount[i], unit: unit[i] }));
+  return id.map((e, i) => ({
+    enterprise_id: e,
+    year: year[i],
+    carrier: carrier[i],
+    amount: amount[i],
+    unit: unit[i],
+  }));
 }
 
 /** Economics by year of an enterpriseEconomicsSql result. */

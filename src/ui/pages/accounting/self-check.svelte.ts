@@ -46,7 +46,9 @@ export class SelfCheckState {
   pickedId = $state<string | null>(null);
   enterprises = $state.raw<ParkEnterprise[]>([]);
   /** The picked enterprise's data as loaded from the park. */
-  parkData = $state.raw<{ id: string; activity: ActivityRow[]; economics: Map<number, Economics> } | null>(null);
+  parkData = $state.raw<{ id: string; activity: ActivityRow[]; economics: Map<number, Economics> } | null>(
+    null,
+  );
   peers = $state.raw<{ key: string; table: Table } | null>(null);
   loadError = $state<string | null>(null);
 
@@ -65,21 +67,32 @@ export class SelfCheckState {
   readonly own = $derived(checkOwnRows(this.ownRows, this.ownName.trim() || 'self'));
   readonly picked = $derived(this.enterprises.find((e) => e.id === this.pickedId));
   readonly sector = $derived(this.mode === 'park' ? (this.picked?.sector ?? '') : this.ownSector);
-  readonly economics = $derived(this.mode === 'park' ? (this.parkData?.economics ?? new Map()) : ownEconomicsMap(this.ownEconomics));
+  readonly economics = $derived(
+    this.mode === 'park' ? (this.parkData?.economics ?? new Map()) : ownEconomicsMap(this.ownEconomics),
+  );
   readonly activity = $derived(
-    this.mode === 'park' ? (this.parkData && this.parkData.id === this.pickedId ? this.parkData.activity : []) : this.own.activity,
+    this.mode === 'park'
+      ? this.parkData && this.parkData.id === this.pickedId
+        ? this.parkData.activity
+        : []
+      : this.own.activity,
   );
   /** The engine's inventory of the current activity (typed rows are checked first, so errors are rare). */
   readonly computed: { inventory: SelfInventory; error: string | null } = $derived.by(() => {
     try {
-      return { inventory: selfInventory(this.activity, this.economics, this.settings.snapshot()), error: null };
+      return {
+        inventory: selfInventory(this.activity, this.economics, this.settings.snapshot()),
+        error: null,
+      };
     } catch (e) {
       return { inventory: { lines: [], years: [] }, error: e instanceof Error ? e.message : String(e) };
     }
   });
   readonly inventory = $derived(this.computed.inventory);
   readonly shownYear = $derived(
-    this.inventory.years.some((y) => y.year === this.year) ? this.year! : (this.inventory.years.at(-1)?.year ?? null),
+    this.inventory.years.some((y) => y.year === this.year)
+      ? this.year!
+      : (this.inventory.years.at(-1)?.year ?? null),
   );
 
   #store: KeyValueStore | null;
@@ -149,7 +162,13 @@ export class SelfCheckState {
   addRow(): void {
     const last = this.ownRows.at(-1);
     const carrier = last?.carrier ?? 'electricity';
-    this.ownRows.push({ id: this.#nextId++, year: last?.year ?? '2024', carrier, amount: '', unit: fitUnit(carrier, '') });
+    this.ownRows.push({
+      id: this.#nextId++,
+      year: last?.year ?? '2024',
+      carrier,
+      amount: '',
+      unit: fitUnit(carrier, ''),
+    });
   }
 
   removeRow(id: number): void {
@@ -169,7 +188,13 @@ export class SelfCheckState {
     this.pasteResult = res;
     if (res.issues.length > 0 || res.rows.length === 0) return;
     for (const r of res.rows) {
-      this.ownRows.push({ id: this.#nextId++, year: String(r.year), carrier: r.carrier, amount: String(r.amount), unit: r.unit });
+      this.ownRows.push({
+        id: this.#nextId++,
+        year: String(r.year),
+        carrier: r.carrier,
+        amount: String(r.amount),
+        unit: r.unit,
+      });
     }
     if (res.enterpriseId && !this.ownName.trim()) this.ownName = res.enterpriseId;
     this.pasteText = '';
@@ -187,7 +212,10 @@ export class SelfCheckState {
       unit: a.unit,
     }));
     this.ownEconomics = Object.fromEntries(
-      [...d.economics].map(([y, e]) => [String(y), { output: String(e.output), valueAdded: String(e.valueAdded) }]),
+      [...d.economics].map(([y, e]) => [
+        String(y),
+        { output: String(e.output), valueAdded: String(e.valueAdded) },
+      ]),
     );
     this.ownSector = this.picked?.sector ?? '';
     this.ownName = this.picked ? `${this.picked.id}` : '';
@@ -225,7 +253,9 @@ export class SelfCheckState {
   }
 }
 
-function ownEconomicsMap(rec: Record<string, { output: string; valueAdded: string }>): Map<number, Economics> {
+function ownEconomicsMap(
+  rec: Record<string, { output: string; valueAdded: string }>,
+): Map<number, Economics> {
   const m = new Map<number, Economics>();
   for (const [y, e] of Object.entries(rec)) {
     m.set(Number(y), { output: parseAmount(e.output) ?? NaN, valueAdded: parseAmount(e.valueAdded) ?? NaN });
@@ -238,7 +268,15 @@ function restoreOwnRows(v: unknown[]): OwnRow[] {
     if (!x || typeof x !== 'object') return [];
     const o = x as Record<string, unknown>;
     const s = (k: string) => (typeof o[k] === 'string' ? (o[k] as string) : '');
-    return [{ id: typeof o.id === 'number' ? o.id : i + 1, year: s('year'), carrier: s('carrier'), amount: s('amount'), unit: s('unit') }];
+    return [
+      {
+        id: typeof o.id === 'number' ? o.id : i + 1,
+        year: s('year'),
+        carrier: s('carrier'),
+        amount: s('amount'),
+        unit: s('unit'),
+      },
+    ];
   });
 }
 

@@ -60,7 +60,8 @@ export function restoreSettings(v: unknown): AccountingSettings {
   return {
     electricityMethod: o.electricityMethod === 'equal' ? 'equal' : 'equivalent',
     scope2Method: o.scope2Method === 'market' ? 'market' : 'location',
-    gridRegion: typeof o.gridRegion === 'string' && regions.includes(o.gridRegion) ? o.gridRegion : 'national',
+    gridRegion:
+      typeof o.gridRegion === 'string' && regions.includes(o.gridRegion) ? o.gridRegion : 'national',
     gridYear: typeof o.gridYear === 'number' && Number.isInteger(o.gridYear) ? o.gridYear : null,
   };
 }

@@ -41,15 +41,7 @@ export interface LeverSettings {
 
 export type LeverKey = keyof LeverSettings;
 export type LeverGroup =
-  | 'efficiency'
-  | 'shift'
-  | 'electrification'
-  | 'pv'
-  | 'greenPower'
-  | 'grid'
-  | 'ccus'
-  | 'sinks'
-  | 'offsets';
+  'efficiency' | 'shift' | 'electrification' | 'pv' | 'greenPower' | 'grid' | 'ccus' | 'sinks' | 'offsets';
 export type LeverFormat = 'pct' | 'year' | 'mw' | 'factor';
 
 export interface LeverSpec {
@@ -215,7 +207,13 @@ export function scaleGridDist(d: DistInput, base: number, speed: number): DistIn
     case 'triangular':
       return { dist: 'triangular', min: f(d.min), mode: f(d.mode), max: f(d.max) };
     case 'normal':
-      return { dist: 'normal', mean: f(d.mean), sd: tidy(d.sd * speed), min: f(d.min ?? 0), max: f(d.max ?? 2) };
+      return {
+        dist: 'normal',
+        mean: f(d.mean),
+        sd: tidy(d.sd * speed),
+        min: f(d.min ?? 0),
+        max: f(d.max ?? 2),
+      };
     case 'lognormal':
       return d;
   }
@@ -374,6 +372,7 @@ export function applySettings(base: Scenario, settings: LeverSettings, ctx: Leve
   }
 
   const parsed = parseScenario(s);
-  if (!parsed.ok) throw new Error(`The lever settings make an invalid scenario:\n${parsed.errors.join('\n')}`);
+  if (!parsed.ok)
+    throw new Error(`The lever settings make an invalid scenario:\n${parsed.errors.join('\n')}`);
   return parsed.scenario;
 }

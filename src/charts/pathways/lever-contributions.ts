@@ -1,0 +1,150 @@
+/**
+ * Lever contributions against BAU (net tCO2 avoided, common random numbers): stacked wedges over the
+ * years, and bars for 2030 and 2060 with the P5–P95 range in the tooltip.
+ */
+import { MUTED_TEXT, PALETTE, chartFontSizes } from '../theme';
+import type { ChartOption } from '../types';
+
+/** Fixed colours per lever, so a lever looks the same in both charts. */
+export const LEVER_COLORS: Record<string, string> = {
+  structural_shift: '#882255',
+  extra_efficiency: '#0072B2',
+  coal_to_gas: '#3B3B3B',
+  electrification: '#E69F00',
+  rooftop_pv: '#C9B200',
+  green_power: '#009E73',
+  ccus: '#332288',
+  sinks: '#117733',
+  offsets: '#7F7F7F',
+};
+
+const colorOf = (key: string, i: number) => LEVER_COLORS[key] ?? PALETTE[i % PALETTE.length];
+
+export interface LeverSeries {
+  key: string;
+  name: string;
+  values: number[];
+}
+
+export interface LeverText {
+  unit: string;
+  formatNumber: (v: number) => string;
+}
+
+/** Stacked areas of the mean avoided emissions per lever and year. */
+export function buildLeverWedgesOption(
+  data: { years: number[]; series: LeverSeries[] },
+  text: LeverText,
+  large = true,
+): ChartOption {
+  const fs = chartFontSizes(large);
+  const fmt = text.formatNumber;
+  return {
+    aria: { enabled: true },
+    animationDuration: 300,
+    legend: { top: 0, left: 0, textStyle: { fontSize: fs.legend }, itemGap: 12 },
+    grid: {
+      left: 8,
+      right: 16,
+      top: large ? 92 : 64,
+      bottom: 8,
+      outerBoundsMode: 'same',
+      outerBoundsContain: 'axisLabel',
+    },
+    tooltip: { trigger: 'axis', valueFormatter: (v) => fmt(Number(v)) },
+    xAxis: { type: 'category', boundaryGap: false, data: data.years.map(String), axisLabel: { fontSize: fs.axis } },
+    yAxis: {
+      type: 'value',
+      name: text.unit,
+      nameTextStyle: { fontSize: fs.axis, align: 'left' },
+      axisLabel: { fontSize: fs.axis, formatter: (v: number) => fmt(v) },
+    },
+    series: data.series.map((s, i) => ({
+      type: 'line' as const,
+      id: s.key,
+      name: s.name,
+      stack: 'levers',
+      stackStrategy: 'all' as const,
+      data: s.values,
+      symbol: 'none',
+      lineStyle: { width: 1, color: colorOf(s.key, i) },
+      areaStyle: { color: colorOf(s.key, i), opacity: 0.75 },
+      itemStyle: { color: colorOf(s.key, i) },
+      emphasis: { focus: 'series' as const },
+    })),
+  };
+}
+
+export interface LeverSpread {
+  mean: number;
+  p5: number;
+  p95: number;
+}
+
+/** Horizontal bars per lever for two years (2030, 2060): mean avoided tCO2, P5–P95 in the tooltip. */
+export function buildLeverBarsOption(
+  data: { levers: { key: string; name: string }[]; years: [number, number]; values: [(LeverSpread | null)[], (LeverSpread | null)[]] },
+  text: LeverText,
+  large = true,
+): ChartOption {
+  const fs = chartFontSizes(large);
+  const fmt = text.formatNumber;
+  const shades = [0.55, 1];
+  return {
+    aria: { enabled: true },
+    animationDuration: 300,
+    legend: { top: 0, left: 0, textStyle: { fontSize: fs.legend } },
+    grid: {
+      left: 8,
+      right: 48,
+      top: large ? 44 : 36,
+      bottom: 8,
+      outerBoundsMode: 'same',
+      outerBoundsContain: 'axisLabel',
+    },
+    tooltip: {
+      trigger: 'item',
+      formatter: (p: unknown) => {
+        const { dataIndex, seriesIndex } = p as { dataIndex: number; seriesIndex: number };
+        const v = data.values[seriesIndex][dataIndex];
+        if (!v) return '';
+        return (
+          `<b>${data.levers[dataIndex].name} · ${data.years[seriesIndex]}</b><br/>${fmt(v.mean)} ` +
+          `<span style="color:${MUTED_TEXT}">(P5–P95 ${fmt(v.p5)}–${fmt(v.p95)}) ${text.unit}</span>`
+        );
+      },
+    },
+    xAxis: {
+      type: 'value',
+      name: text.unit,
+      nameLocation: 'middle',
+      nameGap: large ? 30 : 24,
+      nameTextStyle: { fontSize: fs.axis },
+      axisLabel: { fontSize: fs.axis, formatter: (v: number) => fmt(v) },
+    },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: data.levers.map((l) => l.name),
+      axisLabel: { fontSize: fs.axis },
+      axisTick: { show: false },
+    },
+    series: data.years.map((year, k) => ({
+      type: 'bar' as const,
+      id: `y${year}`,
+      name: String(year),
+      data: data.values[k].map((v, i) => ({
+        value: v ? v.mean : 0,
+        itemStyle: { color: colorOf(data.levers[i].key, i), opacity: shades[k] },
+      })),
+      itemStyle: { color: MUTED_TEXT, opacity: shades[k] },
+      label: {
+        show: true,
+        position: 'right' as const,
+        fontSize: fs.axis - 1,
+        formatter: (p: { value: unknown }) => fmt(Number(p.value)),
+      },
+      barMaxWidth: 22,
+    })),
+  };
+}

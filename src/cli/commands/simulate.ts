@@ -1,0 +1,206 @@
+/**
+ * `npm run cli -- simulate`: the Monte Carlo scenario engine, headless. The same kernel, planner,
+ * merge and summary as the app, run over Node worker threads (workers/node-pool.ts). The summary JSON
+ * depends on (scenario, park, runs, seed) alone: the same byte for byte whatever `--workers` is.
+ */
+import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
+import { dirname, extname, resolve } from 'node:path';
+import { tableFromArrays, tableToIPC } from 'apache-arrow';
+import { compileScenario } from '../../core/scenario/compile';
+import type { CompiledModel, RunBlock } from '../../core/scenario/model';
+import { isPresetId, presetScenario, PRESET_IDS } from '../../core/scenario/presets';
+import { parseScenario, type Scenario } from '../../core/scenario/schema';
+import { summarize } from '../../core/scenario/summary';
+import { NodeSimulationPool } from '../../../workers/node-pool';
+import { parseArgs } from '../args';
+import { loadPark, ParkInputError } from '../load-park';
+import type { CliCommand, CliIo } from '../types';
+
+const USAGE = `Usage: npm run cli -- simulate --scenario <bau|policy|ambitious|file.json>
+       [--park sample|workshop|<folder>] --runs N --seed S [--workers K]
+       --summary <summary.json> [--out <runs.parquet|runs.csv>]
+
+Monte Carlo decarbonization pathways of a park from its latest data year to 2060 (docs/model.md).
+
+  --scenario  a preset (${PRESET_IDS.join(', ')}) or a scenario JSON document
+  --park      a bundled park (sample, the default, or workshop) or a folder holding enterprises,
+              economics and activity as .csv, .parquet or .arrow in the canonical schema
+              (datasets/README.md), optionally with a manifest.json (green_space_ha, wetland_ha)
+  --runs      number of runs, 1–10000000
+  --seed      random seed, an integer 0–4294967295; run r depends on (seed, r) alone
+  --workers   worker threads (default: the number of CPUs); the results do not depend on it
+  --summary   summary JSON: percentiles per year, peak year, neutrality, cumulative emissions,
+              intensity changes, lever contributions, sensitivity (Spearman)
+  --out       per-run results, Parquet (zstd) or CSV by the extension: a long table with columns
+              run, year, gross_tco2, net_tco2, energy_tce, output_10k_cny; and next to it
+              <name>.inputs.<ext> with run and one column per uncertain input (its sampled value)`;
+
+/** A problem worded for the user. */
+class UsageError extends Error {}
+
+function integer(name: string, raw: string | undefined, min: number, max: number): number {
+  if (raw === undefined) throw new UsageError(`--${name} is required`);
+  const v = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(v) || v < min || v > max) {
+    throw new UsageError(`--${name} must be an integer ${min}–${max}, got "${raw}"`);
+  }
+  return v;
+}
+
+async function loadScenario(spec: string, io: CliIo, dataset: string): Promise<Scenario> {
+  if (isPresetId(spec)) return presetScenario(spec);
+  if (!spec.endsWith('.json')) {
+    throw new UsageError(`--scenario must be ${PRESET_IDS.join(', ')} or a .json file, got "${spec}"`);
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(await readFile(resolve(io.cwd, spec), 'utf8'));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(`${spec}: ${code ? `cannot read the file (${code})` : `not valid JSON (${(e as Error).message})`}`);
+  }
+  const parsed = parseScenario(doc, { dataset });
+  if (!parsed.ok) throw new UsageError(`${spec}: invalid scenario\n${parsed.errors.map((e) => `  ${e}`).join('\n')}`);
+  for (const w of parsed.warnings) io.stderr(`warning: ${w}\n`);
+  return parsed.scenario;
+}
+
+/** The per-run tables of --out: the long run × year table and the run × input table. */
+export function runTables(model: CompiledModel, block: RunBlock) {
+  const { runStart, runCount: n, nYears: nY, nInputs: nI } = block;
+  const run = new Int32Array(n * nY);
+  const year = new Int32Array(n * nY);
+  for (let r = 0; r < n; r++) {
+    run.fill(runStart + r, r * nY, (r + 1) * nY);
+    year.set(block.years, r * nY);
+  }
+  const long = {
+    run,
+    year,
+    gross_tco2: block.gross,
+    net_tco2: block.net,
+    energy_tce: block.energy,
+    output_10k_cny: block.output,
+  };
+  const inputs: Record<string, Int32Array | Float64Array> = {
+    run: Int32Array.from({ length: n }, (_, r) => runStart + r),
+  };
+  model.inputNames.forEach((name, i) => {
+    const col = new Float64Array(n);
+    for (let r = 0; r < n; r++) col[r] = block.inputs[r * nI + i];
+    inputs[name] = col;
+  });
+  return { long, inputs };
+}
+
+async function writeCsv(path: string, columns: Record<string, Int32Array | Float64Array>): Promise<void> {
+  const names = Object.keys(columns);
+  const cols = Object.values(columns);
+  const rows = cols[0].length;
+  const file = await open(path, 'w');
+  try {
+    await file.write(names.join(',') + '\n');
+    // In slices, so a million-row table never becomes one giant string.
+    for (let start = 0; start < rows; start += 20_000) {
+      const lines: string[] = [];
+      for (let r = start; r < Math.min(rows, start + 20_000); r++) lines.push(cols.map((c) => String(c[r])).join(','));
+      await file.write(lines.join('\n') + '\n');
+    }
+  } finally {
+    await file.close();
+  }
+}
+
+async function writeParquetFile(path: string, columns: Record<string, Int32Array | Float64Array>): Promise<void> {
+  const { Table, writeParquet, WriterPropertiesBuilder, Compression } = await import('parquet-wasm/node');
+  const ipc = tableToIPC(tableFromArrays(columns), 'stream');
+  const props = new WriterPropertiesBuilder().setCompression(Compression.ZSTD).build();
+  await writeFile(path, writeParquet(Table.fromIPCStream(ipc), props));
+}
+
+/** `runs.csv` → `runs.inputs.csv`. */
+function inputsPathOf(out: string): string {
+  const ext = extname(out);
+  return out.slice(0, -ext.length) + '.inputs' + ext;
+}
+
+async function writeRuns(out: string, model: CompiledModel, block: RunBlock): Promise<void> {
+  await mkdir(dirname(out), { recursive: true });
+  const { long, inputs } = runTables(model, block);
+  const write = extname(out).toLowerCase() === '.parquet' ? writeParquetFile : writeCsv;
+  await write(out, long);
+  await write(inputsPathOf(out), inputs);
+}
+
+async function run(argv: string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, { values: ['scenario', 'park', 'runs', 'seed', 'workers', 'summary', 'out'] });
+  if (args.positionals.length) throw new UsageError(`Unexpected argument "${args.positionals[0]}"`);
+  const opt = (name: string) => args.options.get(name);
+  const scenarioSpec = opt('scenario');
+  if (!scenarioSpec) throw new UsageError('--scenario is required');
+  const summaryPath = opt('summary');
+  if (!summaryPath) throw new UsageError('--summary is required');
+  const runs = integer('runs', opt('runs'), 1, 10_000_000);
+  const seed = integer('seed', opt('seed'), 0, 0xffffffff);
+  const workers = opt('workers') === undefined ? undefined : integer('workers', opt('workers'), 1, 64);
+  const out = opt('out');
+  if (out !== undefined && !['.parquet', '.csv'].includes(extname(out).toLowerCase())) {
+    throw new UsageError(`--out must end in .parquet or .csv, got "${out}"`);
+  }
+
+  const t0 = performance.now();
+  const park = await loadPark(opt('park') ?? 'sample', io.cwd);
+  const scenario = await loadScenario(scenarioSpec, io, park.id);
+  // Per-sector and per-carrier detail is not in the summary or --out: leave it out to save memory.
+  const model = compileScenario(scenario, park.baseline, { breakdown: false });
+  for (const w of model.warnings) io.stderr(`warning: ${w}\n`);
+
+  const t1 = performance.now();
+  const pool = new NodeSimulationPool({ workers });
+  let block: RunBlock;
+  try {
+    block = await pool.run(model, { seed, runs });
+  } finally {
+    await pool.terminate();
+  }
+  const t2 = performance.now();
+  const summary = summarize(model, block, seed);
+  const t3 = performance.now();
+
+  const summaryFile = resolve(io.cwd, summaryPath);
+  await mkdir(dirname(summaryFile), { recursive: true });
+  await writeFile(summaryFile, JSON.stringify(summary, null, 2) + '\n');
+  const written = [summaryPath];
+  if (out) {
+    await writeRuns(resolve(io.cwd, out), model, block);
+    written.push(out, inputsPathOf(out));
+  }
+
+  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  const share = (x: number | null) => (x === null ? 'n/a' : `${(100 * x).toFixed(1)} %`);
+  io.stdout(
+    `${scenario.id} on ${park.id} (base year ${park.baseline.year}): ${runs} runs, seed ${seed}, ` +
+      `${pool.size} worker${pool.size > 1 ? 's' : ''}\n` +
+      `park and model ${s(t1 - t0)}, simulation ${s(t2 - t1)}, summary ${s(t3 - t2)}, total ${s(performance.now() - t0)}\n` +
+      `P(peak ≤ 2030) ${share(summary.peak_year.p_by_2030)}, P(net ≤ 0 by 2060) ${share(summary.neutrality.p_by_2060)}\n` +
+      `wrote ${written.join(', ')}\n`,
+  );
+  return 0;
+}
+
+export const command: CliCommand = {
+  name: 'simulate',
+  summary: 'Monte Carlo pathways to 2060 for a scenario and park (summary JSON, runs file)',
+  usage: USAGE,
+  async run(argv, io) {
+    try {
+      return await run(argv, io);
+    } catch (e) {
+      if (e instanceof UsageError || e instanceof ParkInputError) {
+        io.stderr(`simulate: ${e.message}\n`);
+        return 2;
+      }
+      throw e;
+    }
+  },
+};

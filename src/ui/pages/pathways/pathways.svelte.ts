@@ -1,0 +1,320 @@
+/**
+ * State of the Pathways page: the park baseline, the scenario being edited (preset + lever settings +
+ * seed + runs), the simulation runner and the result on show. Every edit schedules a run (a burst of
+ * slider moves coalesces into one); each run is progressive (a 1,000-run preview, then the full
+ * sample) and carries a token, so a result of older settings is never put on show after a newer one.
+ * Each full result is also written to DuckDB as the `sim_runs` table.
+ */
+import type { DbPort } from '../../../data/port';
+import type { ParkManifest } from '../../../data/parks';
+import { loadParkBaseline } from '../../../data/park-baseline';
+import { runsIPC } from '../../../data/sim-tables';
+import type { ParkBaseline } from '../../../core/scenario/baseline';
+import { compileScenario } from '../../../core/scenario/compile';
+import type { RunBlock } from '../../../core/scenario/model';
+import { presetScenario, type PresetId } from '../../../core/scenario/presets';
+import type { Scenario } from '../../../core/scenario/schema';
+import type { SimulationSummary } from '../../../core/scenario/summary';
+import {
+  createSimulationRunner,
+  isCancellation,
+  type SimulationProgress,
+  type SimulationRunner,
+} from '../../../../workers/simulation-runner';
+import {
+  applySettings,
+  leverContext,
+  leverSpecs,
+  settingsFromScenario,
+  snapSettings,
+  type LeverContext,
+  type LeverKey,
+  type LeverSettings,
+} from './levers';
+import { encodeShare, hashHref, type DecodedShare } from './share-link';
+
+/** The table each full result is written to. */
+export const SIM_TABLE = 'sim_runs';
+export const DEFAULT_SEED = 2060;
+export const DEFAULT_RUNS = 10_000;
+export const PREVIEW_RUNS = 1000;
+
+export type RunStatus = 'idle' | 'preparing' | 'running' | 'done' | 'cancelled' | 'error';
+
+/** What the page needs of the loaded park (a ParkStore fits). */
+export interface PathwaysPark {
+  readonly manifest: ParkManifest | null;
+  db(): Promise<DbPort>;
+}
+
+export interface ShownResult {
+  phase: 'preview' | 'full';
+  runs: number;
+  seed: number;
+  summary: SimulationSummary;
+  /** Time from the start of the request to this result, ms. */
+  elapsedMs: number;
+}
+
+export interface SimTableState {
+  status: 'writing' | 'ready' | 'error';
+  runs: number;
+  years: number;
+  rows?: number;
+  error?: string;
+}
+
+export interface PathwaysOptions {
+  park: PathwaysPark;
+  /** What the opening link asked for (decodeShare of the URL). */
+  initial?: DecodedShare;
+  createRunner?: () => SimulationRunner;
+  /** Delay that coalesces a burst of edits into one run, ms. */
+  debounceMs?: number;
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export class PathwaysState {
+  preset = $state<PresetId>('policy');
+  seed = $state(DEFAULT_SEED);
+  runs = $state(DEFAULT_RUNS);
+  settings = $state.raw<LeverSettings | null>(null);
+  /** The preset's own settings for this park (what "reset" returns to). */
+  defaults = $state.raw<LeverSettings | null>(null);
+  baseline = $state.raw<ParkBaseline | null>(null);
+  context = $state.raw<LeverContext | null>(null);
+  specs = $derived(this.context ? leverSpecs(this.context) : []);
+
+  result = $state.raw<ShownResult | null>(null);
+  status = $state<RunStatus>('idle');
+  progress = $state.raw<SimulationProgress | null>(null);
+  error = $state<string | null>(null);
+  warnings = $state.raw<string[]>([]);
+  /** True while the result on show belongs to earlier settings. */
+  stale = $state(false);
+  simTable = $state.raw<SimTableState | null>(null);
+  /** The scenario document of the latest run (for download). */
+  scenario = $state.raw<Scenario | null>(null);
+
+  /** The share link's hash for the current settings. */
+  shareHash = $derived(
+    this.settings
+      ? hashHref('pathways', {
+          ...(this.baseline ? { park: this.baseline.datasetId } : {}),
+          ...encodeShare({ preset: this.preset, seed: this.seed, runs: this.runs, settings: this.settings }),
+        })
+      : null,
+  );
+
+  readonly #park: PathwaysPark;
+  readonly #createRunner: () => SimulationRunner;
+  readonly #debounceMs: number;
+  #runner: SimulationRunner | null = null;
+  #pending: DecodedShare | null;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #token = 0;
+  #loadToken = 0;
+  #writes: Promise<void> = Promise.resolve();
+  #destroyed = false;
+
+  constructor(options: PathwaysOptions) {
+    this.#park = options.park;
+    this.#createRunner = options.createRunner ?? (() => createSimulationRunner());
+    this.#debounceMs = options.debounceMs ?? 90;
+    this.#pending = options.initial ?? null;
+    if (options.initial?.preset) this.preset = options.initial.preset;
+    if (options.initial?.seed !== undefined) this.seed = options.initial.seed;
+    if (options.initial?.runs !== undefined) this.runs = options.initial.runs;
+  }
+
+  /** Builds the baseline of the loaded park, then runs. Call again when another park is loaded. */
+  async load(): Promise<void> {
+    const manifest = this.#park.manifest;
+    if (!manifest) return;
+    const token = ++this.#loadToken;
+    this.#invalidate();
+    this.status = 'preparing';
+    this.error = null;
+    try {
+      const db = await this.#park.db();
+      const baseline = await loadParkBaseline(db, {
+        datasetId: manifest.id,
+        greenSpaceHa: manifest.green_space_ha,
+        wetlandHa: manifest.wetland_ha,
+      });
+      if (token !== this.#loadToken || this.#destroyed) return;
+      const ctx = leverContext(baseline);
+      const defaults = settingsFromScenario(presetScenario(this.preset), ctx);
+      this.baseline = baseline;
+      this.context = ctx;
+      this.defaults = defaults;
+      this.result = null;
+      this.settings = snapSettings({ ...defaults, ...(this.#pending?.settings ?? {}) }, ctx);
+      this.#pending = null;
+      this.#start();
+    } catch (e) {
+      if (token !== this.#loadToken) return;
+      this.status = 'error';
+      this.error = message(e);
+    }
+  }
+
+  /** Switches preset; its levers replace the current ones. */
+  choosePreset(id: PresetId): void {
+    this.preset = id;
+    if (!this.context) return;
+    this.defaults = settingsFromScenario(presetScenario(id), this.context);
+    this.settings = this.defaults;
+    this.schedule(0);
+  }
+
+  /** Moves one lever; runs after the burst settles. */
+  setLever(key: LeverKey, value: number): void {
+    if (!this.settings || !Number.isFinite(value) || this.settings[key] === value) return;
+    this.settings = { ...this.settings, [key]: value };
+    this.schedule();
+  }
+
+  /** Puts the levers back to the preset's. */
+  resetLevers(): void {
+    if (!this.defaults) return;
+    this.settings = this.defaults;
+    this.schedule(0);
+  }
+
+  setSeed(seed: number): void {
+    if (!Number.isSafeInteger(seed) || seed < 0 || seed > 2 ** 32 - 1 || seed === this.seed) return;
+    this.seed = seed;
+    this.schedule(0);
+  }
+
+  setRuns(runs: number): void {
+    if (!Number.isSafeInteger(runs) || runs < 1 || runs === this.runs) return;
+    this.runs = runs;
+    this.schedule(0);
+  }
+
+  /** Runs again with the current settings (e.g. after a cancel or an error). */
+  rerun(): void {
+    this.schedule(0);
+  }
+
+  /** Schedules a run; a newer call before it starts replaces it. */
+  schedule(delay = this.#debounceMs): void {
+    if (this.#destroyed || !this.settings) return;
+    this.stale = this.result !== null;
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => this.#start(), delay);
+  }
+
+  /** Stops the run in flight; the result on show stays, marked as belonging to earlier settings if so. */
+  cancel(): void {
+    clearTimeout(this.#timer);
+    if (this.status !== 'running') return;
+    this.#token++;
+    this.#runner?.cancel();
+    this.status = 'cancelled';
+    this.progress = null;
+  }
+
+  /** Ends the runner and drops pending work; idempotent. */
+  destroy(): void {
+    this.#destroyed = true;
+    this.#invalidate();
+    void this.#runner?.terminate();
+    this.#runner = null;
+  }
+
+  #invalidate(): void {
+    clearTimeout(this.#timer);
+    this.#token++;
+  }
+
+  #start(): void {
+    const baseline = this.baseline;
+    const ctx = this.context;
+    const settings = this.settings;
+    if (this.#destroyed || !baseline || !ctx || !settings) return;
+    const token = ++this.#token;
+    let model;
+    try {
+      const scenario = applySettings(presetScenario(this.preset), settings, ctx);
+      model = compileScenario(scenario, baseline, { breakdown: false });
+      this.scenario = scenario;
+      this.warnings = model.warnings;
+    } catch (e) {
+      this.status = 'error';
+      this.error = message(e);
+      return;
+    }
+    this.#runner ??= this.#createRunner();
+    this.status = 'running';
+    this.error = null;
+    this.progress = { phase: 'preview', done: 0, total: this.runs, elapsedMs: 0 };
+    void this.#consume(token, this.#runner, model, this.seed, this.runs);
+  }
+
+  async #consume(
+    token: number,
+    runner: SimulationRunner,
+    model: ReturnType<typeof compileScenario>,
+    seed: number,
+    runs: number,
+  ): Promise<void> {
+    const started = performance.now();
+    try {
+      const results = runner.runProgressive(model, {
+        seed,
+        runs,
+        previewRuns: Math.min(PREVIEW_RUNS, runs),
+        onProgress: (p) => {
+          if (token === this.#token) this.progress = p;
+        },
+      });
+      for await (const r of results) {
+        if (token !== this.#token) return;
+        if (!r.summary) throw new Error('The simulation returned no summary');
+        this.result = {
+          phase: r.phase,
+          runs: r.runs,
+          seed: r.seed,
+          summary: r.summary,
+          elapsedMs: performance.now() - started,
+        };
+        this.stale = false;
+        if (r.phase === 'full') {
+          this.status = 'done';
+          this.progress = null;
+          this.#writeTable(token, r.block);
+        }
+      }
+    } catch (e) {
+      if (token !== this.#token) return;
+      if (isCancellation(e)) {
+        this.status = 'cancelled';
+      } else {
+        this.status = 'error';
+        this.error = message(e);
+      }
+      this.progress = null;
+    }
+  }
+
+  /** Replaces `sim_runs` with a full result; writes run in order and a superseded one is skipped. */
+  #writeTable(token: number, block: RunBlock): void {
+    const info = { runs: block.runCount, years: block.nYears };
+    this.simTable = { status: 'writing', ...info };
+    this.#writes = this.#writes.then(async () => {
+      if (token !== this.#token) return;
+      try {
+        const db = await this.#park.db();
+        await db.insertArrowIPC(SIM_TABLE, runsIPC(block));
+        const t = await db.query(`SELECT count(*)::INTEGER AS n FROM ${SIM_TABLE}`);
+        if (token === this.#token) this.simTable = { status: 'ready', ...info, rows: Number(t.get(0)?.n) };
+      } catch (e) {
+        if (token === this.#token) this.simTable = { status: 'error', ...info, error: message(e) };
+      }
+    });
+  }
+}
