@@ -84,7 +84,8 @@ export class NodeSimulationPool {
   async run(model: CompiledModel, options: NodeRunOptions): Promise<RunBlock> {
     if (this.#terminated) throw new CancelledError('terminated', 'The simulation pool has been terminated');
     const { seed, runs } = options;
-    if (!Number.isSafeInteger(runs) || runs < 1) throw new RangeError(`runs must be an integer ≥ 1, got ${runs}`);
+    if (!Number.isSafeInteger(runs) || runs < 1)
+      throw new RangeError(`runs must be an integer ≥ 1, got ${runs}`);
     let key = this.#keys.get(model);
     if (key === undefined) this.#keys.set(model, (key = this.#nextKey++));
     const share = Math.ceil(runs / this.size);

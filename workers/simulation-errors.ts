@@ -27,7 +27,9 @@ export class SimulationWorkerError extends Error {
   readonly runCount: number;
   constructor(worker: number, runStart: number, runCount: number, cause: unknown) {
     const why = cause instanceof Error ? cause.message : String(cause);
-    super(`Simulation worker ${worker} failed on runs ${runStart}–${runStart + runCount - 1}: ${why}`, { cause });
+    super(`Simulation worker ${worker} failed on runs ${runStart}–${runStart + runCount - 1}: ${why}`, {
+      cause,
+    });
     this.worker = worker;
     this.runStart = runStart;
     this.runCount = runCount;

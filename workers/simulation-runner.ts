@@ -7,153 +7,31 @@
 import * as Comlink from 'comlink';
 import type { CompiledModel, RunBlock } from '../src/core/scenario/kernel';
 import type { SimulationSummary } from '../src/core/scenario/summary';
-import { chunkRunsFor, planRuns, type PlannedChunk } from '../src/core/scenario/planner';
+import { chunkRunsFor, laneRanges, nextChunk, type RunRange } from '../src/core/scenario/planner';
 import { RunBlockAssembler } from '../src/core/scenario/merge';
 import { CancelledError, SimulationWorkerError, SupersededError } from './simulation-errors';
+import type {
+  ProgressiveOptions,
+  RunnerOptions,
+  RunOptions,
+  SimulationResult,
+  SimulationRunner,
+} from './simulation-api';
 import type { SimulationWorkerApi } from './simulation.worker';
 import { transferablesOf } from './transfer';
+import { Request, Slot } from './worker-slot';
 
 export { CancelledError, SimulationWorkerError, SupersededError, isCancellation } from './simulation-errors';
-
-export interface RunnerOptions {
-  /** Pool size; default `navigator.hardwareConcurrency` (1–16). */
-  workers?: number;
-  /** Makes worker `index`; default the bundled simulation worker. Tests pass other workers here. */
-  createWorker?: (index: number) => Worker;
-  /** Target time of one chunk in ms (default 40): the granularity of progress and cancellation. */
-  chunkTargetMs?: number;
-  /** After a cancel, a worker still busy with the old request this long (ms) is replaced (default 150). */
-  hardCancelMs?: number;
-  /** A chunk that has not answered after this long (ms) counts as a dead worker (default 30 000). */
-  stallTimeoutMs?: number;
-}
-
-export interface SimulationProgress {
-  phase: 'preview' | 'full';
-  /** Runs finished, out of `total` (in a progressive request, the preview counts towards the full total). */
-  done: number;
-  total: number;
-  elapsedMs: number;
-}
-
-export interface RunOptions {
-  seed: number;
-  runs: number;
-  /** Summarize in a worker (default true); otherwise `summary` is null. */
-  summarize?: boolean;
-  onProgress?: (progress: SimulationProgress) => void;
-  signal?: AbortSignal;
-}
-
-export interface ProgressiveOptions extends RunOptions {
-  /** Runs in the preview (default 1000); the full result reuses them, since run r depends on (seed, r) alone. */
-  previewRuns?: number;
-}
-
-export interface SimulationResult {
-  phase: 'preview' | 'full';
-  seed: number;
-  runs: number;
-  workers: number;
-  block: RunBlock;
-  summary: SimulationSummary | null;
-  timings: { simulateMs: number; summarizeMs: number; totalMs: number };
-}
-
-export interface SimulationRunner {
-  /** Number of workers in the pool. */
-  readonly size: number;
-  /** Resolves once every worker has loaded. */
-  ready(): Promise<void>;
-  /** Runs 0..runs-1; supersedes any request in flight. */
-  run(model: CompiledModel, options: RunOptions): Promise<SimulationResult>;
-  /** Yields a preview (the first `previewRuns` runs), then the full result; supersedes any request in flight. */
-  runProgressive(model: CompiledModel, options: ProgressiveOptions): AsyncGenerator<SimulationResult, void, undefined>;
-  /** Summarizes a block in a worker; `block` is transferred (detached here) and handed back with the summary. */
-  summarize(model: CompiledModel, block: RunBlock, seed: number): Promise<{ summary: SimulationSummary; block: RunBlock }>;
-  /** Stops the request in flight (its promise rejects with `CancelledError`); the pool stays usable. */
-  cancel(): void;
-  /** Stops everything and ends the workers; idempotent. */
-  terminate(): Promise<void>;
-  /** Diagnostics from each worker (chunks computed; bytes still visible of the last block sent: 0 once transferred). */
-  workerStats(): Promise<{ chunks: number; lastSentBytes: number }[]>;
-}
+export type * from './simulation-api';
 
 function defaultWorker(): Worker {
-  return new Worker(new URL('./simulation.worker.ts', import.meta.url), { type: 'module', name: 'simulation' });
+  return new Worker(new URL('./simulation.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'simulation',
+  });
 }
 
-/** One request's life: aborted once, by a cancellation or by the first failure. */
-class Request {
-  reason: Error | null = null;
-  readonly stopped: Promise<never>;
-  #reject!: (reason: Error) => void;
-  constructor() {
-    this.stopped = new Promise<never>((_, reject) => (this.#reject = reject));
-    this.stopped.catch(() => {});
-  }
-  abort(reason: Error): void {
-    if (this.reason) return;
-    this.reason = reason;
-    this.#reject(reason);
-  }
-}
-
-/** One worker, its Comlink proxy, and a queue so calls run one after another. */
-class Slot {
-  readonly remote: Comlink.Remote<SimulationWorkerApi>;
-  modelKey = -1;
-  busy = 0;
-  owner: Request | null = null;
-  #tail: Promise<unknown> = Promise.resolve();
-  #dead: Promise<never>;
-  #kill!: (error: Error) => void;
-  #alive = true;
-
-  constructor(
-    readonly index: number,
-    readonly worker: Worker,
-    readonly stallTimeoutMs: number,
-  ) {
-    this.remote = Comlink.wrap<SimulationWorkerApi>(worker);
-    this.#dead = new Promise<never>((_, reject) => (this.#kill = reject));
-    this.#dead.catch(() => {});
-    worker.addEventListener('error', (event) => {
-      event.preventDefault();
-      this.kill(new Error(`the worker crashed (${event.message || 'no message'})`));
-    });
-    worker.addEventListener('messageerror', () => this.kill(new Error('a message could not be decoded')));
-  }
-
-  /** Runs `fn` after the calls queued before it; rejects if the worker dies or stalls first. */
-  call<T>(owner: Request | null, fn: (remote: Comlink.Remote<SimulationWorkerApi>) => Promise<T>): Promise<T> {
-    const run = this.#tail.then(() => {
-      this.busy++;
-      this.owner = owner;
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const stall = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => {
-          const error = new Error(`the worker did not answer within ${this.stallTimeoutMs} ms`);
-          this.kill(error);
-          reject(error);
-        }, this.stallTimeoutMs);
-      });
-      return Promise.race([fn(this.remote), this.#dead, stall]).finally(() => {
-        clearTimeout(timer);
-        this.busy--;
-      });
-    });
-    this.#tail = run.catch(() => {});
-    return run;
-  }
-
-  kill(error: Error): void {
-    if (!this.#alive) return;
-    this.#alive = false;
-    this.#kill(error);
-    this.worker.terminate();
-  }
-}
+type Remote = Comlink.Remote<SimulationWorkerApi>;
 
 /** Creates a simulation runner with its worker pool. */
 export function createSimulationRunner(options: RunnerOptions = {}): SimulationRunner {
@@ -162,7 +40,7 @@ export function createSimulationRunner(options: RunnerOptions = {}): SimulationR
 
 class PooledRunner implements SimulationRunner {
   readonly size: number;
-  #slots: Slot[];
+  #slots: Slot<Remote>[];
   #create: (index: number) => Worker;
   #chunkTargetMs: number;
   #hardCancelMs: number;
@@ -172,6 +50,7 @@ class PooledRunner implements SimulationRunner {
   #keys = new WeakMap<CompiledModel, number>();
   #nextKey = 1;
   #msPerRun = new WeakMap<CompiledModel, number>();
+  #lastMsPerRun = Number.NaN;
 
   constructor(options: RunnerOptions) {
     const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency : 0;
@@ -183,13 +62,15 @@ class PooledRunner implements SimulationRunner {
     this.#slots = Array.from({ length: this.size }, (_, i) => this.#spawn(i));
   }
 
-  #spawn(index: number): Slot {
-    return new Slot(index, this.#create(index), this.#stallTimeoutMs);
+  #spawn(index: number): Slot<Remote> {
+    const worker = this.#create(index);
+    return new Slot(index, worker, Comlink.wrap<SimulationWorkerApi>(worker), this.#stallTimeoutMs);
   }
 
-  #replace(slot: Slot, why: Error): void {
+  #replace(slot: Slot<Remote>, why: Error): void {
     slot.kill(why);
-    if (!this.#terminated && this.#slots[slot.index] === slot) this.#slots[slot.index] = this.#spawn(slot.index);
+    if (!this.#terminated && this.#slots[slot.index] === slot)
+      this.#slots[slot.index] = this.#spawn(slot.index);
   }
 
   #keyOf(model: CompiledModel): number {
@@ -237,11 +118,9 @@ class PooledRunner implements SimulationRunner {
     report: (done: number) => void,
   ): Promise<void> {
     const key = this.#keyOf(model);
-    const maxChunkRuns = chunkRunsFor(this.#msPerRun.get(model) ?? Number.NaN, { targetMs: this.#chunkTargetMs });
-    const plan = planRuns({ runs, workers: this.size, maxChunkRuns, runStart });
     let done = 0;
-    const lanes = plan.byLane.map((chunks, lane) =>
-      this.#runLane(request, lane, chunks, model, key, seed, (block) => {
+    const lanes = laneRanges(runs, this.size, runStart).map((range, lane) =>
+      this.#runLane(request, lane, range, model, key, seed, (block) => {
         into.add(block);
         done += block.runCount;
         report(done);
@@ -253,31 +132,29 @@ class PooledRunner implements SimulationRunner {
   async #runLane(
     request: Request,
     lane: number,
-    chunks: PlannedChunk[],
+    range: RunRange,
     model: CompiledModel,
     key: number,
     seed: number,
     accept: (block: RunBlock) => void,
   ): Promise<void> {
-    for (const chunk of chunks) {
+    for (let done = 0; done < range.runCount;) {
       if (request.reason) return;
-      const slot = this.#slots[lane];
+      // Sized anew each time from the cost measured so far, so chunks stay near the target time.
+      const chunk = nextChunk(range, done, this.#chunkRuns(model));
+      done += chunk.runCount;
       let block: RunBlock;
       try {
-        block = await slot.call(request, async (remote) => {
-          if (slot.modelKey !== key) {
-            await remote.setModel(key, model);
-            slot.modelKey = key;
-          }
+        block = await this.#call(lane, request, async (slot) => {
+          await this.#ensureModel(slot, model, key);
           const started = performance.now();
-          const result = await remote.simulate(key, seed, chunk.runStart, chunk.runCount);
+          const result = await slot.remote.simulate(key, seed, chunk.runStart, chunk.runCount);
           this.#learn(model, (performance.now() - started) / chunk.runCount);
           return result;
         });
       } catch (error) {
-        if (request.reason) return; // already stopped; a hard cancel may have killed this worker
+        if (request.reason) return; // already stopped
         const failure = new SimulationWorkerError(lane, chunk.runStart, chunk.runCount, error);
-        this.#replace(slot, failure);
         request.abort(failure);
         throw failure;
       }
@@ -286,27 +163,56 @@ class PooledRunner implements SimulationRunner {
     }
   }
 
+  /**
+   * Calls worker `index` after its queued calls. A call that was waiting on a worker killed by the hard
+   * cancel of an older request runs again on the replacement; a worker that fails is replaced.
+   */
+  async #call<T>(index: number, owner: Request | null, fn: (slot: Slot<Remote>) => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      const slot = this.#slots[index];
+      try {
+        return await slot.call(owner, () => fn(slot));
+      } catch (error) {
+        if (owner?.reason) throw owner.reason;
+        if (error instanceof CancelledError) {
+          if (error.reason !== 'terminated' && !this.#terminated && attempt < 3) continue;
+          throw error;
+        }
+        this.#replace(slot, error instanceof Error ? error : new Error(String(error)));
+        throw error;
+      }
+    }
+  }
+
+  async #ensureModel(slot: Slot<Remote>, model: CompiledModel, key: number): Promise<void> {
+    if (slot.modelKey === key) return;
+    await slot.remote.setModel(key, model);
+    slot.modelKey = key;
+  }
+
   #learn(model: CompiledModel, msPerRun: number): void {
     const before = this.#msPerRun.get(model);
-    this.#msPerRun.set(model, before === undefined ? msPerRun : 0.7 * before + 0.3 * msPerRun);
+    this.#lastMsPerRun = before === undefined ? msPerRun : 0.7 * before + 0.3 * msPerRun;
+    this.#msPerRun.set(model, this.#lastMsPerRun);
+  }
+
+  /** Runs per chunk for the target time; a new model starts from the last model's cost, or a small probe. */
+  #chunkRuns(model: CompiledModel): number {
+    const cost = this.#msPerRun.get(model) ?? this.#lastMsPerRun;
+    return chunkRunsFor(cost, { targetMs: this.#chunkTargetMs, fallback: 64 });
   }
 
   async #summarizeIn(request: Request | null, model: CompiledModel, block: RunBlock, seed: number) {
     const key = this.#keyOf(model);
-    const slot = this.#slots.reduce((best, s) => (s.busy < best.busy ? s : best));
+    const index = this.#slots.reduce((best, s) => (s.busy < this.#slots[best].busy ? s.index : best), 0);
     try {
-      return await slot.call(request, async (remote) => {
-        if (slot.modelKey !== key) {
-          await remote.setModel(key, model);
-          slot.modelKey = key;
-        }
-        return remote.summarize(key, Comlink.transfer(block, transferablesOf(block)), seed);
+      return await this.#call(index, request, async (slot) => {
+        await this.#ensureModel(slot, model, key);
+        return slot.remote.summarize(key, Comlink.transfer(block, transferablesOf(block)), seed);
       });
     } catch (error) {
-      if (request?.reason) throw request.reason;
-      const failure = new SimulationWorkerError(slot.index, block.runStart, block.runCount, error);
-      this.#replace(slot, failure);
-      throw failure;
+      if (error instanceof CancelledError) throw error;
+      throw new SimulationWorkerError(index, block.runStart, block.runCount, error);
     }
   }
 
@@ -323,7 +229,10 @@ class PooledRunner implements SimulationRunner {
     let summary: SimulationSummary | null = null;
     const summarizeStart = performance.now();
     if (options.summarize ?? true) {
-      ({ summary, block } = await Promise.race([this.#summarizeIn(request, model, block, options.seed), request.stopped]));
+      ({ summary, block } = await Promise.race([
+        this.#summarizeIn(request, model, block, options.seed),
+        request.stopped,
+      ]));
     }
     if (request.reason) throw request.reason;
     const now = performance.now();
@@ -338,7 +247,12 @@ class PooledRunner implements SimulationRunner {
       const startedAt = performance.now();
       const into = new RunBlockAssembler(0, options.runs);
       const report = (done: number) =>
-        options.onProgress?.({ phase: 'full', done, total: options.runs, elapsedMs: performance.now() - startedAt });
+        options.onProgress?.({
+          phase: 'full',
+          done,
+          total: options.runs,
+          elapsedMs: performance.now() - startedAt,
+        });
       await this.#simulate(request, model, options.seed, 0, options.runs, into, report);
       const simulateMs = performance.now() - startedAt;
       return await this.#complete(request, model, into.result(), 'full', options, startedAt, simulateMs);
@@ -356,11 +270,24 @@ class PooledRunner implements SimulationRunner {
     try {
       const startedAt = performance.now();
       const progress = (phase: SimulationResult['phase'], base: number) => (done: number) =>
-        options.onProgress?.({ phase, done: base + done, total: runs, elapsedMs: performance.now() - startedAt });
+        options.onProgress?.({
+          phase,
+          done: base + done,
+          total: runs,
+          elapsedMs: performance.now() - startedAt,
+        });
       const phase = first < runs ? 'preview' : 'full';
       const head = new RunBlockAssembler(0, first);
       await this.#simulate(request, model, seed, 0, first, head, progress(phase, 0));
-      const preview = await this.#complete(request, model, head.result(), phase, options, startedAt, performance.now() - startedAt);
+      const preview = await this.#complete(
+        request,
+        model,
+        head.result(),
+        phase,
+        options,
+        startedAt,
+        performance.now() - startedAt,
+      );
       if (first === runs) {
         finished = true;
         yield preview;
@@ -370,8 +297,24 @@ class PooledRunner implements SimulationRunner {
       const whole = new RunBlockAssembler(0, runs);
       whole.add(preview.block);
       const restStart = performance.now();
-      const rest = this.#simulate(request, model, seed, first, runs - first, whole, progress('full', first)).then(() =>
-        this.#complete(request, model, whole.result(), 'full', options, restStart, performance.now() - restStart),
+      const rest = this.#simulate(
+        request,
+        model,
+        seed,
+        first,
+        runs - first,
+        whole,
+        progress('full', first),
+      ).then(() =>
+        this.#complete(
+          request,
+          model,
+          whole.result(),
+          'full',
+          options,
+          restStart,
+          performance.now() - restStart,
+        ),
       );
       rest.catch(() => {});
       yield preview;
@@ -391,11 +334,11 @@ class PooledRunner implements SimulationRunner {
   }
 
   async ready(): Promise<void> {
-    await Promise.all(this.#slots.map((slot) => slot.call(null, (remote) => remote.stats())));
+    await this.workerStats();
   }
 
   async workerStats() {
-    return Promise.all(this.#slots.map((slot) => slot.call(null, (remote) => remote.stats())));
+    return Promise.all(this.#slots.map((_, i) => this.#call(i, null, (slot) => slot.remote.stats())));
   }
 
   cancel(): void {
@@ -413,5 +356,6 @@ class PooledRunner implements SimulationRunner {
 }
 
 function checkRuns(runs: number): void {
-  if (!Number.isSafeInteger(runs) || runs < 1) throw new RangeError(`runs must be an integer ≥ 1, got ${runs}`);
+  if (!Number.isSafeInteger(runs) || runs < 1)
+    throw new RangeError(`runs must be an integer ≥ 1, got ${runs}`);
 }

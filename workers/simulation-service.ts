@@ -35,7 +35,8 @@ export interface SimulationService {
 /** What a test hook asks of the worker entry before a chunk: nothing, to die, or to go silent. */
 export function hookedFate(model: CompiledModel, runStart: number, runCount: number): 'die' | 'hang' | null {
   const hooks = model as CompiledModel & TestHooks;
-  const covers = (run: number | undefined) => run !== undefined && run >= runStart && run < runStart + runCount;
+  const covers = (run: number | undefined) =>
+    run !== undefined && run >= runStart && run < runStart + runCount;
   if (covers(hooks.__dieAtRun)) return 'die';
   if (covers(hooks.__hangAtRun)) return 'hang';
   return null;

@@ -89,14 +89,20 @@ async function readTableFile(path: string): Promise<RawTable> {
     }
     return arrowRecords(tableFromIPC(new Uint8Array(bytes)), path);
   } catch (e) {
-    throw new ParkInputError(`${path}: not a readable ${path.split('.').pop()} file (${(e as Error).message ?? e})`);
+    throw new ParkInputError(
+      `${path}: not a readable ${path.split('.').pop()} file (${(e as Error).message ?? e})`,
+    );
   }
 }
 
-async function readFolder(dir: string): Promise<{ tables: Record<Needed, RawTable>; manifest: Partial<ParkManifest> }> {
+async function readFolder(
+  dir: string,
+): Promise<{ tables: Record<Needed, RawTable>; manifest: Partial<ParkManifest> }> {
   const tables = {} as Record<Needed, RawTable>;
   for (const name of NEEDED) {
-    const file = ['parquet', 'csv', 'arrow'].map((ext) => join(dir, `${name}.${ext}`)).find((f) => existsSync(f));
+    const file = ['parquet', 'csv', 'arrow']
+      .map((ext) => join(dir, `${name}.${ext}`))
+      .find((f) => existsSync(f));
     if (!file) throw new ParkInputError(`${dir}: no ${name}.csv, ${name}.parquet or ${name}.arrow`);
     tables[name] = await readTableFile(file);
   }
@@ -112,7 +118,9 @@ async function readFolder(dir: string): Promise<{ tables: Record<Needed, RawTabl
   return { tables, manifest };
 }
 
-async function readBundled(id: string): Promise<{ tables: Record<Needed, RawTable>; manifest: ParkManifest }> {
+async function readBundled(
+  id: string,
+): Promise<{ tables: Record<Needed, RawTable>; manifest: ParkManifest }> {
   const park = bundledPark(id);
   const bytes = new Map((await park.tables()).map((t) => [t.name, t.ipc]));
   const tables = {} as Record<Needed, RawTable>;
@@ -142,9 +150,15 @@ function sectorMap(t: RawTable): Map<string, string> {
     const id = text(r.enterprise_id);
     const sector = text(r.sector);
     if (id === '') issues.push({ file: t.file, row, column: 'enterprise_id', reason: 'empty' });
-    else if (map.has(id)) issues.push({ file: t.file, row, column: 'enterprise_id', reason: `"${id}" repeats` });
+    else if (map.has(id))
+      issues.push({ file: t.file, row, column: 'enterprise_id', reason: `"${id}" repeats` });
     if (!sectorInfo(sector)) {
-      issues.push({ file: t.file, row, column: 'sector', reason: `"${sector}" is not a sector code (src/core/sectors.ts)` });
+      issues.push({
+        file: t.file,
+        row,
+        column: 'sector',
+        reason: `"${sector}" is not a sector code (src/core/sectors.ts)`,
+      });
     }
     map.set(id, sector);
   });
@@ -165,7 +179,8 @@ function outputByYear(t: RawTable, sectors: Map<string, string>): Map<number, Re
     const value = parseNumber(r.output_value_10k_cny);
     if (sector === undefined) bad('enterprise_id', `"${text(r.enterprise_id)}" is not in enterprises`);
     if (year === undefined || !Number.isInteger(year)) bad('year', `"${text(r.year)}" is not a year`);
-    if (value === undefined || value < 0) bad('output_value_10k_cny', `"${text(r.output_value_10k_cny)}" is not a number ≥ 0`);
+    if (value === undefined || value < 0)
+      bad('output_value_10k_cny', `"${text(r.output_value_10k_cny)}" is not a number ≥ 0`);
     if (sector === undefined || year === undefined || value === undefined) return;
     const bySector = out.get(year) ?? {};
     bySector[sector] = (bySector[sector] ?? 0) + value;
@@ -189,11 +204,19 @@ export function baselineFromTables(
   const sectors = sectorMap(tables.enterprises);
   const outputs = outputByYear(tables.economics, sectors);
   const act = tables.activity;
-  const { rows, errors } = validateActivityRows(act.records, act.file, { columns: act.columns, lineNumbers: act.rows });
+  const { rows, errors } = validateActivityRows(act.records, act.file, {
+    columns: act.columns,
+    lineNumbers: act.rows,
+  });
   rows.forEach((r) => {
     if (!sectors.has(r.enterprise_id)) {
       const i = act.records.findIndex((rec) => text(rec.enterprise_id) === r.enterprise_id);
-      errors.push({ file: act.file, row: act.rows[i], column: 'enterprise_id', reason: `"${r.enterprise_id}" is not in enterprises` });
+      errors.push({
+        file: act.file,
+        row: act.rows[i],
+        column: 'enterprise_id',
+        reason: `"${r.enterprise_id}" is not in enterprises`,
+      });
     }
   });
   if (errors.length) fail(errors);
@@ -208,7 +231,11 @@ export function baselineFromTables(
   return baselineFromRows(
     lines
       .filter((l) => l.year === year)
-      .map((l) => ({ sector: sectors.get(l.enterprise_id)!, carrier: l.carrier, amount: l.amount_canonical })),
+      .map((l) => ({
+        sector: sectors.get(l.enterprise_id)!,
+        carrier: l.carrier,
+        amount: l.amount_canonical,
+      })),
     output,
     (carrier) => carrierCoefficients(lib, carrier, {}, year),
     {
@@ -234,7 +261,9 @@ export async function loadPark(spec: string, cwd: string): Promise<LoadedPark> {
   }
   const dir = resolve(cwd, spec);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new ParkInputError(`Park "${spec}" is neither a bundled park (${bundledParkIds().join(', ')}) nor a folder`);
+    throw new ParkInputError(
+      `Park "${spec}" is neither a bundled park (${bundledParkIds().join(', ')}) nor a folder`,
+    );
   }
   const { tables, manifest } = await readFolder(dir);
   const id = manifest.id ?? basename(dir);

@@ -37,7 +37,8 @@ export function buildSankeyOption(data: SankeyData, text: ChartText = {}, large 
           data: { source?: string; target?: string };
         };
         const v = `${fmt(Number(d.value))}${unit}`;
-        if (d.dataType === 'edge') return `${label.get(d.data.source!)} → ${label.get(d.data.target!)}<br/>${v}`;
+        if (d.dataType === 'edge')
+          return `${label.get(d.data.source!)} → ${label.get(d.data.target!)}<br/>${v}`;
         return `${label.get(d.name) ?? d.name}<br/>${v}`;
       },
     },
@@ -53,10 +54,18 @@ export function buildSankeyOption(data: SankeyData, text: ChartText = {}, large 
         layoutIterations: 64,
         draggable: false,
         emphasis: { focus: 'adjacency' },
-        data: data.nodes.map((n) => ({ name: n.id, depth: n.depth, itemStyle: { color: n.color, borderWidth: 0 } })),
+        data: data.nodes.map((n) => ({
+          name: n.id,
+          depth: n.depth,
+          itemStyle: { color: n.color, borderWidth: 0 },
+        })),
         links: data.links,
         lineStyle: { color: 'gradient', opacity: 0.35, curveness: 0.5 },
-        label: { fontSize: fs.axis, color: '#1f2933', formatter: (p: { name: string }) => label.get(p.name) ?? p.name },
+        label: {
+          fontSize: fs.axis,
+          color: '#1f2933',
+          formatter: (p: { name: string }) => label.get(p.name) ?? p.name,
+        },
         levels: [{ depth: 2, label: { position: 'left' } }],
       },
     ],
@@ -110,8 +119,20 @@ export function buildPeerOption(data: PeerChartData, text: ChartText = {}, large
   }
   return {
     aria: { enabled: true },
-    grid: { left: 8, right: 16, top: 32, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => fmt(Number(v)), confine: true },
+    grid: {
+      left: 8,
+      right: 16,
+      top: 32,
+      bottom: 8,
+      outerBoundsMode: 'same',
+      outerBoundsContain: 'axisLabel',
+    },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      valueFormatter: (v) => fmt(Number(v)),
+      confine: true,
+    },
     xAxis: {
       type: 'category',
       data: data.bars.map((b) => b.label),

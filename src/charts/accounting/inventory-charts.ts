@@ -67,7 +67,15 @@ export function buildScopeYearsOption(data: ScopeYears, text: ChartText = {}, la
     series: [
       bar(data.names.scope1, data.scope1, SCOPE_COLORS.scope1),
       bar(data.names.scope2, data.scope2, SCOPE_COLORS.scope2),
-      ...(hasDeduction ? [bar(data.names.deduction, data.deduction.map((d) => -d), SCOPE_COLORS.deduction)] : []),
+      ...(hasDeduction
+        ? [
+            bar(
+              data.names.deduction,
+              data.deduction.map((d) => -d),
+              SCOPE_COLORS.deduction,
+            ),
+          ]
+        : []),
       {
         type: 'line' as const,
         name: data.names.total,

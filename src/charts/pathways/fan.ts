@@ -38,7 +38,13 @@ export interface FanChartText {
   formatNumber: (v: number) => string;
 }
 
+/** Which quantity gets the percentile bands (the other shows its median only). */
+export type FanBandsOf = 'gross' | 'net';
+
 export const FAN_COLORS = { gross: PALETTE[0], net: PALETTE[2], history: '#3B3B3B' } as const;
+
+/** Category-axis interval: label only years divisible by 5 (2015, 2020, …), whatever the first year. */
+export const everyFifthYear = (_index: number, value: string): boolean => Number(value) % 5 === 0;
 
 const diff = (hi: Cell[], lo: Cell[]): Cell[] =>
   hi.map((h, i) => (h === null || lo[i] === null ? null : h - (lo[i] as number)));
@@ -99,7 +105,12 @@ function bandSeries(
 }
 
 /** The fan chart option; `large` is the projector scale. */
-export function buildFanOption(data: FanChartData, text: FanChartText, large = true): ChartOption {
+export function buildFanOption(
+  data: FanChartData,
+  text: FanChartText,
+  bandsOf: FanBandsOf = 'gross',
+  large = true,
+): ChartOption {
   const fs = chartFontSizes(large);
   const fmt = text.formatNumber;
   const cats = data.years.map(String);
@@ -110,15 +121,33 @@ export function buildFanOption(data: FanChartData, text: FanChartText, large = t
       : `${fmt(b.p50[i] as number)} <span style="color:${MUTED_TEXT}">(${fmt(b.p25[i] as number)}–${fmt(
           b.p75[i] as number,
         )}; ${fmt(b.p5[i] as number)}–${fmt(b.p95[i] as number)})</span>`;
-  const marker = (year: number, label: string) =>
+  const marker = (year: number, label: string, last: boolean) =>
     cats.includes(String(year))
       ? [
           {
             xAxis: String(year),
-            label: { formatter: label, fontSize: fs.axis, color: TEXT_COLOR, position: 'insideEndTop' as const },
+            label: {
+              formatter: label,
+              fontSize: fs.axis,
+              color: TEXT_COLOR,
+              position: 'end' as const,
+              align: last ? ('right' as const) : ('center' as const),
+            },
           },
         ]
       : [];
+  const medianOnly = <T extends { id: string }>(list: T[]) => list.filter((x) => x.id.endsWith('-median'));
+  const gross = bandSeries('gross', data.gross, FAN_COLORS.gross, {
+    median: text.grossMedian,
+    inner: text.grossInner,
+    outer: text.grossOuter,
+  });
+  const net = bandSeries('net', data.net, FAN_COLORS.net, {
+    median: text.netMedian,
+    inner: text.netInner,
+    outer: text.netOuter,
+  });
+  const lastYear = data.years[data.years.length - 1];
   return {
     aria: { enabled: true },
     animationDuration: 300,
@@ -127,20 +156,15 @@ export function buildFanOption(data: FanChartData, text: FanChartText, large = t
       left: 0,
       textStyle: { fontSize: fs.legend },
       itemGap: 14,
-      data: [
-        text.history,
-        text.grossMedian,
-        text.grossInner,
-        text.grossOuter,
-        text.netMedian,
-        text.netInner,
-        text.netOuter,
-      ],
+      data:
+        bandsOf === 'gross'
+          ? [text.history, text.grossMedian, text.grossInner, text.grossOuter, text.netMedian]
+          : [text.history, text.grossMedian, text.netMedian, text.netInner, text.netOuter],
     },
     grid: {
       left: 8,
       right: 24,
-      top: large ? 84 : 64,
+      top: large ? 80 : 64,
       bottom: 8,
       outerBoundsMode: 'same',
       outerBoundsContain: 'axisLabel',
@@ -162,7 +186,8 @@ export function buildFanOption(data: FanChartData, text: FanChartText, large = t
       type: 'category',
       data: cats,
       boundaryGap: false,
-      axisLabel: { fontSize: fs.axis },
+      axisLabel: { fontSize: fs.axis, interval: everyFifthYear },
+      axisTick: { interval: everyFifthYear },
     },
     yAxis: {
       type: 'value',
@@ -190,16 +215,8 @@ export function buildFanOption(data: FanChartData, text: FanChartText, large = t
               }
             : undefined,
       },
-      ...bandSeries('gross', data.gross, FAN_COLORS.gross, {
-        median: text.grossMedian,
-        inner: text.grossInner,
-        outer: text.grossOuter,
-      }),
-      ...bandSeries('net', data.net, FAN_COLORS.net, {
-        median: text.netMedian,
-        inner: text.netInner,
-        outer: text.netOuter,
-      }).map((s) =>
+      ...(bandsOf === 'gross' ? gross : medianOnly(gross)),
+      ...(bandsOf === 'net' ? net : medianOnly(net)).map((s) =>
         s.id === 'net-median'
           ? {
               ...s,
@@ -208,7 +225,10 @@ export function buildFanOption(data: FanChartData, text: FanChartText, large = t
                 silent: true,
                 symbol: 'none',
                 lineStyle: { color: MUTED_TEXT, type: 'dotted' as const, width: 2 },
-                data: [...marker(2030, text.peakTarget), ...marker(2060, text.neutrality)],
+                data: [
+                  ...marker(2030, text.peakTarget, lastYear === 2030),
+                  ...marker(2060, text.neutrality, lastYear === 2060),
+                ],
               },
             }
           : s,

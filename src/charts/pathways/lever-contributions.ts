@@ -4,6 +4,7 @@
  */
 import { MUTED_TEXT, PALETTE, chartFontSizes } from '../theme';
 import type { ChartOption } from '../types';
+import { everyFifthYear } from './fan';
 
 /** Fixed colours per lever, so a lever looks the same in both charts. */
 export const LEVER_COLORS: Record<string, string> = {
@@ -52,7 +53,13 @@ export function buildLeverWedgesOption(
       outerBoundsContain: 'axisLabel',
     },
     tooltip: { trigger: 'axis', valueFormatter: (v) => fmt(Number(v)) },
-    xAxis: { type: 'category', boundaryGap: false, data: data.years.map(String), axisLabel: { fontSize: fs.axis } },
+    xAxis: {
+      type: 'category',
+      boundaryGap: false,
+      data: data.years.map(String),
+      axisLabel: { fontSize: fs.axis, interval: everyFifthYear },
+      axisTick: { interval: everyFifthYear },
+    },
     yAxis: {
       type: 'value',
       name: text.unit,
@@ -98,7 +105,7 @@ export function buildLeverBarsOption(
       left: 8,
       right: 48,
       top: large ? 44 : 36,
-      bottom: 8,
+      bottom: large ? 44 : 36,
       outerBoundsMode: 'same',
       outerBoundsContain: 'axisLabel',
     },

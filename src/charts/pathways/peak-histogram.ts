@@ -4,6 +4,7 @@
  */
 import { MUTED_TEXT, PALETTE, chartFontSizes } from '../theme';
 import type { ChartOption } from '../types';
+import { everyFifthYear } from './fan';
 
 export interface PeakHistogramData {
   years: number[];
@@ -15,7 +16,6 @@ export interface PeakHistogramText {
   byTarget: string;
   afterTarget: string;
   target: string;
-  share: string;
   formatPct: (v: number) => string;
   formatCount: (v: number) => string;
 }
@@ -60,11 +60,14 @@ export function buildPeakHistogramOption(
         return `<b>${cats[k]}</b><br/>${text.formatPct(data.shares[k])} (${text.formatCount(data.counts[k])})`;
       },
     },
-    xAxis: { type: 'category', data: cats, axisLabel: { fontSize: fs.axis } },
+    xAxis: {
+      type: 'category',
+      data: cats,
+      axisLabel: { fontSize: fs.axis, interval: cats.length > 12 ? everyFifthYear : 0 },
+    },
     yAxis: {
       type: 'value',
-      name: text.share,
-      nameTextStyle: { fontSize: fs.axis, align: 'left' },
+      boundaryGap: [0, '15%'],
       axisLabel: { fontSize: fs.axis, formatter: (v: number) => text.formatPct(v) },
     },
     series: [
@@ -82,7 +85,7 @@ export function buildPeakHistogramOption(
               silent: true,
               symbol: 'none',
               lineStyle: { color: MUTED_TEXT, type: 'dotted', width: 2 },
-              label: { formatter: text.target, fontSize: fs.axis, position: 'insideEndTop' },
+              label: { formatter: text.target, fontSize: fs.axis, position: 'end' },
               data: [{ xAxis: String(targetYear) }],
             }
           : undefined,

@@ -22,7 +22,8 @@ export const TORNADO_COLORS = { positive: PALETTE[3], negative: PALETTE[0] } as 
 export function buildTornadoOption(data: TornadoData, text: TornadoText, large = true): ChartOption {
   const fs = chartFontSizes(large);
   const max = Math.max(0.1, ...data.rows.map((r) => Math.abs(r.rho)));
-  const bound = Math.min(1, Math.ceil(max * 10) / 10 + 0.1);
+  // A multiple of 0.2 so that five labels (−b, −b/2, 0, b/2, b) fit on a narrow chart.
+  const bound = Math.min(1, Math.ceil((max + 0.05) * 5) / 5);
   return {
     aria: { enabled: true },
     animationDuration: 300,
@@ -30,7 +31,7 @@ export function buildTornadoOption(data: TornadoData, text: TornadoText, large =
       left: 8,
       right: 24,
       top: 16,
-      bottom: 8,
+      bottom: large ? 44 : 36,
       outerBoundsMode: 'same',
       outerBoundsContain: 'axisLabel',
     },
@@ -46,6 +47,7 @@ export function buildTornadoOption(data: TornadoData, text: TornadoText, large =
       type: 'value',
       min: -bound,
       max: bound,
+      interval: bound / 2,
       name: text.axis,
       nameLocation: 'middle',
       nameGap: large ? 30 : 24,

@@ -57,10 +57,13 @@ async function loadScenario(spec: string, io: CliIo, dataset: string): Promise<S
     doc = JSON.parse(await readFile(resolve(io.cwd, spec), 'utf8'));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`${spec}: ${code ? `cannot read the file (${code})` : `not valid JSON (${(e as Error).message})`}`);
+    throw new UsageError(
+      `${spec}: ${code ? `cannot read the file (${code})` : `not valid JSON (${(e as Error).message})`}`,
+    );
   }
   const parsed = parseScenario(doc, { dataset });
-  if (!parsed.ok) throw new UsageError(`${spec}: invalid scenario\n${parsed.errors.map((e) => `  ${e}`).join('\n')}`);
+  if (!parsed.ok)
+    throw new UsageError(`${spec}: invalid scenario\n${parsed.errors.map((e) => `  ${e}`).join('\n')}`);
   for (const w of parsed.warnings) io.stderr(`warning: ${w}\n`);
   return parsed.scenario;
 }
@@ -103,7 +106,8 @@ async function writeCsv(path: string, columns: Record<string, Int32Array | Float
     // In slices, so a million-row table never becomes one giant string.
     for (let start = 0; start < rows; start += 20_000) {
       const lines: string[] = [];
-      for (let r = start; r < Math.min(rows, start + 20_000); r++) lines.push(cols.map((c) => String(c[r])).join(','));
+      for (let r = start; r < Math.min(rows, start + 20_000); r++)
+        lines.push(cols.map((c) => String(c[r])).join(','));
       await file.write(lines.join('\n') + '\n');
     }
   } finally {
@@ -111,7 +115,10 @@ async function writeCsv(path: string, columns: Record<string, Int32Array | Float
   }
 }
 
-async function writeParquetFile(path: string, columns: Record<string, Int32Array | Float64Array>): Promise<void> {
+async function writeParquetFile(
+  path: string,
+  columns: Record<string, Int32Array | Float64Array>,
+): Promise<void> {
   const { Table, writeParquet, WriterPropertiesBuilder, Compression } = await import('parquet-wasm/node');
   const ipc = tableToIPC(tableFromArrays(columns), 'stream');
   const props = new WriterPropertiesBuilder().setCompression(Compression.ZSTD).build();

@@ -152,7 +152,11 @@ export function baselineFromRows(
 }
 
 /** Base-year totals of a baseline: park tCO2 (scope 1 + 2 per the boundary), tce, by sector. */
-export function baselineTotals(b: ParkBaseline): { totalTco2: number; energyTce: number; bySector: Float64Array } {
+export function baselineTotals(b: ParkBaseline): {
+  totalTco2: number;
+  energyTce: number;
+  bySector: Float64Array;
+} {
   const nC = b.carriers.length;
   const bySector = new Float64Array(b.sectors.length);
   let totalTco2 = 0;

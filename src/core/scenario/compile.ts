@@ -70,7 +70,11 @@ export function gridKnotWeights(t: number, baseYear: number): [number, number, n
 }
 
 /** Planned capacity at year t: linear from 0 at the base year through the points, held after the last. */
-export function capacityAt(t: number, baseYear: number, points: readonly { year: number; mw: number }[]): number {
+export function capacityAt(
+  t: number,
+  baseYear: number,
+  points: readonly { year: number; mw: number }[],
+): number {
   const pts = points[0].year > baseYear ? [{ year: baseYear, mw: 0 }, ...points] : [...points];
   if (t <= pts[0].year) return pts[0].mw;
   for (let i = 1; i < pts.length; i++) {
@@ -91,7 +95,11 @@ function patternRegex(pattern: string): RegExp {
 }
 
 /** Compiles a validated scenario against a park baseline. Throws on contradictions it cannot resolve. */
-export function compileScenario(scenario: Scenario, baseline: ParkBaseline, options: CompileOptions = {}): CompiledModel {
+export function compileScenario(
+  scenario: Scenario,
+  baseline: ParkBaseline,
+  options: CompileOptions = {},
+): CompiledModel {
   const warnings: string[] = [...baseline.notes];
   if (scenario.dataset !== baseline.datasetId) {
     warnings.push(`Scenario built for dataset "${scenario.dataset}", applied to "${baseline.datasetId}".`);
@@ -121,7 +129,8 @@ export function compileScenario(scenario: Scenario, baseline: ParkBaseline, opti
   const steamC = idx('heat_in_park');
   const chpS = sectors.indexOf('chp');
   let steamBase = 0;
-  if (steamC >= 0) for (let s = 0; s < nS; s++) if (s !== chpS) steamBase += baseline.activity[s * nC + steamC];
+  if (steamC >= 0)
+    for (let s = 0; s < nS; s++) if (s !== chpS) steamBase += baseline.activity[s * nC + steamC];
   const chpCoupled = chpS >= 0 && steamBase > 0;
 
   // Parameter slots: drivers first in a fixed order (so scenarios with the same sectors share driver
@@ -146,7 +155,10 @@ export function compileScenario(scenario: Scenario, baseline: ParkBaseline, opti
     if (i === chpS && chpCoupled) return;
     for (let p = 0; p < 3; p++) {
       const ph = PHASES[p];
-      const d = dr.output_growth?.sectors?.[s]?.[ph] ?? dr.output_growth?.default?.[ph] ?? DEFAULT_DRIVERS.output_growth.value[ph];
+      const d =
+        dr.output_growth?.sectors?.[s]?.[ph] ??
+        dr.output_growth?.default?.[ph] ??
+        DEFAULT_DRIVERS.output_growth.value[ph];
       growthSlot[i * 3 + p] = slot(`growth.${s}.${ph}`, d);
     }
   });
@@ -158,7 +170,10 @@ export function compileScenario(scenario: Scenario, baseline: ParkBaseline, opti
         DEFAULT_DRIVERS.intensity_improvement.value,
     ),
   );
-  const driftSlot = slot('electricity_drift', dr.electricity_drift ?? DEFAULT_DRIVERS.electricity_drift.value);
+  const driftSlot = slot(
+    'electricity_drift',
+    dr.electricity_drift ?? DEFAULT_DRIVERS.electricity_drift.value,
+  );
   const gdef = DEFAULT_DRIVERS.grid_factor.value;
   const gridSlots = Int32Array.from(['y2030', 'y2045', 'y2060'] as const, (k) =>
     slot(`grid.${k}`, dr.grid_factor?.[k] ?? gdef[k]),
@@ -186,7 +201,8 @@ export function compileScenario(scenario: Scenario, baseline: ParkBaseline, opti
     for (const code of codes ?? sectors) {
       const s = sectors.indexOf(code);
       if (s < 0) warnings.push(`${path}: sector "${code}" is not in the dataset; ignored.`);
-      else if (s === chpS && !allowChp) warnings.push(`${path}: the CHP plant is a supplier, not shifted; ignored.`);
+      else if (s === chpS && !allowChp)
+        warnings.push(`${path}: the CHP plant is a supplier, not shifted; ignored.`);
       else mask[s] = 1;
     }
     return mask;
@@ -197,12 +213,15 @@ export function compileScenario(scenario: Scenario, baseline: ParkBaseline, opti
   const shiftFrom = sectorMask(shift ? shift.from : [], 'levers.structural_shift.from', false);
   const shiftTo = sectorMask(shift ? shift.to : [], 'levers.structural_shift.to', false);
   for (let s = 0; s < nS; s++) {
-    if (shiftFrom[s] && shiftTo[s]) throw new Error(`levers.structural_shift.to: "${sectors[s]}" is also in from`);
+    if (shiftFrom[s] && shiftTo[s])
+      throw new Error(`levers.structural_shift.to: "${sectors[s]}" is also in from`);
   }
 
   const eff = lv.extra_efficiency;
   const efficiencySlot = eff ? slot('lever.extra_efficiency.rate', eff.rate) : -1;
-  const efficiencyMask = eff ? sectorMask(eff.sectors, 'levers.extra_efficiency.sectors', true) : new Uint8Array(nS);
+  const efficiencyMask = eff
+    ? sectorMask(eff.sectors, 'levers.extra_efficiency.sectors', true)
+    : new Uint8Array(nS);
   const efficiencyYears = Float64Array.from(years, (t) =>
     eff ? Math.min(Math.max(t - eff.start_year + 1, 0), eff.target_year - eff.start_year + 1) : 0,
   );
@@ -240,8 +259,7 @@ export function compileScenario(scenario: Scenario, baseline: ParkBaseline, opti
     }
   }
   const pvPoints = pv
-    ? pv.capacity_mw ??
-      (pv.capacity_mw_per_gwh ?? []).map((p) => ({ year: p.year, mw: p.mw * demandGwh }))
+    ? (pv.capacity_mw ?? (pv.capacity_mw_per_gwh ?? []).map((p) => ({ year: p.year, mw: p.mw * demandGwh })))
     : [];
   const pvCapacityMw = Float64Array.from(years, (t) => (pv ? capacityAt(t, t0, pvPoints) : 0));
 
@@ -251,7 +269,8 @@ export function compileScenario(scenario: Scenario, baseline: ParkBaseline, opti
   const ccus = lv.ccus;
   const captureSlot = ccus ? slot('lever.ccus.capture_rate', ccus.capture_rate) : -1;
   const captureChp = !!ccus?.targets.includes('chp');
-  if (captureChp && chpS < 0) warnings.push('levers.ccus: the dataset has no CHP plant; only process CO2 captured.');
+  if (captureChp && chpS < 0)
+    warnings.push('levers.ccus: the dataset has no CHP plant; only process CO2 captured.');
 
   const sinks = lv.sinks;
   const extraGreenSpaceHa = sinks
@@ -289,7 +308,8 @@ export function compileScenario(scenario: Scenario, baseline: ParkBaseline, opti
     }
   }
   const copulaL = m ? cholesky(corr, m) : new Float64Array(0);
-  if (!copulaL) throw new Error('correlations: the rank correlations are inconsistent (not positive definite)');
+  if (!copulaL)
+    throw new Error('correlations: the rank correlations are inconsistent (not positive definite)');
 
   const gridWeights = new Float64Array(nYears * 4);
   for (let y = 0; y < nYears; y++) gridWeights.set(gridKnotWeights(years[y], t0), y * 4);

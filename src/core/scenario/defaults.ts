@@ -76,11 +76,13 @@ export const DEFAULT_DRIVERS = {
 export const LEVER_DEFAULTS = {
   gas_per_coal_tce: {
     value: 0.87,
-    source: 'tce of gas replacing 1 tce of coal for the same useful heat: boiler efficiency ≈0.80 coal vs ≈0.92 gas (GB 24500-2020 grades).',
+    source:
+      'tce of gas replacing 1 tce of coal for the same useful heat: boiler efficiency ≈0.80 coal vs ≈0.92 gas (GB 24500-2020 grades).',
   },
   boiler_efficiency: {
     value: 0.85,
-    source: 'Useful heat per unit of fuel energy in the fossil boilers being replaced (GB 24500-2020 grades, mix).',
+    source:
+      'Useful heat per unit of fuel energy in the fossil boilers being replaced (GB 24500-2020 grades, mix).',
   },
   electrification_carriers: {
     value: ['raw_coal', 'natural_gas', 'fuel_oil', 'lpg', 'heat', 'heat_in_park'],
@@ -88,6 +90,7 @@ export const LEVER_DEFAULTS = {
   },
   offset_cap_share: {
     value: 0.05,
-    source: 'CCER use capped at 5 % of verified emissions in the national ETS (碳排放权交易管理办法(试行), 2020, art. 29).',
+    source:
+      'CCER use capped at 5 % of verified emissions in the national ETS (碳排放权交易管理办法(试行), 2020, art. 29).',
   },
 } as const;

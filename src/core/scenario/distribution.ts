@@ -35,13 +35,22 @@ const triangularSchema = v.pipe(
   ),
 );
 const normalSchema = v.pipe(
-  v.strictObject({ dist: v.literal('normal'), mean: num, sd: positive, min: v.optional(num), max: v.optional(num) }),
+  v.strictObject({
+    dist: v.literal('normal'),
+    mean: num,
+    sd: positive,
+    min: v.optional(num),
+    max: v.optional(num),
+  }),
   v.forward(
     v.check((d) => d.min === undefined || d.max === undefined || d.max > d.min, 'must be > min'),
     ['max'],
   ),
   v.forward(
-    v.check((d) => truncatedMass(d.mean, d.sd, d.min, d.max) > 1e-9, 'leaves no probability mass in [min, max]'),
+    v.check(
+      (d) => truncatedMass(d.mean, d.sd, d.min, d.max) > 1e-9,
+      'leaves no probability mass in [min, max]',
+    ),
     ['min'],
   ),
 );
@@ -65,7 +74,13 @@ const lognormalSchema = v.pipe(
   ),
 );
 
-const objectSchema = v.variant('dist', [fixedSchema, uniformSchema, triangularSchema, normalSchema, lognormalSchema]);
+const objectSchema = v.variant('dist', [
+  fixedSchema,
+  uniformSchema,
+  triangularSchema,
+  normalSchema,
+  lognormalSchema,
+]);
 
 /** A distribution as written in a scenario document. */
 export type DistInput = number | v.InferOutput<typeof objectSchema>;

@@ -9,4 +9,10 @@ export { compileScenario, rampAt, gridKnotWeights, capacityAt, type CompileOptio
 export { simulateBlock } from './kernel';
 export { referenceSimulate } from './reference';
 export { sampleRun, sampleScratch } from './sampling';
-export { summarize, type SimulationSummary, type PercentileSeries, type Spread, type SensitivityRow } from './summary';
+export {
+  summarize,
+  type SimulationSummary,
+  type PercentileSeries,
+  type Spread,
+  type SensitivityRow,
+} from './summary';

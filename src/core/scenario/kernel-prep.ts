@@ -6,7 +6,17 @@
  * stage with a handful of scalar operations instead of a loop over sectors.
  */
 import type { CompiledModel } from './model';
-import { ROLE_COAL, ROLE_EXPORT, ROLE_GAS, ROLE_GREEN, ROLE_GRID, ROLE_OTHER, ROLE_PROCESS, ROLE_PV, ROLE_STEAM } from './model';
+import {
+  ROLE_COAL,
+  ROLE_EXPORT,
+  ROLE_GAS,
+  ROLE_GREEN,
+  ROLE_GRID,
+  ROLE_OTHER,
+  ROLE_PROCESS,
+  ROLE_PV,
+  ROLE_STEAM,
+} from './model';
 
 /** Quantities per unit of m. */
 export const QM_COAL = 0;
@@ -28,6 +38,11 @@ export const QP_EXP_TCE = 3;
 export const QP_OUTPUT = 4; // output value, 10^4 CNY
 export const NQP = 5;
 
+export const CELL_M = 0;
+export const CELL_M_ELECTRIFIED = 1;
+export const CELL_P = 2;
+export const CELL_P_GRID = 3;
+
 export interface KernelPrep {
   /** Sectors that follow their own growth and can be electrified (all but the 'chp' sector). */
   eSectors: Int32Array;
@@ -35,6 +50,8 @@ export interface KernelPrep {
   group: Int32Array;
   /** Group by sector index; −1 for the 'chp' sector. */
   sectorGroup: Int32Array;
+  /** Groups with at least one sector. */
+  usedGroups: Int32Array;
   mq: Float64Array; // [sector * NQM + q], indexed by sector (all sectors)
   pq: Float64Array; // [sector * NQP + q]
   /** Park-wide: existing PV generation and the green share of purchased electricity. */
@@ -43,10 +60,14 @@ export interface KernelPrep {
   /** Sparse cells priced per carrier in the carrier breakdown (roles other, process, export). */
   cellSector: Int32Array;
   cellCarrier: Int32Array;
-  cellAmount: Float64Array;
-  /** 1: scales with p (process, exports); 0: with m. */
-  cellByOutput: Uint8Array;
+  /** tCO2 of the cell in the base year (amount × coefficient). */
+  cellTco2: Float64Array;
+  /** How the cell scales: CELL_M (energy), CELL_M_ELECTRIFIED (energy × (1 − electrified share)),
+   * CELL_P (output), CELL_P_GRID (output × grid path). */
+  cellScale: Uint8Array;
 }
+
+const code = (m: CompiledModel, s: number) => m.sectors[s];
 
 export function prepareKernel(m: CompiledModel): KernelPrep {
   const nS = m.nSectors;
@@ -91,12 +112,12 @@ export function prepareKernel(m: CompiledModel): KernelPrep {
           break;
         case ROLE_PROCESS:
           pq[P + QP_PROCESS] += em;
-          cells.push([s, c, v, 1]);
+          cells.push([s, c, em, CELL_P]);
           break;
         case ROLE_EXPORT:
           pq[P + (m.gridScaled[c] ? QP_EXP_GRID : QP_EXP_HEAT)] += em;
           pq[P + QP_EXP_TCE] += tce;
-          cells.push([s, c, v, 1]);
+          cells.push([s, c, em, m.gridScaled[c] ? CELL_P_GRID : CELL_P]);
           break;
         case ROLE_OTHER:
           if (m.electrifiable[c]) {
@@ -108,28 +129,30 @@ export function prepareKernel(m: CompiledModel): KernelPrep {
             mq[M + QM_TCE_N] += tce;
           }
           if (m.fossil[c]) mq[M + QM_FOSSIL] += em;
-          cells.push([s, c, v, 0]);
+          cells.push([s, c, em, m.electrifiable[c] && code(m, s) !== 'chp' ? CELL_M_ELECTRIFIED : CELL_M]);
           break;
       }
     }
   }
-  const eSectors = Int32Array.from(
-    m.sectors.flatMap((code, s) => (code === 'chp' ? [] : [s])),
+  const eSectors = Int32Array.from(m.sectors.flatMap((code, s) => (code === 'chp' ? [] : [s])));
+  const group = Int32Array.from(
+    eSectors,
+    (s) => (m.shiftFrom[s] ? 2 : m.shiftTo[s] ? 4 : 0) + m.efficiencyMask[s],
   );
-  const group = Int32Array.from(eSectors, (s) => (m.shiftFrom[s] ? 2 : m.shiftTo[s] ? 4 : 0) + m.efficiencyMask[s]);
   const sectorGroup = new Int32Array(nS).fill(-1);
   eSectors.forEach((s, j) => (sectorGroup[s] = group[j]));
   return {
     eSectors,
     group,
     sectorGroup,
+    usedGroups: Int32Array.from(new Set(group)).sort(),
     mq,
     pq,
     pvOld,
     greenShare0: grid + green > 0 ? green / (grid + green) : 0,
     cellSector: Int32Array.from(cells, (x) => x[0]),
     cellCarrier: Int32Array.from(cells, (x) => x[1]),
-    cellAmount: Float64Array.from(cells, (x) => x[2]),
-    cellByOutput: Uint8Array.from(cells, (x) => x[3]),
+    cellTco2: Float64Array.from(cells, (x) => x[2]),
+    cellScale: Uint8Array.from(cells, (x) => x[3]),
   };
 }

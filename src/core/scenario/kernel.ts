@@ -12,24 +12,49 @@
 import { Sfc32 } from '../random';
 import type { CompiledModel, RunBlock } from './model';
 import { GJ_PER_10K_KWH } from './model';
-import * as K from './kernel-prep';
+import { prepareKernel } from './kernel-prep';
 import { sampleRun, sampleScratch } from './sampling';
 
 export type { CompiledModel, RunBlock } from './model';
 export { compileScenario, type CompileOptions } from './compile';
-
-const { NQM, NQP } = K;
 
 function checkIndex(name: string, v: number): void {
   if (!Number.isSafeInteger(v) || v < 0) throw new RangeError(`${name} must be an integer ≥ 0, got ${v}`);
 }
 
 /** Simulates runs [runStart, runStart + runCount) of the model with the given seed. */
-export function simulateBlock(model: CompiledModel, seed: number, runStart: number, runCount: number): RunBlock {
+export function simulateBlock(
+  model: CompiledModel,
+  seed: number,
+  runStart: number,
+  runCount: number,
+): RunBlock {
   checkIndex('seed', seed);
   checkIndex('runStart', runStart);
   checkIndex('runCount', runCount);
   const M = model;
+  // The layout of kernel-prep.ts as literal constants: TurboFan folds these, but not loads from the
+  // module namespace (≈20 % of the run time). A mismatch would break the kernel-vs-reference test.
+  const NQM = 10;
+  const NQP = 5;
+  const COAL = 0;
+  const GAS = 1;
+  const EM_E = 2;
+  const EM_N = 3;
+  const USE_E = 4;
+  const STEAM = 5;
+  const DEMAND = 6;
+  const TCE_E = 7;
+  const TCE_N = 8;
+  const FOSSIL = 9;
+  const PROCESS = 0;
+  const EXP_GRID = 1;
+  const EXP_HEAT = 2;
+  const EXP_TCE = 3;
+  const OUTPUT = 4;
+  const CELL_M = 0;
+  const CELL_M_ELECTRIFIED = 1;
+  const CELL_P = 2;
   const nY = M.nYears;
   const nS = M.nSectors;
   const nC = M.nCarriers;
@@ -45,7 +70,7 @@ export function simulateBlock(model: CompiledModel, seed: number, runStart: numb
   const inputs = new Float64Array(runCount * nI);
   const leverContribution = new Float64Array(runCount * nY * nL);
 
-  const P = K.prepareKernel(M);
+  const P = prepareKernel(M);
   const { mq, pq, eSectors, group } = P;
   const nE = eSectors.length;
   const rng = new Sfc32();
@@ -59,6 +84,8 @@ export function simulateBlock(model: CompiledModel, seed: number, runStart: numb
   const sumP = new Float64Array(3 * NQP);
   const Mq = new Float64Array(NQM);
   const Pq = new Float64Array(NQP);
+  const mSec = new Float64Array(nS);
+  const pSec = new Float64Array(nS);
   const fx = new Float64Array(3);
   const ff = new Float64Array(2);
 
@@ -85,6 +112,11 @@ export function simulateBlock(model: CompiledModel, seed: number, runStart: numb
   const spM = sp * NQM;
   const spP = sp * NQP;
   const [posSS, posEff, posC2G, posEl, posPV, posGreen, posCCUS, posSink, posOff] = M.leverPos;
+  const { ramp, gridWeights, phase, pvCapacityMw, efficiencyYears, gridBase } = M;
+  const usedGroups = P.usedGroups;
+  const { cellSector, cellCarrier, cellTco2, cellScale } = P;
+  const nCells = cellSector.length;
+  const nG = usedGroups.length;
   const nGross = [posSS, posEff, posC2G, posEl, posPV, posGreen].filter((p) => p > 0).length;
 
   for (let run = 0; run < runCount; run++) {
@@ -120,7 +152,7 @@ export function simulateBlock(model: CompiledModel, seed: number, runStart: numb
     for (let y = 0; y < nY; y++) {
       const row = run * nY + y;
       if (y > 0) {
-        const ph = M.phase[y];
+        const ph = phase[y];
         for (let s = 0; s < nS; s++) {
           O[s] *= 1 + g[s * 3 + ph];
           I[s] *= 1 - e[s];
@@ -129,11 +161,11 @@ export function simulateBlock(model: CompiledModel, seed: number, runStart: numb
       }
       const w = y * 4;
       const R =
-        (M.gridWeights[w] * M.gridBase +
-          M.gridWeights[w + 1] * g30 +
-          M.gridWeights[w + 2] * g45 +
-          M.gridWeights[w + 3] * g60) /
-        M.gridBase;
+        (gridWeights[w] * gridBase +
+          gridWeights[w + 1] * g30 +
+          gridWeights[w + 2] * g45 +
+          gridWeights[w + 3] * g60) /
+        gridBase;
 
       // Sums of the electrifiable sectors by group.
       sumM.fill(0);
@@ -150,16 +182,16 @@ export function simulateBlock(model: CompiledModel, seed: number, runStart: numb
         const spq = s * NQP;
         for (let q = 0; q < NQP; q++) sumP[bp + q] += p0 * pq[spq + q];
       }
-      const k1 = posSS > 0 ? shiftShare * M.ramp[(posSS - 1) * nY + y] : 0;
-      const vFrom = sumP[NQP + K.QP_OUTPUT];
-      const vTo = sumP[2 * NQP + K.QP_OUTPUT];
+      const k1 = posSS > 0 ? shiftShare * ramp[(posSS - 1) * nY + y] : 0;
+      const vFrom = sumP[NQP + OUTPUT];
+      const vTo = sumP[2 * NQP + OUTPUT];
       const fromF = vTo > 0 ? 1 - k1 : 1;
       const toF = vTo > 0 ? 1 + (k1 * vFrom) / vTo : 1;
-      const f2 = posEff > 0 ? Math.pow(1 - effRate, M.efficiencyYears[y]) : 1;
-      const k3 = posC2G > 0 ? c2gShare * M.ramp[(posC2G - 1) * nY + y] : 0;
-      const k4 = posEl > 0 ? elShare * M.ramp[(posEl - 1) * nY + y] : 0;
-      const pvGen = posPV > 0 ? M.pvCapacityMw[y] * pvPerMw : 0;
-      const k6 = posGreen > 0 ? greenTarget * M.ramp[(posGreen - 1) * nY + y] : 0;
+      const f2 = posEff > 0 ? Math.pow(1 - effRate, efficiencyYears[y]) : 1;
+      const k3 = posC2G > 0 ? c2gShare * ramp[(posC2G - 1) * nY + y] : 0;
+      const k4 = posEl > 0 ? elShare * ramp[(posEl - 1) * nY + y] : 0;
+      const pvGen = posPV > 0 ? pvCapacityMw[y] * pvPerMw : 0;
+      const k6 = posGreen > 0 ? greenTarget * ramp[(posGreen - 1) * nY + y] : 0;
 
       // Stage results kept for the final stage's energy and breakdown.
       let ss = false;
@@ -197,7 +229,8 @@ export function simulateBlock(model: CompiledModel, seed: number, runStart: numb
           ff[1] = ef ? f2 : 1;
           Mq.fill(0);
           Pq.fill(0);
-          for (let gi = 0; gi < 6; gi++) {
+          for (let u = 0; u < nG; u++) {
+            const gi = usedGroups[u];
             const wt = fx[gi >> 1] * ff[gi & 1];
             for (let q = 0; q < NQM; q++) Mq[q] += wt * sumM[gi * NQM + q];
           }
@@ -205,37 +238,37 @@ export function simulateBlock(model: CompiledModel, seed: number, runStart: numb
         }
         c2 = posC2G > 0 && posC2G <= l ? k3 : 0;
         el = posEl > 0 && posEl <= l ? k4 : 0;
-        const coal = Mq[K.QM_COAL] * (1 - c2);
-        const gasT = Mq[K.QM_GAS] + Mq[K.QM_COAL] * c2 * r;
+        const coal = Mq[COAL] * (1 - c2);
+        const gasT = Mq[GAS] + Mq[COAL] * c2 * r;
         fE = 1 - el;
         coalF = coalInE ? coal * fE : coal;
         gasF = gasInE ? gasT * fE : gasT;
-        const heat = el * ((coalInE ? coal * uCoal : 0) + (gasInE ? gasT * uGas : 0) + Mq[K.QM_USE_E]);
+        const heat = el * ((coalInE ? coal * uCoal : 0) + (gasInE ? gasT * uGas : 0) + Mq[USE_E]);
         let em =
           coalF * cCoal +
           gasF * cGas +
-          Mq[K.QM_EM_E] * fE +
-          Mq[K.QM_EM_N] +
-          Pq[K.QP_PROCESS] +
-          Pq[K.QP_EXP_GRID] * R +
-          Pq[K.QP_EXP_HEAT];
-        demand = Ed * Mq[K.QM_DEMAND] + heat * heatToElec;
-        processEm = Pq[K.QP_PROCESS];
+          Mq[EM_E] * fE +
+          Mq[EM_N] +
+          Pq[PROCESS] +
+          Pq[EXP_GRID] * R +
+          Pq[EXP_HEAT];
+        demand = Ed * Mq[DEMAND] + heat * heatToElec;
+        processEm = Pq[PROCESS];
         chpFossil = 0;
         if (sp >= 0) {
           // The 'chp' sector: follows the steam bought from it when coupled, never electrified.
-          spp = M.chpCoupled ? (Mq[K.QM_STEAM] * (steamInE ? fE : 1)) / M.steamBase : O[sp];
+          spp = M.chpCoupled ? (Mq[STEAM] * (steamInE ? fE : 1)) / M.steamBase : O[sp];
           spm = spp * I[sp] * (ef && M.efficiencyMask[sp] ? f2 : 1);
-          spCoal = spm * mq[spM + K.QM_COAL] * (1 - c2);
-          spGas = spm * (mq[spM + K.QM_GAS] + mq[spM + K.QM_COAL] * c2 * r);
+          spCoal = spm * mq[spM + COAL] * (1 - c2);
+          spGas = spm * (mq[spM + GAS] + mq[spM + COAL] * c2 * r);
           em +=
             spCoal * cCoal +
             spGas * cGas +
-            spm * (mq[spM + K.QM_EM_E] + mq[spM + K.QM_EM_N]) +
-            spp * (pq[spP + K.QP_PROCESS] + pq[spP + K.QP_EXP_GRID] * R + pq[spP + K.QP_EXP_HEAT]);
-          demand += spm * Ed * mq[spM + K.QM_DEMAND];
-          processEm += spp * pq[spP + K.QP_PROCESS];
-          chpFossil = spCoal * cCoal * fosCoal + spGas * cGas * fosGas + spm * mq[spM + K.QM_FOSSIL];
+            spm * (mq[spM + EM_E] + mq[spM + EM_N]) +
+            spp * (pq[spP + PROCESS] + pq[spP + EXP_GRID] * R + pq[spP + EXP_HEAT]);
+          demand += spm * Ed * mq[spM + DEMAND];
+          processEm += spp * pq[spP + PROCESS];
+          chpFossil = spCoal * cCoal * fosCoal + spGas * cGas * fosGas + spm * mq[spM + FOSSIL];
         }
         // Electricity: PV (existing + new) first, pooled at park level; then the green share.
         const pvAll = P.pvOld + (posPV > 0 && posPV <= l ? pvGen : 0);
@@ -251,18 +284,19 @@ export function simulateBlock(model: CompiledModel, seed: number, runStart: numb
       }
       const lc = row * nL;
       if (posCCUS > 0) {
-        const k = capture * M.ramp[(posCCUS - 1) * nY + y];
+        const k = capture * ramp[(posCCUS - 1) * nY + y];
         const n = netPrev - k * ((M.captureChp ? chpFossil : 0) + (M.captureProcess ? processEm : 0));
         leverContribution[lc + posCCUS - 1] = netPrev - n;
         netPrev = n;
       }
       if (posSink > 0) {
-        const n = netPrev - M.ramp[(posSink - 1) * nY + y] * (M.extraGreenSpaceHa * uGreen + M.extraWetlandHa * uWet);
+        const n =
+          netPrev - ramp[(posSink - 1) * nY + y] * (M.extraGreenSpaceHa * uGreen + M.extraWetlandHa * uWet);
         leverContribution[lc + posSink - 1] = netPrev - n;
         netPrev = n;
       }
       if (posOff > 0) {
-        const cap = M.ramp[(posOff - 1) * nY + y] * Math.min(M.offsetCapShare * grossY, M.offsetMaxTco2);
+        const cap = ramp[(posOff - 1) * nY + y] * Math.min(M.offsetCapShare * grossY, M.offsetMaxTco2);
         const usedOffsets = Math.min(cap, Math.max(0, netPrev));
         leverContribution[lc + posOff - 1] = usedOffsets;
         netPrev -= usedOffsets;
@@ -273,19 +307,16 @@ export function simulateBlock(model: CompiledModel, seed: number, runStart: numb
       let tce =
         coalF * tCoal +
         gasF * tGas +
-        Mq[K.QM_TCE_E] * fE +
-        Mq[K.QM_TCE_N] +
-        Pq[K.QP_EXP_TCE] +
+        Mq[TCE_E] * fE +
+        Mq[TCE_N] +
+        Pq[EXP_TCE] +
         bought * ((1 - sh) * tGrid + sh * tGreen) +
         used * tPv;
-      let out = Pq[K.QP_OUTPUT];
+      let out = Pq[OUTPUT];
       if (sp >= 0) {
         tce +=
-          spCoal * tCoal +
-          spGas * tGas +
-          spm * (mq[spM + K.QM_TCE_E] + mq[spM + K.QM_TCE_N]) +
-          spp * pq[spP + K.QP_EXP_TCE];
-        out += spp * pq[spP + K.QP_OUTPUT];
+          spCoal * tCoal + spGas * tGas + spm * (mq[spM + TCE_E] + mq[spM + TCE_N]) + spp * pq[spP + EXP_TCE];
+        out += spp * pq[spP + OUTPUT];
       }
       energy[row] = tce;
       output[row] = out;
@@ -302,49 +333,54 @@ export function simulateBlock(model: CompiledModel, seed: number, runStart: numb
         const gi = group[j];
         const p = O[s] * fx[gi >> 1];
         const m = p * I[s] * ff[gi & 1];
+        pSec[s] = p;
+        mSec[s] = m;
         const sm = s * NQM;
         const spq = s * NQP;
-        const coal = m * mq[sm + K.QM_COAL] * (1 - c2);
-        const gasT = m * (mq[sm + K.QM_GAS] + mq[sm + K.QM_COAL] * c2 * r);
+        const coal = m * mq[sm + COAL] * (1 - c2);
+        const gasT = m * (mq[sm + GAS] + mq[sm + COAL] * c2 * r);
         const cf = coalInE ? coal * fE : coal;
         const gf = gasInE ? gasT * fE : gasT;
-        const heat = el * ((coalInE ? coal * uCoal : 0) + (gasInE ? gasT * uGas : 0) + m * mq[sm + K.QM_USE_E]);
-        const dem = m * Ed * mq[sm + K.QM_DEMAND] + heat * heatToElec;
+        const heat = el * ((coalInE ? coal * uCoal : 0) + (gasInE ? gasT * uGas : 0) + m * mq[sm + USE_E]);
+        const dem = m * Ed * mq[sm + DEMAND] + heat * heatToElec;
         coalEm += cf * cCoal;
         gasEm += gf * cGas;
         bySector[sb + s] =
           cf * cCoal +
           gf * cGas +
-          m * (mq[sm + K.QM_EM_E] * fE + mq[sm + K.QM_EM_N]) +
-          p * (pq[spq + K.QP_PROCESS] + pq[spq + K.QP_EXP_GRID] * R + pq[spq + K.QP_EXP_HEAT]) +
+          m * (mq[sm + EM_E] * fE + mq[sm + EM_N]) +
+          p * (pq[spq + PROCESS] + pq[spq + EXP_GRID] * R + pq[spq + EXP_HEAT]) +
           dem * elecPerDemand;
       }
       if (sp >= 0) {
+        pSec[sp] = spp;
+        mSec[sp] = spm;
         coalEm += spCoal * cCoal;
         gasEm += spGas * cGas;
         bySector[sb + sp] =
           spCoal * cCoal +
           spGas * cGas +
-          spm * (mq[spM + K.QM_EM_E] + mq[spM + K.QM_EM_N]) +
-          spp * (pq[spP + K.QP_PROCESS] + pq[spP + K.QP_EXP_GRID] * R + pq[spP + K.QP_EXP_HEAT]) +
-          spm * Ed * mq[spM + K.QM_DEMAND] * elecPerDemand;
+          spm * (mq[spM + EM_E] + mq[spM + EM_N]) +
+          spp * (pq[spP + PROCESS] + pq[spP + EXP_GRID] * R + pq[spP + EXP_HEAT]) +
+          spm * Ed * mq[spM + DEMAND] * elecPerDemand;
       }
       if (M.coalC >= 0) byCarrier[cb + M.coalC] = coalEm;
       if (M.gasC >= 0) byCarrier[cb + M.gasC] = gasEm;
       if (M.gridC >= 0) byCarrier[cb + M.gridC] = bought * (1 - sh) * cGrid * R;
       if (M.greenC >= 0) byCarrier[cb + M.greenC] = bought * sh * cGreen * R;
       if (M.pvC >= 0) byCarrier[cb + M.pvC] = used * cPv;
-      for (let k = 0; k < P.cellSector.length; k++) {
-        const s = P.cellSector[k];
-        const c = P.cellCarrier[k];
-        let scale: number;
-        if (s === sp) scale = P.cellByOutput[k] ? spp : spm;
-        else {
-          const gi = P.sectorGroup[s];
-          const p = O[s] * fx[gi >> 1];
-          scale = P.cellByOutput[k] ? p : p * I[s] * ff[gi & 1] * (M.electrifiable[c] ? fE : 1);
-        }
-        byCarrier[cb + c] += P.cellAmount[k] * scale * M.coefTco2[c] * (M.gridScaled[c] ? R : 1);
+      for (let k = 0; k < nCells; k++) {
+        const s = cellSector[k];
+        const how = cellScale[k];
+        const scale =
+          how === CELL_M
+            ? mSec[s]
+            : how === CELL_M_ELECTRIFIED
+              ? mSec[s] * fE
+              : how === CELL_P
+                ? pSec[s]
+                : pSec[s] * R;
+        byCarrier[cb + cellCarrier[k]] += cellTco2[k] * scale;
       }
     }
   }

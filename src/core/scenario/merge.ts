@@ -22,7 +22,9 @@ function layoutOf(block: RunBlock): Layout {
     if (key === 'runStart' || key === 'runCount' || key === 'years') continue;
     if (value instanceof Float64Array) {
       if (block.runCount === 0 ? value.length !== 0 : value.length % block.runCount !== 0) {
-        throw new Error(`RunBlock.${key} has ${value.length} values, not a multiple of ${block.runCount} runs`);
+        throw new Error(
+          `RunBlock.${key} has ${value.length} values, not a multiple of ${block.runCount} runs`,
+        );
       }
       arrays.push([key, block.runCount === 0 ? 0 : value.length / block.runCount]);
     } else {
@@ -39,7 +41,8 @@ function sameYears(a: Int32Array, b: Int32Array): boolean {
 function checkCompatible(layout: Layout, block: RunBlock): void {
   const fields = block as unknown as Record<string, unknown>;
   for (const [key, value] of layout.scalars) {
-    if (fields[key] !== value) throw new Error(`RunBlock.${key} differs between blocks: ${value} vs ${fields[key]}`);
+    if (fields[key] !== value)
+      throw new Error(`RunBlock.${key} differs between blocks: ${value} vs ${fields[key]}`);
   }
   if (!sameYears(layout.years, block.years)) throw new Error('RunBlock.years differs between blocks');
   for (const [key, stride] of layout.arrays) {

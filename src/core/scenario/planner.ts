@@ -56,34 +56,53 @@ export function splitEvenly(total: number, parts: number): number[] {
   return Array.from({ length: parts }, (_, i) => base + (i < extra ? 1 : 0));
 }
 
+/** Splits `runs` runs from `runStart` into min(workers, runs) contiguous lane ranges of near-equal size. */
+export function laneRanges(runs: number, workers: number, runStart = 0): RunRange[] {
+  checkCount('runs', runs, 0);
+  checkCount('workers', workers, 1);
+  checkCount('runStart', runStart, 0);
+  let next = runStart;
+  return splitEvenly(runs, Math.min(workers, runs) || 1)
+    .filter((n) => n > 0)
+    .map((runCount) => {
+      const range = { runStart: next, runCount };
+      next += runCount;
+      return range;
+    });
+}
+
+/**
+ * The next chunk of a lane that has finished its first `done` runs: at most `maxChunkRuns`, and sized
+ * so the rest splits into near-equal chunks (no runt at the end). Lets a runner resize chunks as it
+ * learns the cost per run.
+ */
+export function nextChunk(range: RunRange, done: number, maxChunkRuns: number): RunRange {
+  checkCount('maxChunkRuns', maxChunkRuns, 1);
+  const left = range.runCount - done;
+  if (!Number.isSafeInteger(done) || done < 0 || left <= 0) {
+    throw new RangeError(`done must be an integer in [0, ${range.runCount}), got ${done}`);
+  }
+  return { runStart: range.runStart + done, runCount: Math.ceil(left / Math.ceil(left / maxChunkRuns)) };
+}
+
 /** Plans `runs` runs over `workers` lanes in contiguous ranges, chunked to at most `maxChunkRuns`. */
 export function planRuns(options: PlanOptions): RunPlan {
   const { runs, workers, maxChunkRuns } = options;
   const runStart = options.runStart ?? 0;
-  checkCount('runs', runs, 0);
-  checkCount('workers', workers, 1);
   checkCount('maxChunkRuns', maxChunkRuns, 1);
-  checkCount('runStart', runStart, 0);
-
-  const lanes = Math.min(workers, runs);
+  const ranges = laneRanges(runs, workers, runStart);
   const chunks: PlannedChunk[] = [];
-  const byLane: PlannedChunk[][] = [];
-  if (lanes === 0) return { runStart, runs, lanes, chunks, byLane };
-
-  let next = runStart;
-  splitEvenly(runs, lanes).forEach((share, lane) => {
-    // Near-equal chunks rather than full chunks and a runt: the last chunk is not a straggler.
-    const pieces = splitEvenly(share, Math.ceil(share / maxChunkRuns));
+  const byLane = ranges.map((range, lane) => {
     const laneChunks: PlannedChunk[] = [];
-    for (const runCount of pieces) {
-      const chunk: PlannedChunk = { runStart: next, runCount, lane, index: chunks.length };
+    for (let done = 0; done < range.runCount;) {
+      const chunk: PlannedChunk = { ...nextChunk(range, done, maxChunkRuns), lane, index: chunks.length };
       chunks.push(chunk);
       laneChunks.push(chunk);
-      next += runCount;
+      done += chunk.runCount;
     }
-    byLane.push(laneChunks);
+    return laneChunks;
   });
-  return { runStart, runs, lanes, chunks, byLane };
+  return { runStart, runs, lanes: ranges.length, chunks, byLane };
 }
 
 export interface ChunkSizeOptions {

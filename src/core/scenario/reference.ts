@@ -65,7 +65,13 @@ function rampOf(m: CompiledModel, lever: LeverName, y: number): number {
 }
 
 /** The park in year index y with the given levers on (outputIndex[y][s]: cumulative growth). */
-function stateOf(m: CompiledModel, d: RunDrivers, outputIndex: number[][], y: number, on: Set<LeverName>): State {
+function stateOf(
+  m: CompiledModel,
+  d: RunDrivers,
+  outputIndex: number[][],
+  y: number,
+  on: Set<LeverName>,
+): State {
   const nS = m.nSectors;
   const nC = m.nCarriers;
   const base = (s: number, c: number) => m.amountBase[s * nC + c];
@@ -106,7 +112,9 @@ function stateOf(m: CompiledModel, d: RunDrivers, outputIndex: number[][], y: nu
     amount[s] = [];
     for (let c = 0; c < nC; c++) {
       const role = m.role[c];
-      amount[s][c] = isElectricity(c) ? 0 : base(s, c) * (role === ROLE_PROCESS || role === ROLE_EXPORT ? output[s] : perEnergy);
+      amount[s][c] = isElectricity(c)
+        ? 0
+        : base(s, c) * (role === ROLE_PROCESS || role === ROLE_EXPORT ? output[s] : perEnergy);
       if (isElectricity(c)) demand[s] += base(s, c) * perEnergy * electricityFactor;
     }
     if (on.has('coal_to_gas') && m.coalC >= 0) {
@@ -204,7 +212,12 @@ function totalsOf(m: CompiledModel, d: RunDrivers, st: State, y: number, on: Set
 }
 
 /** Plain per-run implementation of the model; returns the same RunBlock layout as simulateBlock. */
-export function referenceSimulate(model: CompiledModel, seed: number, runStart: number, runCount: number): RunBlock {
+export function referenceSimulate(
+  model: CompiledModel,
+  seed: number,
+  runStart: number,
+  runCount: number,
+): RunBlock {
   const m = model;
   const nY = m.nYears;
   const block: RunBlock = {

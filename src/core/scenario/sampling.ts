@@ -26,7 +26,12 @@ export function sampleScratch(model: CompiledModel): SampleScratch {
 }
 
 /** Fills params[0..nSlots) for the run whose stream `rng` has just been seeded. */
-export function sampleRun(model: CompiledModel, rng: Sfc32, params: Float64Array, scratch: SampleScratch): void {
+export function sampleRun(
+  model: CompiledModel,
+  rng: Sfc32,
+  params: Float64Array,
+  scratch: SampleScratch,
+): void {
   const { u, z } = scratch;
   const n = model.nSlots;
   for (let i = 0; i < n; i++) u[i] = rng.nextDouble();

@@ -13,9 +13,9 @@ const year = v.pipe(v.number(), v.integer('must be a whole year'), v.minValue(20
 const code = v.pipe(v.string(), v.regex(/^[a-z][a-z0-9_]*$/, 'must be a lower-case code'));
 const codes = v.pipe(v.array(code), v.minLength(1, 'must name at least one sector'));
 
-const ELECTRIFIABLE = CARRIERS.filter((c) => c.kind === 'fossil' || c.kind === 'heat' || c.kind === 'biomass').map(
-  (c) => c.code,
-);
+const ELECTRIFIABLE = CARRIERS.filter(
+  (c) => c.kind === 'fossil' || c.kind === 'heat' || c.kind === 'biomass',
+).map((c) => c.code);
 
 /** Adds start_year / target_year to a lever's fields (target ≥ start is checked in parseScenario). */
 function withRamp<const E extends v.ObjectEntries>(entries: E) {
@@ -52,7 +52,10 @@ const driversSchema = v.strictObject({
   ),
   pv_yield: v.optional(distSchema(0, 3000)),
   sink_uptake: v.optional(
-    v.strictObject({ green_space: v.optional(distSchema(-20, 50)), wetland: v.optional(distSchema(-20, 50)) }),
+    v.strictObject({
+      green_space: v.optional(distSchema(-20, 50)),
+      wetland: v.optional(distSchema(-20, 50)),
+    }),
   ),
 });
 
@@ -93,7 +96,10 @@ const leversSchema = v.strictObject({
   ),
   green_power: v.optional(withRamp({ share })),
   ccus: v.optional(
-    withRamp({ targets: v.pipe(v.array(v.picklist(['chp', 'process'])), v.minLength(1)), capture_rate: share }),
+    withRamp({
+      targets: v.pipe(v.array(v.picklist(['chp', 'process'])), v.minLength(1)),
+      capture_rate: share,
+    }),
   ),
   sinks: v.optional(
     withRamp({
@@ -105,7 +111,10 @@ const leversSchema = v.strictObject({
     }),
   ),
   offsets: v.optional(
-    withRamp({ cap_share: v.optional(v.pipe(num, v.minValue(0), v.maxValue(1))), max_tco2: v.optional(nonNegative) }),
+    withRamp({
+      cap_share: v.optional(v.pipe(num, v.minValue(0), v.maxValue(1))),
+      max_tco2: v.optional(nonNegative),
+    }),
   ),
 });
 
@@ -188,7 +197,8 @@ export function formatIssues(issues: readonly Issue[]): string[] {
   return [...new Set(lines)];
 }
 
-export type ParseResult = { ok: true; scenario: Scenario; warnings: string[] } | { ok: false; errors: string[] };
+export type ParseResult =
+  { ok: true; scenario: Scenario; warnings: string[] } | { ok: false; errors: string[] };
 
 /**
  * Validates a scenario document. With `dataset`, a document built for another dataset is accepted with

@@ -78,7 +78,12 @@ const r4 = (x: number) => round(x, 4);
 
 function spreadOf(x: Float64Array, scratch: Float64Array, digits: number): Spread {
   const [p5, p50, p95] = quantiles(x, [0.05, 0.5, 0.95], scratch);
-  return { p5: round(p5, digits), p50: round(p50, digits), p95: round(p95, digits), mean: round(mean(x), digits) };
+  return {
+    p5: round(p5, digits),
+    p50: round(p50, digits),
+    p95: round(p95, digits),
+    mean: round(mean(x), digits),
+  };
 }
 
 /** Summarizes a block of runs (all runs of one seed, merged in run order). */
@@ -86,17 +91,14 @@ export function summarize(model: CompiledModel, block: RunBlock, seed: number): 
   const n = block.runCount;
   const nY = block.nYears;
   const years = Array.from(block.years);
-  const col = new Float64Array(n);
   const scratch = new Float64Array(n);
-
-  const column = (arr: Float64Array, stride: number, offset: number): Float64Array => {
-    for (let r = 0; r < n; r++) col[r] = arr[r * stride + offset];
-    return col;
-  };
-  const series = (arr: Float64Array): PercentileSeries => {
+  // Year-major copies, so each year's sample is contiguous (columns of run-major data are far apart).
+  const grossT = transpose(block.gross, n, nY);
+  const netT = transpose(block.net, n, nY);
+  const series = (t: Float64Array): PercentileSeries => {
     const out: PercentileSeries = { p5: [], p25: [], p50: [], p75: [], p95: [], mean: [] };
     for (let y = 0; y < nY; y++) {
-      const c = column(arr, nY, y);
+      const c = t.subarray(y * n, (y + 1) * n);
       const q = quantiles(c, PS, scratch);
       out.p5.push(t1(q[0]));
       out.p25.push(t1(q[1]));
@@ -157,8 +159,8 @@ export function summarize(model: CompiledModel, block: RunBlock, seed: number): 
     runs: n,
     seed,
     years,
-    total_tco2: series(block.gross),
-    net_tco2: series(block.net),
+    total_tco2: series(grossT),
+    net_tco2: series(netT),
     peak_year: { histogram: peakHistogram, p_by_2030: n ? peakBy2030 / n : NaN },
     neutrality: {
       p_by_2060: horizonHas2060 && n ? neutralBy2060 / n : null,
@@ -173,7 +175,7 @@ export function summarize(model: CompiledModel, block: RunBlock, seed: number): 
     inputs: [...model.inputNames],
     levers: [...model.leverNames],
     warnings: [...model.warnings],
-    energy_tce: series(block.energy),
+    energy_tce: series(transpose(block.energy, n, nY)),
     peak_value_tco2: spreadOf(peakValue, scratch, 1),
     cumulative_net_tco2: spreadOf(cumulativeNet, scratch, 0),
     intensity_change: intensityChange(model, block, years, scratch),
@@ -192,7 +194,12 @@ function sensitivity(
   const nY = block.nYears;
   const outputs: [string, Float64Array][] = [];
   const y2030 = years.indexOf(2030);
-  if (y2030 >= 0) outputs.push(['total_tco2_2030', Float64Array.from({ length: n }, (_, r) => block.gross[r * nY + y2030])]);
+  if (y2030 >= 0) {
+    outputs.push([
+      'total_tco2_2030',
+      Float64Array.from({ length: n }, (_, r) => block.gross[r * nY + y2030]),
+    ]);
+  }
   outputs.push(['peak_year', peakYear], ['cumulative_tco2', cumulative]);
   const sorted = new Float64Array(n);
   const outRanks = outputs.map(([, x]) => ranks(x, undefined, sorted));
@@ -204,7 +211,11 @@ function sensitivity(
     ranks(col, rk, sorted);
     outputs.forEach(([name], o) => {
       const rho = pearson(rk, outRanks[o]);
-      rows[o].push({ input: model.inputNames[i], output: name, spearman: Number.isNaN(rho) ? null : r4(rho) });
+      rows[o].push({
+        input: model.inputNames[i],
+        output: name,
+        spearman: Number.isNaN(rho) ? null : r4(rho),
+      });
     });
   }
   // Largest |ρ| first (the tornado's order); ties and nulls keep input order.
@@ -257,16 +268,21 @@ function intensityChange(
   return out;
 }
 
-function leverSummaries(model: CompiledModel, block: RunBlock, years: number[], scratch: Float64Array): LeverSummary[] {
+function leverSummaries(
+  model: CompiledModel,
+  block: RunBlock,
+  years: number[],
+  scratch: Float64Array,
+): LeverSummary[] {
   const n = block.runCount;
   const nY = block.nYears;
   const nL = block.nLevers;
-  const x = new Float64Array(n);
+  const t = transpose(block.leverContribution, n, nY * nL);
   return model.leverNames.map((lever, l) => {
     const s: LeverSummary = { lever, mean: [], p5: [], p95: [], y2030: null, y2060: null };
     for (let y = 0; y < nY; y++) {
-      for (let r = 0; r < n; r++) x[r] = block.leverContribution[(r * nY + y) * nL + l];
-      const sp = spreadOf(x, scratch, 1);
+      const col = y * nL + l;
+      const sp = spreadOf(t.subarray(col * n, (col + 1) * n), scratch, 1);
       s.mean.push(sp.mean);
       s.p5.push(sp.p5);
       s.p95.push(sp.p95);
@@ -275,4 +291,14 @@ function leverSummaries(model: CompiledModel, block: RunBlock, years: number[], 
     }
     return s;
   });
+}
+
+/** Column-major copy of a run-major array with `width` values per run: out[col * runs + run]. */
+function transpose(a: Float64Array, runs: number, width: number): Float64Array {
+  const out = new Float64Array(runs * width);
+  for (let r = 0; r < runs; r++) {
+    const base = r * width;
+    for (let c = 0; c < width; c++) out[c * runs + r] = a[base + c];
+  }
+  return out;
 }

@@ -61,6 +61,16 @@ function select(a: Float64Array, k: number, lo: number, hi: number): void {
   }
 }
 
+/** Places every rank of `ks` (ascending) as if a[lo..hi] were sorted: select the middle rank, recurse. */
+function multiselect(a: Float64Array, ks: number[], lo: number, hi: number): void {
+  if (ks.length === 0 || lo >= hi) return;
+  const mid = ks.length >> 1;
+  const k = ks[mid];
+  select(a, k, lo, hi);
+  multiselect(a, ks.slice(0, mid), lo, k - 1);
+  multiselect(a, ks.slice(mid + 1), k + 1, hi);
+}
+
 /**
  * Type-7 quantiles of a sample at several probabilities, by selection (O(n) each) rather than a full
  * sort. `scratch` (length ≥ x.length) avoids an allocation; x itself is not modified.
@@ -69,19 +79,15 @@ export function quantiles(x: ArrayLike<number>, ps: readonly number[], scratch?:
   const n = x.length;
   if (n === 0) return ps.map(() => NaN);
   const a = scratch && scratch.length >= n ? scratch.subarray(0, n) : new Float64Array(n);
-  for (let i = 0; i < n; i++) a[i] = x[i];
-  const ranks = new Set<number>();
+  if (x instanceof Float64Array) a.set(x);
+  else for (let i = 0; i < n; i++) a[i] = x[i];
+  const wanted = new Set<number>();
   for (const p of ps) {
     const h = (n - 1) * p;
-    ranks.add(Math.floor(h));
-    ranks.add(Math.min(Math.floor(h) + 1, n - 1));
+    wanted.add(Math.floor(h));
+    wanted.add(Math.min(Math.floor(h) + 1, n - 1));
   }
-  const ordered = [...ranks].sort((u, v) => u - v);
-  let from = 0;
-  for (const k of ordered) {
-    select(a, k, from, n - 1);
-    from = k;
-  }
+  multiselect(a, [...wanted].sort((u, v) => u - v), 0, n - 1);
   return ps.map((p) => {
     const h = (n - 1) * p;
     const lo = Math.floor(h);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { chunkRunsFor, planRuns, splitEvenly } from '../../../src/core/scenario/planner';
+import {
+  chunkRunsFor,
+  laneRanges,
+  nextChunk,
+  planRuns,
+  splitEvenly,
+} from '../../../src/core/scenario/planner';
 
 describe('splitEvenly', () => {
   it('splits into near-equal parts that sum to the total', () => {
@@ -67,6 +73,41 @@ describe('planRuns', () => {
     expect(() => planRuns({ runs: -1, workers: 1, maxChunkRuns: 1 })).toThrow(/runs/);
     expect(() => planRuns({ runs: 10, workers: 1, maxChunkRuns: 0 })).toThrow(/maxChunkRuns/);
     expect(() => planRuns({ runs: 10, workers: 1, maxChunkRuns: 1, runStart: 0.5 })).toThrow(/runStart/);
+  });
+});
+
+describe('laneRanges and nextChunk', () => {
+  it('gives contiguous near-equal lane ranges', () => {
+    expect(laneRanges(10, 3, 100)).toEqual([
+      { runStart: 100, runCount: 4 },
+      { runStart: 104, runCount: 3 },
+      { runStart: 107, runCount: 3 },
+    ]);
+    expect(laneRanges(1, 4)).toEqual([{ runStart: 0, runCount: 1 }]);
+    expect(laneRanges(0, 4)).toEqual([]);
+  });
+
+  it('cuts the rest of a lane with a chunk size that may change between calls', () => {
+    const range = { runStart: 50, runCount: 1000 };
+    const sizes = [64, 64, 300, 300, 1000];
+    const got = [];
+    let done = 0;
+    for (const max of sizes) {
+      if (done >= range.runCount) break;
+      const c = nextChunk(range, done, max);
+      expect(c.runStart).toBe(50 + done);
+      expect(c.runCount).toBeLessThanOrEqual(max);
+      got.push(c.runCount);
+      done += c.runCount;
+    }
+    expect(got).toEqual([63, 63, 292, 291, 291]);
+    expect(done).toBe(1000);
+  });
+
+  it('rejects a finished or invalid position', () => {
+    expect(() => nextChunk({ runStart: 0, runCount: 5 }, 5, 10)).toThrow(/done/);
+    expect(() => nextChunk({ runStart: 0, runCount: 5 }, -1, 10)).toThrow(/done/);
+    expect(() => nextChunk({ runStart: 0, runCount: 5 }, 0, 0)).toThrow(/maxChunkRuns/);
   });
 });
 

@@ -20,7 +20,7 @@ export class CalculatorState {
   rows = $state<CalcRow[]>([]);
   year = $state('2023');
   readonly settings: SettingsState;
-  readonly result = $derived(computeCalculator(this.rows, this.year, this.settings.snapshot()));
+  readonly result = $derived.by(() => computeCalculator(this.rows, this.year, this.settings.snapshot()));
   #store: KeyValueStore | null;
   #nextId = 1;
 

@@ -153,15 +153,29 @@ export function sankeyData(
     if (v1 + v2 <= threshold || v1 + v2 <= 0) continue;
     const c = `c:${carrier[i]}`;
     const s = `s:${sector[i]}`;
-    if (!nodes.has(c)) nodes.set(c, { id: c, label: labels.carrier(carrier[i]), color: CARRIER_COLORS[carrier[i]] ?? '#7F7F7F', depth: 0 });
-    if (!nodes.has(s)) nodes.set(s, { id: s, label: labels.sector(sector[i]), color: sectorColor[sector[i]] ?? '#7F7F7F', depth: 1 });
+    if (!nodes.has(c))
+      nodes.set(c, {
+        id: c,
+        label: labels.carrier(carrier[i]),
+        color: CARRIER_COLORS[carrier[i]] ?? '#7F7F7F',
+        depth: 0,
+      });
+    if (!nodes.has(s))
+      nodes.set(s, {
+        id: s,
+        label: labels.sector(sector[i]),
+        color: sectorColor[sector[i]] ?? '#7F7F7F',
+        depth: 1,
+      });
     link(c, s, v1 + v2);
     if (v1 > 0) link(s, 'e:scope1', v1);
     if (v2 > 0) link(s, 'e:scope2', v2);
   }
   const used = new Set([...links.values()].map((l) => l.target));
-  if (used.has('e:scope1')) nodes.set('e:scope1', { id: 'e:scope1', label: labels.scope1, color: SCOPE_COLORS.scope1, depth: 2 });
-  if (used.has('e:scope2')) nodes.set('e:scope2', { id: 'e:scope2', label: labels.scope2, color: SCOPE_COLORS.scope2, depth: 2 });
+  if (used.has('e:scope1'))
+    nodes.set('e:scope1', { id: 'e:scope1', label: labels.scope1, color: SCOPE_COLORS.scope1, depth: 2 });
+  if (used.has('e:scope2'))
+    nodes.set('e:scope2', { id: 'e:scope2', label: labels.scope2, color: SCOPE_COLORS.scope2, depth: 2 });
   return { nodes: [...nodes.values()], links: [...links.values()] };
 }
 
@@ -181,14 +195,22 @@ export interface EmitterRow {
 export type EmitterKey = Exclude<keyof EmitterRow, 'id'>;
 
 /** Rows of an enterpriseYearSql result. */
-export function emitterRows(t: Table, nameOf: (zh: string, en: string) => string, sectorOf: (s: string) => string): EmitterRow[] {
+export function emitterRows(
+  t: Table,
+  nameOf: (zh: string, en: string) => string,
+  sectorOf: (s: string) => string,
+): EmitterRow[] {
   const id = stringColumn(t, 'enterprise_id');
   const zh = stringColumn(t, 'name_zh');
   const en = stringColumn(t, 'name_en');
   const sector = stringColumn(t, 'sector');
-  const [energy, s1, s2, total, out] = ['energy_tce', 'scope1_tco2', 'scope2_tco2', 'total_tco2', 'output_10k_cny'].map(
-    (c) => numberColumn(t, c),
-  );
+  const [energy, s1, s2, total, out] = [
+    'energy_tce',
+    'scope1_tco2',
+    'scope2_tco2',
+    'total_tco2',
+    'output_10k_cny',
+  ].map((c) => numberColumn(t, c));
   return id.map((x, i) => ({
     id: x,
     name: nameOf(zh[i], en[i]),
@@ -203,7 +225,12 @@ export function emitterRows(t: Table, nameOf: (zh: string, en: string) => string
 }
 
 /** Sorted copy: numbers with NaN last in either direction, text by locale; ties by id. */
-export function sortRows(rows: readonly EmitterRow[], key: EmitterKey, dir: 'asc' | 'desc', locale = 'zh-CN'): EmitterRow[] {
+export function sortRows(
+  rows: readonly EmitterRow[],
+  key: EmitterKey,
+  dir: 'asc' | 'desc',
+  locale = 'zh-CN',
+): EmitterRow[] {
   const sign = dir === 'asc' ? 1 : -1;
   return [...rows].sort((a, b) => {
     const x = a[key];

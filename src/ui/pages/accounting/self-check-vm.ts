@@ -13,7 +13,7 @@ import {
 } from '../../../core/accounting/index';
 import { numberColumn, stringColumn } from '../../../data/arrow-rows';
 import type { StackedSeries } from '../../../charts/overview';
-import { checkEntry, type InputIssue } from './activity-input-vm';
+import { checkEntry, parseAmount, type InputIssue } from './activity-input-vm';
 import { toOptions, type AccountingSettings } from './settings-vm';
 
 export interface OwnRow {
@@ -253,4 +253,18 @@ export function economicsFromTable(t: Table): Map<number, Economics> {
   const output = numberColumn(t, 'output_10k_cny');
   const va = numberColumn(t, 'value_added_10k_cny');
   return new Map(Array.from(year, (y, i) => [y, { output: output[i], valueAdded: va[i] }]));
+}
+
+/** No economic data. */
+export const NO_ECONOMICS: ReadonlyMap<number, Economics> = new Map();
+
+/** Typed economics (strings by year) → numbers by year; blanks and non-numbers become NaN. */
+export function ownEconomicsMap(
+  rec: Record<string, { output: string; valueAdded: string }>,
+): Map<number, Economics> {
+  const m = new Map<number, Economics>();
+  for (const [y, e] of Object.entries(rec)) {
+    m.set(Number(y), { output: parseAmount(e.output) ?? NaN, valueAdded: parseAmount(e.valueAdded) ?? NaN });
+  }
+  return m;
 }

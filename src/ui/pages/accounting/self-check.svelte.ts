@@ -14,12 +14,14 @@ import {
   enterpriseYearSql,
 } from '../../../data/sql/inventory-views-sql';
 import { stringColumn } from '../../../data/arrow-rows';
-import { fitUnit, parseAmount } from './activity-input-vm';
+import { fitUnit } from './activity-input-vm';
 import { parsePaste, type PasteResult } from './paste-vm';
 import {
   activityFromTable,
   checkOwnRows,
   economicsFromTable,
+  NO_ECONOMICS,
+  ownEconomicsMap,
   selfInventory,
   type Economics,
   type OwnRow,
@@ -68,7 +70,7 @@ export class SelfCheckState {
   readonly picked = $derived(this.enterprises.find((e) => e.id === this.pickedId));
   readonly sector = $derived(this.mode === 'park' ? (this.picked?.sector ?? '') : this.ownSector);
   readonly economics = $derived(
-    this.mode === 'park' ? (this.parkData?.economics ?? new Map()) : ownEconomicsMap(this.ownEconomics),
+    this.mode === 'park' ? (this.parkData?.economics ?? NO_ECONOMICS) : ownEconomicsMap(this.ownEconomics),
   );
   readonly activity = $derived(
     this.mode === 'park'
@@ -146,17 +148,26 @@ export class SelfCheckState {
     }
   }
 
+  #peersKey(sector: string, year: number | null): string {
+    return JSON.stringify([sector, year, this.settings.options()]);
+  }
+
   /** Loads the sector peers' inventories of a year with the current settings. */
   async loadPeers(db: Queryable, sector: string, year: number): Promise<void> {
     const options = this.settings.options();
-    const key = JSON.stringify([sector, year, options]);
+    const key = this.#peersKey(sector, year);
     if (this.peers?.key === key) return;
     try {
       const table = await db.query(enterpriseYearSql(options, true), [year, sector]);
-      if (key === JSON.stringify([this.sector, year, this.settings.options()])) this.peers = { key, table };
+      this.peers = { key, table };
     } catch (e) {
       this.loadError = e instanceof Error ? e.message : String(e);
     }
+  }
+
+  /** The loaded peers when they match the sector, year and current settings; null otherwise. */
+  peersFor(sector: string, year: number | null): Table | null {
+    return sector && this.peers?.key === this.#peersKey(sector, year) ? this.peers.table : null;
   }
 
   addRow(): void {
@@ -251,16 +262,6 @@ export class SelfCheckState {
       settings: this.settings.snapshot(),
     });
   }
-}
-
-function ownEconomicsMap(
-  rec: Record<string, { output: string; valueAdded: string }>,
-): Map<number, Economics> {
-  const m = new Map<number, Economics>();
-  for (const [y, e] of Object.entries(rec)) {
-    m.set(Number(y), { output: parseAmount(e.output) ?? NaN, valueAdded: parseAmount(e.valueAdded) ?? NaN });
-  }
-  return m;
 }
 
 function restoreOwnRows(v: unknown[]): OwnRow[] {

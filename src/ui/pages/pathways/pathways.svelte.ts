@@ -11,7 +11,7 @@ import { loadParkBaseline } from '../../../data/park-baseline';
 import { runsIPC } from '../../../data/sim-tables';
 import type { ParkBaseline } from '../../../core/scenario/baseline';
 import { compileScenario } from '../../../core/scenario/compile';
-import type { RunBlock } from '../../../core/scenario/model';
+import type { CompiledModel, RunBlock } from '../../../core/scenario/model';
 import { presetScenario, type PresetId } from '../../../core/scenario/presets';
 import type { Scenario } from '../../../core/scenario/schema';
 import type { SimulationSummary } from '../../../core/scenario/summary';
@@ -116,6 +116,7 @@ export class PathwaysState {
   #token = 0;
   #loadToken = 0;
   #writes: Promise<void> = Promise.resolve();
+  #writeSeq = 0;
   #destroyed = false;
 
   constructor(options: PathwaysOptions) {
@@ -237,7 +238,7 @@ export class PathwaysState {
     const settings = this.settings;
     if (this.#destroyed || !baseline || !ctx || !settings) return;
     const token = ++this.#token;
-    let model;
+    let model: CompiledModel;
     try {
       const scenario = applySettings(presetScenario(this.preset), settings, ctx);
       model = compileScenario(scenario, baseline, { breakdown: false });
@@ -258,7 +259,7 @@ export class PathwaysState {
   async #consume(
     token: number,
     runner: SimulationRunner,
-    model: ReturnType<typeof compileScenario>,
+    model: CompiledModel,
     seed: number,
     runs: number,
   ): Promise<void> {
@@ -286,7 +287,7 @@ export class PathwaysState {
         if (r.phase === 'full') {
           this.status = 'done';
           this.progress = null;
-          this.#writeTable(token, r.block);
+          this.#writeTable(r.block);
         }
       }
     } catch (e) {
@@ -301,19 +302,20 @@ export class PathwaysState {
     }
   }
 
-  /** Replaces `sim_runs` with a full result; writes run in order and a superseded one is skipped. */
-  #writeTable(token: number, block: RunBlock): void {
+  /** Replaces `sim_runs` with a full result; writes run in order and one superseded before it starts is skipped. */
+  #writeTable(block: RunBlock): void {
+    const seq = ++this.#writeSeq;
     const info = { runs: block.runCount, years: block.nYears };
     this.simTable = { status: 'writing', ...info };
     this.#writes = this.#writes.then(async () => {
-      if (token !== this.#token) return;
+      if (seq !== this.#writeSeq || this.#destroyed) return;
       try {
         const db = await this.#park.db();
         await db.insertArrowIPC(SIM_TABLE, runsIPC(block));
         const t = await db.query(`SELECT count(*)::INTEGER AS n FROM ${SIM_TABLE}`);
-        if (token === this.#token) this.simTable = { status: 'ready', ...info, rows: Number(t.get(0)?.n) };
+        if (seq === this.#writeSeq) this.simTable = { status: 'ready', ...info, rows: Number(t.get(0)?.n) };
       } catch (e) {
-        if (token === this.#token) this.simTable = { status: 'error', ...info, error: message(e) };
+        if (seq === this.#writeSeq) this.simTable = { status: 'error', ...info, error: message(e) };
       }
     });
   }

@@ -1,0 +1,238 @@
+/**
+ * The simulation engine under stress in real Chromium: cancellation within 200 ms, workers that throw,
+ * crash or stall (the pool recovers), supersession and termination. Test hooks on the model
+ * (`__failAtRun`, `__dieAtRun`, `__hangAtRun`, `__chunkDelayMs`, see workers/simulation-service.ts)
+ * drive the real worker.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { compileScenario } from '../../src/core/scenario/compile';
+import type { CompiledModel } from '../../src/core/scenario/kernel';
+import { simulateBlock, type RunBlock } from '../../src/core/scenario/kernel';
+import { presetScenario } from '../../src/core/scenario/presets';
+import type { TestHooks } from '../../workers/simulation-service';
+import {
+  CancelledError,
+  createSimulationRunner,
+  isCancellation,
+  SimulationWorkerError,
+  SupersededError,
+  type RunnerOptions,
+  type SimulationRunner,
+} from '../../workers/simulation-runner';
+import { handBaseline } from '../unit/scenario/fixtures';
+
+/** Fields of two blocks that differ (typed arrays compared bit for bit; much faster than toEqual). */
+function blockDiff(a: RunBlock, b: RunBlock): string[] {
+  const fa = a as unknown as Record<string, unknown>;
+  const fb = b as unknown as Record<string, unknown>;
+  const keys = new Set([...Object.keys(fa), ...Object.keys(fb)]);
+  return [...keys].filter((k) => {
+    const x = fa[k];
+    const y = fb[k];
+    if (!ArrayBuffer.isView(x) || !ArrayBuffer.isView(y)) return x !== y;
+    const u = x as Float64Array;
+    const v = y as Float64Array;
+    if (u.constructor !== v.constructor || u.length !== v.length) return true;
+    for (let i = 0; i < u.length; i++) if (!Object.is(u[i], v[i])) return true;
+    return false;
+  });
+}
+
+const model = compileScenario(presetScenario('ambitious'), handBaseline());
+const hooked = (hooks: TestHooks): CompiledModel => ({ ...model, ...hooks });
+const SEED = 7;
+
+const runners: SimulationRunner[] = [];
+function runner(options: RunnerOptions = {}): SimulationRunner {
+  const r = createSimulationRunner({ workers: 2, ...options });
+  runners.push(r);
+  return r;
+}
+afterAll(async () => {
+  await Promise.all(runners.map((r) => r.terminate()));
+});
+
+/** Resolves with the rejection of `p` (fails the test if it resolves). */
+async function rejection(p: Promise<unknown>): Promise<Error> {
+  try {
+    await p;
+  } catch (e) {
+    return e as Error;
+  }
+  throw new Error('expected a rejection');
+}
+
+/** Resolves once `p` has reported at least `n` runs done. */
+function afterProgress(n: number): { onProgress: (p: { done: number }) => void; reached: Promise<void> } {
+  let resolve!: () => void;
+  const reached = new Promise<void>((r) => (resolve = r));
+  return { onProgress: (p) => p.done >= n && resolve(), reached };
+}
+
+async function expectHealthy(r: SimulationRunner): Promise<void> {
+  const { block } = await r.run(model, { seed: SEED, runs: 300, summarize: false });
+  expect(blockDiff(block, simulateBlock(model, SEED, 0, 300))).toEqual([]);
+}
+
+describe('cancellation', () => {
+  it('stops within 200 ms: the promise rejects at once and the workers are free again', async () => {
+    const r = runner();
+    await r.ready();
+    const slow = hooked({ __chunkDelayMs: 30 });
+    const progress = afterProgress(1);
+    const pending = r.run(slow, { seed: SEED, runs: 200_000, onProgress: progress.onProgress });
+    await progress.reached;
+    const t0 = performance.now();
+    r.cancel();
+    const error = await rejection(pending);
+    const rejectedMs = performance.now() - t0;
+    await r.ready(); // queued behind whatever the workers were still doing
+    const idleMs = performance.now() - t0;
+    expect(error).toBeInstanceOf(CancelledError);
+    expect(error.name).toBe('AbortError');
+    expect(isCancellation(error)).toBe(true);
+    expect(rejectedMs).toBeLessThan(50);
+    expect(idleMs).toBeLessThan(200);
+    await expectHealthy(r);
+  });
+
+  it('replaces a worker stuck in a long chunk after a cancel, and stays usable', async () => {
+    const r = runner({ hardCancelMs: 100 });
+    await r.ready();
+    const stuck = hooked({ __chunkDelayMs: 5000 });
+    const pending = r.run(stuck, { seed: SEED, runs: 100 });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const t0 = performance.now();
+    r.cancel();
+    expect(await rejection(pending)).toBeInstanceOf(CancelledError);
+    await r.ready();
+    expect(performance.now() - t0).toBeLessThan(1000); // 100 ms, then a fresh worker starts
+    await expectHealthy(r);
+  });
+
+  it('honours an AbortSignal', async () => {
+    const r = runner();
+    const controller = new AbortController();
+    const progress = afterProgress(1);
+    const pending = r.run(hooked({ __chunkDelayMs: 20 }), {
+      seed: SEED,
+      runs: 100_000,
+      signal: controller.signal,
+      onProgress: progress.onProgress,
+    });
+    await progress.reached;
+    controller.abort();
+    expect(await rejection(pending)).toBeInstanceOf(CancelledError);
+    const aborted = new AbortController();
+    aborted.abort();
+    expect(await rejection(r.run(model, { seed: SEED, runs: 10, signal: aborted.signal }))).toBeInstanceOf(
+      CancelledError,
+    );
+  });
+});
+
+describe('failing workers', () => {
+  it('reports a kernel error with the worker and run range, then recovers', async () => {
+    const r = runner({ chunkTargetMs: 5 });
+    const error = await rejection(r.run(hooked({ __failAtRun: 1234 }), { seed: SEED, runs: 2000 }));
+    expect(error).toBeInstanceOf(SimulationWorkerError);
+    expect(error.message).toMatch(
+      /^Simulation worker 1 failed on runs \d+–\d+: Test hook: the kernel failed at run 1234$/,
+    );
+    const { runStart, runCount } = error as SimulationWorkerError;
+    expect(runStart).toBeLessThanOrEqual(1234);
+    expect(runStart + runCount).toBeGreaterThan(1234);
+    await expectHealthy(r);
+  });
+
+  it('reports a crashed worker (error event), then recovers', async () => {
+    const r = runner();
+    const error = await rejection(r.run(hooked({ __dieAtRun: 10 }), { seed: SEED, runs: 1000 }));
+    expect(error).toBeInstanceOf(SimulationWorkerError);
+    expect(error.message).toMatch(/Simulation worker 0 failed on runs 0–\d+: the worker crashed/);
+    await expectHealthy(r);
+  });
+
+  it('reports a worker that went silent (stall timeout), then recovers', async () => {
+    const r = runner({ stallTimeoutMs: 1500 });
+    const t0 = performance.now();
+    const error = await rejection(r.run(hooked({ __hangAtRun: 900 }), { seed: SEED, runs: 1000 }));
+    expect(performance.now() - t0).toBeLessThan(5000);
+    expect(error.message).toMatch(
+      /Simulation worker 1 failed on runs .*: the worker did not answer within 1500 ms/,
+    );
+    await expectHealthy(r);
+  });
+
+  it('reports a worker whose script fails to load', async () => {
+    const broken = () => new Worker(URL.createObjectURL(new Blob(['throw new Error("boom at load")'])));
+    const r = runner({ workers: 1, createWorker: broken });
+    const error = await rejection(r.run(model, { seed: SEED, runs: 10 }));
+    expect(error).toBeInstanceOf(SimulationWorkerError);
+    expect(error.message).toMatch(/the worker crashed \(.*boom at load\)/);
+  });
+});
+
+describe('supersession and termination', () => {
+  it('a newer request supersedes the older one, which never delivers a stale result', async () => {
+    const r = runner();
+    const progress = afterProgress(1);
+    const older = r.run(hooked({ __chunkDelayMs: 20 }), {
+      seed: SEED,
+      runs: 50_000,
+      onProgress: progress.onProgress,
+    });
+    let olderSettled = false;
+    older.then(
+      () => (olderSettled = true),
+      () => (olderSettled = true),
+    );
+    await progress.reached;
+    const newer = r.run(model, { seed: SEED + 1, runs: 800 });
+    const error = await rejection(older);
+    expect(error).toBeInstanceOf(SupersededError);
+    expect(error.name).toBe('AbortError');
+    const result = await newer;
+    expect(olderSettled).toBe(true);
+    expect(result.seed).toBe(SEED + 1);
+    expect(blockDiff(result.block, simulateBlock(model, SEED + 1, 0, 800))).toEqual([]);
+  });
+
+  it('a burst of requests: only the last resolves', async () => {
+    const r = runner();
+    const burst = [1, 2, 3, 4, 5].map((k) => r.run(model, { seed: k, runs: 500 }));
+    const settled = await Promise.allSettled(burst);
+    expect(
+      settled.slice(0, 4).every((s) => s.status === 'rejected' && s.reason instanceof SupersededError),
+    ).toBe(true);
+    const last = settled[4];
+    expect(last.status).toBe('fulfilled');
+    if (last.status === 'fulfilled')
+      expect(blockDiff(last.value.block, simulateBlock(model, 5, 0, 500))).toEqual([]);
+  });
+
+  it('a progressive request is superseded between its preview and its full result', async () => {
+    const r = runner();
+    const stream = r.runProgressive(hooked({ __chunkDelayMs: 10 }), {
+      seed: SEED,
+      runs: 60_000,
+      previewRuns: 200,
+    });
+    const first = await stream.next();
+    expect(first.value).toMatchObject({ phase: 'preview', runs: 200 });
+    const newer = r.run(model, { seed: SEED, runs: 100 });
+    expect(await rejection(stream.next())).toBeInstanceOf(SupersededError);
+    expect((await newer).runs).toBe(100);
+  });
+
+  it('terminate() is idempotent, rejects the request in flight and refuses new ones', async () => {
+    const r = runner();
+    const pending = r.run(hooked({ __chunkDelayMs: 20 }), { seed: SEED, runs: 50_000 });
+    await r.terminate();
+    await r.terminate();
+    const error = await rejection(pending);
+    expect(error).toBeInstanceOf(CancelledError);
+    expect((error as CancelledError).reason).toBe('terminated');
+    expect(await rejection(r.run(model, { seed: SEED, runs: 10 }))).toBeInstanceOf(CancelledError);
+  });
+});

@@ -1,0 +1,130 @@
+/**
+ * The simulation engine in real Chromium: module workers, Comlink, transfer, determinism, progress and
+ * progressive refinement. Failure, cancellation and supersession: simulation-control.browser.test.ts.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { compileScenario } from '../../src/core/scenario/compile';
+import { simulateBlock, type RunBlock } from '../../src/core/scenario/kernel';
+import { presetScenario } from '../../src/core/scenario/presets';
+import { summarize } from '../../src/core/scenario/summary';
+import {
+  createSimulationRunner,
+  type SimulationProgress,
+  type SimulationRunner,
+} from '../../workers/simulation-runner';
+import { handBaseline } from '../unit/scenario/fixtures';
+
+/** Fields of two blocks that differ (typed arrays compared bit for bit; much faster than toEqual). */
+function blockDiff(a: RunBlock, b: RunBlock): string[] {
+  const fa = a as unknown as Record<string, unknown>;
+  const fb = b as unknown as Record<string, unknown>;
+  const keys = new Set([...Object.keys(fa), ...Object.keys(fb)]);
+  return [...keys].filter((k) => {
+    const x = fa[k];
+    const y = fb[k];
+    if (!ArrayBuffer.isView(x) || !ArrayBuffer.isView(y)) return x !== y;
+    const u = x as Float64Array;
+    const v = y as Float64Array;
+    if (u.constructor !== v.constructor || u.length !== v.length) return true;
+    for (let i = 0; i < u.length; i++) if (!Object.is(u[i], v[i])) return true;
+    return false;
+  });
+}
+
+const model = compileScenario(presetScenario('policy'), handBaseline());
+const SEED = 20240601;
+const RUNS = 2500;
+
+const runners: SimulationRunner[] = [];
+function runner(workers: number, options = {}): SimulationRunner {
+  const r = createSimulationRunner({ workers, ...options });
+  runners.push(r);
+  return r;
+}
+afterAll(async () => {
+  await Promise.all(runners.map((r) => r.terminate()));
+});
+
+describe('simulation runner', () => {
+  it('gives bit-identical runs and summaries with 1, 2 and 4 workers, equal to the kernel on the main thread', async () => {
+    const expected = simulateBlock(model, SEED, 0, RUNS);
+    const expectedSummary = JSON.stringify(summarize(model, expected, SEED));
+    for (const workers of [1, 2, 4]) {
+      const r = runner(workers, { chunkTargetMs: 5 });
+      expect(r.size).toBe(workers);
+      const result = await r.run(model, { seed: SEED, runs: RUNS });
+      expect(blockDiff(result.block, expected)).toEqual([]);
+      expect(JSON.stringify(result.summary)).toBe(expectedSummary);
+      expect(result).toMatchObject({ phase: 'full', seed: SEED, runs: RUNS, workers });
+      await r.terminate();
+    }
+  });
+
+  it('sizes the pool by navigator.hardwareConcurrency unless told otherwise', async () => {
+    const r = runner(undefined as unknown as number);
+    expect(r.size).toBe(Math.min(16, navigator.hardwareConcurrency));
+    await r.terminate();
+  });
+
+  it('transfers results: the sending side keeps a detached buffer', async () => {
+    const r = runner(2);
+    const { block } = await r.run(model, { seed: SEED, runs: 400, summarize: false });
+    // Worker → main: each worker's last sent block is detached on its side.
+    for (const stats of await r.workerStats()) {
+      expect(stats.chunks).toBeGreaterThan(0);
+      expect(stats.lastSentBytes).toBe(0);
+    }
+    // Main → worker (and back): summarizing moves the block into a worker and hands it back.
+    const gross = block.gross;
+    const copy = gross.slice();
+    const back = await r.summarize(model, block, SEED);
+    expect(gross.byteLength).toBe(0);
+    expect(blockDiff(back.block, { ...back.block, gross: copy })).toEqual([]);
+    expect(back.summary.runs).toBe(400);
+  });
+
+  it('reports progress per chunk, in order, up to the total', async () => {
+    const r = runner(2, { chunkTargetMs: 2 });
+    const seen: SimulationProgress[] = [];
+    await r.run(model, { seed: SEED, runs: 3000, onProgress: (p) => seen.push(p) });
+    expect(seen.length).toBeGreaterThan(4);
+    expect(seen.at(-1)).toMatchObject({ phase: 'full', done: 3000, total: 3000 });
+    for (let i = 1; i < seen.length; i++) expect(seen[i].done).toBeGreaterThan(seen[i - 1].done);
+  });
+
+  it('refines progressively: a preview of the first runs, then the full result equal to a plain run', async () => {
+    const r = runner(2);
+    const results = [];
+    const phases: string[] = [];
+    for await (const result of r.runProgressive(model, {
+      seed: SEED,
+      runs: 4000,
+      previewRuns: 1000,
+      onProgress: (p) => phases.push(p.phase),
+    })) {
+      results.push(result);
+    }
+    expect(results.map((x) => [x.phase, x.runs])).toEqual([
+      ['preview', 1000],
+      ['full', 4000],
+    ]);
+    const [preview, full] = results;
+    expect(preview.summary?.runs).toBe(1000);
+    expect(blockDiff(full.block, simulateBlock(model, SEED, 0, 4000))).toEqual([]);
+    expect(blockDiff(preview.block, simulateBlock(model, SEED, 0, 1000))).toEqual([]);
+    expect(JSON.stringify(full.summary)).toBe(
+      JSON.stringify((await r.run(model, { seed: SEED, runs: 4000 })).summary),
+    );
+    expect(phases[0]).toBe('preview');
+    expect(phases.at(-1)).toBe('full');
+  });
+
+  it('yields only a full result when the preview would cover every run', async () => {
+    const r = runner(2);
+    const phases = [];
+    for await (const result of r.runProgressive(model, { seed: SEED, runs: 500, previewRuns: 1000 })) {
+      phases.push(result.phase);
+    }
+    expect(phases).toEqual(['full']);
+  });
+});

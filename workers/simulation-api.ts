@@ -1,0 +1,74 @@
+/** The public shape of the simulation runner (workers/simulation-runner.ts), for callers and tests. */
+import type { CompiledModel, RunBlock } from '../src/core/scenario/kernel';
+import type { SimulationSummary } from '../src/core/scenario/summary';
+
+export interface RunnerOptions {
+  /** Pool size; default `navigator.hardwareConcurrency` (1–16). */
+  workers?: number;
+  /** Makes worker `index`; default the bundled simulation worker. Tests pass other workers here. */
+  createWorker?: (index: number) => Worker;
+  /** Target time of one chunk in ms (default 40): the granularity of progress and cancellation. */
+  chunkTargetMs?: number;
+  /** After a cancel, a worker still busy with the old request this long (ms) is replaced (default 150). */
+  hardCancelMs?: number;
+  /** A chunk that has not answered after this long (ms) counts as a dead worker (default 30 000). */
+  stallTimeoutMs?: number;
+}
+
+export interface SimulationProgress {
+  phase: 'preview' | 'full';
+  /** Runs finished, out of `total` (in a progressive request, the preview counts towards the full total). */
+  done: number;
+  total: number;
+  elapsedMs: number;
+}
+
+export interface RunOptions {
+  seed: number;
+  runs: number;
+  /** Summarize in a worker (default true); otherwise `summary` is null. */
+  summarize?: boolean;
+  onProgress?: (progress: SimulationProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface ProgressiveOptions extends RunOptions {
+  /** Runs in the preview (default 1000); the full result reuses them, since run r depends on (seed, r) alone. */
+  previewRuns?: number;
+}
+
+export interface SimulationResult {
+  phase: 'preview' | 'full';
+  seed: number;
+  runs: number;
+  workers: number;
+  block: RunBlock;
+  summary: SimulationSummary | null;
+  timings: { simulateMs: number; summarizeMs: number; totalMs: number };
+}
+
+export interface SimulationRunner {
+  /** Number of workers in the pool. */
+  readonly size: number;
+  /** Resolves once every worker has loaded. */
+  ready(): Promise<void>;
+  /** Runs 0..runs-1; supersedes any request in flight. */
+  run(model: CompiledModel, options: RunOptions): Promise<SimulationResult>;
+  /** Yields a preview (the first `previewRuns` runs), then the full result; supersedes any request in flight. */
+  runProgressive(
+    model: CompiledModel,
+    options: ProgressiveOptions,
+  ): AsyncGenerator<SimulationResult, void, undefined>;
+  /** Summarizes a block in a worker; `block` is transferred (detached here) and handed back with the summary. */
+  summarize(
+    model: CompiledModel,
+    block: RunBlock,
+    seed: number,
+  ): Promise<{ summary: SimulationSummary; block: RunBlock }>;
+  /** Stops the request in flight (its promise rejects with `CancelledError`); the pool stays usable. */
+  cancel(): void;
+  /** Stops everything and ends the workers; idempotent. */
+  terminate(): Promise<void>;
+  /** Diagnostics from each worker (chunks computed; bytes still visible of the last block sent: 0 once transferred). */
+  workerStats(): Promise<{ chunks: number; lastSentBytes: number }[]>;
+}
