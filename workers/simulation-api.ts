@@ -37,6 +37,7 @@ export interface ProgressiveOptions extends RunOptions {
   previewRuns?: number;
 }
 
+/** A result: the runs in run order (transferred from the workers) and their summary. */
 export interface SimulationResult {
   phase: 'preview' | 'full';
   seed: number;
@@ -44,12 +45,15 @@ export interface SimulationResult {
   workers: number;
   block: RunBlock;
   summary: SimulationSummary | null;
+  /** ms since the request began: runs done (simulateMs), then the summary (summarizeMs); totalMs end to end. */
   timings: { simulateMs: number; summarizeMs: number; totalMs: number };
 }
 
 export interface SimulationRunner {
   /** Number of workers in the pool. */
   readonly size: number;
+  /** Number of workers computing right now (diagnostics; 0 soon after a cancel). */
+  readonly busy: number;
   /** Resolves once every worker has loaded. */
   ready(): Promise<void>;
   /** Runs 0..runs-1; supersedes any request in flight. */

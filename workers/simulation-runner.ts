@@ -62,6 +62,10 @@ class PooledRunner implements SimulationRunner {
     this.#slots = Array.from({ length: this.size }, (_, i) => this.#spawn(i));
   }
 
+  get busy(): number {
+    return this.#slots.filter((slot) => slot.busy > 0).length;
+  }
+
   #spawn(index: number): Slot<Remote> {
     const worker = this.#create(index);
     return new Slot(index, worker, Comlink.wrap<SimulationWorkerApi>(worker), this.#stallTimeoutMs);
@@ -290,13 +294,13 @@ class PooledRunner implements SimulationRunner {
       );
       if (first === runs) {
         finished = true;
+        this.#end(request);
         yield preview;
         return;
       }
       // Start the rest before handing the preview over, so the full result does not wait for the consumer.
       const whole = new RunBlockAssembler(0, runs);
       whole.add(preview.block);
-      const restStart = performance.now();
       const rest = this.#simulate(
         request,
         model,
@@ -312,14 +316,15 @@ class PooledRunner implements SimulationRunner {
           whole.result(),
           'full',
           options,
-          restStart,
-          performance.now() - restStart,
+          startedAt,
+          performance.now() - startedAt,
         ),
       );
       rest.catch(() => {});
       yield preview;
       const full = await rest;
       finished = true;
+      this.#end(request);
       yield full;
     } finally {
       // A consumer that stops iterating early cancels the rest.

@@ -6,18 +6,14 @@
  * the CHP-steam boundary is applied by `baselineFromRows` exactly as parkTotals applies it.
  */
 import type { Table } from 'apache-arrow';
-import {
-  FactorLibrary,
-  carrierCoefficients,
-  type AccountingOptions,
-} from '../core/accounting/index';
+import { FactorLibrary, carrierCoefficients, type AccountingOptions } from '../core/accounting/index';
 import { carrierInfo } from '../core/carriers';
 import {
   baselineFromRows,
   type BaselineHistory,
   type BaselineRow,
   type ParkBaseline,
-} from '../core/scenario/baseline';
+} from '../core/scenario/index';
 import { convert } from '../core/units';
 import { numberColumn, stringColumn } from './arrow-rows';
 import type { DbPort } from './port';

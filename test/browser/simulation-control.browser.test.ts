@@ -75,24 +75,26 @@ async function expectHealthy(r: SimulationRunner): Promise<void> {
 }
 
 describe('cancellation', () => {
-  it('stops within 200 ms: the promise rejects at once and the workers are free again', async () => {
+  it('stops within 200 ms: the promise rejects at once and no worker computes for it after 200 ms', async () => {
     const r = runner();
     await r.ready();
     const slow = hooked({ __chunkDelayMs: 30 });
     const progress = afterProgress(1);
     const pending = r.run(slow, { seed: SEED, runs: 200_000, onProgress: progress.onProgress });
     await progress.reached;
+    expect(r.busy).toBeGreaterThan(0);
     const t0 = performance.now();
     r.cancel();
     const error = await rejection(pending);
     const rejectedMs = performance.now() - t0;
-    await r.ready(); // queued behind whatever the workers were still doing
-    const idleMs = performance.now() - t0;
+    while (r.busy > 0 && performance.now() - t0 < 2000)
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    const stoppedMs = performance.now() - t0;
     expect(error).toBeInstanceOf(CancelledError);
     expect(error.name).toBe('AbortError');
     expect(isCancellation(error)).toBe(true);
     expect(rejectedMs).toBeLessThan(50);
-    expect(idleMs).toBeLessThan(200);
+    expect(stoppedMs).toBeLessThan(200);
     await expectHealthy(r);
   });
 
@@ -105,8 +107,9 @@ describe('cancellation', () => {
     const t0 = performance.now();
     r.cancel();
     expect(await rejection(pending)).toBeInstanceOf(CancelledError);
-    await r.ready();
-    expect(performance.now() - t0).toBeLessThan(1000); // 100 ms, then a fresh worker starts
+    while (r.busy > 0 && performance.now() - t0 < 2000)
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    expect(performance.now() - t0).toBeLessThan(200); // terminated after 100 ms, not after 5 s
     await expectHealthy(r);
   });
 
@@ -157,7 +160,7 @@ describe('failing workers', () => {
     const r = runner({ stallTimeoutMs: 1500 });
     const t0 = performance.now();
     const error = await rejection(r.run(hooked({ __hangAtRun: 900 }), { seed: SEED, runs: 1000 }));
-    expect(performance.now() - t0).toBeLessThan(5000);
+    expect(performance.now() - t0).toBeLessThan(10_000);
     expect(error.message).toMatch(
       /Simulation worker 1 failed on runs .*: the worker did not answer within 1500 ms/,
     );

@@ -3,6 +3,7 @@
  */
 import { GRID_LINE, MUTED_TEXT, chartFontSizes } from '../theme';
 import type { ChartOption, ChartText } from '../types';
+import { axisFormatter } from './inventory-charts';
 
 export interface SankeyNode {
   /** Unique id (e.g. "c:electricity", "s:chemicals", "e:scope1"). */
@@ -18,12 +19,30 @@ export interface SankeyData {
   links: { source: string; target: string; value: number }[];
 }
 
-/** Sankey with labels looked up by node id; the last column is labelled on its left. */
-export function buildSankeyOption(data: SankeyData, text: ChartText = {}, large = false): ChartOption {
+/**
+ * Sankey with labels looked up by node id; the last column is labelled on its left. Nodes carrying less
+ * than `minLabelShare` of the total are not labelled.
+ */
+export function buildSankeyOption(
+  data: SankeyData,
+  text: ChartText = {},
+  large = false,
+  minLabelShare = 0.012,
+): ChartOption {
   const fs = chartFontSizes(large);
   const fmt = text.formatNumber ?? ((v: number) => String(Math.round(v)));
   const label = new Map(data.nodes.map((n) => [n.id, n.label]));
   const unit = text.unit ? ` ${text.unit}` : '';
+  // Nodes too thin for a legible label get none (their tooltip still names them).
+  const inflow = new Map<string, number>();
+  const outflow = new Map<string, number>();
+  for (const l of data.links) {
+    outflow.set(l.source, (outflow.get(l.source) ?? 0) + l.value);
+    inflow.set(l.target, (inflow.get(l.target) ?? 0) + l.value);
+  }
+  const size = (id: string) => Math.max(inflow.get(id) ?? 0, outflow.get(id) ?? 0);
+  const total = data.nodes.filter((n) => n.depth === 0).reduce((a, n) => a + size(n.id), 0);
+  const shown = (id: string) => size(id) >= minLabelShare * total;
   return {
     aria: { enabled: true },
     tooltip: {
@@ -76,10 +95,12 @@ export interface PeerChartData {
   bars: { label: string; value: number; self: boolean }[];
   median: number;
   selfValue: number;
-  names: { self: string; median: string };
+  names: { self: string; median: string; axis?: string };
 }
 
 export const PEER_COLOR = '#9aa5b1';
+/** Mark-line labels sit on a light box so they stay readable over the bars. */
+const LABEL_BOX = { backgroundColor: 'rgba(255,255,255,0.9)', padding: [1, 4], borderRadius: 3 };
 export const SELF_COLOR = '#D55E00';
 
 /**
@@ -99,6 +120,7 @@ export function buildPeerOption(data: PeerChartData, text: ChartText = {}, large
         position: 'insideEndTop',
         color: MUTED_TEXT,
         fontSize: fs.axis,
+        ...LABEL_BOX,
         formatter: `${data.names.median} ${fmt(data.median)}`,
       },
     });
@@ -113,6 +135,7 @@ export function buildPeerOption(data: PeerChartData, text: ChartText = {}, large
         color: SELF_COLOR,
         fontSize: fs.axis,
         fontWeight: 600,
+        ...LABEL_BOX,
         formatter: `${data.names.self} ${fmt(data.selfValue)}`,
       },
     });
@@ -143,7 +166,7 @@ export function buildPeerOption(data: PeerChartData, text: ChartText = {}, large
       type: 'value',
       name: text.unit,
       nameTextStyle: { fontSize: fs.axis, align: 'left' },
-      axisLabel: { fontSize: fs.axis, formatter: (v: number) => fmt(v) },
+      axisLabel: { fontSize: fs.axis, formatter: axisFormatter(fmt) },
       splitLine: { lineStyle: { color: GRID_LINE } },
     },
     series: [

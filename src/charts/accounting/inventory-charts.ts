@@ -20,6 +20,14 @@ export function textWidth(text: string, fontSize: number): number {
   return Math.ceil(w);
 }
 
+/** Axis labels without trailing zeros ("600.0" → "600", "0.250" → "0.25"). */
+export function axisFormatter(fmt: (v: number) => string): (v: number) => string {
+  return (v: number) =>
+    fmt(v)
+      .replace(/(\.\d*?)0+$/, '$1')
+      .replace(/\.$/, '');
+}
+
 export interface ScopeYears {
   categories: (number | string)[];
   scope1: number[];
@@ -62,7 +70,7 @@ export function buildScopeYearsOption(data: ScopeYears, text: ChartText = {}, la
       type: 'value',
       name: text.unit,
       nameTextStyle: { fontSize: fs.axis, align: 'left' },
-      axisLabel: { fontSize: fs.axis, formatter: (v: number) => fmt(v) },
+      axisLabel: { fontSize: fs.axis, formatter: axisFormatter(fmt) },
     },
     series: [
       bar(data.names.scope1, data.scope1, SCOPE_COLORS.scope1),
@@ -137,7 +145,7 @@ export function buildStackedBarsOption(
       type: 'value',
       name: text.unit,
       nameTextStyle: { fontSize: fs.axis, align: 'left' },
-      axisLabel: { fontSize: fs.axis, formatter: (v: number) => fmt(v) },
+      axisLabel: { fontSize: fs.axis, formatter: axisFormatter(fmt) },
     },
     series: data.series.map((s, i) => ({
       type: 'bar' as const,
@@ -177,16 +185,18 @@ export function buildLinesOption(data: LineSeries, text: ChartText = {}, large =
       type: 'value',
       name: text.unit,
       nameTextStyle: { fontSize: fs.axis, align: 'left' },
-      axisLabel: { fontSize: fs.axis, formatter: (v: number) => fmt(v) },
+      axisLabel: { fontSize: fs.axis, formatter: axisFormatter(fmt) },
     },
-    series: data.series.map((s, i) => ({
-      type: 'line' as const,
-      name: s.name,
-      data: s.values.map((v) => (Number.isFinite(v) ? v : null)),
-      itemStyle: { color: s.color ?? PALETTE[i % PALETTE.length] },
-      lineStyle: { width: 2, type: s.dashed ? ('dashed' as const) : ('solid' as const) },
-      symbolSize: 6,
-      connectNulls: false,
-    })),
+    series: data.series
+      .filter((s) => s.values.some(Number.isFinite))
+      .map((s, i) => ({
+        type: 'line' as const,
+        name: s.name,
+        data: s.values.map((v) => (Number.isFinite(v) ? v : null)),
+        itemStyle: { color: s.color ?? PALETTE[i % PALETTE.length] },
+        lineStyle: { width: 2, type: s.dashed ? ('dashed' as const) : ('solid' as const) },
+        symbolSize: 6,
+        connectNulls: false,
+      })),
   };
 }

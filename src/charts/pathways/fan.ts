@@ -41,6 +41,9 @@ export interface FanChartText {
 /** Which quantity gets the percentile bands (the other shows its median only). */
 export type FanBandsOf = 'gross' | 'net';
 
+const OUTER_OPACITY = 0.14;
+const INNER_OPACITY = 0.28;
+
 export const FAN_COLORS = { gross: PALETTE[0], net: PALETTE[2], history: '#3B3B3B' } as const;
 
 /** Category-axis interval: label only years divisible by 5 (2015, 2020, …), whatever the first year. */
@@ -88,9 +91,9 @@ function bandSeries(
   });
   return [
     edge(names.outer, 'outer', b.p5),
-    band(names.outer, 'outer', diff(b.p95, b.p5), 0.14),
+    band(names.outer, 'outer', diff(b.p95, b.p5), OUTER_OPACITY),
     edge(names.inner, 'inner', b.p25),
-    band(names.inner, 'inner', diff(b.p75, b.p25), 0.28),
+    band(names.inner, 'inner', diff(b.p75, b.p25), INNER_OPACITY),
     {
       type: 'line' as const,
       id: `${id}-median`,
@@ -101,6 +104,25 @@ function bandSeries(
       itemStyle: { color },
       z: 3,
     },
+  ];
+}
+
+/** Legend entries: lines for history and medians, shaded boxes (as drawn) for the bands. */
+function legendItems(text: FanChartText, bandsOf: FanBandsOf) {
+  const box = (name: string, color: string, opacity: number) => ({
+    name,
+    icon: 'rect',
+    itemStyle: { color, opacity: Math.min(1, opacity * 2) },
+  });
+  const color = FAN_COLORS[bandsOf];
+  const [inner, outer] =
+    bandsOf === 'gross' ? [text.grossInner, text.grossOuter] : [text.netInner, text.netOuter];
+  return [
+    { name: text.history },
+    { name: text.grossMedian },
+    ...(bandsOf === 'gross' ? [box(inner, color, INNER_OPACITY), box(outer, color, OUTER_OPACITY)] : []),
+    { name: text.netMedian },
+    ...(bandsOf === 'net' ? [box(inner, color, INNER_OPACITY), box(outer, color, OUTER_OPACITY)] : []),
   ];
 }
 
@@ -156,10 +178,7 @@ export function buildFanOption(
       left: 0,
       textStyle: { fontSize: fs.legend },
       itemGap: 14,
-      data:
-        bandsOf === 'gross'
-          ? [text.history, text.grossMedian, text.grossInner, text.grossOuter, text.netMedian]
-          : [text.history, text.grossMedian, text.netMedian, text.netInner, text.netOuter],
+      data: legendItems(text, bandsOf),
     },
     grid: {
       left: 8,

@@ -29,7 +29,10 @@ export interface LeverSeries {
 
 export interface LeverText {
   unit: string;
+  /** Values in labels and tooltips. */
   formatNumber: (v: number) => string;
+  /** Axis ticks (default formatNumber). */
+  formatAxis?: (v: number) => string;
 }
 
 /** Stacked areas of the mean avoided emissions per lever and year. */
@@ -64,7 +67,7 @@ export function buildLeverWedgesOption(
       type: 'value',
       name: text.unit,
       nameTextStyle: { fontSize: fs.axis, align: 'left' },
-      axisLabel: { fontSize: fs.axis, formatter: (v: number) => fmt(v) },
+      axisLabel: { fontSize: fs.axis, formatter: (v: number) => (text.formatAxis ?? fmt)(v) },
     },
     series: data.series.map((s, i) => ({
       type: 'line' as const,
@@ -90,7 +93,11 @@ export interface LeverSpread {
 
 /** Horizontal bars per lever for two years (2030, 2060): mean avoided tCO2, P5–P95 in the tooltip. */
 export function buildLeverBarsOption(
-  data: { levers: { key: string; name: string }[]; years: [number, number]; values: [(LeverSpread | null)[], (LeverSpread | null)[]] },
+  data: {
+    levers: { key: string; name: string }[];
+    years: [number, number];
+    values: [(LeverSpread | null)[], (LeverSpread | null)[]];
+  },
   text: LeverText,
   large = true,
 ): ChartOption {
@@ -127,7 +134,8 @@ export function buildLeverBarsOption(
       nameLocation: 'middle',
       nameGap: large ? 30 : 24,
       nameTextStyle: { fontSize: fs.axis },
-      axisLabel: { fontSize: fs.axis, formatter: (v: number) => fmt(v) },
+      splitNumber: 4,
+      axisLabel: { fontSize: fs.axis, formatter: (v: number) => (text.formatAxis ?? fmt)(v) },
     },
     yAxis: {
       type: 'category',
@@ -143,11 +151,11 @@ export function buildLeverBarsOption(
       data: data.values[k].map((v, i) => ({
         value: v ? v.mean : 0,
         itemStyle: { color: colorOf(data.levers[i].key, i), opacity: shades[k] },
+        label: { position: v && v.mean < 0 ? ('left' as const) : ('right' as const) },
       })),
       itemStyle: { color: MUTED_TEXT, opacity: shades[k] },
       label: {
         show: true,
-        position: 'right' as const,
         fontSize: fs.axis - 1,
         formatter: (p: { value: unknown }) => fmt(Number(p.value)),
       },

@@ -31,14 +31,19 @@ export function buildPeakHistogramOption(
 ): ChartOption {
   const fs = chartFontSizes(large);
   const cats = data.years.map(String);
-  const split = (keep: (y: number) => boolean) =>
-    data.shares.map((v, i) => (keep(data.years[i]) ? v : null));
+  const split = (keep: (y: number) => boolean) => data.shares.map((v, i) => (keep(data.years[i]) ? v : null));
+  const crowded = cats.length > 16;
+  // On a crowded axis only every fifth year is labelled, so each visible bar names its own year.
   const label = {
     show: true,
     position: 'top' as const,
     fontSize: fs.axis,
-    formatter: (p: { value: unknown }) => (Number(p.value) >= 0.01 ? text.formatPct(Number(p.value)) : ''),
+    lineHeight: fs.axis + 3,
+    formatter: (p: { value: unknown; name: string }) =>
+      Number(p.value) >= 0.01 ? `${crowded ? `${p.name}\n` : ''}${text.formatPct(Number(p.value))}` : '',
   };
+  const top = Math.max(0, ...data.shares);
+  const yMax = Math.min(1, Math.ceil((top + (crowded ? 0.14 : 0.08)) * 10) / 10);
   return {
     aria: { enabled: true },
     animationDuration: 300,
@@ -63,11 +68,11 @@ export function buildPeakHistogramOption(
     xAxis: {
       type: 'category',
       data: cats,
-      axisLabel: { fontSize: fs.axis, interval: cats.length > 12 ? everyFifthYear : 0 },
+      axisLabel: { fontSize: fs.axis, interval: crowded ? everyFifthYear : 0 },
     },
     yAxis: {
       type: 'value',
-      boundaryGap: [0, '15%'],
+      max: yMax,
       axisLabel: { fontSize: fs.axis, formatter: (v: number) => text.formatPct(v) },
     },
     series: [
@@ -79,6 +84,7 @@ export function buildPeakHistogramOption(
         data: split((y) => y <= targetYear),
         itemStyle: { color: PEAK_COLORS.byTarget },
         label,
+        labelLayout: { hideOverlap: true },
         barMaxWidth: 40,
         markLine: cats.includes(String(targetYear))
           ? {
@@ -98,6 +104,7 @@ export function buildPeakHistogramOption(
         data: split((y) => y > targetYear),
         itemStyle: { color: PEAK_COLORS.afterTarget },
         label,
+        labelLayout: { hideOverlap: true },
         barMaxWidth: 40,
       },
     ],

@@ -58,7 +58,8 @@ export function buildTornadoOption(data: TornadoData, text: TornadoText, large =
       type: 'category',
       inverse: true,
       data: data.rows.map((r) => r.label),
-      axisLabel: { fontSize: fs.axis },
+      // Long input names are cut with an ellipsis rather than pushing the bars off a narrow chart.
+      axisLabel: { fontSize: fs.axis, width: large ? 320 : 240, overflow: 'truncate' },
       axisTick: { show: false },
     },
     series: [

@@ -24,6 +24,7 @@ import {
   type LeverName,
 } from './model';
 import type { Scenario } from './schema';
+import { capacityAt, gridKnotWeights, patternRegex, rampAt } from './timeline';
 
 export interface CompileOptions {
   /** Keep per-sector and per-carrier results (default true). */
@@ -39,60 +40,6 @@ const ROLE_BY_CODE: Record<string, number> = {
   heat_in_park: ROLE_STEAM,
   process_co2: ROLE_PROCESS,
 };
-
-/** Linear ramp: 0 before start, (t − start + 1)/(target − start + 1) while rolling out, 1 from target. */
-export function rampAt(t: number, start: number, target: number): number {
-  if (t < start) return 0;
-  if (t >= target) return 1;
-  return (t - start + 1) / (target - start + 1);
-}
-
-/** Piecewise-linear weights of the grid knots (base at the base year, then 2030, 2045, 2060) for year t. */
-export function gridKnotWeights(t: number, baseYear: number): [number, number, number, number] {
-  const times = [baseYear, 2030, 2045, 2060];
-  const w: [number, number, number, number] = [0, 0, 0, 0];
-  const knots = [0, ...[1, 2, 3].filter((k) => times[k] > baseYear)];
-  if (t >= times[knots[knots.length - 1]]) {
-    w[knots[knots.length - 1]] = 1;
-    return w;
-  }
-  for (let i = 0; i + 1 < knots.length; i++) {
-    const a = knots[i];
-    const b = knots[i + 1];
-    if (t <= times[b]) {
-      const f = Math.max(0, (t - times[a]) / (times[b] - times[a]));
-      w[a] = 1 - f;
-      w[b] = f;
-      return w;
-    }
-  }
-  return w;
-}
-
-/** Planned capacity at year t: linear from 0 at the base year through the points, held after the last. */
-export function capacityAt(
-  t: number,
-  baseYear: number,
-  points: readonly { year: number; mw: number }[],
-): number {
-  const pts = points[0].year > baseYear ? [{ year: baseYear, mw: 0 }, ...points] : [...points];
-  if (t <= pts[0].year) return pts[0].mw;
-  for (let i = 1; i < pts.length; i++) {
-    if (t <= pts[i].year) {
-      const f = (t - pts[i - 1].year) / (pts[i].year - pts[i - 1].year);
-      return pts[i - 1].mw + f * (pts[i].mw - pts[i - 1].mw);
-    }
-  }
-  return pts[pts.length - 1].mw;
-}
-
-function patternRegex(pattern: string): RegExp {
-  const body = pattern
-    .split('*')
-    .map((part) => part.replace(/[.]/g, '\\.'))
-    .join('[^.]+');
-  return new RegExp(`^${body}$`);
-}
 
 /** Compiles a validated scenario against a park baseline. Throws on contradictions it cannot resolve. */
 export function compileScenario(
@@ -307,9 +254,21 @@ export function compileScenario(
       corr[i * m + j] = i === j ? 1 : (pairs.get(`${a},${b}`) ?? 0);
     }
   }
-  const copulaL = m ? cholesky(corr, m) : new Float64Array(0);
-  if (!copulaL)
-    throw new Error('correlations: the rank correlations are inconsistent (not positive definite)');
+  const L = m ? cholesky(corr, m) : new Float64Array(0);
+  if (!L) throw new Error('correlations: the rank correlations are inconsistent (not positive definite)');
+  // Independent groups of inputs keep L block-sparse: store only its non-zeros.
+  const copulaRow = new Int32Array(m + 1);
+  const cols: number[] = [];
+  const vals: number[] = [];
+  for (let j = 0; j < m; j++) {
+    for (let k = 0; k <= j; k++) {
+      if (L[j * m + k] !== 0) {
+        cols.push(k);
+        vals.push(L[j * m + k]);
+      }
+    }
+    copulaRow[j + 1] = cols.length;
+  }
 
   const gridWeights = new Float64Array(nYears * 4);
   for (let y = 0; y < nYears; y++) gridWeights.set(gridKnotWeights(years[y], t0), y * 4);
@@ -335,7 +294,9 @@ export function compileScenario(
     nInputs: inputNames.length,
     inputSlots: Int32Array.from(inputIdx),
     copulaSlots: Int32Array.from(copula),
-    copulaL,
+    copulaRow,
+    copulaCol: Int32Array.from(cols),
+    copulaVal: Float64Array.from(vals),
     outputBase: baseline.output.slice(),
     amountBase: baseline.activity.slice(),
     coefTco2: baseline.tco2PerUnit.slice(),

@@ -133,9 +133,12 @@ export function support(d: DistInput): [number, number] {
 export function distSchema(lo: number, hi: number) {
   return v.pipe(
     v.union([num, objectSchema]),
-    v.check((d: DistInput) => {
-      const [a, b] = support(d);
-      return a >= lo && b <= hi;
-    }, `must stay within [${lo}, ${hi}] (truncate a normal with min and max)`),
+    v.check(
+      (d: DistInput) => {
+        const [a, b] = support(d);
+        return a >= lo && b <= hi;
+      },
+      `must stay within [${lo}, ${hi === Infinity ? '∞' : hi}] (truncate a normal with min and max)`,
+    ),
   );
 }

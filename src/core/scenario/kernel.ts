@@ -194,8 +194,6 @@ export function simulateBlock(
       const k6 = posGreen > 0 ? greenTarget * ramp[(posGreen - 1) * nY + y] : 0;
 
       // Stage results kept for the final stage's energy and breakdown.
-      let ss = false;
-      let ef = false;
       let combined = -1;
       let c2 = 0;
       let el = 0;
@@ -217,8 +215,8 @@ export function simulateBlock(
       let netPrev = 0;
 
       for (let l = 0; l <= nGross; l++) {
-        ss = posSS > 0 && posSS <= l;
-        ef = posEff > 0 && posEff <= l;
+        const ss = posSS > 0 && posSS <= l;
+        const ef = posEff > 0 && posEff <= l;
         const key = (ss ? 1 : 0) + (ef ? 2 : 0);
         if (key !== combined) {
           combined = key;

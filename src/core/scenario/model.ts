@@ -65,9 +65,12 @@ export interface CompiledModel {
   inputNames: string[];
   nInputs: number;
   inputSlots: Int32Array;
-  /** Slots tied by the Gaussian copula and the Cholesky factor (row-major m×m) of their Pearson matrix. */
+  /** Slots tied by the Gaussian copula (m of them) and the Cholesky factor L of their Pearson matrix,
+   * stored by rows without zeros (CSR): row j has columns copulaCol[copulaRow[j] .. copulaRow[j + 1]). */
   copulaSlots: Int32Array;
-  copulaL: Float64Array;
+  copulaRow: Int32Array;
+  copulaCol: Int32Array;
+  copulaVal: Float64Array;
 
   /** Base-year data. */
   outputBase: Float64Array; // [s] 10^4 CNY

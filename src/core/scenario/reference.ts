@@ -7,9 +7,7 @@ import { Sfc32 } from '../random';
 import {
   GJ_PER_10K_KWH,
   LEVER_ORDER,
-  ROLE_COAL,
   ROLE_EXPORT,
-  ROLE_GAS,
   ROLE_GREEN,
   ROLE_GRID,
   ROLE_PROCESS,

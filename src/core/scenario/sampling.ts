@@ -38,12 +38,12 @@ export function sampleRun(
   const cs = model.copulaSlots;
   const m = cs.length;
   if (m > 0) {
-    const L = model.copulaL;
+    const { copulaRow: row, copulaCol: col, copulaVal: val } = model;
     for (let j = 0; j < m; j++) z[j] = normalInv(u[cs[j]]);
     // Correlated normals L·z, from the last row down so z can be overwritten in place.
     for (let j = m - 1; j >= 0; j--) {
       let s = 0;
-      for (let k = 0; k <= j; k++) s += L[j * m + k] * z[k];
+      for (let k = row[j]; k < row[j + 1]; k++) s += val[k] * z[col[k]];
       const p = normalCdf(s);
       u[cs[j]] = p < U_MIN ? U_MIN : p > U_MAX ? U_MAX : p;
       z[j] = s;

@@ -22,7 +22,8 @@ function withRamp<const E extends v.ObjectEntries>(entries: E) {
   return v.strictObject({ ...entries, start_year: year, target_year: year });
 }
 
-const growth = distSchema(-0.5, 1);
+// Growth may be lognormal (no upper bound), but must keep output positive.
+const growth = distSchema(-0.5, Infinity);
 const phases = v.strictObject({ to2030: growth, to2040: growth, to2060: growth });
 const partialPhases = v.strictObject({
   to2030: v.optional(growth),

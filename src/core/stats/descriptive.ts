@@ -87,7 +87,12 @@ export function quantiles(x: ArrayLike<number>, ps: readonly number[], scratch?:
     wanted.add(Math.floor(h));
     wanted.add(Math.min(Math.floor(h) + 1, n - 1));
   }
-  multiselect(a, [...wanted].sort((u, v) => u - v), 0, n - 1);
+  multiselect(
+    a,
+    [...wanted].sort((u, v) => u - v),
+    0,
+    n - 1,
+  );
   return ps.map((p) => {
     const h = (n - 1) * p;
     const lo = Math.floor(h);

@@ -1,5 +1,14 @@
 export { erfc, normalCdf, normalInv, normalPdf } from './normal';
 export * from './distributions';
-export { mean, variance, sd, quantile, quantiles, quantileSorted, histogram, type Histogram } from './descriptive';
+export {
+  mean,
+  variance,
+  sd,
+  quantile,
+  quantiles,
+  quantileSorted,
+  histogram,
+  type Histogram,
+} from './descriptive';
 export { ranks, pearson, spearman } from './rank';
 export { spearmanToPearson, pearsonToSpearman, cholesky } from './copula';

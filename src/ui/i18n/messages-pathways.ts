@@ -246,7 +246,8 @@ export const en: Record<keyof typeof zh, string> = {
   'path.sql.error': 'Could not write sim_runs: {message}',
   'path.share': 'Copy share link',
   'path.shareCopied': 'Link copied',
-  'path.shareNote': 'The link holds the scenario, every lever, the seed and the runs: opening it gives the same result.',
+  'path.shareNote':
+    'The link holds the scenario, every lever, the seed and the runs: opening it gives the same result.',
   'path.download': 'Download summary JSON',
   'path.downloadScenario': 'Download scenario JSON',
   'path.warnings': 'Model notes',

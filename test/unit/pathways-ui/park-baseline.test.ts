@@ -3,10 +3,15 @@ import { openBundledPark } from '../../../src/cli/open-park';
 import type { DbPort } from '../../../src/data/port';
 import type { ParkManifest } from '../../../src/data/parks';
 import { loadParkBaseline } from '../../../src/data/park-baseline';
-import { baselineTotals } from '../../../src/core/scenario/baseline';
+import { baselineTotals } from '../../../src/core/scenario/index';
 import { parkTotalsSql } from '../../../src/data/sql/inventory-sql';
 import { numberColumn } from '../../../src/data/arrow-rows';
-import { FactorLibrary, accountActivity, parkTotals, type ActivityRow } from '../../../src/core/accounting/index';
+import {
+  FactorLibrary,
+  accountActivity,
+  parkTotals,
+  type ActivityRow,
+} from '../../../src/core/accounting/index';
 
 let db: DbPort;
 let manifest: ParkManifest;
@@ -30,7 +35,10 @@ describe('park baseline from the sample park over DuckDB (Node)', () => {
     expect(totalTco2 / numberColumn(sql, 'total_tco2')[i]).toBeCloseTo(1, 10);
     expect(energyTce / numberColumn(sql, 'energy_tce')[i]).toBeCloseTo(1, 10);
 
-    const act = await db.query('SELECT enterprise_id, year, carrier, amount, unit FROM activity WHERE year = ?', [b.year]);
+    const act = await db.query(
+      'SELECT enterprise_id, year, carrier, amount, unit FROM activity WHERE year = ?',
+      [b.year],
+    );
     const rows: ActivityRow[] = [...act].map((r) => ({
       enterprise_id: String(r.enterprise_id),
       year: Number(r.year),
@@ -42,6 +50,5 @@ describe('park baseline from the sample park over DuckDB (Node)', () => {
     expect(totalTco2 / engine.total_tco2).toBeCloseTo(1, 10);
     expect(b.history!.years.at(-1)).toBe(b.year);
     expect(b.history!.years).toContain(2020);
-    console.log(b.year, totalTco2, energyTce, b.sectors, b.carriers, b.notes, b.history);
   });
 });

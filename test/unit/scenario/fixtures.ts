@@ -2,7 +2,11 @@
  * A small hand-made park and coefficient table for the scenario tests (numbers close to the real
  * factors, rounded; the real ones come from src/core/accounting at wiring time).
  */
-import { baselineFromRows, type CarrierCoefficients, type ParkBaseline } from '../../../src/core/scenario/baseline';
+import {
+  baselineFromRows,
+  type CarrierCoefficients,
+  type ParkBaseline,
+} from '../../../src/core/scenario/baseline';
 import { carrierInfo } from '../../../src/core/carriers';
 
 const K: Record<string, [tce: number, scope1: number, scope2: number, deduction: number]> = {

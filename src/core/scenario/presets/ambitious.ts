@@ -47,7 +47,11 @@ export const AMBITIOUS = {
       ],
       delivery: { dist: 'triangular', min: 0.7, mode: 0.9, max: 1 },
     },
-    green_power: { share: { dist: 'triangular', min: 0.5, mode: 0.7, max: 0.9 }, start_year: 2025, target_year: 2040 },
+    green_power: {
+      share: { dist: 'triangular', min: 0.5, mode: 0.7, max: 0.9 },
+      start_year: 2025,
+      target_year: 2040,
+    },
     ccus: {
       targets: ['chp', 'process'],
       capture_rate: { dist: 'triangular', min: 0.8, mode: 0.88, max: 0.92 },

@@ -31,7 +31,11 @@ export const POLICY = {
       start_year: 2025,
       target_year: 2035,
     },
-    coal_to_gas: { share: { dist: 'triangular', min: 0.7, mode: 0.9, max: 1 }, start_year: 2025, target_year: 2030 },
+    coal_to_gas: {
+      share: { dist: 'triangular', min: 0.7, mode: 0.9, max: 1 },
+      start_year: 2025,
+      target_year: 2030,
+    },
     electrification: {
       share: { dist: 'triangular', min: 0.1, mode: 0.2, max: 0.3 },
       cop: { dist: 'triangular', min: 1.5, mode: 2.2, max: 3 },
@@ -46,7 +50,11 @@ export const POLICY = {
       ],
       delivery: { dist: 'triangular', min: 0.6, mode: 0.85, max: 1 },
     },
-    green_power: { share: { dist: 'triangular', min: 0.1, mode: 0.2, max: 0.3 }, start_year: 2025, target_year: 2030 },
+    green_power: {
+      share: { dist: 'triangular', min: 0.1, mode: 0.2, max: 0.3 },
+      start_year: 2025,
+      target_year: 2030,
+    },
     sinks: { extra_green_space_share: 0.1, start_year: 2025, target_year: 2030 },
     offsets: { cap_share: 0.05, start_year: 2030, target_year: 2030 },
   },

@@ -48,7 +48,8 @@ export function issueText(issue: InputIssue): string {
       .map(unitLabel)
       .join(i18n.lang === 'zh' ? '、' : ', ');
   if (typeof p.value === 'string' && issue.code === 'unitMismatch') p.value = unitLabel(p.value);
-  return `${fieldLabel(issue.field)}: ${i18n.t(ISSUE_KEYS[issue.code], p)}`;
+  const sep = i18n.lang === 'zh' ? '：' : ': ';
+  return `${fieldLabel(issue.field)}${sep}${i18n.t(ISSUE_KEYS[issue.code], p)}`;
 }
 
 /** "Line 3, column 2 (year): …" for a pasted line. */

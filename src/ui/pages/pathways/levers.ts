@@ -4,13 +4,17 @@
  * the scenario's definition untouched, so an unedited preset runs exactly as the CLI runs it; a moved
  * lever keeps the scenario's delivery uncertainty, re-centred on the new value (docs/model.md).
  */
-import { capacityAt } from '../../../core/scenario/compile';
-import type { ParkBaseline } from '../../../core/scenario/baseline';
-import { DEFAULT_DRIVERS, LEVER_DEFAULTS } from '../../../core/scenario/defaults';
-import type { DistInput } from '../../../core/scenario/distribution';
-import { presetScenario } from '../../../core/scenario/presets';
+import {
+  capacityAt,
+  type ParkBaseline,
+  DEFAULT_DRIVERS,
+  LEVER_DEFAULTS,
+  type DistInput,
+  presetScenario,
+  parseScenario,
+  type Scenario,
+} from '../../../core/scenario/index';
 import { HEAVY_SECTORS, LIGHT_SECTORS } from '../../../core/scenario/presets/common';
-import { parseScenario, type Scenario } from '../../../core/scenario/schema';
 
 export interface LeverSettings {
   /** Extra energy-efficiency gain, per year (0.01 = 1 %/yr), accrued until efficiencyYear. */

@@ -2,8 +2,12 @@
  * Pathways view model: a simulation summary (src/core/scenario/summary.ts) and the park's history →
  * chart data and headline figures. Pure and unit-tested; charts and components only format.
  */
-import type { BaselineHistory } from '../../../core/scenario/baseline';
-import type { SensitivityRow, SimulationSummary, Spread } from '../../../core/scenario/summary';
+import type {
+  BaselineHistory,
+  SensitivityRow,
+  SimulationSummary,
+  Spread,
+} from '../../../core/scenario/index';
 
 /** Percentile bands on the chart's year axis; null where the projection has no value. */
 export interface Bands {

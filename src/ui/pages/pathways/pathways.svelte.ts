@@ -9,12 +9,16 @@ import type { DbPort } from '../../../data/port';
 import type { ParkManifest } from '../../../data/parks';
 import { loadParkBaseline } from '../../../data/park-baseline';
 import { runsIPC } from '../../../data/sim-tables';
-import type { ParkBaseline } from '../../../core/scenario/baseline';
-import { compileScenario } from '../../../core/scenario/compile';
-import type { CompiledModel, RunBlock } from '../../../core/scenario/model';
-import { presetScenario, type PresetId } from '../../../core/scenario/presets';
-import type { Scenario } from '../../../core/scenario/schema';
-import type { SimulationSummary } from '../../../core/scenario/summary';
+import {
+  type ParkBaseline,
+  compileScenario,
+  type CompiledModel,
+  type RunBlock,
+  presetScenario,
+  type PresetId,
+  type Scenario,
+  type SimulationSummary,
+} from '../../../core/scenario/index';
 import {
   createSimulationRunner,
   isCancellation,

@@ -4,7 +4,7 @@
  * scenario and, with the same seed and runs, the same result. Decoding is forgiving: a missing or
  * malformed value falls back to the preset's, so a hand-edited link still opens.
  */
-import { isPresetId, type PresetId } from '../../../core/scenario/presets';
+import { isPresetId, type PresetId } from '../../../core/scenario/index';
 import { LEVER_KEYS, type LeverKey, type LeverSettings } from './levers';
 
 export interface ShareState {
@@ -82,14 +82,11 @@ export function decodeShare(params: Readonly<Record<string, string>>): DecodedSh
 /** Path and parameters of a `#/path?k=v` hash. */
 export function parseHash(hash: string): { path: string; params: Record<string, string> } {
   const [p, q] = hash.replace(/^#\/?/, '').split('?');
-  // A plain parse into an object; the URLSearchParams itself is not kept.
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   return { path: p ?? '', params: Object.fromEntries(new URLSearchParams(q ?? '')) };
 }
 
 /** The `#/path?…` hash of a page with parameters (the router's format). */
 export function hashHref(path: string, params: Readonly<Record<string, string>>): string {
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   const q = new URLSearchParams(params).toString();
   return `#/${path}${q ? `?${q}` : ''}`;
 }

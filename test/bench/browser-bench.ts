@@ -1,0 +1,119 @@
+/**
+ * Benchmark part (c): the whole engine in headless Chromium. Builds test/bench/browser with Vite,
+ * serves it from a small static server, and drives it with playwright-core, one fresh browser per
+ * pool size so each renderer's peak RSS (VmHWM) belongs to one configuration.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+import type { CompiledModel } from '../../src/core/scenario/model';
+import { CHROMIUM_ARGS, locateChromium } from '../tools/chromium';
+import type { PageFigures } from './browser/bench-page';
+import { encode } from './model-codec';
+
+export type BrowserRow = PageFigures & { rendererPeakRssMb: number | null };
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+};
+
+function serve(root: string): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    const file = join(root, path.endsWith('/') ? `${path}index.html` : path);
+    try {
+      const body = readFileSync(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((ok) =>
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      ok({ server, url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/` });
+    }),
+  );
+}
+
+/** Peak RSS (VmHWM) of the page renderers started with this profile directory, in MB. */
+function rendererPeakRss(profile: string): number | null {
+  try {
+    const ps = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
+    const pids = ps
+      .split('\n')
+      .filter(
+        (l) => l.includes('--type=renderer') && l.includes(profile) && !l.includes('--top-chrome-webui'),
+      )
+      .map((l) => l.trim().split(/\s+/)[0]);
+    const peaks = pids.map((pid) => {
+      const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      return m ? Number(m[1]) / 1024 : 0;
+    });
+    return peaks.length ? Math.max(...peaks) : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function browserBench(
+  model: CompiledModel,
+  seed: number,
+  poolSizes: number[],
+): Promise<BrowserRow[]> {
+  const executablePath = locateChromium();
+  if (!executablePath) throw new Error('No Chromium found (see test/tools/chromium.ts)');
+  const outDir = mkdtempSync(join(tmpdir(), 'pcw-bench-build-'));
+  await build({
+    configFile: false,
+    root: resolve(HERE, 'browser'),
+    base: './',
+    logLevel: 'warn',
+    worker: { format: 'es' },
+    build: { outDir, emptyOutDir: true, target: 'es2022', reportCompressedSize: false },
+  });
+  const { server, url } = await serve(outDir);
+  const encoded = encode(model);
+  const rows: BrowserRow[] = [];
+  try {
+    for (const workers of poolSizes) {
+      const profile = mkdtempSync(join(tmpdir(), 'pcw-bench-profile-'));
+      const context = await chromium.launchPersistentContext(profile, {
+        executablePath,
+        args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'],
+      });
+      try {
+        const page = context.pages()[0] ?? (await context.newPage());
+        page.on('pageerror', (e) => console.error(`[page] ${e.message}`));
+        await page.goto(url);
+        await page.waitForFunction(() => document.title === 'ready');
+        const figures = await page.evaluate(
+          ([m, w, s]) =>
+            (
+              window as unknown as { bench: { run(m: unknown, w: number, s: number): Promise<PageFigures> } }
+            ).bench.run(m, w as number, s as number),
+          [encoded, workers, seed] as const,
+        );
+        rows.push({ ...figures, rendererPeakRssMb: rendererPeakRss(profile) });
+      } finally {
+        await context.close();
+        rmSync(profile, { recursive: true, force: true });
+      }
+    }
+  } finally {
+    server.close();
+    rmSync(outDir, { recursive: true, force: true });
+  }
+  return rows;
+}

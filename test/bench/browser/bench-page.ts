@@ -1,0 +1,85 @@
+/**
+ * The benchmark page: the whole simulation engine (runner, workers, merge, summaries in a worker)
+ * measured from the main thread. test/bench/browser-bench.ts builds it with Vite and drives it.
+ */
+import type { CompiledModel } from '../../../src/core/scenario/kernel';
+import { createSimulationRunner } from '../../../workers/simulation-runner';
+import { decode } from '../model-codec';
+
+export interface PageFigures {
+  workers: number;
+  startMs: number;
+  previewMs: number;
+  previewFullMs: number;
+  run10kMs: number;
+  run100kMs: number;
+  summarize100kMs: number;
+  heapPeakMb: number;
+  resultMb: number;
+}
+
+interface MemoryInfo {
+  usedJSHeapSize: number;
+}
+
+/** Peak main-thread JS heap while `fn` runs (sampled every 10 ms). */
+async function withHeapPeak<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const memory = (performance as unknown as { memory?: MemoryInfo }).memory;
+  let peak = memory?.usedJSHeapSize ?? 0;
+  const timer = setInterval(() => (peak = Math.max(peak, memory?.usedJSHeapSize ?? 0)), 10);
+  try {
+    const value = await fn();
+    peak = Math.max(peak, memory?.usedJSHeapSize ?? 0);
+    return [value, peak];
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function run(encodedModel: unknown, workers: number, seed: number): Promise<PageFigures> {
+  const model = decode<CompiledModel>(encodedModel);
+  const t0 = performance.now();
+  const runner = createSimulationRunner({ workers });
+  await runner.ready();
+  const startMs = performance.now() - t0;
+  // Warm the JIT in the workers, as a page would be after its first interaction.
+  await runner.run(model, { seed: seed + 1, runs: 3000 });
+
+  // A slider change: a new model object, a 1k preview then the full 10k.
+  const changed = structuredClone(model);
+  const tp = performance.now();
+  let previewMs = 0;
+  for await (const r of runner.runProgressive(changed, { seed, runs: 10_000, previewRuns: 1000 })) {
+    if (r.phase === 'preview') previewMs = performance.now() - tp;
+  }
+  const previewFullMs = performance.now() - tp;
+
+  const t10 = performance.now();
+  await runner.run(model, { seed, runs: 10_000 });
+  const run10kMs = performance.now() - t10;
+
+  const [big, heapPeak] = await withHeapPeak(async () => {
+    const t = performance.now();
+    const result = await runner.run(model, { seed, runs: 100_000 });
+    return { result, ms: performance.now() - t };
+  });
+  const resultBytes = Object.values(big.result.block).reduce(
+    (n, v) => n + (ArrayBuffer.isView(v) ? v.byteLength : 0),
+    0,
+  );
+  await runner.terminate();
+  return {
+    workers,
+    startMs,
+    previewMs,
+    previewFullMs,
+    run10kMs,
+    run100kMs: big.ms,
+    summarize100kMs: big.result.timings.summarizeMs,
+    heapPeakMb: heapPeak / 2 ** 20,
+    resultMb: resultBytes / 2 ** 20,
+  };
+}
+
+(window as unknown as { bench: unknown }).bench = { run };
+document.title = 'ready';

@@ -1,0 +1,130 @@
+/**
+ * `npm run bench`: runs/s and peak memory of the simulation engine on the sample park to 2060.
+ * (a) the kernel in Node on one thread; (b) the plain per-run reference and the ratio; (c) the whole
+ * engine in headless Chromium with 1 and 2 workers, summaries included; plus the CLI's Node pool.
+ * Prints figures only; no assertions. Targets (issue 4, 2-core machine): 10k runs end to end ≤ 1 s,
+ * 1k preview ≤ 100 ms, 100k ≤ 10 s and ≤ 300 MB.
+ */
+import { cpus, loadavg } from 'node:os';
+import { loadPark } from '../../src/cli/load-park';
+import { compileScenario } from '../../src/core/scenario/compile';
+import { presetScenario } from '../../src/core/scenario/presets';
+import { browserBench } from './browser-bench';
+import { nodeBench, poolBench } from './node-bench';
+
+const SEED = 42;
+const SCENARIO = 'policy';
+const SIZES = [1000, 10_000, 100_000];
+
+const ms = (x: number | null) =>
+  x === null ? '—' : x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : `${x.toFixed(0)} ms`;
+const rate = (runs: number, x: number | null) =>
+  x === null ? '—' : `${Math.round((runs / x) * 1000).toLocaleString('en')}`;
+const mb = (x: number | null) => (x === null ? '—' : `${x.toFixed(0)} MB`);
+const mark = (x: number, target: number) => `${x <= target ? '✓' : '✗'}`;
+
+function table(title: string, header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log(`\n${title}\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
+  for (const r of rows) console.log(line(r));
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const park = await loadPark('sample', process.cwd());
+  const model = compileScenario(presetScenario(SCENARIO), park.baseline, { breakdown: false });
+  const detailed = compileScenario(presetScenario(SCENARIO), park.baseline);
+  console.log(
+    `Simulation engine benchmark: park ${park.id}, scenario ${SCENARIO}, ${model.years[0]}–${model.years.at(-1)} ` +
+      `(${model.nYears} years), ${model.nSectors} sectors, ${model.nInputs} uncertain inputs, ${model.nLevers} levers, seed ${SEED}`,
+  );
+  console.log(
+    `Machine: ${cpus().length} CPUs (${cpus()[0]?.model.trim()}), Node ${process.version}, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} (figures scale with other load)`,
+  );
+  console.log('Models compiled without the per-sector/per-carrier breakdown (as the CLI does) unless noted.');
+
+  const node = nodeBench(model, SEED, SIZES, 15_000);
+  table(
+    '(a) kernel and (b) per-run reference, Node, one thread',
+    [
+      'runs',
+      'kernel',
+      'kernel runs/s',
+      'reference',
+      'reference runs/s',
+      'kernel/ref',
+      'result',
+      'process peak RSS',
+    ],
+    node.map((r) => [
+      r.runs.toLocaleString('en'),
+      ms(r.kernelMs),
+      rate(r.runs, r.kernelMs),
+      ms(r.referenceMs),
+      rate(r.runs, r.referenceMs),
+      r.referenceMs === null ? '—' : `${(r.referenceMs / r.kernelMs).toFixed(1)}×`,
+      mb(r.blockMb),
+      mb(r.peakRssMb),
+    ]),
+  );
+  const [withBreakdown] = nodeBench(detailed, SEED, [10_000], 0);
+  console.log(
+    `    with the breakdown on: 10k runs in ${ms(withBreakdown.kernelMs)} (${rate(10_000, withBreakdown.kernelMs)} runs/s), ` +
+      `result ${mb(withBreakdown.blockMb)}`,
+  );
+
+  const pool = await poolBench(model, SEED, [10_000], 2);
+  table(
+    '(d) CLI engine: Node worker_threads pool, 2 workers (planner + merge, no summary)',
+    ['runs', 'time', 'runs/s'],
+    pool.map((r) => [r.runs.toLocaleString('en'), ms(r.ms), rate(r.runs, r.ms)]),
+  );
+
+  const browser = await browserBench(model, SEED, [1, 2]);
+  table(
+    '(c) whole engine in headless Chromium (runner + workers + merge + summary in a worker), warm pool',
+    [
+      'workers',
+      'pool start',
+      '1k preview',
+      '→ full 10k',
+      '10k',
+      '10k runs/s',
+      '100k',
+      '100k runs/s',
+      'of it summary',
+      'main heap peak',
+      '100k result',
+      'renderer peak RSS',
+    ],
+    browser.map((r) => [
+      String(r.workers),
+      ms(r.startMs),
+      `${ms(r.previewMs)} ${mark(r.previewMs, 100)}`,
+      ms(r.previewFullMs),
+      `${ms(r.run10kMs)} ${mark(r.run10kMs, 1000)}`,
+      rate(10_000, r.run10kMs),
+      `${ms(r.run100kMs)} ${mark(r.run100kMs, 10_000)}`,
+      rate(100_000, r.run100kMs),
+      ms(r.summarize100kMs),
+      mb(r.heapPeakMb),
+      mb(r.resultMb),
+      `${mb(r.rendererPeakRssMb)} ${r.rendererPeakRssMb === null ? '' : mark(r.rendererPeakRssMb, 300)}`,
+    ]),
+  );
+  console.log(
+    '\nTargets: 1k preview ≤ 100 ms, 10k end to end ≤ 1 s, 100k ≤ 10 s and ≤ 300 MB (✓ met, ✗ missed).' +
+      '\n"main heap peak" is the page\'s V8 heap (performance.memory; typed-array storage is outside it);' +
+      '\n"renderer peak RSS" (VmHWM) is the whole renderer process, workers included, after the 100k run.',
+  );
+  console.log(`Benchmark took ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -1,0 +1,82 @@
+/** Benchmark parts (a) and (b): the kernel and the plain per-run reference in Node, one thread. */
+import { simulateBlock } from '../../src/core/scenario/kernel';
+import type { CompiledModel, RunBlock } from '../../src/core/scenario/model';
+import { referenceSimulate } from '../../src/core/scenario/reference';
+import { NodeSimulationPool } from '../../workers/node-pool';
+
+export interface NodeRow {
+  runs: number;
+  kernelMs: number;
+  referenceMs: number | null;
+  blockMb: number;
+  peakRssMb: number;
+}
+
+export interface PoolRow {
+  runs: number;
+  workers: number;
+  ms: number;
+}
+
+export const blockMb = (b: RunBlock): number =>
+  Object.values(b).reduce((n, v) => n + (ArrayBuffer.isView(v) ? v.byteLength : 0), 0) / 2 ** 20;
+
+const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
+
+function timed<T>(fn: () => T): [T, number] {
+  const t = performance.now();
+  const value = fn();
+  return [value, performance.now() - t];
+}
+
+/** Runs the kernel (and the reference where it stays under `referenceBudgetMs`) for each size. */
+export function nodeBench(
+  model: CompiledModel,
+  seed: number,
+  sizes: number[],
+  referenceBudgetMs = 25_000,
+): NodeRow[] {
+  simulateBlock(model, seed + 1, 0, 2000); // JIT warm-up
+  referenceSimulate(model, seed + 1, 0, 500);
+  const rows: NodeRow[] = [];
+  let refMsPerRun = 0;
+  for (const runs of sizes) {
+    const [block, kernelMs] = timed(() => simulateBlock(model, seed, 0, runs));
+    const row: NodeRow = {
+      runs,
+      kernelMs,
+      referenceMs: null,
+      blockMb: blockMb(block),
+      peakRssMb: peakRssMb(),
+    };
+    if (refMsPerRun * runs <= referenceBudgetMs) {
+      const [, referenceMs] = timed(() => referenceSimulate(model, seed, 0, runs));
+      row.referenceMs = referenceMs;
+      refMsPerRun = referenceMs / runs;
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** The CLI's engine: Node worker threads, planner and merge (startup included). */
+export async function poolBench(
+  model: CompiledModel,
+  seed: number,
+  sizes: number[],
+  workers: number,
+): Promise<PoolRow[]> {
+  const pool = new NodeSimulationPool({ workers });
+  const rows: PoolRow[] = [];
+  try {
+    await pool.run(model, { seed: seed + 1, runs: 2000 });
+    for (const runs of sizes) {
+      const t = performance.now();
+      await pool.run(model, { seed, runs });
+      rows.push({ runs, workers, ms: performance.now() - t });
+    }
+  } finally {
+    await pool.terminate();
+  }
+  return rows;
+}

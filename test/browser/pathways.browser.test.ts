@@ -1,0 +1,208 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBrowserDb } from '../../src/data/duckdb-browser';
+import { bundledParks, fetchReferenceTables } from '../../src/data/bundled-browser';
+import { loadTables, type ParkManifest } from '../../src/data/parks';
+import type { DbPort } from '../../src/data/port';
+import { numberColumn } from '../../src/data/arrow-rows';
+import { loadParkBaseline } from '../../src/data/park-baseline';
+import { runsIPC } from '../../src/data/sim-tables';
+import { parkTotalsSql } from '../../src/data/sql/inventory-sql';
+import {
+  FactorLibrary,
+  accountActivity,
+  parkTotals,
+  type ActivityRow,
+} from '../../src/core/accounting/index';
+import {
+  baselineTotals,
+  type ParkBaseline,
+  compileScenario,
+  type CompiledModel,
+  presetScenario,
+} from '../../src/core/scenario/index';
+import { createSimulationRunner, type SimulationRunner } from '../../workers/simulation-runner';
+import { PathwaysState } from '../../src/ui/pages/pathways/pathways.svelte';
+import { settingsFromScenario, leverContext } from '../../src/ui/pages/pathways/levers';
+
+let db: DbPort;
+let manifest: ParkManifest;
+let baseline: ParkBaseline;
+const runners: SimulationRunner[] = [];
+
+beforeAll(async () => {
+  db = await createBrowserDb();
+  const sample = bundledParks().find((p) => p.manifest.id === 'sample')!;
+  manifest = sample.manifest;
+  await loadTables(db, await sample.tables());
+  await loadTables(db, await fetchReferenceTables());
+  baseline = await loadParkBaseline(db, {
+    datasetId: manifest.id,
+    greenSpaceHa: manifest.green_space_ha,
+    wetlandHa: manifest.wetland_ha,
+  });
+});
+afterAll(async () => {
+  for (const r of runners) await r.terminate();
+  await db?.close();
+});
+
+function runner(): SimulationRunner {
+  const r = createSimulationRunner({ workers: 2 });
+  runners.push(r);
+  return r;
+}
+
+/** A runner that delegates to `real`, counting progressive requests and optionally rewriting the model. */
+function wrap(real: SimulationRunner, model: (m: CompiledModel) => CompiledModel = (m) => m) {
+  let calls = 0;
+  const wrapped: SimulationRunner = {
+    get size() {
+      return real.size;
+    },
+    ready: () => real.ready(),
+    run: (m, o) => real.run(m, o),
+    runProgressive: (m, o) => {
+      calls++;
+      return real.runProgressive(model(m), o);
+    },
+    summarize: (m, b, s) => real.summarize(m, b, s),
+    cancel: () => real.cancel(),
+    terminate: () => real.terminate(),
+    workerStats: () => real.workerStats(),
+  };
+  return { runner: wrapped, calls: () => calls };
+}
+
+async function until(check: () => boolean, what: string, ms = 45_000): Promise<void> {
+  const end = performance.now() + ms;
+  while (!check()) {
+    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('the pathways engine on the sample park in Chromium', () => {
+  it('builds a baseline whose base-year total equals the accounting engine park total (CHP steam once)', async () => {
+    expect(baseline.year).toBe(manifest.years[1]);
+    const { totalTco2, energyTce } = baselineTotals(baseline);
+
+    const act = await db.query(
+      'SELECT enterprise_id, year, carrier, amount, unit FROM activity WHERE year = ?',
+      [baseline.year],
+    );
+    const rows: ActivityRow[] = [...act].map((r) => ({
+      enterprise_id: String(r.enterprise_id),
+      year: Number(r.year),
+      carrier: String(r.carrier),
+      amount: Number(r.amount),
+      unit: String(r.unit),
+    }));
+    const engine = parkTotals(accountActivity(rows, FactorLibrary.standard()))[0];
+    expect(engine.heat_in_park_gj).toBeGreaterThan(0); // the rule for CHP steam is exercised
+    expect(totalTco2 / engine.total_tco2).toBeCloseTo(1, 9);
+    expect(energyTce / engine.energy_tce).toBeCloseTo(1, 9);
+
+    const sql = await db.query(parkTotalsSql());
+    const i = [...numberColumn(sql, 'year')].indexOf(baseline.year);
+    expect(totalTco2 / numberColumn(sql, 'total_tco2')[i]).toBeCloseTo(1, 9);
+    expect(baseline.history!.years).toEqual(
+      Array.from({ length: manifest.years[1] - manifest.years[0] + 1 }, (_, k) => manifest.years[0] + k),
+    );
+  });
+
+  it('runs the real worker pool and makes sim_runs queryable with runs × years rows', async () => {
+    const model = compileScenario(presetScenario('policy'), baseline, { breakdown: false });
+    const result = await runner().run(model, { seed: 11, runs: 1000 });
+    const s = result.summary!;
+    expect(s.runs).toBe(1000);
+    expect(s.years[0]).toBe(baseline.year);
+    expect(s.years.at(-1)).toBe(2060);
+    // Year 0 is the base year itself: every run starts at the inventory total.
+    expect(s.total_tco2.p5[0] / baselineTotals(baseline).totalTco2).toBeCloseTo(1, 6);
+    expect(s.total_tco2.p95[0] / baselineTotals(baseline).totalTco2).toBeCloseTo(1, 6);
+    expect(s.peak_year.p_by_2030).toBeGreaterThan(0);
+    expect(s.sensitivity.length).toBeGreaterThan(0);
+
+    await db.insertArrowIPC('sim_runs', runsIPC(result.block));
+    const t = await db.query(
+      'SELECT count(*)::INTEGER AS n, count(DISTINCT run)::INTEGER AS r FROM sim_runs',
+    );
+    expect(Number(t.get(0)!.n)).toBe(1000 * s.years.length);
+    expect(Number(t.get(0)!.r)).toBe(1000);
+    const med = await db.query('SELECT median(gross_tco2) AS m FROM sim_runs WHERE year = 2030');
+    expect(Number(med.get(0)!.m) / s.total_tco2.p50[s.years.indexOf(2030)]).toBeCloseTo(1, 4);
+  });
+
+  it('the page state coalesces a burst of edits, shows only the latest result and writes sim_runs', async () => {
+    const counted = wrap(runner());
+    const pw = new PathwaysState({
+      park: { manifest, db: async () => db },
+      initial: { preset: 'policy', runs: 1000, seed: 5, settings: {} },
+      createRunner: () => counted.runner,
+      debounceMs: 30,
+    });
+    await pw.load();
+    await until(() => pw.status === 'done', 'the first result');
+    expect(pw.result!.phase).toBe('full');
+    await until(() => pw.simTable?.status === 'ready', 'sim_runs');
+    expect(pw.simTable!.rows).toBe(1000 * pw.result!.summary.years.length);
+
+    const first = pw.result!.summary;
+    expect(counted.calls()).toBe(1);
+    for (const v of [0.012, 0.015, 0.02, 0.025, 0.03]) pw.setLever('efficiency', v);
+    expect(pw.stale).toBe(true);
+    await until(() => pw.status === 'done' && !pw.stale, 'the edited result');
+    expect(pw.settings!.efficiency).toBe(0.03);
+    expect(counted.calls()).toBe(2); // five edits, one run
+    // The result on show is that of the last edit: the same as running those settings directly.
+    const direct = await runner().run(compileScenario(pw.scenario!, baseline, { breakdown: false }), {
+      seed: 5,
+      runs: 1000,
+    });
+    expect(pw.result!.summary).toEqual(direct.summary);
+    expect(pw.result!.summary.total_tco2.p50.at(-1)).toBeLessThan(first.total_tco2.p50.at(-1)!);
+    pw.destroy();
+  });
+
+  it('reports a failing worker clearly, and the next run works', async () => {
+    let fail = true;
+    const failing = wrap(runner(), (m) => (fail ? ({ ...m, __failAtRun: 3 } as CompiledModel) : m)).runner;
+    const pw = new PathwaysState({
+      park: { manifest, db: async () => db },
+      initial: { preset: 'bau', runs: 1000, seed: 1, settings: {} },
+      createRunner: () => failing,
+    });
+    await pw.load();
+    await until(() => pw.status === 'error', 'the failure');
+    expect(pw.error).toMatch(/worker \d+ failed on runs .*kernel failed at run 3/);
+    fail = false;
+    pw.rerun();
+    await until(() => pw.status === 'done', 'the run after the failure');
+    expect(pw.error).toBeNull();
+    expect(pw.result!.summary.runs).toBe(1000);
+    pw.destroy();
+  });
+
+  it('cancels a long run at once and keeps the previous result marked as stale', async () => {
+    const pw = new PathwaysState({
+      park: { manifest, db: async () => db },
+      initial: { preset: 'policy', runs: 1000, seed: 2, settings: {} },
+      createRunner: runner,
+      debounceMs: 0,
+    });
+    await pw.load();
+    await until(() => pw.status === 'done', 'the first result');
+    const shown = pw.result;
+    pw.setRuns(100_000);
+    await until(() => pw.status === 'running' && (pw.progress?.done ?? 0) > 0, 'the long run to start');
+    pw.cancel();
+    expect(pw.status).toBe('cancelled');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(pw.status).toBe('cancelled');
+    expect(pw.stale).toBe(true);
+    expect(pw.result).toBe(shown);
+    const ctx = leverContext(baseline);
+    expect(pw.settings).toEqual(settingsFromScenario(presetScenario('policy'), ctx));
+    pw.destroy();
+  });
+});

@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, openApp, type Session } from './browser';
+
+let s: Session;
+beforeAll(async () => {
+  s = await openApp(inject('baseUrl'), { viewport: { width: 1600, height: 1000 } });
+});
+afterAll(() => s?.close());
+
+const KPIS = ['peak2030', 'peak-year', 'neutral2060', 'cumulative', 'intensity2020', 'intensity2025'];
+
+async function fullResult(page: Page, runs: number): Promise<void> {
+  await page
+    .locator(`[data-testid=path-results][data-phase=full][data-runs="${runs}"]`)
+    .waitFor({ timeout: 60_000 });
+  await expect
+    .poll(() => page.getByTestId('run-status').getAttribute('data-status'), { timeout: 30_000 })
+    .toBe('done');
+}
+
+async function kpiTexts(page: Page): Promise<string[]> {
+  return Promise.all(KPIS.map(async (k) => (await page.getByTestId(`path-kpi-${k}`).textContent())!.trim()));
+}
+
+async function downloadSummary(page: Page): Promise<unknown> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('download-summary').click(),
+  ]);
+  return JSON.parse(readFileSync((await download.path())!, 'utf8'));
+}
+
+/** Shares of non-transparent pixels of each chart canvas on the page. */
+async function ink(page: Page): Promise<number[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLCanvasElement>('[data-chart] canvas')].map((c) => {
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
+      return n / (c.width * c.height);
+    }),
+  );
+}
+
+/** Tall viewport so the sticky lever panel shows in full, then a full-page screenshot. */
+async function shoot(page: Page, name: string): Promise<void> {
+  const size = page.viewportSize()!;
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: size.width, height: Math.max(height, 1000) });
+  await page.waitForTimeout(700); // charts resize and finish their entry animation
+  await page.screenshot({ path: `${ARTIFACTS}/${name}`, fullPage: true });
+  await page.setViewportSize(size);
+}
+
+describe('the Pathways page of the built app', () => {
+  let link = '';
+  let edited: string[] = [];
+  let editedSummary: unknown;
+
+  it('opens with a preview first, then the full 10,000-run result, drawn as charts', async () => {
+    const { page } = s;
+    await page.goto(inject('baseUrl'));
+    await page.getByTestId('kpi-enterprises').waitFor({ timeout: 30_000 });
+    await page.getByRole('link', { name: '达峰与中和路径' }).click();
+    const t0 = Date.now();
+    await page.getByTestId('path-results').waitFor({ timeout: 60_000 });
+    const firstMs = Date.now() - t0;
+    await fullResult(page, 10_000);
+    const fullMs = Date.now() - t0;
+    console.log(
+      `pathways: first result ${firstMs} ms, full 10k ${fullMs} ms after opening the page;`,
+      `status "${await page.getByTestId('run-status').textContent()}"`,
+    );
+    expect(await page.getByTestId('path-kpi-peak2030').textContent()).toMatch(/\d+\.\d%/);
+    expect(await page.getByTestId('path-kpi-peak-year').textContent()).toMatch(/20\d\d/);
+    const charts = await ink(page);
+    expect(charts.length).toBeGreaterThanOrEqual(5);
+    for (const share of charts) expect(share).toBeGreaterThan(0.01);
+    await expect
+      .poll(() => page.getByTestId('sim-table').getAttribute('data-rows'), { timeout: 30_000 })
+      .toBe(String(10_000 * 37));
+    await shoot(page, 'pathways-zh.png');
+  });
+
+  it('updates the numbers when a lever moves (preview, then full) and the URL follows', async () => {
+    const { page } = s;
+    const before = await kpiTexts(page);
+    const url = page.url();
+    await page.getByTestId('lever-efficiency').fill('0.035');
+    await page.getByTestId('lever-ccus').fill('0.9');
+    await expect.poll(() => page.getByTestId('lever-value-efficiency').textContent()).toBe('3.5%');
+    await expect
+      .poll(() => page.getByTestId('run-status').textContent(), { timeout: 30_000 })
+      .toMatch(/预览/);
+    console.log(`pathways: after an edit "${await page.getByTestId('run-status').textContent()}"`);
+    await fullResult(page, 10_000);
+    console.log(`pathways: after an edit "${await page.getByTestId('run-status').textContent()}"`);
+    edited = await kpiTexts(page);
+    expect(edited).not.toEqual(before);
+    expect(page.url()).not.toBe(url);
+    expect(page.url()).toContain('eff=0.035');
+    expect(page.url()).toContain('ccus=0.9');
+    link = (await page.getByTestId('share-link').inputValue())!;
+    expect(link).toBe(page.url());
+    editedSummary = await downloadSummary(page);
+    expect((editedSummary as { runs: number }).runs).toBe(10_000);
+  });
+
+  it('reproduces the same result from the share link in a new tab', async () => {
+    const other = await s.context.newPage();
+    await other.goto(link);
+    await fullResult(other, 10_000);
+    expect(await other.getByTestId('lever-value-efficiency').textContent()).toBe('3.5%');
+    expect(await kpiTexts(other)).toEqual(edited);
+    expect(await downloadSummary(other)).toEqual(editedSummary);
+    await other.close();
+  });
+
+  it('cancels a 100,000-run request and runs again on request', async () => {
+    const { page } = s;
+    await page.getByTestId('runs-100000').click();
+    await expect.poll(() => page.getByTestId('run-status').getAttribute('data-status')).toBe('running');
+    await page.getByTestId('run-cancel').click();
+    await expect.poll(() => page.getByTestId('run-status').getAttribute('data-status')).toBe('cancelled');
+    await page.getByTestId('runs-10000').click();
+    await fullResult(page, 10_000);
+    expect(await kpiTexts(page)).toEqual(edited);
+  });
+
+  it('reads in English, with the sim_runs table queryable from the Data view', async () => {
+    const { page } = s;
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.locator('h2#pathways-heading').textContent()).toMatch(/Pathways|pathways/);
+    await page.getByTestId('fan-bands-net').click();
+    await shoot(page, 'pathways-en.png');
+    await page.getByRole('link', { name: 'Data' }).click();
+    const box = page.getByRole('textbox', { name: 'SQL console' });
+    await box.fill('SELECT count(*) AS n, count(DISTINCT run) AS runs FROM sim_runs');
+    await page.getByTestId('sql-run').click();
+    await expect.poll(() => page.getByTestId('sql-status').textContent()).toMatch(/1 rows/);
+    const cells = await page.locator('table td').allTextContents();
+    expect(cells.map((c) => c.replace(/[^\d]/g, ''))).toEqual(['370000', '10000']);
+    // Back on the page, the edited scenario is still there.
+    await page.getByRole('link', { name: 'Pathways' }).click();
+    await fullResult(page, 10_000);
+    expect(await page.getByTestId('lever-value-efficiency').textContent()).toBe('3.5%');
+  });
+
+  it('made no request to another origin and logged no errors', () => {
+    expect(s.foreignRequests()).toEqual([]);
+    expect(s.errors).toEqual([]);
+  });
+});

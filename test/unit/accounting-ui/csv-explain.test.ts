@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { FactorLibrary, accountActivity } from '../../../src/core/accounting/index';
+import {
+  LINE_COLUMNS,
+  csvField,
+  inventoryLinesCsv,
+  inventorySummaryCsv,
+  safeFileName,
+} from '../../../src/ui/pages/accounting/inventory-csv';
+import { factorName, factorNote, factorViews } from '../../../src/ui/pages/accounting/explain-vm';
+import { selfInventory } from '../../../src/ui/pages/accounting/self-check-vm';
+import { DEFAULT_SETTINGS } from '../../../src/ui/pages/accounting/settings-vm';
+
+describe('CSV export', () => {
+  it('quotes fields with separators, quotes and line breaks', () => {
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('x\ny')).toBe('"x\ny"');
+    expect(csvField(NaN)).toBe('');
+    expect(csvField(1.5)).toBe('1.5');
+  });
+
+  it('writes one line per activity row with its factors and sources', () => {
+    const lines = accountActivity(
+      [{ enterprise_id: 'me', year: 2023, carrier: 'electricity', amount: 100, unit: 'MWh' }],
+      FactorLibrary.standard(),
+    );
+    const csv = inventoryLinesCsv(lines, 'My, Co', (c) => `[${c}]`, 'zh');
+    const [header, row] = csv.trimEnd().split('\r\n');
+    expect(header).toBe(LINE_COLUMNS.join(','));
+    expect(row.startsWith('"My, Co",2023,electricity,[electricity],100,MWh,10,10^4 kWh,12.29')).toBe(true);
+    expect(row).toContain('电网排放因子（全国，平均） = 0.5306 tCO2/MWh');
+    expect(row).toContain('生态环境部、国家统计局');
+  });
+
+  it('writes the yearly summary with the settings used', () => {
+    const inv = selfInventory(
+      [{ enterprise_id: 'me', year: 2023, carrier: 'heat', amount: 1000, unit: 'GJ' }],
+      new Map([[2023, { output: 1000, valueAdded: NaN }]]),
+      DEFAULT_SETTINGS,
+    );
+    const [, row] = inventorySummaryCsv(inv.years, 'me', DEFAULT_SETTINGS).trimEnd().split('\r\n');
+    // 1000 GJ: 34.12 tce, 110 tCO2 Scope 2; 110 / 1000 = 0.11 tCO2 per 10^4 CNY.
+    expect(row.split(',').slice(0, 13)).toEqual([
+      'me',
+      '2023',
+      '34.12',
+      '0',
+      '0',
+      '110',
+      '0',
+      '110',
+      '0',
+      '1000',
+      '',
+      '0.11',
+      '0.03412',
+    ]);
+    expect(row).toContain('electricity_method=equivalent');
+  });
+
+  it('makes safe file names', () => {
+    expect(safeFileName('E0029 江海半导体/股份')).toBe('E0029_江海半导体_股份');
+    expect(safeFileName('***')).toBe('inventory');
+  });
+});
+
+describe('explanations for display', () => {
+  it('names factors and fallback notes in Chinese, leaves English as the engine writes it', () => {
+    expect(factorName('grid emission factor (east, average)', 'zh')).toBe('电网排放因子（华东，平均）');
+    expect(factorName('oxidation rate', 'zh')).toBe('碳氧化率');
+    expect(factorName('oxidation rate', 'en')).toBe('oxidation rate');
+    expect(
+      factorNote('no value published for 2024; used 2023, the nearest earlier published year', 'zh'),
+    ).toBe('2024 年未发布，采用最近的较早年份 2023 年的值');
+    expect(
+      factorNote('no value published for 2015 or earlier; used 2021, the earliest published year', 'zh'),
+    ).toMatch(/^2015 年及以前未发布.*2021/);
+    expect(factorViews([{ name: 'x', value: 1 / 3, unit: 'u', source: 's', year: null }], 'en')[0]).toEqual({
+      name: 'x',
+      value: '0.333333',
+      unit: 'u',
+      source: 's',
+      year: '',
+      note: undefined,
+    });
+  });
+});

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import {
+  fanData,
+  histogramMedian,
+  inputParts,
+  leverWedges,
+  pathwayKpis,
+  peakHistogram,
+  summaryJson,
+  tornadoRows,
+} from '../../../src/ui/pages/pathways/pathways-vm';
+import { HISTORY, YEARS, handSummary } from './fixtures';
+
+describe('fan data', () => {
+  it('puts history before the base year and the bands from the base year on, aligned to one axis', () => {
+    const f = fanData(handSummary(), HISTORY);
+    expect(f.years).toEqual([2020, 2021, 2022, 2023, ...YEARS]);
+    expect(f.baseYear).toBe(2024);
+    expect(f.history).toEqual([80, 85, 90, 95, 100, null, null, null, null, null, null, null]);
+    expect(f.gross.p50.slice(0, 5)).toEqual([null, null, null, null, 100]);
+    expect(f.gross.p5[4]).toBe(90);
+    expect(f.gross.p95[4]).toBe(110);
+    expect(f.net.p25.at(-1)).toBe(-11);
+    expect(f.net.p75.at(-1)).toBe(1);
+  });
+
+  it('works without history', () => {
+    const f = fanData(handSummary());
+    expect(f.years).toEqual(YEARS);
+    expect(f.history.every((v) => v === null)).toBe(true);
+  });
+});
+
+describe('peak year', () => {
+  it('takes the median of a histogram as the first year reaching half the runs', () => {
+    expect(histogramMedian({ 2025: 100, 2026: 500, 2027: 400 })).toBe(2026);
+    expect(histogramMedian({ 2025: 500, 2026: 500 })).toBe(2025);
+    expect(histogramMedian({ 2025: 0 })).toBeNaN();
+  });
+
+  it('trims the histogram to the occupied years plus one empty year either side', () => {
+    const h = peakHistogram({ 2024: 0, 2025: 0, 2026: 3, 2027: 1, 2028: 0, 2029: 0 });
+    expect(h.years).toEqual([2025, 2026, 2027, 2028]);
+    expect(h.counts).toEqual([0, 3, 1, 0]);
+    expect(h.shares).toEqual([0, 0.75, 0.25, 0]);
+    expect(h.total).toBe(4);
+    expect(peakHistogram({ 2024: 0 }).years).toEqual([]);
+  });
+});
+
+describe('headline figures', () => {
+  it('reads probabilities, peak, cumulative and intensity change from the summary', () => {
+    const k = pathwayKpis(handSummary());
+    expect(k.pPeakBy2030).toBe(0.9);
+    expect(k.medianPeakYear).toBe(2026);
+    expect(k.peakValue.p50).toBe(106);
+    expect(k.pNeutralBy2060).toBe(0.35);
+    expect(k.cumulative).toEqual({ p5: 1000, p50: 1200, p95: 1500, mean: 1220 });
+    expect(k.intensity2030vs2020?.p50).toBe(-0.4);
+    expect(k.intensity2030vs2025).toBeNull();
+    expect(k.gross2030).toBe(96);
+    expect(k.net2060).toBe(-5);
+  });
+});
+
+describe('tornado rows', () => {
+  it('keeps one output, drops constant inputs and sorts by |ρ|, largest first', () => {
+    const rows = tornadoRows(handSummary().sensitivity, 'total_tco2_2030', (n) => n.toUpperCase());
+    expect(rows.map((r) => r.input)).toEqual([
+      'grid.y2030',
+      'growth.chemicals.to2030',
+      'intensity.chemicals',
+    ]);
+    expect(rows.map((r) => r.rho)).toEqual([-0.7, 0.4, -0.1]);
+    expect(rows[0].label).toBe('GRID.Y2030');
+    expect(tornadoRows(handSummary().sensitivity, 'total_tco2_2030', String, 2)).toHaveLength(2);
+    expect(tornadoRows(handSummary().sensitivity, 'peak_year', String).map((r) => r.input)).toEqual([
+      'grid.y2030',
+    ]);
+  });
+});
+
+describe('lever contributions', () => {
+  it('keeps levers with an effect, from the first year after the base year', () => {
+    const w = leverWedges(handSummary(), (l) => `#${l}`);
+    expect(w.years).toEqual(YEARS.slice(1));
+    expect(w.series).toEqual([
+      { key: 'extra_efficiency', name: '#extra_efficiency', values: [1, 2, 3, 4, 5, 6, 20] },
+    ]);
+    expect(w.at2030[0]?.mean).toBe(6);
+    expect(w.at2060[0]?.p95).toBe(25);
+  });
+});
+
+describe('input names and JSON', () => {
+  it('splits input names into their parts', () => {
+    expect(inputParts('growth.chemicals.to2030')).toEqual({
+      kind: 'growth',
+      sector: 'chemicals',
+      phase: 'to2030',
+    });
+    expect(inputParts('intensity.pharma')).toEqual({ kind: 'intensity', sector: 'pharma' });
+    expect(inputParts('grid.y2045')).toEqual({ kind: 'grid', detail: 'y2045' });
+    expect(inputParts('lever.electrification.cop')).toEqual({ kind: 'lever', detail: 'electrification' });
+    expect(inputParts('pv_yield')).toEqual({ kind: 'pv_yield' });
+  });
+
+  it('downloads the summary as the JSON document it is', () => {
+    const s = handSummary();
+    expect(JSON.parse(summaryJson(s))).toEqual(s);
+  });
+});

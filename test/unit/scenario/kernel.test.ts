@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { compileScenario, simulateBlock, type RunBlock } from '../../../src/core/scenario/kernel';
+import { referenceSimulate } from '../../../src/core/scenario/reference';
+import { presetScenario } from '../../../src/core/scenario/presets';
+import { assertScenario } from '../../../src/core/scenario/schema';
+import { baselineFromRows, baselineTotals } from '../../../src/core/scenario/baseline';
+import { HAND_OUTPUT, HAND_ROWS, handBaseline, handCoefficients } from './fixtures';
+
+const FIELDS = [
+  'gross',
+  'net',
+  'energy',
+  'output',
+  'bySector',
+  'byCarrier',
+  'inputs',
+  'leverContribution',
+] as const;
+
+/** Every lever on, with sectors of the hand park, offsets capped in tonnes, sinks in hectares. */
+const ALL_LEVERS = assertScenario({
+  ...presetScenario('ambitious'),
+  id: 'all-levers',
+  levers: {
+    ...presetScenario('ambitious').levers,
+    structural_shift: {
+      from: ['chemicals', 'textiles'],
+      to: ['electronics'],
+      share: 0.2,
+      start_year: 2026,
+      target_year: 2035,
+    },
+    extra_efficiency: {
+      rate: { dist: 'uniform', min: 0, max: 0.03 },
+      sectors: ['chemicals', 'chp'],
+      start_year: 2025,
+      target_year: 2040,
+    },
+    coal_to_gas: { share: { dist: 'uniform', min: 0.5, max: 1 }, start_year: 2025, target_year: 2029 },
+    rooftop_pv: {
+      capacity_mw: [
+        { year: 2026, mw: 5 },
+        { year: 2040, mw: 40 },
+      ],
+      delivery: { dist: 'uniform', min: 0.5, max: 1 },
+    },
+    sinks: { extra_green_space_ha: 50, extra_wetland_ha: 10, start_year: 2025, target_year: 2030 },
+    offsets: { cap_share: 0.1, max_tco2: 2000, start_year: 2028, target_year: 2032 },
+  },
+});
+
+/** A park whose 'chp' burns coal and sells no steam inside the park (not steam-coupled). */
+function coalChpBaseline() {
+  const rows = HAND_ROWS.filter((r) => r.carrier !== 'heat_in_park').map((r) =>
+    r.sector === 'chp' && r.carrier === 'natural_gas' ? { ...r, carrier: 'raw_coal', amount: 20000 } : r,
+  );
+  return baselineFromRows(rows, HAND_OUTPUT, handCoefficients, {
+    datasetId: 'coal',
+    year: 2022,
+    greenSpaceHa: 10,
+  });
+}
+
+function expectClose(a: RunBlock, b: RunBlock, tol: number): void {
+  for (const f of FIELDS) {
+    expect(a[f].length, f).toBe(b[f].length);
+    for (let i = 0; i < a[f].length; i++) {
+      const d = Math.abs(a[f][i] - b[f][i]);
+      if (d > tol * Math.max(1, Math.abs(b[f][i]))) throw new Error(`${f}[${i}]: ${a[f][i]} vs ${b[f][i]}`);
+    }
+  }
+}
+
+describe('kernel', () => {
+  const cases = [
+    ['bau', presetScenario('bau'), handBaseline()],
+    ['policy', presetScenario('policy'), handBaseline()],
+    ['ambitious', presetScenario('ambitious'), handBaseline()],
+    ['all levers', ALL_LEVERS, handBaseline()],
+    ['all levers, coal CHP not coupled', ALL_LEVERS, coalChpBaseline()],
+  ] as const;
+
+  for (const [name, scenario, baseline] of cases) {
+    it(`agrees with the reference implementation to 1e-9 (${name})`, () => {
+      const m = compileScenario(scenario, baseline);
+      expectClose(simulateBlock(m, 20240601, 5, 20), referenceSimulate(m, 20240601, 5, 20), 1e-9);
+    });
+  }
+
+  it('gives bit-identical runs however the runs are split into blocks', () => {
+    const m = compileScenario(ALL_LEVERS, handBaseline());
+    const whole = simulateBlock(m, 99, 0, 30);
+    let start = 0;
+    for (const count of [7, 1, 22]) {
+      const part = simulateBlock(m, 99, start, count);
+      for (const f of FIELDS) {
+        const stride = whole[f].length / 30;
+        expect(part[f]).toEqual(whole[f].subarray(start * stride, (start + count) * stride));
+      }
+      start += count;
+    }
+  });
+
+  it('starts from the baseline in the base year and adds up by sector and by carrier', () => {
+    const b = handBaseline();
+    const t = baselineTotals(b);
+    const m = compileScenario(presetScenario('ambitious'), b);
+    const blk = simulateBlock(m, 3, 0, 20);
+    for (let r = 0; r < 20; r++) {
+      const row = r * m.nYears;
+      expect(blk.gross[row]).toBeCloseTo(t.totalTco2, 6);
+      expect(blk.energy[row]).toBeCloseTo(t.energyTce, 6);
+      for (let y = 0; y < m.nYears; y++) {
+        const i = r * m.nYears + y;
+        const sumS = blk.bySector.subarray(i * m.nSectors, (i + 1) * m.nSectors).reduce((a, v) => a + v, 0);
+        const sumC = blk.byCarrier
+          .subarray(i * m.nCarriers, (i + 1) * m.nCarriers)
+          .reduce((a, v) => a + v, 0);
+        expect(Math.abs(sumS - blk.gross[i])).toBeLessThan(1e-9 * Math.abs(blk.gross[i]));
+        expect(Math.abs(sumC - blk.gross[i])).toBeLessThan(1e-9 * Math.abs(blk.gross[i]));
+      }
+    }
+  });
+
+  it('measures lever contributions against BAU with common random numbers', () => {
+    const b = handBaseline();
+    const bau = simulateBlock(compileScenario(presetScenario('bau'), b), 11, 0, 25);
+    const pol = simulateBlock(compileScenario(presetScenario('policy'), b), 11, 0, 25);
+    const nL = pol.nLevers;
+    for (let i = 0; i < bau.net.length; i++) {
+      let sum = 0;
+      for (let l = 0; l < nL; l++) sum += pol.leverContribution[i * nL + l];
+      expect(Math.abs(bau.net[i] - pol.net[i] - sum)).toBeLessThan(1e-8 * Math.abs(bau.net[i]));
+    }
+  });
+
+  it('can leave out the breakdown and survives a structured clone', () => {
+    const b = handBaseline();
+    const full = compileScenario(presetScenario('policy'), b);
+    const lean = compileScenario(presetScenario('policy'), b, { breakdown: false });
+    const a = simulateBlock(full, 5, 0, 10);
+    const c = simulateBlock(structuredClone(lean), 5, 0, 10);
+    expect(c.bySector.length).toBe(0);
+    expect(c.byCarrier.length).toBe(0);
+    expect(c.gross).toEqual(a.gross);
+    expect(c.leverContribution).toEqual(a.leverContribution);
+  });
+});

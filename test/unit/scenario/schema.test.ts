@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../../../src/core/scenario/schema';
+import { PRESET_IDS, presetDocument, presetScenario } from '../../../src/core/scenario/presets';
+import { compileScenario } from '../../../src/core/scenario/compile';
+import { handBaseline } from './fixtures';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- documents are edited freely to break them
+type Doc = Record<string, any>;
+const base = () => presetDocument('policy') as Doc;
+
+function errorsOf(edit: (d: Doc) => void): string[] {
+  const d = base();
+  edit(d);
+  const r = parseScenario(d);
+  return r.ok ? [] : r.errors;
+}
+
+describe('scenario schema', () => {
+  it('accepts the three presets', () => {
+    for (const id of PRESET_IDS) {
+      const r = parseScenario(presetDocument(id));
+      expect(r.ok, JSON.stringify(r)).toBe(true);
+    }
+  });
+
+  it('rejects bad fields with their path', () => {
+    const cases: [(d: Doc) => void, string][] = [
+      [(d) => (d.schema_version = 2), 'schema_version: '],
+      [(d) => delete d.name_en, 'name_en: is required'],
+      [(d) => (d.horizon.end = 2025), 'horizon.end: must be after start and ≥ 2030'],
+      [
+        (d) => (d.drivers.grid_factor = { y2030: { dist: 'triangular', min: 0.4, mode: 0.5, max: 0.45 } }),
+        'drivers.grid_factor.y2030.mode: ',
+      ],
+      [
+        (d) => (d.drivers.grid_factor = { y2030: { dist: 'lognormal', median: 0.4, p95: 0.3 } }),
+        'drivers.grid_factor.y2030.p95: must exceed median',
+      ],
+      [(d) => (d.drivers.pv_yield = { dist: 'normal', mean: 1100 }), 'drivers.pv_yield.sd: is required'],
+      [
+        (d) => (d.drivers.output_growth = { sectors: { chemicals: { to2030: 'fast' } } }),
+        'drivers.output_growth.sectors.chemicals.to2030: ',
+      ],
+      [
+        (d) => (d.levers.green_power.share = { dist: 'normal', mean: 0.5, sd: 0.2 }),
+        'levers.green_power.share: must stay within [0, 1]',
+      ],
+      [
+        (d) => (d.levers.green_power.target_year = 2020),
+        'levers.green_power.target_year: must be ≥ start_year',
+      ],
+      [(d) => (d.levers.electrification.carriers = ['electricity']), 'levers.electrification.carriers[0]: '],
+      [
+        (d) => (d.levers.rooftop_pv.capacity_mw = [{ year: 2030, mw: 5 }]),
+        'levers.rooftop_pv: give exactly one of',
+      ],
+      [
+        (d) => (d.levers.rooftop_pv.capacity_mw_per_gwh[1].year = 2020),
+        'levers.rooftop_pv.capacity_mw_per_gwh: years must increase',
+      ],
+      [
+        (d) => (d.levers.ccus = { targets: ['chp'], capture_rte: 0.9, start_year: 2030, target_year: 2030 }),
+        'levers.ccus.capture_rte: is not a known field',
+      ],
+      [(d) => (d.correlations = [{ inputs: ['growth.*.to2030'], rho: 1.5 }]), 'correlations[0].rho: '],
+      [(d) => (d.id = 'Not A Slug'), 'id: must be a lower-case slug'],
+    ];
+    for (const [edit, expected] of cases) {
+      const errors = errorsOf(edit);
+      expect(
+        errors.some((e) => e.startsWith(expected)),
+        `${expected} not in ${JSON.stringify(errors)}`,
+      ).toBe(true);
+    }
+  });
+
+  it('accepts a document built for another dataset with a warning', () => {
+    const r = parseScenario(presetDocument('bau'), { dataset: 'workshop' });
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.warnings[0]).toContain('"sample"');
+  });
+
+  it('compiles the presets against a park with other sectors, warning about the missing ones', () => {
+    const m = compileScenario(presetScenario('policy'), handBaseline());
+    expect(m.warnings.some((w) => w.includes('"plastics" is not in the dataset'))).toBe(true);
+    expect(m.leverNames).toContain('structural_shift');
+  });
+
+  it('refuses rank correlations that cannot hold together', () => {
+    const s = presetScenario('bau');
+    s.correlations = [
+      { inputs: ['grid.y2030', 'grid.y2045'], rho: 0.9 },
+      { inputs: ['grid.y2045', 'grid.y2060'], rho: 0.9 },
+      { inputs: ['grid.y2030', 'grid.y2060'], rho: -0.9 },
+    ];
+    expect(() => compileScenario(s, handBaseline())).toThrow(/correlations/);
+  });
+});

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import {
+  compileScenario,
+  simulateBlock,
+  type CompiledModel,
+  type RunBlock,
+} from '../../../src/core/scenario/kernel';
+import { presetScenario } from '../../../src/core/scenario/presets';
+import { summarize } from '../../../src/core/scenario/summary';
+import { handBaseline } from './fixtures';
+
+function concat(blocks: RunBlock[]): RunBlock {
+  const out = { ...blocks[0], runCount: blocks.reduce((a, b) => a + b.runCount, 0) } as RunBlock;
+  for (const f of [
+    'gross',
+    'net',
+    'energy',
+    'output',
+    'bySector',
+    'byCarrier',
+    'inputs',
+    'leverContribution',
+  ] as const) {
+    const arr = new Float64Array(blocks.reduce((a, b) => a + b[f].length, 0));
+    let at = 0;
+    for (const b of blocks) {
+      arr.set(b[f], at);
+      at += b[f].length;
+    }
+    out[f] = arr;
+  }
+  return out;
+}
+
+describe('summary', () => {
+  const model = compileScenario(presetScenario('policy'), handBaseline());
+
+  it('has the fields other tools rely on, with consistent sizes', () => {
+    const s = summarize(model, simulateBlock(model, 42, 0, 400), 42);
+    expect(s.runs).toBe(400);
+    expect(s.seed).toBe(42);
+    expect(s.years).toEqual(Array.from(model.years));
+    for (const key of ['total_tco2', 'net_tco2', 'energy_tce'] as const) {
+      for (const p of ['p5', 'p25', 'p50', 'p75', 'p95', 'mean'] as const)
+        expect(s[key][p]).toHaveLength(model.nYears);
+      expect(s[key].p5[10]).toBeLessThanOrEqual(s[key].p50[10]);
+      expect(s[key].p50[10]).toBeLessThanOrEqual(s[key].p95[10]);
+    }
+    expect(Object.values(s.peak_year.histogram).reduce((a, b) => a + b, 0)).toBe(400);
+    expect(s.peak_year.p_by_2030).toBeGreaterThanOrEqual(0);
+    expect(s.peak_year.p_by_2030).toBeLessThanOrEqual(1);
+    expect(s.neutrality.p_by_2060).not.toBeNull();
+    expect(s.cumulative_tco2.p5).toBeLessThanOrEqual(s.cumulative_tco2.p95);
+    expect(s.sensitivity).toHaveLength(3 * model.nInputs);
+    expect(new Set(s.sensitivity.map((r) => r.output))).toEqual(
+      new Set(['total_tco2_2030', 'peak_year', 'cumulative_tco2']),
+    );
+    expect(s.lever_contribution.map((l) => l.lever)).toEqual(model.leverNames);
+    expect(s.lever_contribution[0].y2030).not.toBeNull();
+    expect(Object.keys(s.intensity_change)).toEqual(['2020', '2025']);
+    expect(s.intensity_change['2020'].carbon['2030'].p50).toBeLessThan(0.5);
+  });
+
+  it('ranks the inputs by the size of their rank correlation', () => {
+    const s = summarize(model, simulateBlock(model, 1, 0, 300), 1);
+    const cum = s.sensitivity
+      .filter((r) => r.output === 'cumulative_tco2')
+      .map((r) => Math.abs(r.spearman ?? 0));
+    expect(cum).toEqual([...cum].sort((a, b) => b - a));
+  });
+
+  it('is the same JSON byte for byte whatever the blocks were', () => {
+    const whole = summarize(model, simulateBlock(model, 8, 0, 300), 8);
+    const parts = concat([
+      simulateBlock(model, 8, 0, 17),
+      simulateBlock(model, 8, 17, 200),
+      simulateBlock(model, 8, 217, 83),
+    ]);
+    expect(JSON.stringify(summarize(model, parts, 8))).toBe(JSON.stringify(whole));
+  });
+
+  it('finds peak years, neutrality years and cumulative emissions on a hand-made block', () => {
+    const years = Int32Array.from([2029, 2030, 2031, 2032]);
+    const fake = {
+      scenarioId: 'x',
+      datasetId: 'y',
+      baseYear: 2029,
+      warnings: [],
+      inputNames: ['a'],
+      leverNames: [],
+      years,
+    } as unknown as CompiledModel;
+    const gross = [10, 12, 11, 9, 10, 9, 8, 7, 5, 6, 7, 8];
+    const net = [5, 4, 0, -1, 3, 2, 1, 0.5, 1, -1, 1, -2];
+    const block: RunBlock = {
+      runStart: 0,
+      runCount: 3,
+      nYears: 4,
+      nSectors: 0,
+      nCarriers: 0,
+      nInputs: 1,
+      nLevers: 0,
+      years,
+      gross: Float64Array.from(gross),
+      net: Float64Array.from(net),
+      energy: new Float64Array(12).fill(1),
+      output: new Float64Array(12).fill(1),
+      bySector: new Float64Array(0),
+      byCarrier: new Float64Array(0),
+      inputs: Float64Array.from([1, 2, 3]),
+      leverContribution: new Float64Array(0),
+    };
+    const s = summarize(fake, block, 0);
+    expect(s.peak_year.histogram).toEqual({ 2029: 1, 2030: 1, 2031: 0, 2032: 1 });
+    expect(s.peak_year.p_by_2030).toBeCloseTo(2 / 3, 15);
+    // Run 0 is at or below zero from 2031 on; run 1 never; run 2 dips below zero but ends at −2 only in 2032.
+    expect(s.neutrality.histogram).toEqual({ 2029: 0, 2030: 0, 2031: 1, 2032: 1 });
+    expect(s.neutrality.never).toBe(1);
+    expect(s.neutrality.p_by_2060).toBeNull(); // the horizon ends before 2060
+    expect(s.cumulative_tco2.p50).toBe(34);
+    expect(s.total_tco2.p50).toEqual([10, 9, 8, 8]);
+    // Input 1, 2, 3 against cumulative 42, 34, 26: a perfect negative rank correlation.
+    expect(s.sensitivity.find((r) => r.output === 'cumulative_tco2')?.spearman).toBe(-1);
+  });
+});
