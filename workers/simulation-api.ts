@@ -52,8 +52,6 @@ export interface SimulationResult {
 export interface SimulationRunner {
   /** Number of workers in the pool. */
   readonly size: number;
-  /** Number of workers computing right now (diagnostics; 0 soon after a cancel). */
-  readonly busy: number;
   /** Resolves once every worker has loaded. */
   ready(): Promise<void>;
   /** Runs 0..runs-1; supersedes any request in flight. */
@@ -75,4 +73,10 @@ export interface SimulationRunner {
   terminate(): Promise<void>;
   /** Diagnostics from each worker (chunks computed; bytes still visible of the last block sent: 0 once transferred). */
   workerStats(): Promise<{ chunks: number; lastSentBytes: number }[]>;
+}
+
+/** What createSimulationRunner returns: the runner plus a live diagnostic. */
+export interface PooledSimulationRunner extends SimulationRunner {
+  /** Number of workers computing right now (0 soon after a cancel). */
+  readonly busy: number;
 }

@@ -11,11 +11,11 @@ import { chunkRunsFor, laneRanges, nextChunk, type RunRange } from '../src/core/
 import { RunBlockAssembler } from '../src/core/scenario/merge';
 import { CancelledError, SimulationWorkerError, SupersededError } from './simulation-errors';
 import type {
+  PooledSimulationRunner,
   ProgressiveOptions,
   RunnerOptions,
   RunOptions,
   SimulationResult,
-  SimulationRunner,
 } from './simulation-api';
 import type { SimulationWorkerApi } from './simulation.worker';
 import { transferablesOf } from './transfer';
@@ -34,11 +34,11 @@ function defaultWorker(): Worker {
 type Remote = Comlink.Remote<SimulationWorkerApi>;
 
 /** Creates a simulation runner with its worker pool. */
-export function createSimulationRunner(options: RunnerOptions = {}): SimulationRunner {
+export function createSimulationRunner(options: RunnerOptions = {}): PooledSimulationRunner {
   return new PooledRunner(options);
 }
 
-class PooledRunner implements SimulationRunner {
+class PooledRunner implements PooledSimulationRunner {
   readonly size: number;
   #slots: Slot<Remote>[];
   #create: (index: number) => Worker;

@@ -16,8 +16,8 @@ import {
   isCancellation,
   SimulationWorkerError,
   SupersededError,
+  type PooledSimulationRunner,
   type RunnerOptions,
-  type SimulationRunner,
 } from '../../workers/simulation-runner';
 import { handBaseline } from '../unit/scenario/fixtures';
 
@@ -42,8 +42,8 @@ const model = compileScenario(presetScenario('ambitious'), handBaseline());
 const hooked = (hooks: TestHooks): CompiledModel => ({ ...model, ...hooks });
 const SEED = 7;
 
-const runners: SimulationRunner[] = [];
-function runner(options: RunnerOptions = {}): SimulationRunner {
+const runners: PooledSimulationRunner[] = [];
+function runner(options: RunnerOptions = {}): PooledSimulationRunner {
   const r = createSimulationRunner({ workers: 2, ...options });
   runners.push(r);
   return r;
@@ -69,7 +69,7 @@ function afterProgress(n: number): { onProgress: (p: { done: number }) => void; 
   return { onProgress: (p) => p.done >= n && resolve(), reached };
 }
 
-async function expectHealthy(r: SimulationRunner): Promise<void> {
+async function expectHealthy(r: PooledSimulationRunner): Promise<void> {
   const { block } = await r.run(model, { seed: SEED, runs: 300, summarize: false });
   expect(blockDiff(block, simulateBlock(model, SEED, 0, 300))).toEqual([]);
 }

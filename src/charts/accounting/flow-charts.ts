@@ -83,7 +83,7 @@ export function buildSankeyOption(
         label: {
           fontSize: fs.axis,
           color: '#1f2933',
-          formatter: (p: { name: string }) => label.get(p.name) ?? p.name,
+          formatter: (p: { name: string }) => (shown(p.name) ? (label.get(p.name) ?? p.name) : ''),
         },
         levels: [{ depth: 2, label: { position: 'left' } }],
       },
@@ -146,7 +146,7 @@ export function buildPeerOption(data: PeerChartData, text: ChartText = {}, large
       left: 8,
       right: 16,
       top: 32,
-      bottom: 8,
+      bottom: data.names.axis ? 28 : 8,
       outerBoundsMode: 'same',
       outerBoundsContain: 'axisLabel',
     },
@@ -159,6 +159,10 @@ export function buildPeerOption(data: PeerChartData, text: ChartText = {}, large
     xAxis: {
       type: 'category',
       data: data.bars.map((b) => b.label),
+      name: data.names.axis,
+      nameLocation: 'middle',
+      nameGap: 8,
+      nameTextStyle: { fontSize: fs.axis, color: MUTED_TEXT },
       axisLabel: { show: false },
       axisTick: { show: false },
     },

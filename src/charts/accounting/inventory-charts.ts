@@ -195,7 +195,9 @@ export function buildLinesOption(data: LineSeries, text: ChartText = {}, large =
         data: s.values.map((v) => (Number.isFinite(v) ? v : null)),
         itemStyle: { color: s.color ?? PALETTE[i % PALETTE.length] },
         lineStyle: { width: 2, type: s.dashed ? ('dashed' as const) : ('solid' as const) },
-        symbolSize: 6,
+        // A second cue besides the dash, which legend icons do not show.
+        symbol: s.dashed ? 'emptyTriangle' : 'emptyCircle',
+        symbolSize: s.dashed ? 8 : 6,
         connectNulls: false,
       })),
   };

@@ -39,11 +39,17 @@ export function buildPeakHistogramOption(
     position: 'top' as const,
     fontSize: fs.axis,
     lineHeight: fs.axis + 3,
+    // A halo keeps the label readable where the 2030 marker crosses it.
+    textBorderColor: '#fff',
+    textBorderWidth: 3,
     formatter: (p: { value: unknown; name: string }) =>
       Number(p.value) >= 0.01 ? `${crowded ? `${p.name}\n` : ''}${text.formatPct(Number(p.value))}` : '',
   };
   const top = Math.max(0, ...data.shares);
-  const yMax = Math.min(1, Math.ceil((top + (crowded ? 0.14 : 0.08)) * 10) / 10);
+  // Room above the tallest bar for its label, on a round axis (steps of 10 % or 20 %).
+  const room = top + (crowded ? 0.14 : 0.08);
+  const yStep = room > 0.5 ? 0.2 : 0.1;
+  const yMax = Math.min(1, Number((Math.ceil(room / yStep - 1e-9) * yStep).toFixed(1)));
   return {
     aria: { enabled: true },
     animationDuration: 300,
@@ -73,7 +79,8 @@ export function buildPeakHistogramOption(
     yAxis: {
       type: 'value',
       max: yMax,
-      axisLabel: { fontSize: fs.axis, formatter: (v: number) => text.formatPct(v) },
+      interval: yStep,
+      axisLabel: { fontSize: fs.axis, margin: crowded ? 20 : 8, formatter: (v: number) => text.formatPct(v) },
     },
     series: [
       {
@@ -86,10 +93,12 @@ export function buildPeakHistogramOption(
         label,
         labelLayout: { hideOverlap: true },
         barMaxWidth: 40,
+        z: 3,
         markLine: cats.includes(String(targetYear))
           ? {
               silent: true,
               symbol: 'none',
+              z: 1, // under the bar labels
               lineStyle: { color: MUTED_TEXT, type: 'dotted', width: 2 },
               label: { formatter: text.target, fontSize: fs.axis, position: 'end' },
               data: [{ xAxis: String(targetYear) }],
@@ -106,6 +115,7 @@ export function buildPeakHistogramOption(
         label,
         labelLayout: { hideOverlap: true },
         barMaxWidth: 40,
+        z: 3,
       },
     ],
   };

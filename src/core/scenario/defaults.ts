@@ -41,14 +41,13 @@ export const DEFAULT_DRIVERS = {
   },
   grid_factor: {
     value: {
-      base_year: 2023,
       base: GRID_FACTOR_2023,
       y2030: { dist: 'triangular', min: 0.4, mode: 0.44, max: 0.49 },
       y2045: { dist: 'triangular', min: 0.12, mode: 0.22, max: 0.32 },
       y2060: { dist: 'triangular', min: 0, mode: 0.04, max: 0.12 },
     },
     source:
-      'National grid average factor, tCO2/MWh. 2023: 0.5306 (MEE/NBS). 2030: the 2021–2023 published values ' +
+      "National grid average factor, tCO2/MWh, starting from `base` in the data's base year. 2023: 0.5306 (MEE/NBS). 2030: the 2021–2023 published values " +
       '(0.5568, 0.5366, 0.5306) fall 1–2 %/yr; non-fossil capacity additions since 2023 suggest 2–3.5 %/yr to ' +
       '2030. 2060: near-zero power sector in carbon-neutrality pathways (Tsinghua ICCSD 2020; IEA 2021 ' +
       '"An Energy Sector Roadmap to Carbon Neutrality in China", APS). 2045: between. Ranges: our reading.',
@@ -67,7 +66,8 @@ export const DEFAULT_DRIVERS = {
     source:
       'Net uptake, tCO2 per ha per year. Urban green space: 2.16 tC/ha/yr (= 7.9 tCO2) average over 35 Chinese ' +
       'cities (Chen 2015, Cities 44:112–120); park green space has more lawn and younger trees, hence a lower ' +
-      'mode. Wetland: 196.7 gC/m²/yr (= 7.2 tCO2/ha) for freshwater marsh in a meta-analysis of 473 cores; ' +
+      'mode. Wetland: 196.7 gC/m²/yr (= 7.2 tCO2/ha) for freshwater marsh in a global meta-analysis of 473 ' +
+      'wetland cores (full citation to be checked); ' +
       'constructed park wetlands and CH4 release argue for less. Modes: our judgement.',
   },
 } as const;

@@ -52,9 +52,6 @@ export function simulateBlock(
   const EXP_HEAT = 2;
   const EXP_TCE = 3;
   const OUTPUT = 4;
-  const CELL_M = 0;
-  const CELL_M_ELECTRIFIED = 1;
-  const CELL_P = 2;
   const nY = M.nYears;
   const nS = M.nSectors;
   const nC = M.nCarriers;
@@ -114,8 +111,11 @@ export function simulateBlock(
   const [posSS, posEff, posC2G, posEl, posPV, posGreen, posCCUS, posSink, posOff] = M.leverPos;
   const { ramp, gridWeights, phase, pvCapacityMw, efficiencyYears, gridBase } = M;
   const usedGroups = P.usedGroups;
-  const { cellSector, cellCarrier, cellTco2, cellScale } = P;
-  const nCells = cellSector.length;
+  const { cellSector, cellCarrier, cellTco2, cellStart } = P;
+  const { mStart, mSector, mValue, pStart, pSector, pValue } = P;
+  const nSumM = 6 * NQM;
+  const nSumP = 3 * NQP;
+  const mNow = new Float64Array(nS);
   const nG = usedGroups.length;
   const nGross = [posSS, posEff, posC2G, posEl, posPV, posGreen].filter((p) => p > 0).length;
 
@@ -148,6 +148,7 @@ export function simulateBlock(
     const uWet = params[M.sinkWetlandSlot];
     const sinkBase = M.greenSpaceHa * uGreen + M.wetlandHa * uWet;
     let Ed = 1;
+    let f2 = posEff > 0 ? Math.pow(1 - effRate, efficiencyYears[0]) : 1;
 
     for (let y = 0; y < nY; y++) {
       const row = run * nY + y;
@@ -167,27 +168,25 @@ export function simulateBlock(
           gridWeights[w + 3] * g60) /
         gridBase;
 
-      // Sums of the electrifiable sectors by group.
-      sumM.fill(0);
-      sumP.fill(0);
-      for (let j = 0; j < nE; j++) {
-        const s = eSectors[j];
-        const gi = group[j];
-        const m0 = O[s] * I[s];
-        const p0 = O[s];
-        const bm = gi * NQM;
-        const sm = s * NQM;
-        for (let q = 0; q < NQM; q++) sumM[bm + q] += m0 * mq[sm + q];
-        const bp = (gi >> 1) * NQP;
-        const spq = s * NQP;
-        for (let q = 0; q < NQP; q++) sumP[bp + q] += p0 * pq[spq + q];
+      // Sums of the electrifiable sectors by group (accumulated in registers, stored once).
+      for (let s = 0; s < nS; s++) mNow[s] = O[s] * I[s];
+      for (let i = 0; i < nSumM; i++) {
+        let acc = 0;
+        for (let k = mStart[i]; k < mStart[i + 1]; k++) acc += mNow[mSector[k]] * mValue[k];
+        sumM[i] = acc;
+      }
+      for (let i = 0; i < nSumP; i++) {
+        let acc = 0;
+        for (let k = pStart[i]; k < pStart[i + 1]; k++) acc += O[pSector[k]] * pValue[k];
+        sumP[i] = acc;
       }
       const k1 = posSS > 0 ? shiftShare * ramp[(posSS - 1) * nY + y] : 0;
       const vFrom = sumP[NQP + OUTPUT];
       const vTo = sumP[2 * NQP + OUTPUT];
       const fromF = vTo > 0 ? 1 - k1 : 1;
       const toF = vTo > 0 ? 1 + (k1 * vFrom) / vTo : 1;
-      const f2 = posEff > 0 ? Math.pow(1 - effRate, efficiencyYears[y]) : 1;
+      // (1 − rate)^n, n = programme years so far, grown one factor per year instead of Math.pow.
+      if (posEff > 0 && y > 0 && efficiencyYears[y] > efficiencyYears[y - 1]) f2 *= 1 - effRate;
       const k3 = posC2G > 0 ? c2gShare * ramp[(posC2G - 1) * nY + y] : 0;
       const k4 = posEl > 0 ? elShare * ramp[(posEl - 1) * nY + y] : 0;
       const pvGen = posPV > 0 ? pvCapacityMw[y] * pvPerMw : 0;
@@ -225,14 +224,16 @@ export function simulateBlock(
           fx[2] = ss ? toF : 1;
           ff[0] = 1;
           ff[1] = ef ? f2 : 1;
-          Mq.fill(0);
-          Pq.fill(0);
-          for (let u = 0; u < nG; u++) {
-            const gi = usedGroups[u];
-            const wt = fx[gi >> 1] * ff[gi & 1];
-            for (let q = 0; q < NQM; q++) Mq[q] += wt * sumM[gi * NQM + q];
+          for (let q = 0; q < NQM; q++) {
+            let acc = 0;
+            for (let u = 0; u < nG; u++) {
+              const gi = usedGroups[u];
+              acc += fx[gi >> 1] * ff[gi & 1] * sumM[gi * NQM + q];
+            }
+            Mq[q] = acc;
           }
-          for (let gi = 0; gi < 3; gi++) for (let q = 0; q < NQP; q++) Pq[q] += fx[gi] * sumP[gi * NQP + q];
+          for (let q = 0; q < NQP; q++)
+            Pq[q] = fx[0] * sumP[q] + fx[1] * sumP[NQP + q] + fx[2] * sumP[2 * NQP + q];
         }
         c2 = posC2G > 0 && posC2G <= l ? k3 : 0;
         el = posEl > 0 && posEl <= l ? k4 : 0;
@@ -367,18 +368,18 @@ export function simulateBlock(
       if (M.gridC >= 0) byCarrier[cb + M.gridC] = bought * (1 - sh) * cGrid * R;
       if (M.greenC >= 0) byCarrier[cb + M.greenC] = bought * sh * cGreen * R;
       if (M.pvC >= 0) byCarrier[cb + M.pvC] = used * cPv;
-      for (let k = 0; k < nCells; k++) {
-        const s = cellSector[k];
-        const how = cellScale[k];
-        const scale =
-          how === CELL_M
-            ? mSec[s]
-            : how === CELL_M_ELECTRIFIED
-              ? mSec[s] * fE
-              : how === CELL_P
-                ? pSec[s]
-                : pSec[s] * R;
-        byCarrier[cb + cellCarrier[k]] += cellTco2[k] * scale;
+      // Cells scaling with m, with m × (1 − electrified share), with p, and with p × grid path.
+      for (let k = cellStart[0]; k < cellStart[1]; k++) {
+        byCarrier[cb + cellCarrier[k]] += cellTco2[k] * mSec[cellSector[k]];
+      }
+      for (let k = cellStart[1]; k < cellStart[2]; k++) {
+        byCarrier[cb + cellCarrier[k]] += cellTco2[k] * mSec[cellSector[k]] * fE;
+      }
+      for (let k = cellStart[2]; k < cellStart[3]; k++) {
+        byCarrier[cb + cellCarrier[k]] += cellTco2[k] * pSec[cellSector[k]];
+      }
+      for (let k = cellStart[3]; k < cellStart[4]; k++) {
+        byCarrier[cb + cellCarrier[k]] += cellTco2[k] * pSec[cellSector[k]] * R;
       }
     }
   }

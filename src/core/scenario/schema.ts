@@ -44,7 +44,6 @@ const driversSchema = v.strictObject({
   electricity_drift: v.optional(distSchema(-0.2, 0.2)),
   grid_factor: v.optional(
     v.strictObject({
-      base_year: v.optional(year),
       base: v.optional(v.pipe(num, v.minValue(0), v.maxValue(2))),
       y2030: v.optional(gridDist),
       y2045: v.optional(gridDist),

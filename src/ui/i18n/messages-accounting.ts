@@ -254,7 +254,7 @@ export const en: Record<keyof typeof zh, string> = {
   'inv.computing': 'Computing the inventory…',
   'inv.unit.ktco2': '10^4 tCO₂',
   'inv.unit.per10k': 'per 10^4 CNY',
-  'inv.unit.tco2Per10k': 'tCO₂/10^4 CNY',
+  'inv.unit.tco2Per10k': 'tCO₂/10^4\u00a0CNY',
   'inv.kpi.total': 'Total CO₂ {year}',
   'inv.kpi.energy': 'Energy use {year}',
   'inv.kpi.co2Output': 'CO₂ per output value',

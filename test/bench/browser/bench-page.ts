@@ -10,8 +10,10 @@ export interface PageFigures {
   workers: number;
   startMs: number;
   previewMs: number;
+  previewSummaryMs: number;
   previewFullMs: number;
   run10kMs: number;
+  summarize10kMs: number;
   run100kMs: number;
   summarize100kMs: number;
   heapPeakMb: number;
@@ -43,19 +45,23 @@ async function run(encodedModel: unknown, workers: number, seed: number): Promis
   await runner.ready();
   const startMs = performance.now() - t0;
   // Warm the JIT in the workers, as a page would be after its first interaction.
-  await runner.run(model, { seed: seed + 1, runs: 3000 });
+  await runner.run(model, { seed: seed + 1, runs: 2000 });
 
   // A slider change: a new model object, a 1k preview then the full 10k.
   const changed = structuredClone(model);
   const tp = performance.now();
   let previewMs = 0;
+  let previewSummaryMs = 0;
   for await (const r of runner.runProgressive(changed, { seed, runs: 10_000, previewRuns: 1000 })) {
-    if (r.phase === 'preview') previewMs = performance.now() - tp;
+    if (r.phase === 'preview') {
+      previewMs = performance.now() - tp;
+      previewSummaryMs = r.timings.summarizeMs;
+    }
   }
   const previewFullMs = performance.now() - tp;
 
   const t10 = performance.now();
-  await runner.run(model, { seed, runs: 10_000 });
+  const r10 = await runner.run(model, { seed, runs: 10_000 });
   const run10kMs = performance.now() - t10;
 
   const [big, heapPeak] = await withHeapPeak(async () => {
@@ -72,8 +78,10 @@ async function run(encodedModel: unknown, workers: number, seed: number): Promis
     workers,
     startMs,
     previewMs,
+    previewSummaryMs,
     previewFullMs,
     run10kMs,
+    summarize10kMs: r10.timings.summarizeMs,
     run100kMs: big.ms,
     summarize100kMs: big.result.timings.summarizeMs,
     heapPeakMb: heapPeak / 2 ** 20,

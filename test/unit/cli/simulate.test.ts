@@ -95,7 +95,7 @@ describe('simulate command', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/--summary is required/);
     const runs = await cli(['--scenario', 'policy', '--runs', '0', '--seed', '1', '--summary', 'x.json']);
-    expect(runs.stderr).toMatch(/--runs must be an integer 1–10000000/);
+    expect(runs.stderr).toMatch(/--runs must be an integer 1–1000000/);
     const preset = await cli(['--scenario', 'nope', '--runs', '10', '--seed', '1', '--summary', 'x.json']);
     expect(preset.stderr).toMatch(/bau, policy, ambitious or a \.json file/);
     const out = await cli(['--scenario', 'bau', ...base, '--summary', 'x.json', '--out', 'runs.xlsx']);

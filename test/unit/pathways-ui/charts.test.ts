@@ -198,3 +198,20 @@ describe('lever contributions', () => {
     expect(bs.map((s) => (s.data[0] as { value: number }).value)).toEqual([6, 20]);
   });
 });
+
+describe('peak-year histogram axis', () => {
+  it('ends the share axis on a round step above the tallest bar, never above 100 %', () => {
+    const text = { byTarget: 'a', afterTarget: 'b', target: 't', formatPct: String, formatCount: String };
+    const axis = (shares: number[]) => {
+      const years = shares.map((_, i) => 2024 + i);
+      const y = buildPeakHistogramOption({ years, shares, counts: shares }, text).yAxis as {
+        max: number;
+        interval: number;
+      };
+      return [y.max, y.interval];
+    };
+    expect(axis([0.69, 0.21, 0.1])).toEqual([0.8, 0.2]);
+    expect(axis([0.96, 0.04])).toEqual([1, 0.2]);
+    expect(axis([0.3, 0.3, 0.4])).toEqual([0.5, 0.1]);
+  });
+});

@@ -52,3 +52,30 @@ describe('park baseline from the sample park over DuckDB (Node)', () => {
     expect(b.history!.years).toContain(2020);
   });
 });
+
+describe('the app baseline (SQL) and the CLI baseline (JS) agree', () => {
+  it('gives the same base year, activity, coefficients and history for the sample park', async () => {
+    const { loadPark } = await import('../../../src/cli/load-park');
+    const cli = (await loadPark('sample', process.cwd())).baseline;
+    const app = await loadParkBaseline(db, {
+      datasetId: manifest.id,
+      greenSpaceHa: manifest.green_space_ha,
+      wetlandHa: manifest.wetland_ha,
+    });
+    expect(app.year).toBe(cli.year);
+    expect(app.sectors).toEqual(cli.sectors);
+    expect(app.carriers).toEqual(cli.carriers);
+    expect([...app.tco2PerUnit]).toEqual([...cli.tco2PerUnit]);
+    expect([...app.tcePerUnit]).toEqual([...cli.tcePerUnit]);
+    const close = (a: ArrayLike<number>, b: ArrayLike<number>) => {
+      expect(a.length).toBe(b.length);
+      for (let i = 0; i < a.length; i++) expect(Math.abs(a[i] - b[i])).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(b[i])));
+    };
+    close(app.activity, cli.activity);
+    close(app.output, cli.output);
+    expect(app.history!.years).toEqual(cli.history!.years);
+    close(app.history!.totalTco2, cli.history!.totalTco2);
+    close(app.history!.outputValue, cli.history!.outputValue);
+    expect([app.greenSpaceHa, app.wetlandHa]).toEqual([cli.greenSpaceHa, cli.wetlandHa]);
+  });
+});

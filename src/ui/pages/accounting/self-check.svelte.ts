@@ -148,14 +148,14 @@ export class SelfCheckState {
     }
   }
 
-  #peersKey(sector: string, year: number | null): string {
-    return JSON.stringify([sector, year, this.settings.options()]);
+  #peersKey(revision: number, sector: string, year: number | null): string {
+    return JSON.stringify([revision, sector, year, this.settings.options()]);
   }
 
-  /** Loads the sector peers' inventories of a year with the current settings. */
-  async loadPeers(db: Queryable, sector: string, year: number): Promise<void> {
+  /** Loads the sector peers' inventories of a year with the current settings, for a park revision. */
+  async loadPeers(db: Queryable, revision: number, sector: string, year: number): Promise<void> {
     const options = this.settings.options();
-    const key = this.#peersKey(sector, year);
+    const key = this.#peersKey(revision, sector, year);
     if (this.peers?.key === key) return;
     try {
       const table = await db.query(enterpriseYearSql(options, true), [year, sector]);
@@ -165,9 +165,9 @@ export class SelfCheckState {
     }
   }
 
-  /** The loaded peers when they match the sector, year and current settings; null otherwise. */
-  peersFor(sector: string, year: number | null): Table | null {
-    return sector && this.peers?.key === this.#peersKey(sector, year) ? this.peers.table : null;
+  /** The loaded peers when they match the park revision, sector, year and current settings; else null. */
+  peersFor(revision: number, sector: string, year: number | null): Table | null {
+    return sector && this.peers?.key === this.#peersKey(revision, sector, year) ? this.peers.table : null;
   }
 
   addRow(): void {

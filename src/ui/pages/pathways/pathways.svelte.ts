@@ -288,6 +288,8 @@ export class PathwaysState {
           elapsedMs: performance.now() - started,
         };
         this.stale = false;
+        const p = this.progress;
+        if (p && p.done < r.runs) this.progress = { ...p, done: r.runs };
         if (r.phase === 'full') {
           this.status = 'done';
           this.progress = null;
