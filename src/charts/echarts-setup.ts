@@ -22,6 +22,7 @@ import {
   DataZoomComponent,
   AriaComponent,
 } from 'echarts/components';
+import { LabelLayout } from 'echarts/features';
 import { CanvasRenderer } from 'echarts/renderers';
 import { ECHARTS_THEME } from './theme';
 
@@ -42,6 +43,7 @@ echarts.use([
   MarkAreaComponent,
   DataZoomComponent,
   AriaComponent,
+  LabelLayout,
   CanvasRenderer,
 ]);
 echarts.registerTheme('pcw', ECHARTS_THEME);

@@ -30,8 +30,8 @@ const shellZh = {
   'overview.emissions': '碳排放总量 {year}',
   'overview.emissionsNote': '范围一 + 范围二，扣除输出电力与输出园区外的热力（见核算页说明）',
   'overview.bySector': '各行业企业数',
-  'overview.energyByCarrier': '分品种能源消费（等价值，吨标准煤）',
-  'overview.energyNote': '按 GB/T 2589-2020 折标系数换算；电力按等价值法 0.1229 kgce/kWh。',
+  'overview.energyByCarrier': '分品种能源消费（当量值，万吨标准煤）',
+  'overview.energyNote': '按 GB/T 2589-2020 折标系数换算；电力按当量值 0.1229 kgce/kWh 折算；园区热电厂输出的电力、热力记为负值。',
   'unit.tce': '吨标准煤',
   'unit.ktco2': '万吨CO₂',
   'unit.ktce': '万吨标准煤',
@@ -84,9 +84,9 @@ const shellEn: Record<keyof typeof shellZh, string> = {
   'overview.emissionsNote':
     'Scope 1 + Scope 2, less exported electricity and heat leaving the park (see the inventory page)',
   'overview.bySector': 'Enterprises by sector',
-  'overview.energyByCarrier': 'Energy use by carrier (equivalent value, tce)',
+  'overview.energyByCarrier': 'Energy use by carrier (calorific equivalent, 10^4 tce)',
   'overview.energyNote':
-    'Converted with GB/T 2589-2020 coefficients; electricity at the equivalent value 0.1229 kgce/kWh.',
+    'Converted with GB/T 2589-2020 coefficients; electricity at the calorific equivalent 0.1229 kgce/kWh; electricity and heat delivered by the park CHP count negative.',
   'unit.tce': 'tce',
   'unit.ktco2': '10^4 tCO₂',
   'unit.ktce': '10^4 tce',

@@ -69,7 +69,8 @@ describe('the app baseline (SQL) and the CLI baseline (JS) agree', () => {
     expect([...app.tcePerUnit]).toEqual([...cli.tcePerUnit]);
     const close = (a: ArrayLike<number>, b: ArrayLike<number>) => {
       expect(a.length).toBe(b.length);
-      for (let i = 0; i < a.length; i++) expect(Math.abs(a[i] - b[i])).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(b[i])));
+      for (let i = 0; i < a.length; i++)
+        expect(Math.abs(a[i] - b[i])).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(b[i])));
     };
     close(app.activity, cli.activity);
     close(app.output, cli.output);

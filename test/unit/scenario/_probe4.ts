@@ -1,0 +1,13 @@
+import { compileScenario, simulateBlock } from '../../../src/core/scenario/kernel';
+import { presetScenario } from '../../../src/core/scenario/presets';
+import { summarize } from '../../../src/core/scenario/summary';
+import { baselineFromRows } from '../../../src/core/scenario/baseline';
+import { handCoefficients, HAND_ROWS } from './fixtures';
+const SECT = ['electronics','chemicals','pharma','machinery','auto_parts','metal_products','plastics','textiles','food','logistics','data_centre','commercial'];
+const rows = [...HAND_ROWS.filter((r) => r.sector === 'chp')];
+const out: Record<string, number> = { chp: 50000 };
+SECT.forEach((s, i) => { for (const r of HAND_ROWS.filter((x) => x.sector !== 'chp')) rows.push({ sector: s, carrier: r.carrier, amount: r.amount * (0.2 + 0.1 * i) / 3 }); out[s] = 100000 * (1 + i); });
+const big = baselineFromRows(rows, out, handCoefficients, { datasetId: 'big', year: 2024, greenSpaceHa: 120, wetlandHa: 30 });
+const m = compileScenario(presetScenario('policy'), big);
+const b = simulateBlock(m, 1, 0, 10000);
+for (let i = 0; i < 5; i++) summarize(m, b, 1);
