@@ -1,7 +1,7 @@
 /**
  * Neutrality-oriented: deep electrification with heat pumps, large rooftop PV, mostly green power,
  * a stronger shift to high-value sectors, CCUS on the CHP plant and process emissions from 2035,
- * more green space and wetland, offsets within 5 %.
+ * more green space and wetland, and certified offsets for the residual (up to 15 % of gross).
  */
 import type { ScenarioInput } from '../schema';
 import { DEFAULT_CORRELATIONS, HEAVY_SECTORS, LIGHT_SECTORS } from './common';
@@ -13,9 +13,10 @@ export const AMBITIOUS = {
   name_en: 'Neutrality-oriented',
   dataset: 'sample',
   description:
-    'Everything in the action plan, deeper and longer: +2 %/yr efficiency to 2040, 70 % of fossil heat ' +
-    'electrified by 2045, 70 % green power by 2040, rooftop PV to 0.45 MW per GWh, CCUS on the CHP plant ' +
-    'and process emissions (2035–2040), 30 % more green space and 50 % more wetland by 2035.',
+    'Everything in the action plan, deeper and longer: +2 %/yr efficiency to 2040, 85 % of fossil heat ' +
+    'electrified by 2050, 90 % green power by 2045, rooftop PV to 0.45 MW per GWh, CCUS on the CHP plant ' +
+    'and process emissions (2035–2040), 50 % more green space and twice the wetland by 2040, certified ' +
+    'offsets up to 15 % of gross emissions by 2045.',
   horizon: { start: 2024, end: 2060 },
   drivers: {},
   levers: {
@@ -33,10 +34,10 @@ export const AMBITIOUS = {
     },
     coal_to_gas: { share: 1, start_year: 2025, target_year: 2027 },
     electrification: {
-      share: { dist: 'triangular', min: 0.5, mode: 0.7, max: 0.9 },
+      share: { dist: 'triangular', min: 0.7, mode: 0.85, max: 0.95 },
       cop: { dist: 'triangular', min: 1.8, mode: 2.6, max: 3.4 },
       start_year: 2025,
-      target_year: 2045,
+      target_year: 2050,
     },
     rooftop_pv: {
       capacity_mw_per_gwh: [
@@ -54,12 +55,13 @@ export const AMBITIOUS = {
     },
     ccus: {
       targets: ['chp', 'process'],
-      capture_rate: { dist: 'triangular', min: 0.8, mode: 0.88, max: 0.92 },
+      capture_rate: { dist: 'triangular', min: 0.8, mode: 0.9, max: 0.95 },
       start_year: 2035,
       target_year: 2040,
     },
-    sinks: { extra_green_space_share: 0.3, extra_wetland_share: 0.5, start_year: 2025, target_year: 2035 },
-    offsets: { cap_share: 0.05, start_year: 2030, target_year: 2030 },
+    sinks: { extra_green_space_share: 0.5, extra_wetland_share: 1, start_year: 2025, target_year: 2040 },
+    // Neutrality claims may use certified offsets (CCER, forestry) beyond the ETS's 5 % compliance cap.
+    offsets: { cap_share: 0.15, start_year: 2030, target_year: 2045 },
   },
   correlations: DEFAULT_CORRELATIONS,
 } satisfies ScenarioInput;
