@@ -1,6 +1,8 @@
 /**
  * Hash routing (`#/page?key=value`), so any view is a shareable link and works from a static host offline.
  */
+import { hashHref, parseHash } from './hash';
+
 export class Router {
   path = $state('overview');
   params = $state<Record<string, string>>({});
@@ -11,22 +13,24 @@ export class Router {
   }
 
   private read(): void {
-    const hash = globalThis.location?.hash ?? '';
-    const [p, q] = hash.replace(/^#\/?/, '').split('?');
-    this.path = p || this.fallback;
-    // Parsed once into plain state; the URLSearchParams object itself is never kept.
-    // eslint-disable-next-line svelte/prefer-svelte-reactivity
-    this.params = Object.fromEntries(new URLSearchParams(q ?? ''));
+    const { path, params } = parseHash(globalThis.location?.hash ?? '');
+    this.path = path || this.fallback;
+    this.params = params;
   }
 
   /** The href of a page with optional parameters. */
   href(path: string, params: Record<string, string> = {}): string {
-    // eslint-disable-next-line svelte/prefer-svelte-reactivity
-    const q = new URLSearchParams(params).toString();
-    return `#/${path}${q ? `?${q}` : ''}`;
+    return hashHref(path, params);
   }
 
   go(path: string, params: Record<string, string> = {}): void {
     globalThis.location.hash = this.href(path, params);
+  }
+
+  /** Rewrites the address (e.g. a share link that follows the view) without a history entry or a navigation. */
+  replace(hash: string): void {
+    if (globalThis.location.hash === hash) return;
+    history.replaceState(history.state, '', hash);
+    this.read();
   }
 }

@@ -64,6 +64,7 @@ async function main(): Promise<void> {
       r.runs.toLocaleString('en'),
       ms(r.kernelMs),
       rate(r.runs, r.kernelMs),
+      rate(r.runs, r.kernelCpuMs),
       ms(r.referenceMs),
       rate(r.runs, r.referenceMs),
       r.referenceMs === null ? '—' : `${(r.referenceMs / r.kernelMs).toFixed(1)}×`,

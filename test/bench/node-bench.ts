@@ -7,6 +7,8 @@ import { NodeSimulationPool } from '../../workers/node-pool';
 export interface NodeRow {
   runs: number;
   kernelMs: number;
+  /** CPU time of the kernel (user + system): less sensitive to other load than wall time. */
+  kernelCpuMs: number;
   referenceMs: number | null;
   blockMb: number;
   peakRssMb: number;
@@ -23,10 +25,12 @@ export const blockMb = (b: RunBlock): number =>
 
 const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
 
-function timed<T>(fn: () => T): [T, number] {
+function timed<T>(fn: () => T): [T, number, number] {
+  const cpu = process.cpuUsage();
   const t = performance.now();
   const value = fn();
-  return [value, performance.now() - t];
+  const used = process.cpuUsage(cpu);
+  return [value, performance.now() - t, (used.user + used.system) / 1000];
 }
 
 /** Runs the kernel (and the reference where it stays under `referenceBudgetMs`) for each size. */

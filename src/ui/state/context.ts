@@ -3,8 +3,10 @@
  */
 import { getContext, setContext } from 'svelte';
 import type { ParkStore } from './park.svelte';
+import type { Router } from '../router.svelte';
 
 const PARK = Symbol('park');
+const ROUTER = Symbol('router');
 
 export function setParkContext(store: ParkStore): ParkStore {
   return setContext(PARK, store);
@@ -14,4 +16,14 @@ export function getParkContext(): ParkStore {
   const store = getContext<ParkStore | undefined>(PARK);
   if (!store) throw new Error('getParkContext() called outside a component tree with a ParkStore');
   return store;
+}
+
+export function setRouterContext(router: Router): Router {
+  return setContext(ROUTER, router);
+}
+
+export function getRouterContext(): Router {
+  const router = getContext<Router | undefined>(ROUTER);
+  if (!router) throw new Error('getRouterContext() called outside a component tree with a Router');
+  return router;
 }

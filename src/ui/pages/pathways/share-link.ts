@@ -79,14 +79,4 @@ export function decodeShare(params: Readonly<Record<string, string>>): DecodedSh
   return out;
 }
 
-/** Path and parameters of a `#/path?k=v` hash. */
-export function parseHash(hash: string): { path: string; params: Record<string, string> } {
-  const [p, q] = hash.replace(/^#\/?/, '').split('?');
-  return { path: p ?? '', params: Object.fromEntries(new URLSearchParams(q ?? '')) };
-}
-
-/** The `#/path?…` hash of a page with parameters (the router's format). */
-export function hashHref(path: string, params: Readonly<Record<string, string>>): string {
-  const q = new URLSearchParams(params).toString();
-  return `#/${path}${q ? `?${q}` : ''}`;
-}
+export { hashHref, parseHash } from '../../hash';
