@@ -45,10 +45,11 @@ export function nodeBench(
   const rows: NodeRow[] = [];
   let refMsPerRun = 0;
   for (const runs of sizes) {
-    const [block, kernelMs] = timed(() => simulateBlock(model, seed, 0, runs));
+    const [block, kernelMs, kernelCpuMs] = timed(() => simulateBlock(model, seed, 0, runs));
     const row: NodeRow = {
       runs,
       kernelMs,
+      kernelCpuMs,
       referenceMs: null,
       blockMb: blockMb(block),
       peakRssMb: peakRssMb(),

@@ -2,7 +2,7 @@
  * The benchmark page: the whole simulation engine (runner, workers, merge, summaries in a worker)
  * measured from the main thread. test/bench/browser-bench.ts builds it with Vite and drives it.
  */
-import type { CompiledModel } from '../../../src/core/scenario/kernel';
+import { simulateBlock, type CompiledModel } from '../../../src/core/scenario/kernel';
 import { createSimulationRunner } from '../../../workers/simulation-runner';
 import { decode } from '../model-codec';
 
@@ -11,9 +11,12 @@ export interface PageFigures {
   startMs: number;
   previewMs: number;
   previewSummaryMs: number;
+  previewSimulateMs: number;
   previewFullMs: number;
   run10kMs: number;
   summarize10kMs: number;
+  /** The bare kernel on the page's main thread, 10k runs, for comparison under the same load. */
+  kernel10kMs: number;
   run100kMs: number;
   summarize100kMs: number;
   heapPeakMb: number;
@@ -52,13 +55,20 @@ async function run(encodedModel: unknown, workers: number, seed: number): Promis
   const tp = performance.now();
   let previewMs = 0;
   let previewSummaryMs = 0;
+  let previewSimulateMs = 0;
   for await (const r of runner.runProgressive(changed, { seed, runs: 10_000, previewRuns: 1000 })) {
     if (r.phase === 'preview') {
       previewMs = performance.now() - tp;
       previewSummaryMs = r.timings.summarizeMs;
+      previewSimulateMs = r.timings.simulateMs;
     }
   }
   const previewFullMs = performance.now() - tp;
+
+  simulateBlock(model, seed + 1, 0, 1000);
+  const tk = performance.now();
+  simulateBlock(model, seed, 0, 10_000);
+  const kernel10kMs = performance.now() - tk;
 
   const t10 = performance.now();
   const r10 = await runner.run(model, { seed, runs: 10_000 });
@@ -79,9 +89,11 @@ async function run(encodedModel: unknown, workers: number, seed: number): Promis
     startMs,
     previewMs,
     previewSummaryMs,
+    previewSimulateMs,
     previewFullMs,
     run10kMs,
     summarize10kMs: r10.timings.summarizeMs,
+    kernel10kMs,
     run100kMs: big.ms,
     summarize100kMs: big.result.timings.summarizeMs,
     heapPeakMb: heapPeak / 2 ** 20,
