@@ -18,7 +18,13 @@ import {
   type RawRecord,
   type ValidationIssue,
 } from '../core/accounting/index';
-import { baselineFromRows, type ParkBaseline } from '../core/scenario/baseline';
+import {
+  baselineFromRows,
+  rooftopStockFrom,
+  type ParkBaseline,
+  type PvInstallation,
+} from '../core/scenario/baseline';
+import { DEFAULT_SCOPE2, type Scope2Method } from '../core/scenario/schema';
 import { sectorInfo } from '../core/sectors';
 import { bundledPark, bundledParkIds } from '../data/bundled-node';
 import type { ParkManifest } from '../data/parks';
@@ -27,6 +33,14 @@ import { CsvError, csvObjects, parseCsv } from './csv';
 /** The tables the baseline needs. */
 const NEEDED = ['enterprises', 'economics', 'activity'] as const;
 type Needed = (typeof NEEDED)[number];
+/** Read when present: the rooftop-PV stock for PV levers given as a share of the rooftop potential. */
+const OPTIONAL = 'pv_installations';
+type ParkTables = Record<Needed, RawTable> & { pv_installations?: RawTable };
+
+export interface LoadParkOptions {
+  /** Scope-2 method of the coefficients and the history (the scenario's); default DEFAULT_SCOPE2. */
+  scope2?: Scope2Method;
+}
 
 /** A table as plain records, with where each came from (for messages). */
 export interface RawTable {
@@ -97,15 +111,17 @@ async function readTableFile(path: string): Promise<RawTable> {
 
 async function readFolder(
   dir: string,
-): Promise<{ tables: Record<Needed, RawTable>; manifest: Partial<ParkManifest> }> {
-  const tables = {} as Record<Needed, RawTable>;
+): Promise<{ tables: ParkTables; manifest: Partial<ParkManifest> }> {
+  const tables = {} as ParkTables;
+  const find = (name: string) =>
+    ['parquet', 'csv', 'arrow'].map((ext) => join(dir, `${name}.${ext}`)).find((f) => existsSync(f));
   for (const name of NEEDED) {
-    const file = ['parquet', 'csv', 'arrow']
-      .map((ext) => join(dir, `${name}.${ext}`))
-      .find((f) => existsSync(f));
+    const file = find(name);
     if (!file) throw new ParkInputError(`${dir}: no ${name}.csv, ${name}.parquet or ${name}.arrow`);
     tables[name] = await readTableFile(file);
   }
+  const pvFile = find(OPTIONAL);
+  if (pvFile) tables[OPTIONAL] = await readTableFile(pvFile);
   const manifestPath = join(dir, 'manifest.json');
   let manifest: Partial<ParkManifest> = {};
   if (existsSync(manifestPath)) {
@@ -118,17 +134,17 @@ async function readFolder(
   return { tables, manifest };
 }
 
-async function readBundled(
-  id: string,
-): Promise<{ tables: Record<Needed, RawTable>; manifest: ParkManifest }> {
+async function readBundled(id: string): Promise<{ tables: ParkTables; manifest: ParkManifest }> {
   const park = bundledPark(id);
   const bytes = new Map((await park.tables()).map((t) => [t.name, t.ipc]));
-  const tables = {} as Record<Needed, RawTable>;
+  const tables = {} as ParkTables;
   for (const name of NEEDED) {
     const ipc = bytes.get(name);
     if (!ipc) throw new ParkInputError(`datasets/${id}/${name}.arrow is missing`);
     tables[name] = arrowRecords(tableFromIPC(ipc), `datasets/${id}/${name}.arrow`);
   }
+  const pv = bytes.get(OPTIONAL);
+  if (pv) tables[OPTIONAL] = arrowRecords(tableFromIPC(pv), `datasets/${id}/${OPTIONAL}.arrow`);
   return { tables, manifest: park.manifest };
 }
 
@@ -190,17 +206,39 @@ function outputByYear(t: RawTable, sectors: Map<string, string>): Map<number, Re
   return out;
 }
 
+/** PV installations, checked (enterprise_id, commissioned_year, capacity_kwp ≥ 0). */
+function installations(t: RawTable): PvInstallation[] {
+  const issues = missingColumns(t, ['enterprise_id', 'commissioned_year', 'capacity_kwp']);
+  if (issues.length) fail(issues);
+  const out: PvInstallation[] = [];
+  t.records.forEach((r, i) => {
+    const bad = (column: string, reason: string) => issues.push({ file: t.file, row: t.rows[i], column, reason });
+    const year = parseNumber(r.commissioned_year);
+    const kwp = parseNumber(r.capacity_kwp);
+    if (year === undefined || !Number.isInteger(year))
+      bad('commissioned_year', `"${text(r.commissioned_year)}" is not a year`);
+    if (kwp === undefined || kwp < 0) bad('capacity_kwp', `"${text(r.capacity_kwp)}" is not a number ≥ 0`);
+    if (year === undefined || kwp === undefined) return;
+    out.push({ enterprise_id: text(r.enterprise_id), commissioned_year: year, capacity_kwp: kwp });
+  });
+  if (issues.length) fail(issues);
+  return out;
+}
+
 /**
  * Builds the baseline from the three tables: the latest activity year is the base year; its activity
- * summed by sector × carrier in canonical units; coefficients from the accounting engine for that year;
- * park totals of every year (accounting's parkTotals) as the history for intensity comparisons.
+ * summed by sector × carrier in canonical units; coefficients from the accounting engine for that year
+ * under the Scope-2 method asked for; park totals of every year (accounting's parkTotals, same method)
+ * as the history; the rooftop-PV stock from pv_installations when given, else from PV generation.
  */
 export function baselineFromTables(
   id: string,
-  tables: Record<Needed, RawTable>,
+  tables: ParkTables,
   manifest: Partial<ParkManifest>,
   lib: FactorLibrary = FactorLibrary.standard(),
+  options: LoadParkOptions = {},
 ): ParkBaseline {
+  const scope2 = options.scope2 ?? DEFAULT_SCOPE2;
   const sectors = sectorMap(tables.enterprises);
   const outputs = outputByYear(tables.economics, sectors);
   const act = tables.activity;
@@ -222,8 +260,14 @@ export function baselineFromTables(
   if (errors.length) fail(errors);
   if (rows.length === 0) throw new ParkInputError(`${act.file}: no activity rows`);
 
-  const lines = accountActivity(rows, lib);
+  const lines = accountActivity(rows, lib, { scope2Method: scope2 });
   const year = Math.max(...rows.map((r) => r.year));
+  const pvGeneration = new Map<string, number>();
+  for (const l of lines) {
+    if (l.year !== year) continue;
+    const pv = l.carrier === 'pv_electricity' ? l.amount_canonical : 0;
+    pvGeneration.set(l.enterprise_id, (pvGeneration.get(l.enterprise_id) ?? 0) + pv);
+  }
   const output = outputs.get(year);
   if (!output) throw new ParkInputError(`${tables.economics.file}: no rows for the base year ${year}`);
   const totals = parkTotals(lines).filter((t) => outputs.has(t.year));
@@ -237,10 +281,16 @@ export function baselineFromTables(
         amount: l.amount_canonical,
       })),
     output,
-    (carrier) => carrierCoefficients(lib, carrier, {}, year),
+    (carrier) => carrierCoefficients(lib, carrier, { scope2Method: scope2 }, year),
     {
       datasetId: id,
       year,
+      scope2,
+      rooftop: rooftopStockFrom(
+        year,
+        pvGeneration,
+        tables.pv_installations && installations(tables.pv_installations),
+      ),
       greenSpaceHa: manifest.green_space_ha ?? 0,
       wetlandHa: manifest.wetland_ha ?? 0,
       history: {
@@ -254,10 +304,19 @@ export function baselineFromTables(
 }
 
 /** Loads `spec` (a bundled park id, or a folder relative to `cwd`) and builds its baseline. */
-export async function loadPark(spec: string, cwd: string): Promise<LoadedPark> {
+export async function loadPark(
+  spec: string,
+  cwd: string,
+  options: LoadParkOptions = {},
+): Promise<LoadedPark> {
+  const lib = FactorLibrary.standard();
   if (bundledParkIds().includes(spec)) {
     const { tables, manifest } = await readBundled(spec);
-    return { id: spec, source: `datasets/${spec}`, baseline: baselineFromTables(spec, tables, manifest) };
+    return {
+      id: spec,
+      source: `datasets/${spec}`,
+      baseline: baselineFromTables(spec, tables, manifest, lib, options),
+    };
   }
   const dir = resolve(cwd, spec);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
@@ -267,5 +326,5 @@ export async function loadPark(spec: string, cwd: string): Promise<LoadedPark> {
   }
   const { tables, manifest } = await readFolder(dir);
   const id = manifest.id ?? basename(dir);
-  return { id, source: dir, baseline: baselineFromTables(id, tables, manifest) };
+  return { id, source: dir, baseline: baselineFromTables(id, tables, manifest, lib, options) };
 }

@@ -10,9 +10,13 @@ import { FactorLibrary, carrierCoefficients, type AccountingOptions } from '../c
 import { carrierInfo } from '../core/carriers';
 import {
   baselineFromRows,
+  DEFAULT_SCOPE2,
+  rooftopStockFrom,
   type BaselineHistory,
   type BaselineRow,
   type ParkBaseline,
+  type PvInstallation,
+  type Scope2Method,
 } from '../core/scenario/index';
 import { convert } from '../core/units';
 import { numberColumn, stringColumn } from './arrow-rows';
@@ -48,6 +52,38 @@ GROUP BY 1, 2
 ORDER BY 1, 2`;
 }
 
+/**
+ * Base-year PV generation (10^4 kWh) of every enterprise with activity in a year (parameter 1); 0 for
+ * enterprises without PV. Columns: enterprise_id, pv.
+ */
+export function baselinePvSql(): string {
+  return `SELECT CAST(enterprise_id AS VARCHAR) AS enterprise_id,
+       sum(CASE WHEN carrier = 'pv_electricity' THEN CAST(amount AS DOUBLE) ELSE 0 END) AS pv
+FROM activity
+WHERE year = ?
+GROUP BY 1
+ORDER BY 1`;
+}
+
+/** PV installations, if the park has the table. Columns: enterprise_id, commissioned_year, capacity_kwp. */
+export function pvInstallationsSql(): string {
+  return `SELECT CAST(enterprise_id AS VARCHAR) AS enterprise_id, CAST(commissioned_year AS INTEGER) AS commissioned_year,
+       CAST(capacity_kwp AS DOUBLE) AS capacity_kwp
+FROM pv_installations`;
+}
+
+async function pvInstallations(db: Pick<DbPort, 'query'>): Promise<PvInstallation[] | undefined> {
+  const t = await db.query(
+    "SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name = 'pv_installations'",
+  );
+  if (!Number(t.get(0)?.n)) return undefined;
+  const rows = await db.query(pvInstallationsSql());
+  const id = stringColumn(rows, 'enterprise_id');
+  const year = numberColumn(rows, 'commissioned_year');
+  const kwp = numberColumn(rows, 'capacity_kwp');
+  return id.map((e, i) => ({ enterprise_id: e, commissioned_year: year[i], capacity_kwp: kwp[i] }));
+}
+
 export interface ParkBaselineMeta {
   datasetId: string;
   greenSpaceHa?: number;
@@ -55,7 +91,12 @@ export interface ParkBaselineMeta {
 }
 
 export interface ParkBaselineOptions {
-  /** Accounting options (grid region, methods); the same ones the inventory pages use. */
+  /**
+   * Scope-2 method of the coefficients and the history: the scenario's `accounting.scope2`
+   * (default DEFAULT_SCOPE2, market based). Wins over `accounting.scope2Method`.
+   */
+  scope2?: Scope2Method;
+  /** Other accounting options (grid region, electricity method). */
   accounting?: Partial<AccountingOptions>;
   /** Base year; default the latest year with activity. */
   year?: number;
@@ -112,10 +153,14 @@ export async function loadParkBaseline(
 ): Promise<ParkBaseline> {
   const year = options.year ?? Number((await db.query(baseYearSql())).get(0)?.year ?? NaN);
   if (!Number.isInteger(year)) throw new Error('The park has no activity data to start a scenario from');
-  const [activity, output, totals] = await Promise.all([
+  const scope2 = options.scope2 ?? DEFAULT_SCOPE2;
+  const accounting: Partial<AccountingOptions> = { ...options.accounting, scope2Method: scope2 };
+  const [activity, output, totals, pv, installations] = await Promise.all([
     db.query(baselineActivitySql(), [year]),
     db.query(outputBySectorSql()),
-    db.query(parkTotalsSql(options.accounting ?? {})),
+    db.query(parkTotalsSql(accounting)),
+    db.query(baselinePvSql(), [year]),
+    pvInstallations(db),
   ]);
   const rows = canonicalRows(activity);
   if (rows.length === 0) throw new Error(`The park has no activity data for ${year}`);
@@ -128,8 +173,9 @@ export async function loadParkBaseline(
     if (y === year) outputBySector[os[i]] = (outputBySector[os[i]] ?? 0) + ov[i];
   });
 
+  const pvIds = stringColumn(pv, 'enterprise_id');
+  const pvGen = numberColumn(pv, 'pv');
   const lib = FactorLibrary.standard();
-  const accounting = options.accounting ?? {};
   return baselineFromRows(
     rows,
     outputBySector,
@@ -137,6 +183,8 @@ export async function loadParkBaseline(
     {
       datasetId: meta.datasetId,
       year,
+      scope2,
+      rooftop: rooftopStockFrom(year, new Map(pvIds.map((id, i) => [id, pvGen[i]])), installations),
       greenSpaceHa: meta.greenSpaceHa,
       wetlandHa: meta.wetlandHa,
       history: historyFrom(totals, output, year),

@@ -20,7 +20,11 @@ describe('the built app on the sample park', () => {
     await page.goto(inject('baseUrl'));
     await page.getByTestId('kpi-enterprises').waitFor({ timeout: 30_000 });
     await expect.poll(() => page.getByTestId('dataset-version').textContent()).toContain(manifest.version);
-    expect(await page.getByTestId('dataset-name').textContent()).toBe(manifest.name_zh);
+    const selected = await page.getByTestId('dataset-select').evaluate((el) => {
+      const select = el as HTMLSelectElement;
+      return select.selectedOptions[0]?.text;
+    });
+    expect(selected).toBe(manifest.name_zh);
 
     // The enterprise count is that of the latest year in economics; it must match the data.
     const kpi = Number((await page.getByTestId('kpi-enterprises').textContent())!.replace(/[^\d]/g, ''));

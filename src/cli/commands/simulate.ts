@@ -9,7 +9,7 @@ import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { compileScenario } from '../../core/scenario/compile';
 import type { CompiledModel, RunBlock } from '../../core/scenario/model';
 import { isPresetId, presetScenario, PRESET_IDS } from '../../core/scenario/presets';
-import { parseScenario, type Scenario } from '../../core/scenario/schema';
+import { parseScenario, scope2Of, type Scenario } from '../../core/scenario/schema';
 import { summarize } from '../../core/scenario/summary';
 import { NodeSimulationPool } from '../../../workers/node-pool';
 import { parseArgs } from '../args';
@@ -47,8 +47,12 @@ function integer(name: string, raw: string | undefined, min: number, max: number
   return v;
 }
 
-async function loadScenario(spec: string, io: CliIo, dataset: string): Promise<Scenario> {
-  if (isPresetId(spec)) return presetScenario(spec);
+/** A preset or a scenario file, validated. */
+async function loadScenario(
+  spec: string,
+  io: CliIo,
+): Promise<{ scenario: Scenario; fromFile: boolean }> {
+  if (isPresetId(spec)) return { scenario: presetScenario(spec), fromFile: false };
   if (!spec.endsWith('.json')) {
     throw new UsageError(`--scenario must be ${PRESET_IDS.join(', ')} or a .json file, got "${spec}"`);
   }
@@ -61,11 +65,10 @@ async function loadScenario(spec: string, io: CliIo, dataset: string): Promise<S
       `${spec}: ${code ? `cannot read the file (${code})` : `not valid JSON (${(e as Error).message})`}`,
     );
   }
-  const parsed = parseScenario(doc, { dataset });
+  const parsed = parseScenario(doc);
   if (!parsed.ok)
     throw new UsageError(`${spec}: invalid scenario\n${parsed.errors.map((e) => `  ${e}`).join('\n')}`);
-  for (const w of parsed.warnings) io.stderr(`warning: ${w}\n`);
-  return parsed.scenario;
+  return { scenario: parsed.scenario, fromFile: true };
 }
 
 /** The per-run tables of --out: the long run × year table and the run × input table. */
@@ -156,8 +159,14 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
 
   const t0 = performance.now();
-  const park = await loadPark(opt('park') ?? 'sample', io.cwd);
-  const scenario = await loadScenario(scenarioSpec, io, park.id);
+  const { scenario, fromFile } = await loadScenario(scenarioSpec, io);
+  // The baseline is accounted with the scenario's Scope-2 method, as the app does (docs/model.md §1).
+  const park = await loadPark(opt('park') ?? 'sample', io.cwd, { scope2: scope2Of(scenario) });
+  if (fromFile && scenario.dataset !== park.id) {
+    io.stderr(
+      `warning: Scenario "${scenario.id}" was built for dataset "${scenario.dataset}"; applying it to "${park.id}".\n`,
+    );
+  }
   // Per-sector and per-carrier detail is not in the summary or --out: leave it out to save memory.
   const model = compileScenario(scenario, park.baseline, { breakdown: false });
   for (const w of model.warnings) io.stderr(`warning: ${w}\n`);

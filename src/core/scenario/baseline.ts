@@ -11,6 +11,7 @@
  */
 import { CARRIERS, carrierInfo, type CarrierKind } from '../carriers';
 import { SECTORS } from '../sectors';
+import type { Scenario, Scope2Method } from './schema';
 
 /** Per-unit coefficients of a carrier in its canonical unit; the accounting engine's shape fits. */
 export interface CarrierCoefficients {
@@ -34,8 +35,101 @@ export interface BaselineHistory {
   outputValue: number[];
 }
 
+/**
+ * The park's rooftop-PV stock in the base year, from which the unused rooftop potential is estimated
+ * (`rooftopPotentialMw`).
+ */
+export interface RooftopStock {
+  /** Enterprises with activity data in the base year (the roofs of the park). */
+  enterprises: number;
+  /** Of those, enterprises with rooftop PV. */
+  pvEnterprises: number;
+  /** Their installed capacity, MWp. */
+  pvMw: number;
+  /** `pv_installations` (commissioned up to the base year), or base-year PV generation ÷ 1,000 h. */
+  source: 'installations' | 'generation';
+}
+
+/**
+ * MWp an enterprise roof takes when the park has no PV yet to learn from: ≈ 10,000 m² of usable
+ * factory roof at ≈ 100 Wp/m² (our judgement; the bundled parks' adopters average 1.0–1.5 MWp).
+ */
+export const DEFAULT_ROOF_MW = 1;
+/** Full-load hours used to estimate installed MWp from PV generation when the park lists no installations. */
+export const PV_STOCK_HOURS = 1000;
+
+/**
+ * The park's unused rooftop-PV potential, MWp: every enterprise without PV taking the average array of
+ * the park's enterprises with PV (DEFAULT_ROOF_MW each when none has any). 0 without rooftop data.
+ */
+export function rooftopPotentialMw(b: Pick<ParkBaseline, 'rooftop'>): number {
+  const r = b.rooftop;
+  if (!r) return 0;
+  const perRoof = r.pvEnterprises > 0 ? r.pvMw / r.pvEnterprises : DEFAULT_ROOF_MW;
+  return Math.max(0, r.enterprises - r.pvEnterprises) * perRoof;
+}
+
+export interface PvInstallation {
+  enterprise_id: string;
+  commissioned_year: number;
+  capacity_kwp: number;
+}
+
+/**
+ * The rooftop stock of the base year from the enterprises with activity that year, their PV
+ * generation (10^4 kWh, base year) and, when the park lists them, the PV installations (those
+ * commissioned up to the base year by enterprises present that year). Without installations, an
+ * enterprise with PV generation counts as equipped and capacity is generation ÷ PV_STOCK_HOURS.
+ */
+export function rooftopStockFrom(
+  baseYear: number,
+  pvGeneration: ReadonlyMap<string, number>,
+  installations?: readonly PvInstallation[],
+): RooftopStock {
+  const enterprises = pvGeneration.size;
+  if (installations) {
+    const equipped = new Set<string>();
+    let kwp = 0;
+    for (const i of installations) {
+      if (i.commissioned_year > baseYear || !pvGeneration.has(i.enterprise_id)) continue;
+      equipped.add(i.enterprise_id);
+      kwp += i.capacity_kwp;
+    }
+    return { enterprises, pvEnterprises: equipped.size, pvMw: kwp / 1000, source: 'installations' };
+  }
+  let pvEnterprises = 0;
+  let gen = 0;
+  for (const g of pvGeneration.values()) {
+    if (g > 0) pvEnterprises++;
+    gen += g;
+  }
+  // 10^4 kWh × 10 MWh/10^4 kWh ÷ h = MW
+  return { enterprises, pvEnterprises, pvMw: (gen * 10) / PV_STOCK_HOURS, source: 'generation' };
+}
+
+/**
+ * The added-capacity points (MW by year) of a rooftop-PV lever on a park with `demandGwh` of base-year
+ * electricity use and `potentialMw` of unused rooftop potential.
+ */
+export function pvCapacityPoints(
+  pv: NonNullable<Scenario['levers']['rooftop_pv']>,
+  demandGwh: number,
+  potentialMw: number,
+): { year: number; mw: number }[] {
+  if (pv.capacity_mw) return pv.capacity_mw;
+  if (pv.potential_share) return pv.potential_share.map((p) => ({ year: p.year, mw: p.share * potentialMw }));
+  return (pv.capacity_mw_per_gwh ?? []).map((p) => ({ year: p.year, mw: p.mw * demandGwh }));
+}
+
 export interface ParkBaseline {
   datasetId: string;
+  /**
+   * Scope-2 method of the coefficients and the history (the scenario's `accounting.scope2` must match;
+   * compileScenario checks). Absent: not recorded (hand-made baselines in tests).
+   */
+  scope2?: Scope2Method;
+  /** Rooftop-PV stock, for levers given as a share of the rooftop potential. */
+  rooftop?: RooftopStock;
   /** Base year: the latest year of data. */
   year: number;
   sectors: string[];
@@ -65,6 +159,8 @@ export interface BaselineRow {
 export interface BaselineMeta {
   datasetId: string;
   year: number;
+  scope2?: Scope2Method;
+  rooftop?: RooftopStock;
   greenSpaceHa?: number;
   wetlandHa?: number;
   history?: BaselineHistory;
@@ -136,6 +232,8 @@ export function baselineFromRows(
 
   return {
     datasetId: meta.datasetId,
+    ...(meta.scope2 ? { scope2: meta.scope2 } : {}),
+    ...(meta.rooftop ? { rooftop: { ...meta.rooftop } } : {}),
     year: meta.year,
     sectors,
     carriers,

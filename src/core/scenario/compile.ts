@@ -4,7 +4,7 @@
  * the Gaussian copula, and precomputes everything that depends on the year but not on the run.
  */
 import { cholesky, compileDist, isFixed, spearmanToPearson } from '../stats';
-import type { ParkBaseline } from './baseline';
+import { pvCapacityPoints, rooftopPotentialMw, type ParkBaseline } from './baseline';
 import { DEFAULT_DRIVERS, LEVER_DEFAULTS } from './defaults';
 import { toDist, type DistInput } from './distribution';
 import {
@@ -23,7 +23,7 @@ import {
   type CompiledModel,
   type LeverName,
 } from './model';
-import type { Scenario } from './schema';
+import { scope2Of, type Scenario } from './schema';
 import { capacityAt, gridKnotWeights, patternRegex, rampAt } from './timeline';
 
 export interface CompileOptions {
@@ -47,6 +47,13 @@ export function compileScenario(
   baseline: ParkBaseline,
   options: CompileOptions = {},
 ): CompiledModel {
+  const scope2 = scope2Of(scenario);
+  if (baseline.scope2 !== undefined && baseline.scope2 !== scope2) {
+    throw new Error(
+      `The scenario asks for ${scope2}-based Scope 2 (accounting.scope2) but the park baseline was built ` +
+        `${baseline.scope2}-based; build the baseline with the scenario's method.`,
+    );
+  }
   const warnings: string[] = [...baseline.notes];
   if (scenario.dataset !== baseline.datasetId) {
     warnings.push(`Scenario built for dataset "${scenario.dataset}", applied to "${baseline.datasetId}".`);
@@ -205,9 +212,9 @@ export function compileScenario(
       if (c >= 0) demandGwh += baseline.activity[s * nC + c] / 100;
     }
   }
-  const pvPoints = pv
-    ? (pv.capacity_mw ?? (pv.capacity_mw_per_gwh ?? []).map((p) => ({ year: p.year, mw: p.mw * demandGwh })))
-    : [];
+  if (pv?.potential_share && !baseline.rooftop)
+    warnings.push('levers.rooftop_pv: the park has no rooftop data; potential_share adds nothing.');
+  const pvPoints = pv ? pvCapacityPoints(pv, demandGwh, rooftopPotentialMw(baseline)) : [];
   const pvCapacityMw = Float64Array.from(years, (t) => (pv ? capacityAt(t, t0, pvPoints) : 0));
 
   const green = lv.green_power;

@@ -64,6 +64,26 @@ const pvPoints = v.pipe(
   v.minLength(1, 'needs at least one {year, mw} point'),
   v.check((pts) => pts.every((p, i) => i === 0 || p.year > pts[i - 1].year), 'years must increase'),
 );
+const pvSharePoints = v.pipe(
+  v.array(v.strictObject({ year, share: v.pipe(num, v.minValue(0), v.maxValue(1)) })),
+  v.minLength(1, 'needs at least one {year, share} point'),
+  v.check((pts) => pts.every((p, i) => i === 0 || p.year > pts[i - 1].year), 'years must increase'),
+);
+
+/** Scope-2 methods of the accounting engine (docs/accounting.md §3). */
+export const SCOPE2_METHODS = ['market', 'location'] as const;
+export type Scope2Method = (typeof SCOPE2_METHODS)[number];
+/**
+ * The pathways' default: market based, so purchased green power counts at 0 and other purchases at
+ * the residual-mix factor (docs/model.md §1). Location based gives green power the grid factor, and
+ * the green-power lever then has no effect.
+ */
+export const DEFAULT_SCOPE2: Scope2Method = 'market';
+
+/** The Scope-2 method a scenario's baseline must be built with (its `accounting.scope2`, else the default). */
+export function scope2Of(s: { accounting?: { scope2?: Scope2Method } }): Scope2Method {
+  return s.accounting?.scope2 ?? DEFAULT_SCOPE2;
+}
 
 const leversSchema = v.strictObject({
   structural_shift: v.optional(withRamp({ from: codes, to: codes, share })),
@@ -86,11 +106,18 @@ const leversSchema = v.strictObject({
         capacity_mw: v.optional(pvPoints),
         /** The same, in MW per GWh of base-year electricity use: scales with the park (used by presets). */
         capacity_mw_per_gwh: v.optional(pvPoints),
+        /**
+         * The same, as a share of the park's unused rooftop potential (presets): the enterprises without
+         * PV, each taking the average array of those with PV (baseline.ts `rooftopPotentialMw`).
+         */
+        potential_share: v.optional(pvSharePoints),
         delivery: v.optional(distSchema(0, 2)),
       }),
       v.check(
-        (p) => (p.capacity_mw === undefined) !== (p.capacity_mw_per_gwh === undefined),
-        'give exactly one of capacity_mw and capacity_mw_per_gwh',
+        (p) =>
+          [p.capacity_mw, p.capacity_mw_per_gwh, p.potential_share].filter((x) => x !== undefined)
+            .length === 1,
+        'give exactly one of capacity_mw, capacity_mw_per_gwh and potential_share',
       ),
     ),
   ),
@@ -140,6 +167,8 @@ export const ScenarioSchema = v.strictObject({
       ['end'],
     ),
   ),
+  /** How the baseline is accounted; omitted: Scope 2 market based (DEFAULT_SCOPE2). */
+  accounting: v.optional(v.strictObject({ scope2: v.optional(v.picklist(SCOPE2_METHODS)) })),
   drivers: driversSchema,
   levers: leversSchema,
   correlations: v.optional(v.array(correlationSchema)),

@@ -10,5 +10,5 @@ export {
   histogram,
   type Histogram,
 } from './descriptive';
-export { ranks, pearson, spearman } from './rank';
+export { ranks, rankInto, RankScratch, pearson, spearman } from './rank';
 export { spearmanToPearson, pearsonToSpearman, cholesky } from './copula';

@@ -1,13 +1,38 @@
 /** Ranks with average ties, Pearson and Spearman correlation. */
 
+/** Little-endian platforms store a double's low word first; the radix ranks read the words directly. */
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+const BITS = [11, 11, 10, 11, 11, 10]; // 64 key bits: three digits of the low word, three of the high word
+const SHIFT = [0, 11, 22, 0, 11, 22];
+const BUCKETS = 2048;
+
 /**
- * 1-based ranks of x, ties receiving the average of their ranks. A native sort of a copy plus two
- * binary searches per value: much faster than sorting indices with a comparator.
+ * Reusable work space for {@link rankInto}: about 32 bytes per value, grown on demand, so ranking many
+ * samples of the same size allocates nothing after the first.
  */
-export function ranks(x: ArrayLike<number>, out?: Float64Array, scratch?: Float64Array): Float64Array {
+export class RankScratch {
+  #n = -1;
+  values = new Float64Array(0);
+  words = new Uint32Array(0);
+  keys = [new Uint32Array(0), new Uint32Array(0)];
+  hi = [new Uint32Array(0), new Uint32Array(0)];
+  index = [new Uint32Array(0), new Uint32Array(0)];
+  counts = new Uint32Array(6 * BUCKETS);
+
+  ensure(n: number): void {
+    if (n <= this.#n) return;
+    this.#n = n;
+    this.values = new Float64Array(n);
+    this.words = new Uint32Array(this.values.buffer);
+    this.keys = [new Uint32Array(n), new Uint32Array(n)];
+    this.hi = [new Uint32Array(n), new Uint32Array(n)];
+    this.index = [new Uint32Array(n), new Uint32Array(n)];
+  }
+}
+
+/** 1-based ranks with average ties by the classic method: a native sort of a copy, two binary searches per value. */
+function ranksBySearch(x: ArrayLike<number>, r: Float64Array, sorted: Float64Array): Float64Array {
   const n = x.length;
-  const r = out && out.length >= n ? out.subarray(0, n) : new Float64Array(n);
-  const sorted = scratch && scratch.length >= n ? scratch.subarray(0, n) : new Float64Array(n);
   for (let i = 0; i < n; i++) sorted[i] = x[i];
   sorted.sort();
   for (let i = 0; i < n; i++) {
@@ -30,6 +55,105 @@ export function ranks(x: ArrayLike<number>, out?: Float64Array, scratch?: Float6
     r[i] = (first + 1 + lo) / 2;
   }
   return r;
+}
+
+/**
+ * 1-based ranks of x into `out`, ties receiving the average of their ranks (−0 ties with +0), by an LSD
+ * radix sort of the values' IEEE-754 bit patterns carrying the run indices: O(n), no comparisons,
+ * and the same ranks as sorting. Samples holding NaN fall back to the sort-and-search method.
+ */
+export function rankInto(x: ArrayLike<number>, out: Float64Array, work: RankScratch): Float64Array {
+  const n = x.length;
+  const r = out.subarray(0, n);
+  work.ensure(n);
+  const values = work.values;
+  let nan = false;
+  for (let i = 0; i < n; i++) {
+    const v = x[i];
+    if (v !== v) nan = true;
+    values[i] = v === 0 ? 0 : v; // −0 → +0: ties, as numbers
+  }
+  if (nan || !LITTLE_ENDIAN || n >= 2 ** 32) return ranksBySearch(x, r, values.subarray(0, n));
+
+  // Order-preserving unsigned keys: flip every bit of negatives, only the sign bit of the others.
+  const words = work.words;
+  const counts = work.counts;
+  counts.fill(0);
+  let lo = work.keys[0];
+  let hi = work.hi[0];
+  let idx = work.index[0];
+  for (let i = 0; i < n; i++) {
+    let l = words[2 * i];
+    let h = words[2 * i + 1];
+    if (h & 0x80000000) {
+      h = ~h >>> 0;
+      l = ~l >>> 0;
+    } else h = (h | 0x80000000) >>> 0;
+    lo[i] = l;
+    hi[i] = h;
+    idx[i] = i;
+    counts[l & 2047]++;
+    counts[BUCKETS + ((l >>> 11) & 2047)]++;
+    counts[2 * BUCKETS + (l >>> 22)]++;
+    counts[3 * BUCKETS + (h & 2047)]++;
+    counts[4 * BUCKETS + ((h >>> 11) & 2047)]++;
+    counts[5 * BUCKETS + (h >>> 22)]++;
+  }
+  let cur = 0;
+  for (let pass = 0; pass < 6; pass++) {
+    const base = pass * BUCKETS;
+    const size = 1 << BITS[pass];
+    // A digit every value shares orders nothing: skip its pass.
+    let skip = false;
+    for (let b = 0; b < size; b++) {
+      const c = counts[base + b];
+      if (c === n) skip = true;
+      if (c !== 0) break;
+    }
+    if (skip) continue;
+    let sum = 0;
+    for (let b = 0; b < size; b++) {
+      const c = counts[base + b];
+      counts[base + b] = sum;
+      sum += c;
+    }
+    const nextLo = work.keys[1 - cur];
+    const nextHi = work.hi[1 - cur];
+    const nextIdx = work.index[1 - cur];
+    const shift = SHIFT[pass];
+    const mask = size - 1;
+    const src = pass < 3 ? lo : hi;
+    for (let i = 0; i < n; i++) {
+      const d = base + ((src[i] >>> shift) & mask);
+      const at = counts[d]++;
+      nextLo[at] = lo[i];
+      nextHi[at] = hi[i];
+      nextIdx[at] = idx[i];
+    }
+    cur = 1 - cur;
+    lo = nextLo;
+    hi = nextHi;
+    idx = nextIdx;
+  }
+  // Equal keys are adjacent: positions first..last − 1 share the average rank (first + 1 + last) / 2.
+  for (let first = 0; first < n; ) {
+    let last = first + 1;
+    while (last < n && lo[last] === lo[first] && hi[last] === hi[first]) last++;
+    const rank = (first + 1 + last) / 2;
+    for (let k = first; k < last; k++) r[idx[k]] = rank;
+    first = last;
+  }
+  return r;
+}
+
+/**
+ * 1-based ranks of x, ties receiving the average of their ranks. `out` (length ≥ n) receives them;
+ * `scratch` is accepted for compatibility and no longer needed.
+ */
+export function ranks(x: ArrayLike<number>, out?: Float64Array, scratch?: RankScratch): Float64Array {
+  const n = x.length;
+  const r = out && out.length >= n ? out.subarray(0, n) : new Float64Array(n);
+  return rankInto(x, r, scratch ?? new RankScratch());
 }
 
 /** Pearson correlation; NaN when either sample is constant. */

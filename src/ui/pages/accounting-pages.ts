@@ -7,5 +7,5 @@ import SelfCheckPage from './accounting/SelfCheckPage.svelte';
 export const ACCOUNTING_PAGES: PageEntry[] = [
   { path: 'inventory', label: 'inv.nav', component: InventoryPage },
   { path: 'self-check', label: 'self.nav', component: SelfCheckPage },
-  { path: 'calculator', label: 'calc.nav', component: CalculatorPage },
+  { path: 'calculator', label: 'calc.nav', component: CalculatorPage, needsData: false },
 ];

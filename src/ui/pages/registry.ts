@@ -13,6 +13,8 @@ export interface PageEntry {
   path: string;
   label: MessageKey;
   component: Component;
+  /** False for pages that work without the loaded park (they show at once, before DuckDB has started). */
+  needsData?: boolean;
 }
 
 export const PAGES: readonly PageEntry[] = [

@@ -132,7 +132,7 @@ describe('simulate command', () => {
 });
 
 describe('loadPark from a folder', () => {
-  const tables = ['enterprises', 'economics', 'activity'];
+  const tables = ['enterprises', 'economics', 'activity', 'pv_installations'];
 
   it('reads CSV and Parquet folders to the same baseline as the bundled Arrow files', async () => {
     const csvDir = join(dir, 'park-csv');

@@ -13,7 +13,7 @@ import {
 } from '../../../src/ui/pages/pathways/levers';
 import { carrierInfo } from '../../../src/core/carriers';
 
-const ctx = { baseYear: 2024, demandGwh: 5000 };
+const ctx = { baseYear: 2024, demandGwh: 5000, pvPotentialMw: 240 };
 
 describe('lever settings from a scenario', () => {
   it('reads the central value of every lever of the policy preset', () => {
@@ -22,8 +22,8 @@ describe('lever settings from a scenario', () => {
     expect(s.efficiencyYear).toBe(2035);
     expect(s.shift).toBe(0.08);
     expect(s.electrification).toBe(0.2);
-    expect(s.pv2030).toBe(500); // 0.1 MW/GWh × 5,000 GWh
-    expect(s.pv2060).toBe(750); // held after 2035 at 0.15 MW/GWh
+    expect(s.pv2030).toBe(72); // 30 % of the 240 MW unused rooftop potential
+    expect(s.pv2060).toBe(120); // held after 2035 at 50 %
     expect(s.greenPower).toBe(0.2);
     expect(s.gridSpeed).toBe(1);
     expect(s.ccus).toBe(0);
@@ -47,7 +47,7 @@ describe('lever settings from a scenario', () => {
     }
   });
 
-  it('derives the PV scale from the baseline electricity use', () => {
+  it('derives the PV scale from the baseline electricity use and rooftop stock', () => {
     const b = baselineFromRows(
       [
         { sector: 'electronics', carrier: 'electricity', amount: 30000 },
@@ -62,9 +62,14 @@ describe('lever settings from a scenario', () => {
         scope2Tco2PerUnit: 0,
         biogenicTco2PerUnit: 0,
       }),
-      { datasetId: 'x', year: 2024 },
+      {
+        datasetId: 'x',
+        year: 2024,
+        rooftop: { enterprises: 10, pvEnterprises: 4, pvMw: 6, source: 'installations' },
+      },
     );
-    expect(leverContext(b)).toEqual({ baseYear: 2024, demandGwh: 310 });
+    // 6 enterprises without PV × 1.5 MW, the average array of the 4 with PV
+    expect(leverContext(b)).toEqual({ baseYear: 2024, demandGwh: 310, pvPotentialMw: 9 });
   });
 });
 

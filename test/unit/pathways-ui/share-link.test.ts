@@ -9,25 +9,27 @@ import {
   type ShareState,
 } from '../../../src/ui/pages/pathways/share-link';
 
-const ctx = { baseYear: 2024, demandGwh: 5000 };
+const ctx = { baseYear: 2024, demandGwh: 5000, pvPotentialMw: 600 };
 
 function edited(): ShareState {
   const preset = presetScenario('ambitious');
   const settings = {
     ...settingsFromScenario(preset, ctx),
     efficiency: 0.027,
-    pv2030: 812,
+    pv2030: 412,
     gridSpeed: 1.25,
     offsets: 0,
   };
-  return { preset: 'ambitious', seed: 424242, runs: 10_000, settings };
+  return { preset: 'ambitious', scope2: 'location', seed: 424242, runs: 10_000, settings };
 }
 
 describe('share link', () => {
   it('round-trips a scenario through the URL hash', () => {
     const state = edited();
     const href = hashHref('pathways', { park: 'sample', ...encodeShare(state) });
-    expect(href.startsWith('#/pathways?park=sample&preset=ambitious&seed=424242&runs=10000&')).toBe(true);
+    expect(href.startsWith('#/pathways?park=sample&preset=ambitious&s2=location&seed=424242&runs=10000&')).toBe(
+      true,
+    );
     const { path, params } = parseHash(href);
     expect(path).toBe('pathways');
     expect(params.park).toBe('sample');
@@ -43,9 +45,18 @@ describe('share link', () => {
   });
 
   it('drops what it cannot read and keeps the rest', () => {
-    const d = decodeShare({ preset: 'nonsense', seed: '-3', runs: '5', eff: 'abc', el: '0.4', gp: '' });
+    const d = decodeShare({
+      preset: 'nonsense',
+      s2: 'average',
+      seed: '-3',
+      runs: '5',
+      eff: 'abc',
+      el: '0.4',
+      gp: '',
+    });
     expect(d).toEqual({ settings: { electrification: 0.4 } });
     expect(decodeShare({ runs: '100000', seed: '0' })).toEqual({ runs: 100_000, seed: 0, settings: {} });
+    expect(decodeShare({ s2: 'market' })).toEqual({ scope2: 'market', settings: {} });
     expect(decodeShare({ runs: '1000000' }).runs).toBeUndefined();
   });
 

@@ -4,7 +4,7 @@
  * more green space and wetland, and certified offsets for the residual (up to 15 % of gross).
  */
 import type { ScenarioInput } from '../schema';
-import { DEFAULT_CORRELATIONS, HEAVY_SECTORS, LIGHT_SECTORS } from './common';
+import { DEFAULT_CORRELATIONS, PRESET_ACCOUNTING, HEAVY_SECTORS, LIGHT_SECTORS } from './common';
 
 export const AMBITIOUS = {
   schema_version: 1,
@@ -14,10 +14,11 @@ export const AMBITIOUS = {
   dataset: 'sample',
   description:
     'Everything in the action plan, deeper and longer: +2 %/yr efficiency to 2040, 85 % of fossil heat ' +
-    'electrified by 2050, 90 % green power by 2045, rooftop PV to 0.45 MW per GWh, CCUS on the CHP plant ' +
+    'electrified by 2050, 70 % green power by 2040 (50–90 %), rooftop PV on 90 % of the unused factory roofs by 2050, CCUS on the CHP plant ' +
     'and process emissions (2035–2040), 50 % more green space and twice the wetland by 2040, certified ' +
     'offsets up to 15 % of gross emissions by 2045.',
   horizon: { start: 2024, end: 2060 },
+  accounting: PRESET_ACCOUNTING,
   drivers: {},
   levers: {
     structural_shift: {
@@ -40,11 +41,13 @@ export const AMBITIOUS = {
       target_year: 2050,
     },
     rooftop_pv: {
-      capacity_mw_per_gwh: [
-        { year: 2025, mw: 0.03 },
-        { year: 2030, mw: 0.2 },
-        { year: 2040, mw: 0.35 },
-        { year: 2050, mw: 0.45 },
+      // The 50 % coverage target of new factory roofs (城乡建设领域碳达峰实施方案, 2022) met on the
+      // unused roofs by 2030, nearly all of them by 2050 (some roofs cannot carry panels).
+      potential_share: [
+        { year: 2025, share: 0.05 },
+        { year: 2030, share: 0.5 },
+        { year: 2040, share: 0.8 },
+        { year: 2050, share: 0.9 },
       ],
       delivery: { dist: 'triangular', min: 0.7, mode: 0.9, max: 1 },
     },

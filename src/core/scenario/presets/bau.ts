@@ -1,6 +1,6 @@
 /** Business as usual: current trends, no new park policy; drivers at their documented defaults. */
 import type { ScenarioInput } from '../schema';
-import { DEFAULT_CORRELATIONS } from './common';
+import { DEFAULT_CORRELATIONS, PRESET_ACCOUNTING } from './common';
 
 export const BAU = {
   schema_version: 1,
@@ -12,6 +12,7 @@ export const BAU = {
     'Current trends without new park measures: output growth, autonomous efficiency gains and the national ' +
     'grid decarbonising as in the default driver distributions (docs/model.md).',
   horizon: { start: 2024, end: 2060 },
+  accounting: PRESET_ACCOUNTING,
   drivers: {},
   levers: {},
   correlations: DEFAULT_CORRELATIONS,

@@ -13,6 +13,12 @@ export const DEFAULT_CORRELATIONS: NonNullable<ScenarioInput['correlations']> = 
   { inputs: ['intensity.*'], rho: 0.3 },
 ];
 
+/**
+ * Scope 2 market based (the default, written out): purchased green power at 0, other purchases at the
+ * residual-mix factor, so the green-power lever counts (docs/model.md §1).
+ */
+export const PRESET_ACCOUNTING: NonNullable<ScenarioInput['accounting']> = { scope2: 'market' };
+
 /** Sectors the structural-shift levers move output from (energy-intensive) and to (high value added). */
 export const HEAVY_SECTORS = ['chemicals', 'metal_products', 'plastics', 'textiles'];
 export const LIGHT_SECTORS = ['electronics', 'pharma', 'machinery', 'auto_parts'];

@@ -4,7 +4,7 @@
  * a modest shift to higher-value sectors, CCER offsets within the ETS cap.
  */
 import type { ScenarioInput } from '../schema';
-import { DEFAULT_CORRELATIONS, HEAVY_SECTORS, LIGHT_SECTORS } from './common';
+import { DEFAULT_CORRELATIONS, PRESET_ACCOUNTING, HEAVY_SECTORS, LIGHT_SECTORS } from './common';
 
 export const POLICY = {
   schema_version: 1,
@@ -14,9 +14,10 @@ export const POLICY = {
   dataset: 'sample',
   description:
     'Measures typical of park carbon-peak plans, each with delivery uncertainty: +1 %/yr efficiency to 2035, ' +
-    'coal boilers switched to gas by 2030, rooftop PV, 20 % of fossil heat electrified by 2035, 20 % green ' +
+    'coal boilers switched to gas by 2030, rooftop PV on half the unused factory roofs by 2035, 20 % of fossil heat electrified by 2035, 20 % green ' +
     'power by 2030, 8 % of heavy-industry output shifted to high-value sectors by 2035, offsets within 5 %.',
   horizon: { start: 2024, end: 2060 },
+  accounting: PRESET_ACCOUNTING,
   drivers: {},
   levers: {
     structural_shift: {
@@ -43,10 +44,12 @@ export const POLICY = {
       target_year: 2035,
     },
     rooftop_pv: {
-      capacity_mw_per_gwh: [
-        { year: 2025, mw: 0.02 },
-        { year: 2030, mw: 0.1 },
-        { year: 2035, mw: 0.15 },
+      // Half the unused factory roofs by 2035: the 50 % PV coverage target for new factory roofs
+      // (城乡建设领域碳达峰实施方案, MOHURD/NDRC 2022) reached on existing roofs a decade later.
+      potential_share: [
+        { year: 2025, share: 0.05 },
+        { year: 2030, share: 0.3 },
+        { year: 2035, share: 0.5 },
       ],
       delivery: { dist: 'triangular', min: 0.6, mode: 0.85, max: 1 },
     },

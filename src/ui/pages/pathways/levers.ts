@@ -6,6 +6,8 @@
  */
 import {
   capacityAt,
+  pvCapacityPoints,
+  rooftopPotentialMw,
   type ParkBaseline,
   DEFAULT_DRIVERS,
   LEVER_DEFAULTS,
@@ -57,11 +59,13 @@ export interface LeverSpec {
   format: LeverFormat;
 }
 
-/** What the levers need to know of the park: its base year and base-year electricity use. */
+/** What the levers need to know of the park: base year, electricity use, rooftop potential. */
 export interface LeverContext {
   baseYear: number;
   /** Electricity use (grid + green + PV) in the base year, GWh. */
   demandGwh: number;
+  /** Unused rooftop-PV potential, MWp (rooftopPotentialMw); 0 when the park has no rooftop data. */
+  pvPotentialMw: number;
 }
 
 /** The lever context of a park baseline. */
@@ -72,7 +76,7 @@ export function leverContext(b: ParkBaseline): LeverContext {
     const c = b.carriers.indexOf(code);
     if (c >= 0) for (let s = 0; s < b.sectors.length; s++) demand += b.activity[s * nC + c];
   }
-  return { baseYear: b.year, demandGwh: demand / 100 }; // 10^4 kWh → GWh
+  return { baseYear: b.year, demandGwh: demand / 100, pvPotentialMw: rooftopPotentialMw(b) }; // 10^4 kWh → GWh
 }
 
 export const LEVER_GROUPS: Record<LeverGroup, LeverKey[]> = {
@@ -89,10 +93,15 @@ export const LEVER_GROUPS: Record<LeverGroup, LeverKey[]> = {
 
 export const LEVER_KEYS = Object.values(LEVER_GROUPS).flat();
 
-/** Slider ranges; the PV range scales with the park's electricity use. */
+/**
+ * Slider ranges. The PV range is twice the unused rooftop potential (room for car parks and façades),
+ * at least 10 MW; without rooftop data, 0.1 MW per GWh of electricity use.
+ */
 export function leverSpecs(ctx: LeverContext): LeverSpec[] {
   const first = ctx.baseYear + 1;
-  const pvMax = Math.max(50, Math.ceil((ctx.demandGwh * 0.6) / 50) * 50);
+  const pvRoom = ctx.pvPotentialMw > 0 ? 2 * ctx.pvPotentialMw : 0.1 * ctx.demandGwh;
+  const pvStep = pvRoom > 500 ? 50 : 10;
+  const pvMax = Math.max(10, Math.ceil(pvRoom / pvStep) * pvStep);
   const pct = (key: LeverKey, group: LeverGroup, max: number, step = 0.01): LeverSpec => ({
     key,
     group,
@@ -225,9 +234,7 @@ export function scaleGridDist(d: DistInput, base: number, speed: number): DistIn
 
 function pvPoints(s: Scenario, ctx: LeverContext): { year: number; mw: number }[] | null {
   const pv = s.levers.rooftop_pv;
-  if (!pv) return null;
-  if (pv.capacity_mw) return pv.capacity_mw;
-  return (pv.capacity_mw_per_gwh ?? []).map((p) => ({ year: p.year, mw: p.mw * ctx.demandGwh }));
+  return pv ? pvCapacityPoints(pv, ctx.demandGwh, ctx.pvPotentialMw) : null;
 }
 
 /** The lever settings a scenario implies (central values), snapped to the sliders' steps. */

@@ -17,6 +17,8 @@ import {
   presetScenario,
   type PresetId,
   type Scenario,
+  type Scope2Method,
+  DEFAULT_SCOPE2,
   type SimulationSummary,
 } from '../../../core/scenario/index';
 import {
@@ -81,6 +83,8 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export class PathwaysState {
   preset = $state<PresetId>('policy');
+  /** Scope-2 method of the baseline and the scenario (docs/model.md §1); changing it rebuilds the baseline. */
+  scope2 = $state<Scope2Method>(DEFAULT_SCOPE2);
   seed = $state(DEFAULT_SEED);
   runs = $state(DEFAULT_RUNS);
   settings = $state.raw<LeverSettings | null>(null);
@@ -106,7 +110,13 @@ export class PathwaysState {
     this.settings
       ? hashHref('pathways', {
           ...(this.baseline ? { park: this.baseline.datasetId } : {}),
-          ...encodeShare({ preset: this.preset, seed: this.seed, runs: this.runs, settings: this.settings }),
+          ...encodeShare({
+            preset: this.preset,
+            scope2: this.scope2,
+            seed: this.seed,
+            runs: this.runs,
+            settings: this.settings,
+          }),
         })
       : null,
   );
@@ -116,6 +126,7 @@ export class PathwaysState {
   readonly #debounceMs: number;
   #runner: SimulationRunner | null = null;
   #pending: DecodedShare | null;
+  #keepSettings = false;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #token = 0;
   #loadToken = 0;
@@ -129,6 +140,7 @@ export class PathwaysState {
     this.#debounceMs = options.debounceMs ?? 90;
     this.#pending = options.initial ?? null;
     if (options.initial?.preset) this.preset = options.initial.preset;
+    if (options.initial?.scope2) this.scope2 = options.initial.scope2;
     if (options.initial?.seed !== undefined) this.seed = options.initial.seed;
     if (options.initial?.runs !== undefined) this.runs = options.initial.runs;
   }
@@ -143,11 +155,11 @@ export class PathwaysState {
     this.error = null;
     try {
       const db = await this.#park.db();
-      const baseline = await loadParkBaseline(db, {
-        datasetId: manifest.id,
-        greenSpaceHa: manifest.green_space_ha,
-        wetlandHa: manifest.wetland_ha,
-      });
+      const baseline = await loadParkBaseline(
+        db,
+        { datasetId: manifest.id, greenSpaceHa: manifest.green_space_ha, wetlandHa: manifest.wetland_ha },
+        { scope2: this.scope2 },
+      );
       if (token !== this.#loadToken || this.#destroyed) return;
       const ctx = leverContext(baseline);
       const defaults = settingsFromScenario(presetScenario(this.preset), ctx);
@@ -155,7 +167,10 @@ export class PathwaysState {
       this.context = ctx;
       this.defaults = defaults;
       this.result = null;
-      this.settings = snapSettings({ ...defaults, ...(this.#pending?.settings ?? {}) }, ctx);
+      // A baseline rebuilt for another Scope-2 method keeps the levers as they are.
+      const keep = this.#keepSettings && this.settings ? this.settings : (this.#pending?.settings ?? {});
+      this.#keepSettings = false;
+      this.settings = snapSettings({ ...defaults, ...keep }, ctx);
       this.#pending = null;
       this.#start();
     } catch (e) {
@@ -172,6 +187,14 @@ export class PathwaysState {
     this.defaults = settingsFromScenario(presetScenario(id), this.context);
     this.settings = this.defaults;
     this.schedule(0);
+  }
+
+  /** Switches the Scope-2 method: the baseline is rebuilt with it, the levers stay. */
+  setScope2(method: Scope2Method): void {
+    if (method === this.scope2) return;
+    this.scope2 = method;
+    this.#keepSettings = true;
+    void this.load();
   }
 
   /** Moves one lever; runs after the burst settles. */
@@ -244,7 +267,8 @@ export class PathwaysState {
     const token = ++this.#token;
     let model: CompiledModel;
     try {
-      const scenario = applySettings(presetScenario(this.preset), settings, ctx);
+      const preset = { ...presetScenario(this.preset), accounting: { scope2: this.scope2 } };
+      const scenario = applySettings(preset, settings, ctx);
       model = compileScenario(scenario, baseline, { breakdown: false });
       this.scenario = scenario;
       this.warnings = model.warnings;

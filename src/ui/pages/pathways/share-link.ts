@@ -1,14 +1,21 @@
 /**
- * The shareable link of a pathway: preset, every lever value, seed and runs as hash parameters
- * (`#/pathways?park=sample&preset=policy&seed=2060&runs=10000&eff=0.015…`). Opening it gives the same
+ * The shareable link of a pathway: preset, Scope-2 method, every lever value, seed and runs as hash
+ * parameters (`#/pathways?park=sample&preset=policy&s2=market&seed=2060&runs=10000&eff=0.015…`). Opening it gives the same
  * scenario and, with the same seed and runs, the same result. Decoding is forgiving: a missing or
  * malformed value falls back to the preset's, so a hand-edited link still opens.
  */
-import { isPresetId, type PresetId } from '../../../core/scenario/index';
+import {
+  isPresetId,
+  SCOPE2_METHODS,
+  type PresetId,
+  type Scope2Method,
+} from '../../../core/scenario/index';
 import { LEVER_KEYS, type LeverKey, type LeverSettings } from './levers';
 
 export interface ShareState {
   preset: PresetId;
+  /** Scope-2 method of the baseline (the scenario's accounting.scope2). */
+  scope2: Scope2Method;
   seed: number;
   runs: number;
   settings: LeverSettings;
@@ -41,6 +48,7 @@ export const MAX_RUNS = 100_000;
 export function encodeShare(state: ShareState): Record<string, string> {
   const out: Record<string, string> = {
     preset: state.preset,
+    s2: state.scope2,
     seed: String(state.seed),
     runs: String(state.runs),
   };
@@ -50,6 +58,7 @@ export function encodeShare(state: ShareState): Record<string, string> {
 
 export interface DecodedShare {
   preset?: PresetId;
+  scope2?: Scope2Method;
   seed?: number;
   runs?: number;
   /** Only the levers present and numeric; range checks happen against the park's sliders. */
@@ -66,6 +75,8 @@ function int(text: string | undefined, min: number, max: number): number | undef
 export function decodeShare(params: Readonly<Record<string, string>>): DecodedShare {
   const out: DecodedShare = { settings: {} };
   if (params.preset && isPresetId(params.preset)) out.preset = params.preset;
+  const s2 = params.s2 as Scope2Method | undefined;
+  if (s2 !== undefined && SCOPE2_METHODS.includes(s2)) out.scope2 = s2;
   out.seed = int(params.seed, 0, 2 ** 32 - 1);
   out.runs = int(params.runs, MIN_RUNS, MAX_RUNS);
   for (const key of LEVER_KEYS) {
