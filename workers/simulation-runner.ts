@@ -206,18 +206,60 @@ class PooledRunner implements PooledSimulationRunner {
     return chunkRunsFor(cost, { targetMs: this.#chunkTargetMs, fallback: 64 });
   }
 
-  async #summarizeIn(request: Request | null, model: CompiledModel, block: RunBlock, seed: number) {
+  /**
+   * Summarizes a block in the least busy worker. With two workers or more, the lever summaries (the
+   * largest array, half the work) go to a second worker at the same time: each worker receives only
+   * the buffers it reads (transferred, never copied) and the results are joined here.
+   */
+  async #summarizeIn(
+    request: Request | null,
+    model: CompiledModel,
+    block: RunBlock,
+    seed: number,
+  ): Promise<{ summary: SimulationSummary; block: RunBlock }> {
     const key = this.#keyOf(model);
-    const index = this.#slots.reduce((best, s) => (s.busy < this.#slots[best].busy ? s.index : best), 0);
-    try {
-      return await this.#call(index, request, async (slot) => {
-        await this.#ensureModel(slot, model, key);
-        return slot.remote.summarize(key, Comlink.transfer(block, transferablesOf(block)), seed);
-      });
-    } catch (error) {
-      if (error instanceof CancelledError) throw error;
-      throw new SimulationWorkerError(index, block.runStart, block.runCount, error);
+    const order = this.#slots
+      .map((s) => s.index)
+      .sort((a, b) => this.#slots[a].busy - this.#slots[b].busy || a - b);
+    const call = async <T>(index: number, fn: (slot: Slot<Remote>) => Promise<T>): Promise<T> => {
+      try {
+        return await this.#call(index, request, async (slot) => {
+          await this.#ensureModel(slot, model, key);
+          return fn(slot);
+        });
+      } catch (error) {
+        if (error instanceof CancelledError) throw error;
+        throw new SimulationWorkerError(index, block.runStart, block.runCount, error);
+      }
+    };
+    const levers = block.leverContribution;
+    const ownBuffer = !Object.entries(block).some(
+      ([k, v]) => k !== 'leverContribution' && ArrayBuffer.isView(v) && v.buffer === levers.buffer,
+    );
+    if (order.length < 2 || block.nLevers === 0 || levers.length === 0 || !ownBuffer) {
+      return call(order[0], (slot) =>
+        slot.remote.summarize(key, Comlink.transfer(block, transferablesOf(block)), seed),
+      );
     }
+    // The placeholder keeps the field (and its place among the keys) in the block sent for the rest.
+    const rest: RunBlock = { ...block, leverContribution: new Float32Array(0) };
+    const part = {
+      runCount: block.runCount,
+      nYears: block.nYears,
+      nLevers: block.nLevers,
+      years: block.years.slice(),
+      leverContribution: levers,
+    };
+    const [main, side] = await Promise.all([
+      call(order[0], (slot) =>
+        slot.remote.summarize(key, Comlink.transfer(rest, transferablesOf(rest)), seed, true),
+      ),
+      call(order[1], (slot) =>
+        slot.remote.summarizeLevers(key, Comlink.transfer(part, [levers.buffer as ArrayBuffer])),
+      ),
+    ]);
+    main.summary.lever_contribution = side.levers;
+    return { summary: main.summary, block: { ...main.block, leverContribution: side.part.leverContribution } };
   }
 
   /** Summarizes (if asked) and packages a finished block, unless the request stopped meanwhile. */

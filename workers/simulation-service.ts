@@ -4,7 +4,14 @@
  * DOM-free and Node-free, so both entries can use it.
  */
 import { simulateBlock, type CompiledModel, type RunBlock } from '../src/core/scenario/kernel';
-import { summarize, type SimulationSummary } from '../src/core/scenario/summary';
+import {
+  summarize,
+  summarizeLevers,
+  type LeverPart,
+  type LeverSummary,
+  type SimulationSummary,
+  type SummarizeOptions,
+} from '../src/core/scenario/summary';
 
 /**
  * Test-only hooks a test may add to a compiled model. They exist so the browser and CLI tests can
@@ -29,7 +36,9 @@ export interface SimulationService {
   /** Runs [runStart, runStart + runCount) of the model under `key`. */
   simulate(key: number, seed: number, runStart: number, runCount: number): RunBlock;
   /** Summarizes a merged block of the model under `key`. */
-  summarize(key: number, block: RunBlock, seed: number): SimulationSummary;
+  summarize(key: number, block: RunBlock, seed: number, options?: SummarizeOptions): SimulationSummary;
+  /** The lever part of the summary alone (runs in parallel with the rest in another worker). */
+  summarizeLevers(key: number, part: LeverPart): LeverSummary[];
 }
 
 /** What a test hook asks of the worker entry before a chunk: nothing, to die, or to go silent. */
@@ -75,8 +84,12 @@ export function createSimulationService(): SimulationService {
       return simulateBlock(model, seed, runStart, runCount);
     },
 
-    summarize(key, block, seed) {
-      return summarize(modelFor(key), block, seed);
+    summarize(key, block, seed, options) {
+      return summarize(modelFor(key), block, seed, options);
+    },
+
+    summarizeLevers(key, part) {
+      return summarizeLevers(modelFor(key), part);
     },
   };
 }

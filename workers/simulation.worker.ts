@@ -4,7 +4,7 @@
  */
 import * as Comlink from 'comlink';
 import type { CompiledModel, RunBlock } from '../src/core/scenario/kernel';
-import type { SimulationSummary } from '../src/core/scenario/summary';
+import type { LeverPart, LeverSummary, SimulationSummary } from '../src/core/scenario/summary';
 import { createSimulationService, hookedFate } from './simulation-service';
 import { transferablesOf } from './transfer';
 
@@ -38,10 +38,24 @@ const api = {
     return Comlink.transfer(block, transferablesOf(block));
   },
 
-  /** Takes a merged block (transferred in), summarizes it and gives both back (transferred out). */
-  summarize(key: number, block: RunBlock, seed: number): { summary: SimulationSummary; block: RunBlock } {
-    const summary = service.summarize(key, block, seed);
+  /**
+   * Takes a merged block (transferred in), summarizes it and gives both back (transferred out). With
+   * `withoutLevers`, `lever_contribution` is left empty for summarizeLevers in another worker to fill.
+   */
+  summarize(
+    key: number,
+    block: RunBlock,
+    seed: number,
+    withoutLevers = false,
+  ): { summary: SimulationSummary; block: RunBlock } {
+    const summary = service.summarize(key, block, seed, withoutLevers ? { levers: [] } : {});
     return Comlink.transfer({ summary, block }, transferablesOf(block));
+  },
+
+  /** The lever summaries of a block's lever contributions (transferred in and back out). */
+  summarizeLevers(key: number, part: LeverPart): { levers: LeverSummary[]; part: LeverPart } {
+    const levers = service.summarizeLevers(key, part);
+    return Comlink.transfer({ levers, part }, [part.leverContribution.buffer as ArrayBuffer, part.years.buffer as ArrayBuffer]);
   },
 
   /** Diagnostics: chunks computed, and the byte length this worker still sees of its last sent block (0 once transferred). */

@@ -109,9 +109,7 @@ async function readTableFile(path: string): Promise<RawTable> {
   }
 }
 
-async function readFolder(
-  dir: string,
-): Promise<{ tables: ParkTables; manifest: Partial<ParkManifest> }> {
+async function readFolder(dir: string): Promise<{ tables: ParkTables; manifest: Partial<ParkManifest> }> {
   const tables = {} as ParkTables;
   const find = (name: string) =>
     ['parquet', 'csv', 'arrow'].map((ext) => join(dir, `${name}.${ext}`)).find((f) => existsSync(f));
@@ -212,7 +210,8 @@ function installations(t: RawTable): PvInstallation[] {
   if (issues.length) fail(issues);
   const out: PvInstallation[] = [];
   t.records.forEach((r, i) => {
-    const bad = (column: string, reason: string) => issues.push({ file: t.file, row: t.rows[i], column, reason });
+    const bad = (column: string, reason: string) =>
+      issues.push({ file: t.file, row: t.rows[i], column, reason });
     const year = parseNumber(r.commissioned_year);
     const kwp = parseNumber(r.capacity_kwp);
     if (year === undefined || !Number.isInteger(year))

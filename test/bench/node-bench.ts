@@ -2,6 +2,7 @@
 import { simulateBlock } from '../../src/core/scenario/kernel';
 import type { CompiledModel, RunBlock } from '../../src/core/scenario/model';
 import { referenceSimulate } from '../../src/core/scenario/reference';
+import { summarize } from '../../src/core/scenario/summary';
 import { NodeSimulationPool } from '../../workers/node-pool';
 
 export interface NodeRow {
@@ -10,6 +11,8 @@ export interface NodeRow {
   /** CPU time of the kernel (user + system): less sensitive to other load than wall time. */
   kernelCpuMs: number;
   referenceMs: number | null;
+  /** summarize() of the block on the same thread (CPU time). */
+  summaryCpuMs: number;
   blockMb: number;
   peakRssMb: number;
 }
@@ -40,17 +43,19 @@ export function nodeBench(
   sizes: number[],
   referenceBudgetMs = 25_000,
 ): NodeRow[] {
-  simulateBlock(model, seed + 1, 0, 2000); // JIT warm-up
+  summarize(model, simulateBlock(model, seed + 1, 0, 2000), seed + 1); // JIT warm-up
   referenceSimulate(model, seed + 1, 0, 500);
   const rows: NodeRow[] = [];
   let refMsPerRun = 0;
   for (const runs of sizes) {
     const [block, kernelMs, kernelCpuMs] = timed(() => simulateBlock(model, seed, 0, runs));
+    const [, , summaryCpuMs] = timed(() => summarize(model, block, seed));
     const row: NodeRow = {
       runs,
       kernelMs,
       kernelCpuMs,
       referenceMs: null,
+      summaryCpuMs,
       blockMb: blockMb(block),
       peakRssMb: peakRssMb(),
     };

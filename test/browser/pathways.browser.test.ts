@@ -84,6 +84,7 @@ async function until(check: () => boolean, what: string, ms = 45_000): Promise<v
 describe('the pathways engine on the sample park in Chromium', () => {
   it('builds a baseline whose base-year total equals the accounting engine park total (CHP steam once)', async () => {
     expect(baseline.year).toBe(manifest.years[1]);
+    expect(baseline.scope2).toBe('market'); // the scenarios' default (docs/model.md §1)
     const { totalTco2, energyTce } = baselineTotals(baseline);
 
     const act = await db.query(
@@ -97,14 +98,16 @@ describe('the pathways engine on the sample park in Chromium', () => {
       amount: Number(r.amount),
       unit: String(r.unit),
     }));
-    const engine = parkTotals(accountActivity(rows, FactorLibrary.standard()))[0];
+    const engine = parkTotals(accountActivity(rows, FactorLibrary.standard(), { scope2Method: 'market' }))[0];
     expect(engine.heat_in_park_gj).toBeGreaterThan(0); // the rule for CHP steam is exercised
     expect(totalTco2 / engine.total_tco2).toBeCloseTo(1, 9);
     expect(energyTce / engine.energy_tce).toBeCloseTo(1, 9);
 
-    const sql = await db.query(parkTotalsSql());
+    const sql = await db.query(parkTotalsSql({ scope2Method: 'market' }));
     const i = [...numberColumn(sql, 'year')].indexOf(baseline.year);
     expect(totalTco2 / numberColumn(sql, 'total_tco2')[i]).toBeCloseTo(1, 9);
+    expect(baseline.history!.totalTco2.at(-1)! / totalTco2).toBeCloseTo(1, 9);
+    expect(baseline.rooftop?.source).toBe('installations');
     expect(baseline.history!.years).toEqual(
       Array.from({ length: manifest.years[1] - manifest.years[0] + 1 }, (_, k) => manifest.years[0] + k),
     );
@@ -161,6 +164,31 @@ describe('the pathways engine on the sample park in Chromium', () => {
     });
     expect(pw.result!.summary).toEqual(direct.summary);
     expect(pw.result!.summary.total_tco2.p50.at(-1)).toBeLessThan(first.total_tco2.p50.at(-1)!);
+    pw.destroy();
+  });
+
+  it('switches the Scope-2 method: the baseline is rebuilt, the levers stay, the link says so', async () => {
+    const pw = new PathwaysState({
+      park: { manifest, db: async () => db },
+      initial: { preset: 'policy', runs: 500, seed: 5, settings: { efficiency: 0.02 } },
+      createRunner: () => runner(),
+      debounceMs: 10,
+    });
+    await pw.load();
+    await until(() => pw.status === 'done', 'the market-based result');
+    const green = () =>
+      pw.result!.summary.lever_contribution.find((l) => l.lever === 'green_power')!.y2030!.mean;
+    expect(pw.shareHash).toContain('s2=market');
+    expect(green()).toBeGreaterThan(0);
+    pw.setScope2('location');
+    await until(
+      () => pw.status === 'done' && pw.baseline?.scope2 === 'location',
+      'the location-based result',
+    );
+    expect(pw.settings!.efficiency).toBe(0.02);
+    expect(pw.scenario!.accounting).toEqual({ scope2: 'location' });
+    expect(pw.shareHash).toContain('s2=location');
+    expect(Math.abs(green())).toBeLessThan(1e-6);
     pw.destroy();
   });
 

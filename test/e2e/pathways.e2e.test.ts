@@ -76,6 +76,11 @@ describe('the Pathways page of the built app', () => {
       `status "${await page.getByTestId('run-status').textContent()}"`,
     );
     expect(await page.getByTestId('path-kpi-peak2030').textContent()).toMatch(/\d+\.\d%/);
+    // Market-based Scope 2 by default, said on the page and carried by the link.
+    expect(await page.getByTestId('scope2-market').getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getByTestId('scope2-note').textContent()).toMatch(/绿电计 0/);
+    expect(page.url()).toContain('s2=market');
+    expect(await page.getByTestId('pv-potential').textContent()).toMatch(/\d+ MW/);
     expect(await page.getByTestId('path-kpi-peak-year').textContent()).toMatch(/20\d\d/);
     const charts = await ink(page);
     expect(charts.length).toBeGreaterThanOrEqual(5);
@@ -126,6 +131,19 @@ describe('the Pathways page of the built app', () => {
     expect(await kpiTexts(other)).toEqual(edited);
     expect(await downloadSummary(other)).toEqual(editedSummary);
     await other.close();
+  });
+
+  it('switches to location-based Scope 2 and back, keeping the levers', async () => {
+    const { page } = s;
+    await page.getByTestId('scope2-location').click();
+    await expect.poll(() => page.url()).toContain('s2=location');
+    await fullResult(page, 10_000);
+    expect(await page.getByTestId('lever-value-efficiency').textContent()).toBe('3.5%');
+    expect(await kpiTexts(page)).not.toEqual(edited);
+    await page.getByTestId('scope2-market').click();
+    await expect.poll(() => page.url()).toBe(link);
+    await fullResult(page, 10_000);
+    expect(await kpiTexts(page)).toEqual(edited);
   });
 
   it('cancels a 100,000-run request and runs again on request', async () => {

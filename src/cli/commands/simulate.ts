@@ -48,10 +48,7 @@ function integer(name: string, raw: string | undefined, min: number, max: number
 }
 
 /** A preset or a scenario file, validated. */
-async function loadScenario(
-  spec: string,
-  io: CliIo,
-): Promise<{ scenario: Scenario; fromFile: boolean }> {
+async function loadScenario(spec: string, io: CliIo): Promise<{ scenario: Scenario; fromFile: boolean }> {
   if (isPresetId(spec)) return { scenario: presetScenario(spec), fromFile: false };
   if (!spec.endsWith('.json')) {
     throw new UsageError(`--scenario must be ${PRESET_IDS.join(', ')} or a .json file, got "${spec}"`);

@@ -65,7 +65,8 @@ export function simulateBlock(
   const bySector = new Float64Array(detail ? runCount * nY * nS : 0);
   const byCarrier = new Float64Array(detail ? runCount * nY * nC : 0);
   const inputs = new Float64Array(runCount * nI);
-  const leverContribution = new Float64Array(runCount * nY * nL);
+  // Single precision (relative rounding ≤ 2⁻²⁴ ≈ 6e-8): half the memory of the largest array (docs/model.md §7).
+  const leverContribution = new Float32Array(runCount * nY * nL);
 
   const P = prepareKernel(M);
   const { mq, pq, eSectors, group } = P;

@@ -1,32 +1,36 @@
 /**
  * Joins RunBlocks computed for contiguous run ranges into one RunBlock in run order. Pure and generic
- * over the block's per-run arrays: every Float64Array field is laid out run-major (its length is
- * runCount × a per-run stride), so fields the kernel adds later merge without changes here.
+ * over the block's per-run arrays: every Float64Array or Float32Array field is laid out run-major (its
+ * length is runCount × a per-run stride), so fields the kernel adds later merge without changes here.
+ * Each field keeps its element type.
  */
 import type { RunBlock } from './kernel';
 
 type Dimensions = Omit<RunBlock, 'runStart' | 'runCount'>;
+type RunArray = Float64Array | Float32Array;
+const isRunArray = (v: unknown): v is RunArray => v instanceof Float64Array || v instanceof Float32Array;
 
 interface Layout {
-  /** Float64Array fields and their per-run stride. */
-  arrays: [key: string, stride: number][];
+  /** Float64Array / Float32Array fields, their per-run stride and element type. */
+  arrays: [key: string, stride: number, type: typeof Float64Array | typeof Float32Array][];
   /** Scalar dimension fields that every block must share. */
   scalars: [key: string, value: unknown][];
   years: Int32Array;
 }
 
 function layoutOf(block: RunBlock): Layout {
-  const arrays: [string, number][] = [];
+  const arrays: Layout['arrays'] = [];
   const scalars: [string, unknown][] = [];
   for (const [key, value] of Object.entries(block)) {
     if (key === 'runStart' || key === 'runCount' || key === 'years') continue;
-    if (value instanceof Float64Array) {
+    if (isRunArray(value)) {
       if (block.runCount === 0 ? value.length !== 0 : value.length % block.runCount !== 0) {
         throw new Error(
           `RunBlock.${key} has ${value.length} values, not a multiple of ${block.runCount} runs`,
         );
       }
-      arrays.push([key, block.runCount === 0 ? 0 : value.length / block.runCount]);
+      const type = value instanceof Float32Array ? Float32Array : Float64Array;
+      arrays.push([key, block.runCount === 0 ? 0 : value.length / block.runCount, type]);
     } else {
       scalars.push([key, value]);
     }
@@ -45,9 +49,9 @@ function checkCompatible(layout: Layout, block: RunBlock): void {
       throw new Error(`RunBlock.${key} differs between blocks: ${value} vs ${fields[key]}`);
   }
   if (!sameYears(layout.years, block.years)) throw new Error('RunBlock.years differs between blocks');
-  for (const [key, stride] of layout.arrays) {
+  for (const [key, stride, type] of layout.arrays) {
     const arr = fields[key];
-    if (!(arr instanceof Float64Array) || arr.length !== stride * block.runCount) {
+    if (!(arr instanceof type) || arr.length !== stride * block.runCount) {
       throw new Error(`RunBlock.${key} of runs ${block.runStart}+${block.runCount} has the wrong length`);
     }
   }
@@ -87,8 +91,8 @@ export class RunBlockAssembler {
     if (!this.#layout || !this.#target) {
       this.#layout = layoutOf(block);
       this.#target = Object.fromEntries(this.#layout.scalars);
-      for (const [key, stride] of this.#layout.arrays) {
-        this.#target[key] = new Float64Array(stride * this.runCount);
+      for (const [key, stride, type] of this.#layout.arrays) {
+        this.#target[key] = new type(stride * this.runCount);
       }
     }
     checkCompatible(this.#layout, block);
@@ -96,9 +100,9 @@ export class RunBlockAssembler {
       if (this.#seen[r]) throw new Error(`Run ${this.runStart + r} was added twice`);
       this.#seen[r] = 1;
     }
-    const fields = block as unknown as Record<string, Float64Array>;
+    const fields = block as unknown as Record<string, RunArray>;
     for (const [key, stride] of this.#layout.arrays) {
-      (this.#target[key] as Float64Array).set(fields[key], offset * stride);
+      (this.#target[key] as RunArray).set(fields[key], offset * stride);
     }
     this.#filled += block.runCount;
   }

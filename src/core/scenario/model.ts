@@ -149,7 +149,7 @@ export interface CompiledModel {
   history?: BaselineHistory;
 }
 
-/** One block of runs; every Float64Array is run-major, so blocks concatenate in run order (merge.ts). */
+/** One block of runs; every typed array but `years` is run-major, so blocks concatenate in run order (merge.ts). */
 export interface RunBlock {
   runStart: number;
   runCount: number;
@@ -173,6 +173,10 @@ export interface RunBlock {
   byCarrier: Float64Array;
   /** [run * nInputs + i] the sampled uncertain inputs. */
   inputs: Float64Array;
-  /** [(run * nYears + y) * nLevers + l] net tCO2 avoided by lever l, in pipeline order (docs/model.md). */
-  leverContribution: Float64Array;
+  /**
+   * [(run * nYears + y) * nLevers + l] net tCO2 avoided by lever l, in pipeline order (docs/model.md).
+   * The kernel stores it in single precision (computed in double, then rounded: relative error
+   * ≤ 2⁻²⁴ ≈ 6e-8), since it is by far the largest array; the plain reference keeps doubles.
+   */
+  leverContribution: Float32Array | Float64Array;
 }

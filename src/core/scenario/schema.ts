@@ -115,8 +115,8 @@ const leversSchema = v.strictObject({
       }),
       v.check(
         (p) =>
-          [p.capacity_mw, p.capacity_mw_per_gwh, p.potential_share].filter((x) => x !== undefined)
-            .length === 1,
+          [p.capacity_mw, p.capacity_mw_per_gwh, p.potential_share].filter((x) => x !== undefined).length ===
+          1,
         'give exactly one of capacity_mw, capacity_mw_per_gwh and potential_share',
       ),
     ),

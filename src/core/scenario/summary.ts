@@ -3,8 +3,13 @@
  * emissions, intensity changes, lever contributions and the sensitivity (Spearman) table behind a
  * tornado chart. Depends only on (model, block, seed), iterates in fixed orders and rounds
  * deterministically, so the same inputs give the same JSON byte for byte.
+ *
+ * Cost and memory: the block is read in place (no transposed copies). Columns of the run-major arrays
+ * are gathered a few at a time into reused scratch buffers (one cache line per run serves them all),
+ * quantiles are selected in place (O(n)), and each input and output is ranked once by a radix sort
+ * (stats/rank.ts). Extra memory is about 15 doubles per run, whatever the number of years and levers.
  */
-import { mean, quantiles, ranks, pearson } from '../stats';
+import { quantiles, quantilesInPlace, rankInto, RankScratch } from '../stats';
 import type { CompiledModel, RunBlock } from './model';
 
 export interface PercentileSeries {
@@ -76,39 +81,106 @@ const round = (x: number, digits: number): number => {
 const t1 = (x: number) => round(x, 1);
 const r4 = (x: number) => round(x, 4);
 
+/** Columns gathered at a time: 8 doubles are one 64-byte cache line of a run's row. */
+const GROUP = 8;
+
+/** Scratch buffers of one summary: `cols` for gathered columns, `scratch` for spreads. */
+interface Work {
+  n: number;
+  cols: Float64Array[];
+  scratch: Float64Array;
+}
+
+function workFor(n: number, width: number): Work {
+  return {
+    n,
+    cols: Array.from({ length: Math.max(GROUP, width) }, () => new Float64Array(n)),
+    scratch: new Float64Array(n),
+  };
+}
+
+/** Copies columns c0 … c0 + count − 1 of run-major `src` (`width` values per run) into w.cols[0 … count − 1]. */
+function gather(w: Work, src: ArrayLike<number>, width: number, c0: number, count: number): void {
+  const { n, cols } = w;
+  if (count === 1) {
+    const a = cols[0];
+    for (let r = 0, at = c0; r < n; r++, at += width) a[r] = src[at];
+    return;
+  }
+  for (let j = 0; j < count; j++) {
+    const a = cols[j];
+    for (let r = 0, at = c0 + j; r < n; r++, at += width) a[r] = src[at];
+  }
+}
+
+/** Sum in run order divided by n: the same number as stats `mean`. */
+function meanOf(x: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < x.length; i++) s += x[i];
+  return x.length ? s / x.length : NaN;
+}
+
+/** Spread of a column already gathered into `col`, which it rearranges. */
+function spreadInPlace(col: Float64Array, digits: number): Spread {
+  const m = meanOf(col);
+  const [p5, p50, p95] = quantilesInPlace(col, [0.05, 0.5, 0.95]);
+  return { p5: round(p5, digits), p50: round(p50, digits), p95: round(p95, digits), mean: round(m, digits) };
+}
+
 function spreadOf(x: Float64Array, scratch: Float64Array, digits: number): Spread {
   const [p5, p50, p95] = quantiles(x, [0.05, 0.5, 0.95], scratch);
   return {
     p5: round(p5, digits),
     p50: round(p50, digits),
     p95: round(p95, digits),
-    mean: round(mean(x), digits),
+    mean: round(meanOf(x), digits),
   };
 }
 
-/** Summarizes a block of runs (all runs of one seed, merged in run order). */
-export function summarize(model: CompiledModel, block: RunBlock, seed: number): SimulationSummary {
-  const n = block.runCount;
-  const nY = block.nYears;
-  const years = Array.from(block.years);
-  const scratch = new Float64Array(n);
-  // Year-major copies, so each year's sample is contiguous (columns of run-major data are far apart).
-  const grossT = transpose(block.gross, n, nY);
-  const netT = transpose(block.net, n, nY);
-  const series = (t: Float64Array): PercentileSeries => {
-    const out: PercentileSeries = { p5: [], p25: [], p50: [], p75: [], p95: [], mean: [] };
-    for (let y = 0; y < nY; y++) {
-      const c = t.subarray(y * n, (y + 1) * n);
-      const q = quantiles(c, PS, scratch);
+/** P5 … P95 and mean per year of a run-major [run * nYears + y] array. */
+function series(w: Work, src: Float64Array, nY: number): PercentileSeries {
+  const out: PercentileSeries = { p5: [], p25: [], p50: [], p75: [], p95: [], mean: [] };
+  for (let y0 = 0; y0 < nY; y0 += GROUP) {
+    const count = Math.min(GROUP, nY - y0);
+    gather(w, src, nY, y0, count);
+    for (let j = 0; j < count; j++) {
+      const c = w.cols[j];
+      const m = meanOf(c);
+      const q = quantilesInPlace(c, PS);
       out.p5.push(t1(q[0]));
       out.p25.push(t1(q[1]));
       out.p50.push(t1(q[2]));
       out.p75.push(t1(q[3]));
       out.p95.push(t1(q[4]));
-      out.mean.push(t1(mean(c)));
+      out.mean.push(t1(m));
     }
-    return out;
-  };
+  }
+  return out;
+}
+
+/** What the lever summaries read of a block (so they can be computed apart, e.g. in another worker). */
+export type LeverPart = Pick<RunBlock, 'runCount' | 'nYears' | 'nLevers' | 'years' | 'leverContribution'>;
+
+export interface SummarizeOptions {
+  /**
+   * Lever summaries already computed by `summarizeLevers` (e.g. in another worker, in parallel); the
+   * block's `leverContribution` is then not read. The result is the same either way.
+   */
+  levers?: LeverSummary[];
+}
+
+/** Summarizes a block of runs (all runs of one seed, merged in run order). */
+export function summarize(
+  model: CompiledModel,
+  block: RunBlock,
+  seed: number,
+  options: SummarizeOptions = {},
+): SimulationSummary {
+  const n = block.runCount;
+  const nY = block.nYears;
+  const years = Array.from(block.years);
+  const w = workFor(n, 0);
+  const scratch = w.scratch;
 
   // Per-run scalars.
   const peakYear = new Float64Array(n);
@@ -159,8 +231,8 @@ export function summarize(model: CompiledModel, block: RunBlock, seed: number): 
     runs: n,
     seed,
     years,
-    total_tco2: series(grossT),
-    net_tco2: series(netT),
+    total_tco2: series(w, block.gross, nY),
+    net_tco2: series(w, block.net, nY),
     peak_year: { histogram: peakHistogram, p_by_2030: n ? peakBy2030 / n : NaN },
     neutrality: {
       p_by_2060: horizonHas2060 && n ? neutralBy2060 / n : null,
@@ -168,55 +240,95 @@ export function summarize(model: CompiledModel, block: RunBlock, seed: number): 
       never,
     },
     cumulative_tco2: spreadOf(cumulative, scratch, 0),
-    sensitivity: sensitivity(model, block, years, peakYear, cumulative),
+    sensitivity: sensitivity(model, block, w, years, peakYear, cumulative),
     scenario: model.scenarioId,
     dataset: model.datasetId,
     base_year: model.baseYear,
     inputs: [...model.inputNames],
     levers: [...model.leverNames],
     warnings: [...model.warnings],
-    energy_tce: series(transpose(block.energy, n, nY)),
+    energy_tce: series(w, block.energy, nY),
     peak_value_tco2: spreadOf(peakValue, scratch, 1),
     cumulative_net_tco2: spreadOf(cumulativeNet, scratch, 0),
     intensity_change: intensityChange(model, block, years, scratch),
-    lever_contribution: leverSummaries(model, block, years, scratch),
+    lever_contribution: options.levers ?? summarizeLevers(model, block),
   };
 }
 
+/** A ranked sample with the terms of Pearson's formula on it (as stats `pearson` computes them). */
+interface Ranked {
+  ranks: Float64Array;
+  mean: number;
+  ss: number;
+}
+
+function ranked(x: Float64Array, out: Float64Array, work: RankScratch): Ranked {
+  const n = x.length;
+  const r = rankInto(x, out, work);
+  let s = 0;
+  for (let i = 0; i < n; i++) s += r[i];
+  const m = s / n;
+  let ss = 0;
+  for (let i = 0; i < n; i++) {
+    const d = r[i] - m;
+    ss += d * d;
+  }
+  return { ranks: r, mean: m, ss };
+}
+
+/**
+ * Spearman ρ of every input with each output: each output and each input is ranked once (average
+ * ranks for ties), then Pearson on the ranks — term for term the arithmetic of stats `pearson`.
+ */
 function sensitivity(
   model: CompiledModel,
   block: RunBlock,
+  w: Work,
   years: number[],
   peakYear: Float64Array,
   cumulative: Float64Array,
 ): SensitivityRow[] {
   const n = block.runCount;
   const nY = block.nYears;
-  const outputs: [string, Float64Array][] = [];
+  const nI = block.nInputs;
+  const work = new RankScratch();
+  const names: string[] = [];
+  const outs: Ranked[] = [];
   const y2030 = years.indexOf(2030);
   if (y2030 >= 0) {
-    outputs.push([
-      'total_tco2_2030',
-      Float64Array.from({ length: n }, (_, r) => block.gross[r * nY + y2030]),
-    ]);
+    gather(w, block.gross, nY, y2030, 1);
+    names.push('total_tco2_2030');
+    outs.push(ranked(w.cols[0], new Float64Array(n), work));
   }
-  outputs.push(['peak_year', peakYear], ['cumulative_tco2', cumulative]);
-  const sorted = new Float64Array(n);
-  const outRanks = outputs.map(([, x]) => ranks(x, undefined, sorted));
-  const col = new Float64Array(n);
+  names.push('peak_year', 'cumulative_tco2');
+  outs.push(ranked(peakYear, new Float64Array(n), work), ranked(cumulative, new Float64Array(n), work));
+  const nO = outs.length;
+  const sxy = new Float64Array(nO);
   const rk = new Float64Array(n);
-  const rows: SensitivityRow[][] = outputs.map(() => []);
-  for (let i = 0; i < block.nInputs; i++) {
-    for (let r = 0; r < n; r++) col[r] = block.inputs[r * block.nInputs + i];
-    ranks(col, rk, sorted);
-    outputs.forEach(([name], o) => {
-      const rho = pearson(rk, outRanks[o]);
-      rows[o].push({
-        input: model.inputNames[i],
-        output: name,
-        spearman: Number.isNaN(rho) ? null : r4(rho),
-      });
-    });
+  const rows: SensitivityRow[][] = outs.map(() => []);
+  for (let i0 = 0; i0 < nI; i0 += GROUP) {
+    const count = Math.min(GROUP, nI - i0);
+    gather(w, block.inputs, nI, i0, count);
+    for (let j = 0; j < count; j++) {
+      const x = ranked(w.cols[j], rk, work);
+      sxy.fill(0);
+      for (let o = 0; o < nO; o++) {
+        const y = outs[o].ranks;
+        const my = outs[o].mean;
+        let s = 0;
+        for (let r = 0; r < n; r++) s += (x.ranks[r] - x.mean) * (y[r] - my);
+        sxy[o] = s;
+      }
+      for (let o = 0; o < nO; o++) {
+        const ss = outs[o].ss;
+        const rho = x.ss === 0 || ss === 0 ? NaN : sxy[o] / Math.sqrt(x.ss * ss);
+        rows[o].push({
+          input: model.inputNames[i0 + j],
+          output: names[o],
+          spearman: Number.isNaN(rho) ? null : r4(rho),
+        });
+      }
+    }
   }
   // Largest |ρ| first (the tornado's order); ties and nulls keep input order.
   const key = (s: SensitivityRow) => (s.spearman === null ? -1 : Math.abs(s.spearman));
@@ -227,7 +339,6 @@ function sensitivity(
       .map((x) => x.row),
   );
 }
-
 function intensityChange(
   model: CompiledModel,
   block: RunBlock,
@@ -268,37 +379,27 @@ function intensityChange(
   return out;
 }
 
-function leverSummaries(
-  model: CompiledModel,
-  block: RunBlock,
-  years: number[],
-  scratch: Float64Array,
-): LeverSummary[] {
-  const n = block.runCount;
+/** Mean, P5 and P95 per year of each lever's contribution (and the spread at 2030 and 2060). */
+export function summarizeLevers(model: CompiledModel, block: LeverPart): LeverSummary[] {
   const nY = block.nYears;
   const nL = block.nLevers;
-  const t = transpose(block.leverContribution, n, nY * nL);
-  return model.leverNames.map((lever, l) => {
-    const s: LeverSummary = { lever, mean: [], p5: [], p95: [], y2030: null, y2060: null };
-    for (let y = 0; y < nY; y++) {
-      const col = y * nL + l;
-      const sp = spreadOf(t.subarray(col * n, (col + 1) * n), scratch, 1);
+  const years = Array.from(block.years);
+  const w = workFor(block.runCount, nL);
+  const out = model.leverNames.map(
+    (lever): LeverSummary => ({ lever, mean: [], p5: [], p95: [], y2030: null, y2060: null }),
+  );
+  // One year's levers are adjacent in a run's row: gather them together.
+  for (let y = 0; y < nY; y++) {
+    gather(w, block.leverContribution, nY * nL, y * nL, nL);
+    for (let l = 0; l < nL; l++) {
+      const s = out[l];
+      const sp = spreadInPlace(w.cols[l], 1);
       s.mean.push(sp.mean);
       s.p5.push(sp.p5);
       s.p95.push(sp.p95);
       if (years[y] === 2030) s.y2030 = sp;
       if (years[y] === 2060) s.y2060 = sp;
     }
-    return s;
-  });
-}
-
-/** Column-major copy of a run-major array with `width` values per run: out[col * runs + run]. */
-function transpose(a: Float64Array, runs: number, width: number): Float64Array {
-  const out = new Float64Array(runs * width);
-  for (let r = 0; r < runs; r++) {
-    const base = r * width;
-    for (let c = 0; c < width; c++) out[c * runs + r] = a[base + c];
   }
   return out;
 }

@@ -81,24 +81,45 @@ export function quantiles(x: ArrayLike<number>, ps: readonly number[], scratch?:
   const a = scratch && scratch.length >= n ? scratch.subarray(0, n) : new Float64Array(n);
   if (x instanceof Float64Array) a.set(x);
   else for (let i = 0; i < n; i++) a[i] = x[i];
-  const wanted = new Set<number>();
+  return quantilesInPlace(a, ps);
+}
+
+/**
+ * Type-7 quantiles of `a` at several probabilities, rearranging `a` (no copy). Only the lower order
+ * statistic of each probability is selected; the next one up is the smallest value between it and the
+ * next selected rank, found by a scan. Same values as sorting.
+ */
+export function quantilesInPlace(a: Float64Array, ps: readonly number[]): number[] {
+  const n = a.length;
+  const out = new Array<number>(ps.length);
+  if (n === 0) return out.fill(NaN);
+  const ks: number[] = [];
   for (const p of ps) {
-    const h = (n - 1) * p;
-    wanted.add(Math.floor(h));
-    wanted.add(Math.min(Math.floor(h) + 1, n - 1));
+    const k = Math.floor((n - 1) * p);
+    if (!ks.includes(k)) ks.push(k);
   }
-  multiselect(
-    a,
-    [...wanted].sort((u, v) => u - v),
-    0,
-    n - 1,
-  );
-  return ps.map((p) => {
-    const h = (n - 1) * p;
+  ks.sort((u, v) => u - v);
+  multiselect(a, ks, 0, n - 1);
+  // After the selection every value between two selected ranks lies between their values, so the
+  // next order statistic above a selected rank is the smallest value up to the next selected rank.
+  const above = new Array<number>(ks.length);
+  for (let j = 0; j < ks.length; j++) {
+    const k = ks[j];
+    const end = j + 1 < ks.length ? ks[j + 1] : n - 1;
+    let m = k + 1 < n ? a[k + 1] : a[k];
+    for (let i = k + 2; i <= end; i++) {
+      const v = a[i];
+      if (v < m) m = v;
+    }
+    above[j] = m;
+  }
+  for (let q = 0; q < ps.length; q++) {
+    const h = (n - 1) * ps[q];
     const lo = Math.floor(h);
-    const hi = Math.min(lo + 1, n - 1);
-    return a[lo] + (h - lo) * (a[hi] - a[lo]);
-  });
+    const next = lo + 1 < n ? above[ks.indexOf(lo)] : a[lo];
+    out[q] = a[lo] + (h - lo) * (next - a[lo]);
+  }
+  return out;
 }
 
 /** Type-7 quantile of an unsorted sample. */

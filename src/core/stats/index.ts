@@ -6,6 +6,7 @@ export {
   sd,
   quantile,
   quantiles,
+  quantilesInPlace,
   quantileSorted,
   histogram,
   type Histogram,

@@ -8,6 +8,13 @@ export const zh = {
   'path.levers': '政策杠杆',
   'path.reset': '恢复情景默认值',
   'path.uncertainty': '移动滑块时，措施保留情景中的落实不确定性（分布整体平移到滑块值）。',
+  'path.scope2': '范围二（外购电）核算方法',
+  'path.scope2.market': '市场法',
+  'path.scope2.location': '位置法',
+  'path.scope2.note.market':
+    '推荐：外购绿电计 0，其余外购电按剔除市场化交易非化石电量的全国电力因子（2023 年 0.6096 tCO₂/MWh）计，基准年和历史同一口径。',
+  'path.scope2.note.location': '全部外购电（含绿电）按全国电网平均因子计，绿电杠杆因此没有减排作用。',
+  'path.pv.potential': '未利用屋顶潜力约 {mw} MW：尚无光伏的企业按园区现有光伏企业的平均装机估算。',
   'path.group.efficiency': '节能',
   'path.group.shift': '产业结构',
   'path.group.electrification': '电气化',
@@ -136,6 +143,16 @@ export const en: Record<keyof typeof zh, string> = {
   'path.reset': 'Reset to scenario',
   'path.uncertainty':
     "A moved lever keeps the scenario's delivery uncertainty (the distribution is shifted to the slider value).",
+  'path.scope2': 'Scope 2 method (purchased electricity)',
+  'path.scope2.market': 'Market based',
+  'path.scope2.location': 'Location based',
+  'path.scope2.note.market':
+    'Recommended: green power bought counts at 0, other purchases at the national factor without market-traded ' +
+    'non-fossil power (2023: 0.6096 tCO₂/MWh); base year and history on the same basis.',
+  'path.scope2.note.location':
+    'All purchased electricity, green power included, at the grid average: the green-power lever then avoids nothing.',
+  'path.pv.potential':
+    "Unused rooftop potential ≈ {mw} MW: enterprises without PV, each taking the average array of the park's PV adopters.",
   'path.group.efficiency': 'Efficiency',
   'path.group.shift': 'Industry structure',
   'path.group.electrification': 'Electrification',

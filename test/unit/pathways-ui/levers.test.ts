@@ -160,6 +160,8 @@ describe('distribution helpers', () => {
     expect(snap(eff, 0.01234)).toBe(0.012);
     expect(snap(eff, 9)).toBe(eff.max);
     const pv = leverSpecs(ctx).find((s) => s.key === 'pv2060')!;
-    expect(pv.max).toBe(3000);
+    expect(pv.max).toBe(480); // twice the 240 MW unused rooftop potential
+    const noRoofs = leverSpecs({ ...ctx, pvPotentialMw: 0 }).find((s) => s.key === 'pv2060')!;
+    expect(noRoofs.max).toBe(500); // 0.1 MW per GWh of 5,000 GWh
   });
 });

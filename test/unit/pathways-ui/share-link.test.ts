@@ -27,9 +27,9 @@ describe('share link', () => {
   it('round-trips a scenario through the URL hash', () => {
     const state = edited();
     const href = hashHref('pathways', { park: 'sample', ...encodeShare(state) });
-    expect(href.startsWith('#/pathways?park=sample&preset=ambitious&s2=location&seed=424242&runs=10000&')).toBe(
-      true,
-    );
+    expect(
+      href.startsWith('#/pathways?park=sample&preset=ambitious&s2=location&seed=424242&runs=10000&'),
+    ).toBe(true);
     const { path, params } = parseHash(href);
     expect(path).toBe('pathways');
     expect(params.park).toBe('sample');

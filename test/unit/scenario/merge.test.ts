@@ -55,6 +55,17 @@ describe('mergeRunBlocks', () => {
   });
 });
 
+describe('mergeRunBlocks with single-precision fields', () => {
+  it('keeps each field\'s element type and rejects a block whose type differs', () => {
+    const f32 = (b: RunBlock): RunBlock => ({ ...b, leverContribution: Float32Array.from(b.leverContribution) });
+    const merged = mergeRunBlocks([f32(block(3, 2)), f32(block(0, 3))]);
+    expect(merged.leverContribution).toBeInstanceOf(Float32Array);
+    expect(merged.gross).toBeInstanceOf(Float64Array);
+    expect(merged).toEqual(f32(block(0, 5)));
+    expect(() => mergeRunBlocks([f32(block(0, 2)), block(2, 1)])).toThrow(/leverContribution/);
+  });
+});
+
 describe('RunBlockAssembler', () => {
   it('fills a preallocated range as blocks arrive and reports progress', () => {
     const asm = new RunBlockAssembler(100, 6);

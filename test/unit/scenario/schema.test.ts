@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../../../src/core/scenario/schema';
+import { parseScenario, scope2Of } from '../../../src/core/scenario/schema';
 import { PRESET_IDS, presetDocument, presetScenario } from '../../../src/core/scenario/presets';
 import { compileScenario } from '../../../src/core/scenario/compile';
 import { handBaseline } from './fixtures';
@@ -55,9 +55,14 @@ describe('scenario schema', () => {
         'levers.rooftop_pv: give exactly one of',
       ],
       [
-        (d) => (d.levers.rooftop_pv.capacity_mw_per_gwh[1].year = 2020),
-        'levers.rooftop_pv.capacity_mw_per_gwh: years must increase',
+        (d) => (d.levers.rooftop_pv.potential_share[1].year = 2020),
+        'levers.rooftop_pv.potential_share: years must increase',
       ],
+      [
+        (d) => (d.levers.rooftop_pv.potential_share[0].share = 1.2),
+        'levers.rooftop_pv.potential_share[0].share: ',
+      ],
+      [(d) => (d.accounting = { scope2: 'average' }), 'accounting.scope2: '],
       [
         (d) => (d.levers.ccus = { targets: ['chp'], capture_rte: 0.9, start_year: 2030, target_year: 2030 }),
         'levers.ccus.capture_rte: is not a known field',
@@ -72,6 +77,17 @@ describe('scenario schema', () => {
         `${expected} not in ${JSON.stringify(errors)}`,
       ).toBe(true);
     }
+  });
+
+  it('records the Scope-2 method: market based when omitted, and a baseline built otherwise is refused', () => {
+    const s = presetScenario('policy');
+    expect(s.accounting).toEqual({ scope2: 'market' });
+    delete s.accounting;
+    expect(scope2Of(s)).toBe('market');
+    expect(scope2Of({ accounting: { scope2: 'location' } })).toBe('location');
+    const b = { ...handBaseline(), scope2: 'location' as const };
+    expect(() => compileScenario(s, b)).toThrow(/market-based Scope 2.*location-based/);
+    expect(() => compileScenario({ ...s, accounting: { scope2: 'location' } }, b)).not.toThrow();
   });
 
   it('accepts a document built for another dataset with a warning', () => {

@@ -6,7 +6,7 @@ import {
   type RunBlock,
 } from '../../../src/core/scenario/kernel';
 import { presetScenario } from '../../../src/core/scenario/presets';
-import { summarize } from '../../../src/core/scenario/summary';
+import { summarize, summarizeLevers } from '../../../src/core/scenario/summary';
 import { handBaseline } from './fixtures';
 
 function concat(blocks: RunBlock[]): RunBlock {
@@ -21,7 +21,8 @@ function concat(blocks: RunBlock[]): RunBlock {
     'inputs',
     'leverContribution',
   ] as const) {
-    const arr = new Float64Array(blocks.reduce((a, b) => a + b[f].length, 0));
+    const Type = blocks[0][f] instanceof Float32Array ? Float32Array : Float64Array;
+    const arr = new Type(blocks.reduce((a, b) => a + b[f].length, 0));
     let at = 0;
     for (const b of blocks) {
       arr.set(b[f], at);
@@ -77,6 +78,21 @@ describe('summary', () => {
       simulateBlock(model, 8, 217, 83),
     ]);
     expect(JSON.stringify(summarize(model, parts, 8))).toBe(JSON.stringify(whole));
+  });
+
+  it('gives the same summary with the lever part computed apart (as a second worker does)', () => {
+    const block = simulateBlock(model, 21, 0, 250);
+    const whole = JSON.stringify(summarize(model, block, 21));
+    const levers = summarizeLevers(model, block);
+    const rest = { ...block, leverContribution: new Float32Array(0) };
+    expect(JSON.stringify(summarize(model, rest, 21, { levers }))).toBe(whole);
+  });
+
+  it('reads single-precision lever contributions as stored (no double copy needed)', () => {
+    const block = simulateBlock(model, 4, 0, 120);
+    expect(block.leverContribution).toBeInstanceOf(Float32Array);
+    const widened = { ...block, leverContribution: Float64Array.from(block.leverContribution) };
+    expect(JSON.stringify(summarize(model, widened, 4))).toBe(JSON.stringify(summarize(model, block, 4)));
   });
 
   it('finds peak years, neutrality years and cumulative emissions on a hand-made block', () => {

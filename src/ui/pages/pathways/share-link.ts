@@ -4,12 +4,7 @@
  * scenario and, with the same seed and runs, the same result. Decoding is forgiving: a missing or
  * malformed value falls back to the preset's, so a hand-edited link still opens.
  */
-import {
-  isPresetId,
-  SCOPE2_METHODS,
-  type PresetId,
-  type Scope2Method,
-} from '../../../core/scenario/index';
+import { isPresetId, SCOPE2_METHODS, type PresetId, type Scope2Method } from '../../../core/scenario/index';
 import { LEVER_KEYS, type LeverKey, type LeverSettings } from './levers';
 
 export interface ShareState {
