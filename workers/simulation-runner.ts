@@ -259,7 +259,10 @@ class PooledRunner implements PooledSimulationRunner {
       ),
     ]);
     main.summary.lever_contribution = side.levers;
-    return { summary: main.summary, block: { ...main.block, leverContribution: side.part.leverContribution } };
+    return {
+      summary: main.summary,
+      block: { ...main.block, leverContribution: side.part.leverContribution },
+    };
   }
 
   /** Summarizes (if asked) and packages a finished block, unless the request stopped meanwhile. */

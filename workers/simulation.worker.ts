@@ -55,7 +55,10 @@ const api = {
   /** The lever summaries of a block's lever contributions (transferred in and back out). */
   summarizeLevers(key: number, part: LeverPart): { levers: LeverSummary[]; part: LeverPart } {
     const levers = service.summarizeLevers(key, part);
-    return Comlink.transfer({ levers, part }, [part.leverContribution.buffer as ArrayBuffer, part.years.buffer as ArrayBuffer]);
+    return Comlink.transfer({ levers, part }, [
+      part.leverContribution.buffer as ArrayBuffer,
+      part.years.buffer as ArrayBuffer,
+    ]);
   },
 
   /** Diagnostics: chunks computed, and the byte length this worker still sees of its last sent block (0 once transferred). */

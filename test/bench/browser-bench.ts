@@ -16,7 +16,11 @@ import { CHROMIUM_ARGS, locateChromium } from '../tools/chromium';
 import type { PageFigures } from './browser/bench-page';
 import { encode } from './model-codec';
 
-export type BrowserRow = PageFigures & { rendererPeakRssMb: number | null };
+export type BrowserRow = PageFigures & {
+  /** Renderer RSS (VmRSS) after the 10k runs, before the 100k run: the page, its workers and JIT code. */
+  rendererBeforeMb: number | null;
+  rendererPeakRssMb: number | null;
+};
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const TYPES: Record<string, string> = {
@@ -47,8 +51,8 @@ function serve(root: string): Promise<{ server: Server; url: string }> {
   );
 }
 
-/** Peak RSS (VmHWM) of the page renderers started with this profile directory, in MB. */
-function rendererPeakRss(profile: string): number | null {
+/** Peak RSS (VmHWM) or current RSS (VmRSS) of the page renderers started with this profile directory, in MB. */
+function rendererRss(profile: string, field: 'VmHWM' | 'VmRSS' = 'VmHWM'): number | null {
   try {
     const ps = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
     const pids = ps
@@ -58,7 +62,7 @@ function rendererPeakRss(profile: string): number | null {
       )
       .map((l) => l.trim().split(/\s+/)[0]);
     const peaks = pids.map((pid) => {
-      const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
       return m ? Number(m[1]) / 1024 : 0;
     });
     return peaks.length ? Math.max(...peaks) : null;
@@ -98,14 +102,22 @@ export async function browserBench(
         page.on('pageerror', (e) => console.error(`[page] ${e.message}`));
         await page.goto(url);
         await page.waitForFunction(() => document.title === 'ready');
-        const figures = await page.evaluate(
-          ([m, w, s]) =>
-            (
-              window as unknown as { bench: { run(m: unknown, w: number, s: number): Promise<PageFigures> } }
-            ).bench.run(m, w as number, s as number),
+        type Bench = {
+          small(m: unknown, w: number, s: number): Promise<Partial<PageFigures>>;
+          large(): Promise<Partial<PageFigures>>;
+        };
+        const first = await page.evaluate(
+          ([m, w, s]) => (window as unknown as { bench: Bench }).bench.small(m, w as number, s as number),
           [encoded, workers, seed] as const,
         );
-        rows.push({ ...figures, rendererPeakRssMb: rendererPeakRss(profile) });
+        const rendererBeforeMb = rendererRss(profile, 'VmRSS');
+        const second = await page.evaluate(() => (window as unknown as { bench: Bench }).bench.large());
+        rows.push({
+          ...(first as PageFigures),
+          ...second,
+          rendererBeforeMb,
+          rendererPeakRssMb: rendererRss(profile),
+        });
       } finally {
         await context.close();
         rmSync(profile, { recursive: true, force: true });

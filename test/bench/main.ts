@@ -105,6 +105,7 @@ async function main(): Promise<void> {
       '100k runs/s',
       'main heap peak',
       '100k result',
+      'renderer before 100k',
       'renderer peak RSS',
     ],
     browser.map((r) => [
@@ -121,6 +122,7 @@ async function main(): Promise<void> {
       rate(100_000, r.run100kMs),
       mb(r.heapPeakMb),
       mb(r.resultMb),
+      mb(r.rendererBeforeMb),
       `${mb(r.rendererPeakRssMb)} ${r.rendererPeakRssMb === null ? '' : mark(r.rendererPeakRssMb, 300)}`,
     ]),
   );
@@ -128,7 +130,8 @@ async function main(): Promise<void> {
     '\nTargets: 1k preview ≤ 100 ms, 10k end to end ≤ 1 s, 100k ≤ 10 s and ≤ 300 MB (✓ met, ✗ missed).' +
       '\n"bare kernel 10k": simulateBlock on the page\'s main thread, no workers, no summary (same load).' +
       '\n"main heap peak" is the page\'s V8 heap (performance.memory; typed-array storage is outside it);' +
-      '\n"renderer peak RSS" (VmHWM) is the whole renderer process, workers included, after the 100k run.',
+      '\n"renderer peak RSS" (VmHWM) is the whole renderer process, workers included, after the 100k run;' +
+      '\n"renderer before 100k" (VmRSS) is the same process after the 10k runs, before the 100k run.',
   );
   console.log(`Benchmark took ${((performance.now() - started) / 1000).toFixed(0)} s.`);
 }

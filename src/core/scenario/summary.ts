@@ -100,13 +100,17 @@ function workFor(n: number, width: number): Work {
 }
 
 /** Copies columns c0 … c0 + count − 1 of run-major `src` (`width` values per run) into w.cols[0 … count − 1]. */
-function gather(w: Work, src: ArrayLike<number>, width: number, c0: number, count: number): void {
+function gather(w: Work, src: Float64Array, width: number, c0: number, count: number): void {
   const { n, cols } = w;
-  if (count === 1) {
-    const a = cols[0];
-    for (let r = 0, at = c0; r < n; r++, at += width) a[r] = src[at];
-    return;
+  for (let j = 0; j < count; j++) {
+    const a = cols[j];
+    for (let r = 0, at = c0 + j; r < n; r++, at += width) a[r] = src[at];
   }
+}
+
+/** `gather` for single-precision storage (a separate function keeps each one monomorphic, hence fast). */
+function gather32(w: Work, src: Float32Array, width: number, c0: number, count: number): void {
+  const { n, cols } = w;
   for (let j = 0; j < count; j++) {
     const a = cols[j];
     for (let r = 0, at = c0 + j; r < n; r++, at += width) a[r] = src[at];
@@ -120,10 +124,19 @@ function meanOf(x: Float64Array): number {
   return x.length ? s / x.length : NaN;
 }
 
+/** Whether every value of x is the same (then every quantile is that value: no selection needed). */
+function constant(x: Float64Array): boolean {
+  const v = x[0];
+  for (let i = 1; i < x.length; i++) if (x[i] !== v) return false;
+  return x.length > 0 && v === v;
+}
+
+const SPREAD_PS = [0.05, 0.5, 0.95];
+
 /** Spread of a column already gathered into `col`, which it rearranges. */
 function spreadInPlace(col: Float64Array, digits: number): Spread {
   const m = meanOf(col);
-  const [p5, p50, p95] = quantilesInPlace(col, [0.05, 0.5, 0.95]);
+  const [p5, p50, p95] = constant(col) ? [col[0], col[0], col[0]] : quantilesInPlace(col, SPREAD_PS);
   return { p5: round(p5, digits), p50: round(p50, digits), p95: round(p95, digits), mean: round(m, digits) };
 }
 
@@ -146,7 +159,7 @@ function series(w: Work, src: Float64Array, nY: number): PercentileSeries {
     for (let j = 0; j < count; j++) {
       const c = w.cols[j];
       const m = meanOf(c);
-      const q = quantilesInPlace(c, PS);
+      const q = constant(c) ? PS.map(() => c[0]) : quantilesInPlace(c, PS);
       out.p5.push(t1(q[0]));
       out.p25.push(t1(q[1]));
       out.p50.push(t1(q[2]));
@@ -385,12 +398,19 @@ export function summarizeLevers(model: CompiledModel, block: LeverPart): LeverSu
   const nL = block.nLevers;
   const years = Array.from(block.years);
   const w = workFor(block.runCount, nL);
-  const out = model.leverNames.map(
-    (lever): LeverSummary => ({ lever, mean: [], p5: [], p95: [], y2030: null, y2060: null }),
-  );
+  const out = model.leverNames.map((lever): LeverSummary => ({
+    lever,
+    mean: [],
+    p5: [],
+    p95: [],
+    y2030: null,
+    y2060: null,
+  }));
   // One year's levers are adjacent in a run's row: gather them together.
   for (let y = 0; y < nY; y++) {
-    gather(w, block.leverContribution, nY * nL, y * nL, nL);
+    const src = block.leverContribution;
+    if (src instanceof Float32Array) gather32(w, src, nY * nL, y * nL, nL);
+    else gather(w, src, nY * nL, y * nL, nL);
     for (let l = 0; l < nL; l++) {
       const s = out[l];
       const sp = spreadInPlace(w.cols[l], 1);

@@ -84,10 +84,83 @@ export function quantiles(x: ArrayLike<number>, ps: readonly number[], scratch?:
   return quantilesInPlace(a, ps);
 }
 
+const BUCKETS = 1024;
+let counts = new Int32Array(BUCKETS + 1);
+let pending = new Int32Array(BUCKETS);
+let bucketBuf = new Float64Array(0);
+
 /**
- * Type-7 quantiles of `a` at several probabilities, rearranging `a` (no copy). Only the lower order
- * statistic of each probability is selected; the next one up is the smallest value between it and the
- * next selected rank, found by a scan. Same values as sorting.
+ * Order statistics `ranks` (ascending) of a finite, non-constant sample through a histogram: values
+ * are put into equal-width buckets between min and max (bucket index is a monotone function of the
+ * value, so bucket order is value order), then only the buckets holding a wanted rank are collected
+ * and sorted. Two branch-light passes instead of repeated partitioning; exact. Null when a wanted
+ * bucket is too crowded to be worth it (the caller then selects).
+ */
+function byHistogram(a: Float64Array, ranks: number[], min: number, max: number): number[] | null {
+  const n = a.length;
+  const scale = BUCKETS / (max - min);
+  if (!Number.isFinite(scale) || scale <= 0) return null;
+  counts.fill(0);
+  for (let i = 0; i < n; i++) {
+    const b = ((a[i] - min) * scale) | 0;
+    counts[b < BUCKETS ? b : BUCKETS - 1]++;
+  }
+  // Bucket of each wanted rank; starts of the buckets (prefix sums) in `counts`, shifted by one.
+  let sum = 0;
+  for (let b = 0; b < BUCKETS; b++) {
+    const c = counts[b];
+    counts[b] = sum;
+    sum += c;
+  }
+  counts[BUCKETS] = n;
+  const bucketOf = ranks.map((k) => {
+    let lo = 0;
+    let hi = BUCKETS - 1;
+    while (lo < hi) {
+      const m = (lo + hi + 1) >> 1;
+      if (counts[m] <= k) lo = m;
+      else hi = m - 1;
+    }
+    return lo;
+  });
+  const wanted = [...new Set(bucketOf)];
+  let total = 0;
+  pending.fill(-1);
+  for (const b of wanted) {
+    const size = (b + 1 < BUCKETS ? counts[b + 1] : n) - counts[b];
+    if (size > 64 && size > n >> 3) return null;
+    pending[b] = total;
+    total += size;
+  }
+  if (bucketBuf.length < total) bucketBuf = new Float64Array(Math.max(total, 2 * bucketBuf.length));
+  const buf = bucketBuf;
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    let b = ((v - min) * scale) | 0;
+    if (b >= BUCKETS) b = BUCKETS - 1;
+    const at = pending[b];
+    if (at >= 0) {
+      buf[at] = v;
+      pending[b] = at + 1;
+    }
+  }
+  // Each wanted bucket's values now fill [offset, offset + size): sort them and read the ranks.
+  let offset = 0;
+  const sortedAt = new Map<number, number>();
+  for (const b of wanted) {
+    const size = (b + 1 < BUCKETS ? counts[b + 1] : n) - counts[b];
+    buf.subarray(offset, offset + size).sort();
+    sortedAt.set(b, offset);
+    offset += size;
+  }
+  return ranks.map((k, j) => buf[sortedAt.get(bucketOf[j])! + k - counts[bucketOf[j]]]);
+}
+
+/**
+ * Type-7 quantiles of `a` at several probabilities; `a` may be rearranged (no copy). Large samples go
+ * through a histogram of their range (byHistogram), others through selection: only the lower order
+ * statistic of each probability is selected, the next one up being the smallest value between it and
+ * the next selected rank. Same values as sorting.
  */
 export function quantilesInPlace(a: Float64Array, ps: readonly number[]): number[] {
   const n = a.length;
@@ -99,25 +172,50 @@ export function quantilesInPlace(a: Float64Array, ps: readonly number[]): number
     if (!ks.includes(k)) ks.push(k);
   }
   ks.sort((u, v) => u - v);
-  multiselect(a, ks, 0, n - 1);
-  // After the selection every value between two selected ranks lies between their values, so the
-  // next order statistic above a selected rank is the smallest value up to the next selected rank.
-  const above = new Array<number>(ks.length);
-  for (let j = 0; j < ks.length; j++) {
-    const k = ks[j];
-    const end = j + 1 < ks.length ? ks[j + 1] : n - 1;
-    let m = k + 1 < n ? a[k + 1] : a[k];
-    for (let i = k + 2; i <= end; i++) {
+  const rank = (lo: number) => ks.indexOf(lo);
+  let at: number[] | null = null; // value at each rank of ks
+  let above: number[] | null = null; // value at the rank after each rank of ks
+  if (n >= 512) {
+    let min = a[0];
+    let max = a[0];
+    for (let i = 1; i < n; i++) {
       const v = a[i];
-      if (v < m) m = v;
+      if (v < min) min = v;
+      if (v > max) max = v;
     }
-    above[j] = m;
+    if (min < max && Number.isFinite(min) && Number.isFinite(max)) {
+      const all = [...new Set(ks.flatMap((k) => [k, Math.min(k + 1, n - 1)]))].sort((u, v) => u - v);
+      const values = byHistogram(a, all, min, max);
+      if (values) {
+        at = ks.map((k) => values[all.indexOf(k)]);
+        above = ks.map((k) => values[all.indexOf(Math.min(k + 1, n - 1))]);
+      }
+    }
+  }
+  if (!at || !above) {
+    multiselect(a, ks, 0, n - 1);
+    // After the selection every value between two selected ranks lies between their values, so the
+    // next order statistic above a selected rank is the smallest value up to the next selected rank.
+    at = ks.map((k) => a[k]);
+    above = new Array<number>(ks.length);
+    for (let j = 0; j < ks.length; j++) {
+      const k = ks[j];
+      const end = j + 1 < ks.length ? ks[j + 1] : n - 1;
+      let m = k + 1 < n ? a[k + 1] : a[k];
+      for (let i = k + 2; i <= end; i++) {
+        const v = a[i];
+        if (v < m) m = v;
+      }
+      above[j] = m;
+    }
   }
   for (let q = 0; q < ps.length; q++) {
     const h = (n - 1) * ps[q];
     const lo = Math.floor(h);
-    const next = lo + 1 < n ? above[ks.indexOf(lo)] : a[lo];
-    out[q] = a[lo] + (h - lo) * (next - a[lo]);
+    const j = rank(lo);
+    const base = at[j];
+    const next = lo + 1 < n ? above[j] : base;
+    out[q] = base + (h - lo) * (next - base);
   }
   return out;
 }

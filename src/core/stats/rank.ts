@@ -136,7 +136,7 @@ export function rankInto(x: ArrayLike<number>, out: Float64Array, work: RankScra
     idx = nextIdx;
   }
   // Equal keys are adjacent: positions first..last − 1 share the average rank (first + 1 + last) / 2.
-  for (let first = 0; first < n; ) {
+  for (let first = 0; first < n;) {
     let last = first + 1;
     while (last < n && lo[last] === lo[first] && hi[last] === hi[first]) last++;
     const rank = (first + 1 + last) / 2;

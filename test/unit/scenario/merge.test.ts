@@ -56,8 +56,11 @@ describe('mergeRunBlocks', () => {
 });
 
 describe('mergeRunBlocks with single-precision fields', () => {
-  it('keeps each field\'s element type and rejects a block whose type differs', () => {
-    const f32 = (b: RunBlock): RunBlock => ({ ...b, leverContribution: Float32Array.from(b.leverContribution) });
+  it("keeps each field's element type and rejects a block whose type differs", () => {
+    const f32 = (b: RunBlock): RunBlock => ({
+      ...b,
+      leverContribution: Float32Array.from(b.leverContribution),
+    });
     const merged = mergeRunBlocks([f32(block(3, 2)), f32(block(0, 3))]);
     expect(merged.leverContribution).toBeInstanceOf(Float32Array);
     expect(merged.gross).toBeInstanceOf(Float64Array);

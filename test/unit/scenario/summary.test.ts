@@ -28,7 +28,7 @@ function concat(blocks: RunBlock[]): RunBlock {
       arr.set(b[f], at);
       at += b[f].length;
     }
-    out[f] = arr;
+    (out as unknown as Record<string, Float32Array | Float64Array>)[f] = arr;
   }
   return out;
 }

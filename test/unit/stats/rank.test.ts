@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { quantileSorted, quantiles, quantilesInPlace, rankInto, RankScratch, ranks } from '../../../src/core/stats';
+import {
+  quantileSorted,
+  quantiles,
+  quantilesInPlace,
+  rankInto,
+  RankScratch,
+  ranks,
+} from '../../../src/core/stats';
 
 /** Average ranks the slow, obvious way: for each value, count smaller and equal values. */
 function naiveRanks(x: ArrayLike<number>): number[] {

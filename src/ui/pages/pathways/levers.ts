@@ -133,7 +133,7 @@ export function leverSpecs(ctx: LeverContext): LeverSpec[] {
     yr('ccusYear', 'ccus', first, 2055),
     pct('greenSpace', 'sinks', 1),
     pct('wetland', 'sinks', 1),
-    pct('offsets', 'offsets', 0.1, 0.005),
+    pct('offsets', 'offsets', 0.2, 0.005),
   ];
 }
 
