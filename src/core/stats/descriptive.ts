@@ -85,8 +85,8 @@ export function quantiles(x: ArrayLike<number>, ps: readonly number[], scratch?:
 }
 
 const BUCKETS = 1024;
-let counts = new Int32Array(BUCKETS + 1);
-let pending = new Int32Array(BUCKETS);
+const counts = new Int32Array(BUCKETS + 1);
+const pending = new Int32Array(BUCKETS);
 let bucketBuf = new Float64Array(0);
 
 /**
