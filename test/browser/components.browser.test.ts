@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { flushSync, mount, unmount } from 'svelte';
 import EChart from '../../src/ui/components/EChart.svelte';
 import DataGrid from '../../src/ui/components/DataGrid.svelte';
-import { buildStackedYearsOption } from '../../src/charts/overview';
+import { buildStackedBarsOption } from '../../src/charts/accounting/inventory-charts';
 import { echarts } from '../../src/charts/echarts-setup';
 
 const mounted: Record<string, unknown>[] = [];
@@ -21,7 +21,7 @@ function host(width = 800): HTMLElement {
 describe('Svelte components in Chromium', () => {
   it('EChart draws a stacked bar chart on a canvas with the option it was given', async () => {
     const target = host();
-    const option = buildStackedYearsOption({
+    const option = buildStackedBarsOption({
       categories: [2023, 2024],
       series: [
         { key: 'electricity', name: 'Electricity', values: [10, 12] },

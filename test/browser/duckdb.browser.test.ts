@@ -4,7 +4,7 @@ import { bundledParks, fetchReferenceTables } from '../../src/data/bundled-brows
 import { loadTables } from '../../src/data/parks';
 import type { DbPort } from '../../src/data/port';
 import { numberColumn } from '../../src/data/arrow-rows';
-import { energyByCarrierSql, yearlyKpiSql } from '../../src/data/sql/overview-sql';
+import { carrierYearsSql, parkYearsSql } from '../../src/data/sql/inventory-views-sql';
 
 let db: DbPort;
 
@@ -42,13 +42,13 @@ describe('DuckDB-Wasm in Chromium over the bundled sample park', () => {
     expect(t.get(0)!.v).toBe(false);
   });
 
-  it('computes the overview energy: the carrier breakdown sums to the yearly total', async () => {
-    const kpi = await db.query(yearlyKpiSql());
-    const byCarrier = await db.query(energyByCarrierSql());
+  it('computes the overview energy: the carrier breakdown sums to the yearly park total', async () => {
+    const kpi = await db.query(parkYearsSql());
+    const byCarrier = await db.query(carrierYearsSql());
     const years = numberColumn(kpi, 'year');
     const energy = numberColumn(kpi, 'energy_tce');
     const cy = numberColumn(byCarrier, 'year');
-    const ct = numberColumn(byCarrier, 'tce');
+    const ct = numberColumn(byCarrier, 'energy_tce');
     years.forEach((y, i) => {
       const sum = ct.reduce((s, v, j) => (cy[j] === y ? s + v : s), 0);
       expect(sum).toBeCloseTo(energy[i], 3);

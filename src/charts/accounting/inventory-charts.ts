@@ -202,3 +202,38 @@ export function buildLinesOption(data: LineSeries, text: ChartText = {}, large =
       })),
   };
 }
+
+/** Per-year intensities, tCO2 and tce per 10^4 CNY of output value and of value added. */
+export interface IntensityYear {
+  year: number;
+  co2PerOutput: number;
+  co2PerValueAdded: number;
+  tcePerOutput: number;
+  tcePerValueAdded: number;
+}
+
+export interface IntensityNames {
+  co2Output: string;
+  co2Va: string;
+  tceOutput: string;
+  tceVa: string;
+}
+
+/** The four intensity lines of the inventory and self-check pages: CO2 in vermillion, tce in blue, value added dashed. */
+export function intensityLines(years: readonly IntensityYear[], names: IntensityNames): LineSeries {
+  const line = (name: string, pick: (y: IntensityYear) => number, color: string, dashed = false) => ({
+    name,
+    values: years.map(pick),
+    color,
+    dashed,
+  });
+  return {
+    categories: years.map((y) => y.year),
+    series: [
+      line(names.co2Output, (y) => y.co2PerOutput, '#D55E00'),
+      line(names.co2Va, (y) => y.co2PerValueAdded, '#D55E00', true),
+      line(names.tceOutput, (y) => y.tcePerOutput, '#0072B2'),
+      line(names.tceVa, (y) => y.tcePerValueAdded, '#0072B2', true),
+    ],
+  };
+}

@@ -7,7 +7,7 @@ describe('overview view model', () => {
     const t = tableFromArrays({
       year: Int32Array.from([2023, 2023, 2024, 2024, 2024]),
       carrier: ['natural_gas', 'electricity', 'electricity', 'natural_gas', 'lpg'],
-      tce: Float64Array.from([5, 10, 12, 4, 0]),
+      energy_tce: Float64Array.from([5, 10, 12, 4, 0]),
     });
     const s = energyByCarrier(t, (c) => c.toUpperCase(), ['electricity', 'natural_gas']);
     expect(s.categories).toEqual([2023, 2024]);
@@ -17,18 +17,21 @@ describe('overview view model', () => {
     ]);
   });
 
-  it('derives intensity (tce per 10^4 CNY) and electricity share', () => {
+  it('derives intensity (tce per 10^4 CNY) and the electricity share of final energy', () => {
     const t = tableFromArrays({
       year: Int32Array.from([2024]),
       energy_tce: Float64Array.from([200]),
+      total_tco2: Float64Array.from([480]),
       electricity_tce: Float64Array.from([50]),
+      final_energy_tce: Float64Array.from([125]),
       output_10k_cny: Float64Array.from([4000]),
       value_added_10k_cny: Float64Array.from([1000]),
       enterprises: Int32Array.from([3]),
     });
     const [k] = yearlyKpis(t);
     expect(k.intensity).toBeCloseTo(200 / 4000, 12);
-    expect(k.electricityShare).toBeCloseTo(0.25, 12);
+    expect(k.electricityShare).toBeCloseTo(50 / 125, 12); // over final energy, not the park total
+    expect(k.totalTco2).toBe(480);
     expect(k.outputYiCny).toBeCloseTo(0.4, 12); // 4000 × 10^4 CNY = 0.4 × 10^8 CNY
     expect(k.enterprises).toBe(3);
   });

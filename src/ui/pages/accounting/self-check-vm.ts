@@ -12,7 +12,7 @@ import {
   type InventoryLine,
 } from '../../../core/accounting/index';
 import { numberColumn, stringColumn } from '../../../data/arrow-rows';
-import type { StackedSeries } from '../../../charts/overview';
+import type { KeyedSeries } from '../../../charts/accounting/inventory-charts';
 import { checkEntry, parseAmount, type InputIssue } from './activity-input-vm';
 import { toOptions, type AccountingSettings } from './settings-vm';
 
@@ -131,7 +131,7 @@ export function carrierSeries(
   lines: readonly InventoryLine[],
   label: (code: string) => string,
   order: readonly string[],
-): StackedSeries {
+): KeyedSeries {
   const categories = [...new Set(lines.map((l) => l.year))].sort((a, b) => a - b);
   const yi = new Map(categories.map((y, i) => [y, i]));
   const by = new Map<string, number[]>();
