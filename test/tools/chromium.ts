@@ -32,11 +32,18 @@ const HOW_TO =
   'No Chromium found. Install one (Debian/Ubuntu: `sudo apt-get install chromium`; macOS: install Google Chrome) ' +
   'or point CHROME_PATH at a Chrome/Chromium executable, then run `npm test` again.';
 
+let warned = false;
+
 /** Returns the path of a Chromium executable, or null. Never installs. */
 export function locateChromium(): string | null {
   const fromEnv = process.env.CHROME_PATH;
   if (fromEnv && existsSync(fromEnv)) return fromEnv;
-  return CANDIDATES.find((p) => existsSync(p)) ?? null;
+  const found = CANDIDATES.find((p) => existsSync(p)) ?? null;
+  if (fromEnv && found && !warned) {
+    warned = true;
+    console.warn(`[tests] CHROME_PATH=${fromEnv} does not exist; using ${found} instead.`);
+  }
+  return found;
 }
 
 function canAptInstall(): boolean {
