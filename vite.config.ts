@@ -102,6 +102,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.browser.test.ts'],
+          globalSetup: ['test/browser/global-setup.ts'],
           testTimeout: 60_000,
           browser: {
             enabled: true,
