@@ -7,7 +7,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileScenario } from '../../src/core/scenario/compile';
 import type { CompiledModel } from '../../src/core/scenario/kernel';
-import { simulateBlock, type RunBlock } from '../../src/core/scenario/kernel';
+import { simulateBlock } from '../../src/core/scenario/kernel';
 import { presetScenario } from '../../src/core/scenario/presets';
 import type { TestHooks } from '../../workers/simulation-service';
 import {
@@ -20,23 +20,7 @@ import {
   type RunnerOptions,
 } from '../../workers/simulation-runner';
 import { handBaseline } from '../unit/scenario/fixtures';
-
-/** Fields of two blocks that differ (typed arrays compared bit for bit; much faster than toEqual). */
-function blockDiff(a: RunBlock, b: RunBlock): string[] {
-  const fa = a as unknown as Record<string, unknown>;
-  const fb = b as unknown as Record<string, unknown>;
-  const keys = new Set([...Object.keys(fa), ...Object.keys(fb)]);
-  return [...keys].filter((k) => {
-    const x = fa[k];
-    const y = fb[k];
-    if (!ArrayBuffer.isView(x) || !ArrayBuffer.isView(y)) return x !== y;
-    const u = x as Float64Array;
-    const v = y as Float64Array;
-    if (u.constructor !== v.constructor || u.length !== v.length) return true;
-    for (let i = 0; i < u.length; i++) if (!Object.is(u[i], v[i])) return true;
-    return false;
-  });
-}
+import { blockDiff } from './block-diff';
 
 const model = compileScenario(presetScenario('ambitious'), handBaseline());
 const hooked = (hooks: TestHooks): CompiledModel => ({ ...model, ...hooks });
