@@ -17,7 +17,7 @@ export interface RunnerOptions {
 
 export interface SimulationProgress {
   phase: 'preview' | 'full';
-  /** Runs finished, out of `total` (in a progressive request, the preview counts towards the full total). */
+  /** Runs finished in this phase, out of its `total` (the preview's runs, then all runs of the full sample). */
   done: number;
   total: number;
   elapsedMs: number;
@@ -33,7 +33,11 @@ export interface RunOptions {
 }
 
 export interface ProgressiveOptions extends RunOptions {
-  /** Runs in the preview (default 1000); the full result reuses them, since run r depends on (seed, r) alone. */
+  /**
+   * Runs in the preview (default 1000). The preview leaves the lever contributions out (its summary's
+   * `lever_contribution` is empty); the full sample computes every run with them, the preview's again
+   * (their other outputs are bit-identical, since run r depends on (seed, r) alone).
+   */
   previewRuns?: number;
 }
 

@@ -49,8 +49,9 @@ class PooledRunner implements PooledSimulationRunner {
   #terminated = false;
   #keys = new WeakMap<CompiledModel, number>();
   #nextKey = 1;
-  #msPerRun = new WeakMap<CompiledModel, number>();
-  #lastMsPerRun = Number.NaN;
+  /** Measured cost per run of each model, with lever contributions [0] and without (a preview) [1]. */
+  #msPerRun = new WeakMap<CompiledModel, [number, number]>();
+  #lastMsPerRun: [number, number] = [Number.NaN, Number.NaN];
 
   constructor(options: RunnerOptions) {
     const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency : 0;
@@ -111,20 +112,24 @@ class PooledRunner implements PooledSimulationRunner {
     }, this.#hardCancelMs);
   }
 
-  /** Runs [runStart, runStart + runs) into `into`, reporting progress; rejects when the request stops. */
+  /**
+   * Runs [runStart, runStart + runs) into `into`, reporting progress; rejects when the request stops.
+   * Without `levers` the chunks leave the lever contributions out (a preview).
+   */
   async #simulate(
     request: Request,
     model: CompiledModel,
     seed: number,
     runStart: number,
     runs: number,
+    levers: boolean,
     into: RunBlockAssembler,
     report: (done: number) => void,
   ): Promise<void> {
     const key = this.#keyOf(model);
     let done = 0;
     const lanes = laneRanges(runs, this.size, runStart).map((range, lane) =>
-      this.#runLane(request, lane, range, model, key, seed, (block) => {
+      this.#runLane(request, lane, range, model, key, seed, levers, (block) => {
         into.add(block);
         done += block.runCount;
         report(done);
@@ -140,20 +145,22 @@ class PooledRunner implements PooledSimulationRunner {
     model: CompiledModel,
     key: number,
     seed: number,
+    levers: boolean,
     accept: (block: RunBlock) => void,
   ): Promise<void> {
+    const kind = levers ? 0 : 1;
     for (let done = 0; done < range.runCount;) {
       if (request.reason) return;
       // Sized anew each time from the cost measured so far, so chunks stay near the target time.
-      const chunk = nextChunk(range, done, this.#chunkRuns(model));
+      const chunk = nextChunk(range, done, this.#chunkRuns(model, kind));
       done += chunk.runCount;
       let block: RunBlock;
       try {
         block = await this.#call(lane, request, async (slot) => {
           await this.#ensureModel(slot, model, key);
           const started = performance.now();
-          const result = await slot.remote.simulate(key, seed, chunk.runStart, chunk.runCount);
-          this.#learn(model, (performance.now() - started) / chunk.runCount);
+          const result = await slot.remote.simulate(key, seed, chunk.runStart, chunk.runCount, levers);
+          this.#learn(model, kind, (performance.now() - started) / chunk.runCount);
           return result;
         });
       } catch (error) {
@@ -194,15 +201,18 @@ class PooledRunner implements PooledSimulationRunner {
     slot.modelKey = key;
   }
 
-  #learn(model: CompiledModel, msPerRun: number): void {
-    const before = this.#msPerRun.get(model);
-    this.#lastMsPerRun = before === undefined ? msPerRun : 0.7 * before + 0.3 * msPerRun;
-    this.#msPerRun.set(model, this.#lastMsPerRun);
+  #learn(model: CompiledModel, kind: 0 | 1, msPerRun: number): void {
+    let costs = this.#msPerRun.get(model);
+    if (!costs) this.#msPerRun.set(model, (costs = [Number.NaN, Number.NaN]));
+    const before = costs[kind];
+    costs[kind] = Number.isNaN(before) ? msPerRun : 0.7 * before + 0.3 * msPerRun;
+    this.#lastMsPerRun[kind] = costs[kind];
   }
 
   /** Runs per chunk for the target time; a new model starts from the last model's cost, or a small probe. */
-  #chunkRuns(model: CompiledModel): number {
-    const cost = this.#msPerRun.get(model) ?? this.#lastMsPerRun;
+  #chunkRuns(model: CompiledModel, kind: 0 | 1): number {
+    const known = this.#msPerRun.get(model)?.[kind] ?? Number.NaN;
+    const cost = Number.isNaN(known) ? this.#lastMsPerRun[kind] : known;
     return chunkRunsFor(cost, { targetMs: this.#chunkTargetMs, fallback: 64 });
   }
 
@@ -302,7 +312,7 @@ class PooledRunner implements PooledSimulationRunner {
           total: options.runs,
           elapsedMs: performance.now() - startedAt,
         });
-      await this.#simulate(request, model, options.seed, 0, options.runs, into, report);
+      await this.#simulate(request, model, options.seed, 0, options.runs, true, into, report);
       const simulateMs = performance.now() - startedAt;
       return await this.#complete(request, model, into.result(), 'full', options, startedAt, simulateMs);
     } finally {
@@ -318,52 +328,52 @@ class PooledRunner implements PooledSimulationRunner {
     let finished = false;
     try {
       const startedAt = performance.now();
-      const progress = (phase: SimulationResult['phase'], base: number) => (done: number) =>
-        options.onProgress?.({
-          phase,
-          done: base + done,
-          total: runs,
-          elapsedMs: performance.now() - startedAt,
-        });
-      const phase = first < runs ? 'preview' : 'full';
-      const head = new RunBlockAssembler(0, first);
-      await this.#simulate(request, model, seed, 0, first, head, progress(phase, 0));
-      const preview = await this.#complete(
-        request,
-        model,
-        head.result(),
-        phase,
-        options,
-        startedAt,
-        performance.now() - startedAt,
-      );
+      const progress = (phase: SimulationResult['phase'], total: number) => (done: number) =>
+        options.onProgress?.({ phase, done, total, elapsedMs: performance.now() - startedAt });
       if (first === runs) {
-        finished = true;
-        this.#end(request);
-        yield preview;
-        return;
-      }
-      // Start the rest before handing the preview over, so the full result does not wait for the consumer.
-      const whole = new RunBlockAssembler(0, runs);
-      whole.add(preview.block);
-      const rest = this.#simulate(
-        request,
-        model,
-        seed,
-        first,
-        runs - first,
-        whole,
-        progress('full', first),
-      ).then(() =>
-        this.#complete(
+        const into = new RunBlockAssembler(0, runs);
+        await this.#simulate(request, model, seed, 0, runs, true, into, progress('full', runs));
+        const full = await this.#complete(
           request,
           model,
-          whole.result(),
+          into.result(),
           'full',
           options,
           startedAt,
           performance.now() - startedAt,
-        ),
+        );
+        finished = true;
+        this.#end(request);
+        yield full;
+        return;
+      }
+      // The preview leaves the lever contributions out (half the kernel's work, and half the summary's).
+      const head = new RunBlockAssembler(0, first);
+      await this.#simulate(request, model, seed, 0, first, false, head, progress('preview', first));
+      const preview = await this.#complete(
+        request,
+        model,
+        head.result(),
+        'preview',
+        options,
+        startedAt,
+        performance.now() - startedAt,
+      );
+      // The full sample runs every run again with its contributions (the preview's runs too: since run r
+      // depends on (seed, r) alone, their other outputs come out the same). It starts before the preview
+      // is handed over, so it does not wait for the consumer.
+      const whole = new RunBlockAssembler(0, runs);
+      const rest = this.#simulate(request, model, seed, 0, runs, true, whole, progress('full', runs)).then(
+        () =>
+          this.#complete(
+            request,
+            model,
+            whole.result(),
+            'full',
+            options,
+            startedAt,
+            performance.now() - startedAt,
+          ),
       );
       rest.catch(() => {});
       yield preview;

@@ -3,7 +3,12 @@
  * worker (worker_threads). It holds the compiled model it was last given and runs kernel chunks.
  * DOM-free and Node-free, so both entries can use it.
  */
-import { simulateBlock, type CompiledModel, type RunBlock } from '../src/core/scenario/kernel';
+import {
+  simulateBlock,
+  type CompiledModel,
+  type RunBlock,
+  type SimulateOptions,
+} from '../src/core/scenario/kernel';
 import {
   summarize,
   summarizeLevers,
@@ -34,7 +39,7 @@ export interface SimulationService {
   /** The model under `key`; throws if this worker does not hold it. */
   model(key: number): CompiledModel;
   /** Runs [runStart, runStart + runCount) of the model under `key`. */
-  simulate(key: number, seed: number, runStart: number, runCount: number): RunBlock;
+  simulate(key: number, seed: number, runStart: number, runCount: number, options?: SimulateOptions): RunBlock;
   /** Summarizes a merged block of the model under `key`. */
   summarize(key: number, block: RunBlock, seed: number, options?: SummarizeOptions): SimulationSummary;
   /** The lever part of the summary alone (runs in parallel with the rest in another worker). */
@@ -67,7 +72,7 @@ export function createSimulationService(): SimulationService {
 
     model: modelFor,
 
-    simulate(key, seed, runStart, runCount) {
+    simulate(key, seed, runStart, runCount, options) {
       const model = modelFor(key);
       const hooks = model as CompiledModel & TestHooks;
       const covers = (run: number | undefined) =>
@@ -81,7 +86,7 @@ export function createSimulationService(): SimulationService {
           // Busy on purpose: a slow kernel chunk, not an idle one.
         }
       }
-      return simulateBlock(model, seed, runStart, runCount);
+      return simulateBlock(model, seed, runStart, runCount, options);
     },
 
     summarize(key, block, seed, options) {

@@ -18,7 +18,14 @@ const api = {
     service.setModel(key, model);
   },
 
-  simulate(key: number, seed: number, runStart: number, runCount: number): RunBlock | Promise<never> {
+  /** With `levers` false, the chunk leaves the lever contributions out (a preview: half the work). */
+  simulate(
+    key: number,
+    seed: number,
+    runStart: number,
+    runCount: number,
+    levers = true,
+  ): RunBlock | Promise<never> {
     const fate = hookedFate(service.model(key), runStart, runCount);
     if (fate === 'die') {
       // Thrown outside any message handler, this reaches the runner as the Worker's `error` event,
@@ -32,7 +39,7 @@ const api = {
       self.close();
       return new Promise<never>(() => {});
     }
-    const block = service.simulate(key, seed, runStart, runCount);
+    const block = service.simulate(key, seed, runStart, runCount, { levers });
     chunks++;
     lastSent = block;
     return Comlink.transfer(block, transferablesOf(block));

@@ -3,6 +3,7 @@
  * Built straight from the kernel's typed arrays (no per-row objects).
  */
 import { tableFromArrays, tableToIPC, type Table } from 'apache-arrow';
+import type { RunArray } from '../core/scenario/model';
 import { quoteIdent } from './port';
 
 /** The per-run, per-year columns of a simulation block (see src/core/scenario/kernel.ts). */
@@ -11,12 +12,15 @@ export interface RunColumns {
   runCount: number;
   nYears: number;
   years: Int32Array;
-  gross: Float64Array;
-  net: Float64Array;
-  energy: Float64Array;
+  gross: RunArray;
+  net: RunArray;
+  energy: RunArray;
 }
 
-/** Long table: one row per run and year. Columns run, year, gross_tco2, net_tco2, energy_tce. */
+/**
+ * Long table: one row per run and year. Columns run, year, gross_tco2, net_tco2, energy_tce (FLOAT or
+ * DOUBLE in DuckDB, as the block stores them: the kernel's float32 by default).
+ */
 export function runsTable(b: RunColumns): Table {
   const n = b.runCount * b.nYears;
   const run = new Int32Array(n);

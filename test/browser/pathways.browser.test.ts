@@ -167,6 +167,46 @@ describe('the pathways engine on the sample park in Chromium', () => {
     pw.destroy();
   });
 
+  it('keeps the last lever contributions, marked not current, while a preview (which has none) is on show', async () => {
+    const real = runner();
+    let hold = false;
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const gated: SimulationRunner = {
+      ...wrap(real).runner,
+      size: real.size,
+      runProgressive: async function* (m, o) {
+        for await (const r of real.runProgressive(m, o)) {
+          if (r.phase === 'full' && hold) await gate;
+          yield r;
+        }
+      },
+    };
+    const pw = new PathwaysState({
+      park: { manifest, db: async () => db },
+      initial: { preset: 'policy', runs: 3000, seed: 9, settings: {} },
+      createRunner: () => gated,
+      debounceMs: 10,
+    });
+    await pw.load();
+    await until(() => pw.status === 'done', 'the first result');
+    const first = pw.result!.summary;
+    expect(first.lever_contribution.length).toBeGreaterThan(0);
+    expect(pw.levers).toEqual({ summary: first, current: true });
+
+    hold = true;
+    pw.setLever('efficiency', 0.03);
+    await until(() => pw.result?.phase === 'preview' && !pw.stale, 'the preview of the edit');
+    expect(pw.result!.summary.lever_contribution).toEqual([]);
+    expect(pw.levers).toEqual({ summary: first, current: false });
+    release();
+    await until(() => pw.status === 'done', 'the full result of the edit');
+    expect(pw.levers!.current).toBe(true);
+    expect(pw.levers!.summary).toBe(pw.result!.summary);
+    expect(pw.levers!.summary.lever_contribution.length).toBe(first.lever_contribution.length);
+    pw.destroy();
+  });
+
   it('switches the Scope-2 method: the baseline is rebuilt, the levers stay, the link says so', async () => {
     const pw = new PathwaysState({
       park: { manifest, db: async () => db },

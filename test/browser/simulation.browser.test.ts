@@ -95,7 +95,13 @@ describe('simulation runner', () => {
     const [preview, full] = results;
     expect(preview.summary?.runs).toBe(1000);
     expect(blockDiff(full.block, simulateBlock(model, SEED, 0, 4000))).toEqual([]);
-    expect(blockDiff(preview.block, simulateBlock(model, SEED, 0, 1000))).toEqual([]);
+    // The preview leaves the lever contributions out; everything else equals the same runs' full computation.
+    expect(blockDiff(preview.block, simulateBlock(model, SEED, 0, 1000, { levers: false }))).toEqual([]);
+    expect(preview.block.leverContribution.length).toBe(0);
+    expect(preview.summary?.lever_contribution).toEqual([]);
+    expect(full.summary?.lever_contribution.length).toBe(model.nLevers);
+    const head = simulateBlock(model, SEED, 0, 1000);
+    expect(Array.from(full.block.gross.subarray(0, head.gross.length))).toEqual(Array.from(preview.block.gross));
     expect(JSON.stringify(full.summary)).toBe(
       JSON.stringify((await r.run(model, { seed: SEED, runs: 4000 })).summary),
     );

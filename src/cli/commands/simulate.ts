@@ -7,7 +7,7 @@ import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { compileScenario } from '../../core/scenario/compile';
-import type { CompiledModel, RunBlock } from '../../core/scenario/model';
+import type { CompiledModel, RunArray, RunBlock } from '../../core/scenario/model';
 import { isPresetId, presetScenario, PRESET_IDS } from '../../core/scenario/presets';
 import { parseScenario, scope2Of, type Scenario } from '../../core/scenario/schema';
 import { summarize } from '../../core/scenario/summary';
@@ -85,20 +85,32 @@ export function runTables(model: CompiledModel, block: RunBlock) {
     energy_tce: block.energy,
     output_10k_cny: block.output,
   };
-  const inputs: Record<string, Int32Array | Float64Array> = {
+  const inputs: Record<string, Int32Array | RunArray> = {
     run: Int32Array.from({ length: n }, (_, r) => runStart + r),
   };
+  const Column = block.inputs instanceof Float32Array ? Float32Array : Float64Array;
   model.inputNames.forEach((name, i) => {
-    const col = new Float64Array(n);
+    const col = new Column(n);
     for (let r = 0; r < n; r++) col[r] = block.inputs[r * nI + i];
     inputs[name] = col;
   });
   return { long, inputs };
 }
 
-async function writeCsv(path: string, columns: Record<string, Int32Array | Float64Array>): Promise<void> {
+/** The shortest decimal that reads back as the same float32 (String() would print the float64 expansion). */
+export function float32Text(v: number): string {
+  if (!Number.isFinite(v) || Number.isInteger(v)) return String(v);
+  for (let p = 6; p < 9; p++) {
+    const t = Number(v.toPrecision(p));
+    if (Math.fround(t) === v) return String(t);
+  }
+  return String(Number(v.toPrecision(9)));
+}
+
+async function writeCsv(path: string, columns: Record<string, Int32Array | RunArray>): Promise<void> {
   const names = Object.keys(columns);
   const cols = Object.values(columns);
+  const text = cols.map((c) => (c instanceof Float32Array ? float32Text : String));
   const rows = cols[0].length;
   const file = await open(path, 'w');
   try {
@@ -107,7 +119,7 @@ async function writeCsv(path: string, columns: Record<string, Int32Array | Float
     for (let start = 0; start < rows; start += 20_000) {
       const lines: string[] = [];
       for (let r = start; r < Math.min(rows, start + 20_000); r++)
-        lines.push(cols.map((c) => String(c[r])).join(','));
+        lines.push(cols.map((c, j) => text[j](c[r])).join(','));
       await file.write(lines.join('\n') + '\n');
     }
   } finally {
@@ -117,7 +129,7 @@ async function writeCsv(path: string, columns: Record<string, Int32Array | Float
 
 async function writeParquetFile(
   path: string,
-  columns: Record<string, Int32Array | Float64Array>,
+  columns: Record<string, Int32Array | RunArray>,
 ): Promise<void> {
   const { Table, writeParquet, WriterPropertiesBuilder, Compression } = await import('parquet-wasm/node');
   const ipc = tableToIPC(tableFromArrays(columns), 'stream');

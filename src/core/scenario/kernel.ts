@@ -15,11 +15,26 @@ import { GJ_PER_10K_KWH } from './model';
 import { prepareKernel } from './kernel-prep';
 import { sampleRun, sampleScratch } from './sampling';
 
-export type { CompiledModel, RunBlock } from './model';
+export type { CompiledModel, RunArray, RunBlock } from './model';
 export { compileScenario, type CompileOptions } from './compile';
 
 function checkIndex(name: string, v: number): void {
   if (!Number.isSafeInteger(v) || v < 0) throw new RangeError(`${name} must be an integer ≥ 0, got ${v}`);
+}
+
+export interface SimulateOptions {
+  /**
+   * Compute each lever's contribution (default true). Without them only the final lever stage is
+   * evaluated (about half the work) and `leverContribution` is empty: what a quick preview needs. Every
+   * other output is bit-identical either way.
+   */
+  levers?: boolean;
+  /**
+   * Storage of the per-run results (default 'single'): computed in double, then stored as float32
+   * (relative rounding ≤ 2⁻²⁴ ≈ 6e-8, far below any input's uncertainty) to halve the memory of large
+   * runs; 'double' stores them unrounded (the kernel-vs-reference test uses it). docs/model.md §7.
+   */
+  precision?: 'single' | 'double';
 }
 
 /** Simulates runs [runStart, runStart + runCount) of the model with the given seed. */
@@ -28,10 +43,13 @@ export function simulateBlock(
   seed: number,
   runStart: number,
   runCount: number,
+  options: SimulateOptions = {},
 ): RunBlock {
   checkIndex('seed', seed);
   checkIndex('runStart', runStart);
   checkIndex('runCount', runCount);
+  const withLevers = options.levers ?? true;
+  const Store = (options.precision ?? 'single') === 'double' ? Float64Array : Float32Array;
   const M = model;
   // The layout of kernel-prep.ts as literal constants: TurboFan folds these, but not loads from the
   // module namespace (≈20 % of the run time). A mismatch would break the kernel-vs-reference test.
@@ -58,15 +76,14 @@ export function simulateBlock(
   const nI = M.nInputs;
   const nL = M.nLevers;
   const detail = M.breakdown;
-  const gross = new Float64Array(runCount * nY);
-  const net = new Float64Array(runCount * nY);
-  const energy = new Float64Array(runCount * nY);
-  const output = new Float64Array(runCount * nY);
-  const bySector = new Float64Array(detail ? runCount * nY * nS : 0);
-  const byCarrier = new Float64Array(detail ? runCount * nY * nC : 0);
-  const inputs = new Float64Array(runCount * nI);
-  // Single precision (relative rounding ≤ 2⁻²⁴ ≈ 6e-8): half the memory of the largest array (docs/model.md §7).
-  const leverContribution = new Float32Array(runCount * nY * nL);
+  const gross = new Store(runCount * nY);
+  const net = new Store(runCount * nY);
+  const energy = new Store(runCount * nY);
+  const output = new Store(runCount * nY);
+  const bySector = new Store(detail ? runCount * nY * nS : 0);
+  const byCarrier = new Store(detail ? runCount * nY * nC : 0);
+  const inputs = new Store(runCount * nI);
+  const leverContribution = new Store(withLevers ? runCount * nY * nL : 0);
 
   const P = prepareKernel(M);
   const { mq, pq, eSectors, group } = P;
@@ -117,8 +134,11 @@ export function simulateBlock(
   const nSumM = 6 * NQM;
   const nSumP = 3 * NQP;
   const mNow = new Float64Array(nS);
+  const cSum = new Float64Array(nC);
   const nG = usedGroups.length;
   const nGross = [posSS, posEff, posC2G, posEl, posPV, posGreen].filter((p) => p > 0).length;
+  // Without contributions only the last stage (all gross levers on) is evaluated.
+  const firstStage = withLevers ? 0 : nGross;
 
   for (let run = 0; run < runCount; run++) {
     rng.seedRun(seed, runStart + run);
@@ -214,7 +234,7 @@ export function simulateBlock(
       let grossY = 0;
       let netPrev = 0;
 
-      for (let l = 0; l <= nGross; l++) {
+      for (let l = firstStage; l <= nGross; l++) {
         const ss = posSS > 0 && posSS <= l;
         const ef = posEff > 0 && posEff <= l;
         const key = (ss ? 1 : 0) + (ef ? 2 : 0);
@@ -279,26 +299,26 @@ export function simulateBlock(
         elecEm = bought * ((1 - sh) * cGrid + sh * cGreen) * R + used * cPv;
         grossY = em + elecEm;
         const n = grossY - sinkBase;
-        if (l > 0) leverContribution[row * nL + l - 1] = netPrev - n;
+        if (l > firstStage) leverContribution[row * nL + l - 1] = netPrev - n;
         netPrev = n;
       }
       const lc = row * nL;
       if (posCCUS > 0) {
         const k = capture * ramp[(posCCUS - 1) * nY + y];
         const n = netPrev - k * ((M.captureChp ? chpFossil : 0) + (M.captureProcess ? processEm : 0));
-        leverContribution[lc + posCCUS - 1] = netPrev - n;
+        if (withLevers) leverContribution[lc + posCCUS - 1] = netPrev - n;
         netPrev = n;
       }
       if (posSink > 0) {
         const n =
           netPrev - ramp[(posSink - 1) * nY + y] * (M.extraGreenSpaceHa * uGreen + M.extraWetlandHa * uWet);
-        leverContribution[lc + posSink - 1] = netPrev - n;
+        if (withLevers) leverContribution[lc + posSink - 1] = netPrev - n;
         netPrev = n;
       }
       if (posOff > 0) {
         const cap = ramp[(posOff - 1) * nY + y] * Math.min(M.offsetCapShare * grossY, M.offsetMaxTco2);
         const usedOffsets = Math.min(cap, Math.max(0, netPrev));
-        leverContribution[lc + posOff - 1] = usedOffsets;
+        if (withLevers) leverContribution[lc + posOff - 1] = usedOffsets;
         netPrev -= usedOffsets;
       }
       gross[row] = grossY;
@@ -364,24 +384,27 @@ export function simulateBlock(
           spp * (pq[spP + PROCESS] + pq[spP + EXP_GRID] * R + pq[spP + EXP_HEAT]) +
           spm * Ed * mq[spM + DEMAND] * elecPerDemand;
       }
-      if (M.coalC >= 0) byCarrier[cb + M.coalC] = coalEm;
-      if (M.gasC >= 0) byCarrier[cb + M.gasC] = gasEm;
-      if (M.gridC >= 0) byCarrier[cb + M.gridC] = bought * (1 - sh) * cGrid * R;
-      if (M.greenC >= 0) byCarrier[cb + M.greenC] = bought * sh * cGreen * R;
-      if (M.pvC >= 0) byCarrier[cb + M.pvC] = used * cPv;
+      // By carrier: accumulated in doubles, stored once.
+      cSum.fill(0);
+      if (M.coalC >= 0) cSum[M.coalC] = coalEm;
+      if (M.gasC >= 0) cSum[M.gasC] = gasEm;
+      if (M.gridC >= 0) cSum[M.gridC] = bought * (1 - sh) * cGrid * R;
+      if (M.greenC >= 0) cSum[M.greenC] = bought * sh * cGreen * R;
+      if (M.pvC >= 0) cSum[M.pvC] = used * cPv;
       // Cells scaling with m, with m × (1 − electrified share), with p, and with p × grid path.
       for (let k = cellStart[0]; k < cellStart[1]; k++) {
-        byCarrier[cb + cellCarrier[k]] += cellTco2[k] * mSec[cellSector[k]];
+        cSum[cellCarrier[k]] += cellTco2[k] * mSec[cellSector[k]];
       }
       for (let k = cellStart[1]; k < cellStart[2]; k++) {
-        byCarrier[cb + cellCarrier[k]] += cellTco2[k] * mSec[cellSector[k]] * fE;
+        cSum[cellCarrier[k]] += cellTco2[k] * mSec[cellSector[k]] * fE;
       }
       for (let k = cellStart[2]; k < cellStart[3]; k++) {
-        byCarrier[cb + cellCarrier[k]] += cellTco2[k] * pSec[cellSector[k]];
+        cSum[cellCarrier[k]] += cellTco2[k] * pSec[cellSector[k]];
       }
       for (let k = cellStart[3]; k < cellStart[4]; k++) {
-        byCarrier[cb + cellCarrier[k]] += cellTco2[k] * pSec[cellSector[k]] * R;
+        cSum[cellCarrier[k]] += cellTco2[k] * pSec[cellSector[k]] * R;
       }
+      for (let c = 0; c < nC; c++) byCarrier[cb + c] = cSum[c];
     }
   }
 

@@ -149,7 +149,14 @@ export interface CompiledModel {
   history?: BaselineHistory;
 }
 
-/** One block of runs; every typed array but `years` is run-major, so blocks concatenate in run order (merge.ts). */
+/** Storage of per-run results: float32 by default in the kernel (SimulateOptions.precision), float64 in the reference. */
+export type RunArray = Float32Array | Float64Array;
+
+/**
+ * One block of runs; every typed array but `years` is run-major, so blocks concatenate in run order (merge.ts).
+ * The kernel computes in double and stores in single precision unless asked for double (relative
+ * rounding ≤ 2⁻²⁴ ≈ 6e-8): half the memory of a large run (docs/model.md §7).
+ */
 export interface RunBlock {
   runStart: number;
   runCount: number;
@@ -160,23 +167,22 @@ export interface RunBlock {
   nLevers: number;
   years: Int32Array;
   /** [run * nYears + y] tCO2, scope 1 + 2 in the park boundary. */
-  gross: Float64Array;
+  gross: RunArray;
   /** [run * nYears + y] tCO2 after CCUS, sinks and offsets. */
-  net: Float64Array;
+  net: RunArray;
   /** [run * nYears + y] tce. */
-  energy: Float64Array;
+  energy: RunArray;
   /** [run * nYears + y] output value, 10^4 CNY. */
-  output: Float64Array;
+  output: RunArray;
   /** [(run * nYears + y) * nSectors + s] gross tCO2 (empty when the model has breakdown off). */
-  bySector: Float64Array;
+  bySector: RunArray;
   /** [(run * nYears + y) * nCarriers + c] gross tCO2 (empty when the model has breakdown off). */
-  byCarrier: Float64Array;
+  byCarrier: RunArray;
   /** [run * nInputs + i] the sampled uncertain inputs. */
-  inputs: Float64Array;
+  inputs: RunArray;
   /**
-   * [(run * nYears + y) * nLevers + l] net tCO2 avoided by lever l, in pipeline order (docs/model.md).
-   * The kernel stores it in single precision (computed in double, then rounded: relative error
-   * ≤ 2⁻²⁴ ≈ 6e-8), since it is by far the largest array; the plain reference keeps doubles.
+   * [(run * nYears + y) * nLevers + l] net tCO2 avoided by lever l, in pipeline order (docs/model.md);
+   * empty when the block was computed without contributions (a preview: SimulateOptions.levers).
    */
-  leverContribution: Float32Array | Float64Array;
+  leverContribution: RunArray;
 }

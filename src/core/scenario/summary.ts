@@ -10,7 +10,7 @@
  * (stats/rank.ts). Extra memory is about 15 doubles per run, whatever the number of years and levers.
  */
 import { quantiles, quantilesInPlace, rankInto, RankScratch } from '../stats';
-import type { CompiledModel, RunBlock } from './model';
+import type { CompiledModel, RunArray, RunBlock } from './model';
 
 export interface PercentileSeries {
   p5: number[];
@@ -68,6 +68,7 @@ export interface SimulationSummary {
   cumulative_net_tco2: Spread;
   /** Change of intensity (per 10^4 CNY of output) against a reference year: { "2020": { carbon: { "2030": … } } }. */
   intensity_change: Record<string, { carbon: Record<string, Spread>; energy: Record<string, Spread> }>;
+  /** One entry per lever; empty for a preview computed without contributions (SimulateOptions.levers). */
   lever_contribution: LeverSummary[];
 }
 
@@ -117,6 +118,12 @@ function gather32(w: Work, src: Float32Array, width: number, c0: number, count: 
   }
 }
 
+/** Gathers columns of either storage (the kernel's float32 or the reference's float64). */
+function gatherAny(w: Work, src: RunArray, width: number, c0: number, count: number): void {
+  if (src instanceof Float32Array) gather32(w, src, width, c0, count);
+  else gather(w, src, width, c0, count);
+}
+
 /** Sum in run order divided by n: the same number as stats `mean`. */
 function meanOf(x: Float64Array): number {
   let s = 0;
@@ -151,11 +158,11 @@ function spreadOf(x: Float64Array, scratch: Float64Array, digits: number): Sprea
 }
 
 /** P5 … P95 and mean per year of a run-major [run * nYears + y] array. */
-function series(w: Work, src: Float64Array, nY: number): PercentileSeries {
+function series(w: Work, src: RunArray, nY: number): PercentileSeries {
   const out: PercentileSeries = { p5: [], p25: [], p50: [], p75: [], p95: [], mean: [] };
   for (let y0 = 0; y0 < nY; y0 += GROUP) {
     const count = Math.min(GROUP, nY - y0);
-    gather(w, src, nY, y0, count);
+    gatherAny(w, src, nY, y0, count);
     for (let j = 0; j < count; j++) {
       const c = w.cols[j];
       const m = meanOf(c);
@@ -309,7 +316,7 @@ function sensitivity(
   const outs: Ranked[] = [];
   const y2030 = years.indexOf(2030);
   if (y2030 >= 0) {
-    gather(w, block.gross, nY, y2030, 1);
+    gatherAny(w, block.gross, nY, y2030, 1);
     names.push('total_tco2_2030');
     outs.push(ranked(w.cols[0], new Float64Array(n), work));
   }
@@ -321,7 +328,7 @@ function sensitivity(
   const rows: SensitivityRow[][] = outs.map(() => []);
   for (let i0 = 0; i0 < nI; i0 += GROUP) {
     const count = Math.min(GROUP, nI - i0);
-    gather(w, block.inputs, nI, i0, count);
+    gatherAny(w, block.inputs, nI, i0, count);
     for (let j = 0; j < count; j++) {
       const x = ranked(w.cols[j], rk, work);
       sxy.fill(0);
@@ -396,6 +403,8 @@ function intensityChange(
 export function summarizeLevers(model: CompiledModel, block: LeverPart): LeverSummary[] {
   const nY = block.nYears;
   const nL = block.nLevers;
+  // A block computed without contributions (a preview) has none to summarize.
+  if (block.leverContribution.length === 0 && block.runCount > 0 && nL > 0) return [];
   const years = Array.from(block.years);
   const w = workFor(block.runCount, nL);
   const out = model.leverNames.map((lever): LeverSummary => ({
@@ -409,8 +418,7 @@ export function summarizeLevers(model: CompiledModel, block: LeverPart): LeverSu
   // One year's levers are adjacent in a run's row: gather them together.
   for (let y = 0; y < nY; y++) {
     const src = block.leverContribution;
-    if (src instanceof Float32Array) gather32(w, src, nY * nL, y * nL, nL);
-    else gather(w, src, nY * nL, y * nL, nL);
+    gatherAny(w, src, nY * nL, y * nL, nL);
     for (let l = 0; l < nL; l++) {
       const s = out[l];
       const sp = spreadInPlace(w.cols[l], 1);

@@ -61,18 +61,17 @@ function coalChpBaseline() {
   });
 }
 
-/** Relative rounding of single precision (half an ulp): the kernel stores lever contributions so. */
-const F32 = 2 ** -24;
+const DOUBLE = { precision: 'double' } as const;
+
+const sum = (xs: ArrayLike<number>): number => Array.from(xs).reduce((a, v) => a + v, 0);
 
 function expectClose(a: RunBlock, b: RunBlock, tol: number): void {
   for (const f of FIELDS) {
     expect(a[f].length, f).toBe(b[f].length);
-    // Computed in double like every field (to `tol`), then rounded once to single precision.
-    const stored = a[f] instanceof Float32Array ? F32 : 0;
+    expect(a[f], f).toBeInstanceOf(Float64Array);
     for (let i = 0; i < a[f].length; i++) {
       const d = Math.abs(a[f][i] - b[f][i]);
-      if (d > tol * Math.max(1, Math.abs(b[f][i])) + stored * Math.abs(b[f][i]))
-        throw new Error(`${f}[${i}]: ${a[f][i]} vs ${b[f][i]}`);
+      if (d > tol * Math.max(1, Math.abs(b[f][i]))) throw new Error(`${f}[${i}]: ${a[f][i]} vs ${b[f][i]}`);
     }
   }
 }
@@ -89,7 +88,7 @@ describe('kernel', () => {
   for (const [name, scenario, baseline] of cases) {
     it(`agrees with the reference implementation to 1e-9 (${name})`, () => {
       const m = compileScenario(scenario, baseline);
-      expectClose(simulateBlock(m, 20240601, 5, 20), referenceSimulate(m, 20240601, 5, 20), 1e-9);
+      expectClose(simulateBlock(m, 20240601, 5, 20, DOUBLE), referenceSimulate(m, 20240601, 5, 20), 1e-9);
     });
   }
 
@@ -111,17 +110,15 @@ describe('kernel', () => {
     const b = handBaseline();
     const t = baselineTotals(b);
     const m = compileScenario(presetScenario('ambitious'), b);
-    const blk = simulateBlock(m, 3, 0, 20);
+    const blk = simulateBlock(m, 3, 0, 20, DOUBLE);
     for (let r = 0; r < 20; r++) {
       const row = r * m.nYears;
       expect(blk.gross[row]).toBeCloseTo(t.totalTco2, 6);
       expect(blk.energy[row]).toBeCloseTo(t.energyTce, 6);
       for (let y = 0; y < m.nYears; y++) {
         const i = r * m.nYears + y;
-        const sumS = blk.bySector.subarray(i * m.nSectors, (i + 1) * m.nSectors).reduce((a, v) => a + v, 0);
-        const sumC = blk.byCarrier
-          .subarray(i * m.nCarriers, (i + 1) * m.nCarriers)
-          .reduce((a, v) => a + v, 0);
+        const sumS = sum(blk.bySector.subarray(i * m.nSectors, (i + 1) * m.nSectors));
+        const sumC = sum(blk.byCarrier.subarray(i * m.nCarriers, (i + 1) * m.nCarriers));
         expect(Math.abs(sumS - blk.gross[i])).toBeLessThan(1e-9 * Math.abs(blk.gross[i]));
         expect(Math.abs(sumC - blk.gross[i])).toBeLessThan(1e-9 * Math.abs(blk.gross[i]));
       }
@@ -130,8 +127,8 @@ describe('kernel', () => {
 
   it('measures lever contributions against BAU with common random numbers', () => {
     const b = handBaseline();
-    const bau = simulateBlock(compileScenario(presetScenario('bau'), b), 11, 0, 25);
-    const pol = simulateBlock(compileScenario(presetScenario('policy'), b), 11, 0, 25);
+    const bau = simulateBlock(compileScenario(presetScenario('bau'), b), 11, 0, 25, DOUBLE);
+    const pol = simulateBlock(compileScenario(presetScenario('policy'), b), 11, 0, 25, DOUBLE);
     const nL = pol.nLevers;
     for (let i = 0; i < bau.net.length; i++) {
       let sum = 0;
@@ -140,10 +137,8 @@ describe('kernel', () => {
         sum += pol.leverContribution[i * nL + l];
         size += Math.abs(pol.leverContribution[i * nL + l]);
       }
-      // Exact up to double rounding, plus the single-precision storage of each contribution.
-      expect(Math.abs(bau.net[i] - pol.net[i] - sum)).toBeLessThan(
-        1e-8 * Math.abs(bau.net[i]) + 2 * F32 * size,
-      );
+      // Exact up to double rounding.
+      expect(Math.abs(bau.net[i] - pol.net[i] - sum)).toBeLessThan(1e-8 * Math.abs(bau.net[i]) + 1e-12 * size);
     }
   });
 
@@ -159,11 +154,28 @@ describe('kernel', () => {
     expect(c.leverContribution).toEqual(a.leverContribution);
   });
 
-  it('stores lever contributions in single precision, the rest in double', () => {
-    const m = compileScenario(presetScenario('policy'), handBaseline());
-    const blk = simulateBlock(m, 5, 0, 3);
-    expect(blk.leverContribution).toBeInstanceOf(Float32Array);
-    for (const f of ['gross', 'net', 'energy', 'output', 'inputs'] as const)
-      expect(blk[f], f).toBeInstanceOf(Float64Array);
+  it('stores every result as the float32 rounding of the double computation, unless asked for double', () => {
+    for (const scenario of [presetScenario('policy'), ALL_LEVERS]) {
+      const m = compileScenario(scenario, handBaseline());
+      const single = simulateBlock(m, 5, 2, 9);
+      const double = simulateBlock(m, 5, 2, 9, DOUBLE);
+      for (const f of FIELDS) {
+        expect(single[f], f).toBeInstanceOf(Float32Array);
+        expect(double[f], f).toBeInstanceOf(Float64Array);
+        expect(single[f].length, f).toBeGreaterThan(0);
+        expect(Array.from(single[f]), f).toEqual(Array.from(double[f], Math.fround));
+      }
+    }
+  });
+
+  it('without lever contributions computes the same runs (a preview) and leaves the contributions out', () => {
+    for (const scenario of [presetScenario('bau'), presetScenario('policy'), ALL_LEVERS]) {
+      const m = compileScenario(scenario, coalChpBaseline());
+      const full = simulateBlock(m, 8, 3, 12);
+      const quick = simulateBlock(m, 8, 3, 12, { levers: false });
+      expect(quick.leverContribution.length).toBe(0);
+      expect(quick.nLevers).toBe(full.nLevers);
+      for (const f of FIELDS.filter((f) => f !== 'leverContribution')) expect(quick[f], f).toEqual(full[f]);
+    }
   });
 });

@@ -99,6 +99,11 @@ export class PathwaysState {
   progress = $state.raw<SimulationProgress | null>(null);
   error = $state<string | null>(null);
   warnings = $state.raw<string[]>([]);
+  /**
+   * The lever contributions on show: a preview has none, so the last full result's stay (marked not
+   * `current`) until the full sample arrives; null before the first full result.
+   */
+  levers = $state.raw<{ summary: SimulationSummary; current: boolean } | null>(null);
   /** True while the result on show belongs to earlier settings. */
   stale = $state(false);
   simTable = $state.raw<SimTableState | null>(null);
@@ -312,6 +317,9 @@ export class PathwaysState {
           elapsedMs: performance.now() - started,
         };
         this.stale = false;
+        const hasLevers = r.summary.lever_contribution.length > 0 || r.summary.levers.length === 0;
+        if (hasLevers) this.levers = { summary: r.summary, current: true };
+        else if (this.levers) this.levers = { summary: this.levers.summary, current: false };
         const p = this.progress;
         if (p && p.done < r.runs) this.progress = { ...p, done: r.runs };
         if (r.phase === 'full') {
