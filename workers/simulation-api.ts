@@ -75,8 +75,12 @@ export interface SimulationRunner {
   cancel(): void;
   /** Stops everything and ends the workers; idempotent. */
   terminate(): Promise<void>;
-  /** Diagnostics from each worker (chunks computed; bytes still visible of the last block sent: 0 once transferred). */
-  workerStats(): Promise<{ chunks: number; lastSentBytes: number }[]>;
+  /**
+   * Diagnostics from each worker: chunks computed; how many reused a chunk buffer handed back (the runner
+   * recycles them, so a large run leaves no garbage the size of its result); bytes still visible of
+   * the last block sent (0 once transferred).
+   */
+  workerStats(): Promise<{ chunks: number; reusedSlabs: number; lastSentBytes: number }[]>;
 }
 
 /** What createSimulationRunner returns: the runner plus a live diagnostic. */

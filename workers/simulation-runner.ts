@@ -149,6 +149,10 @@ class PooledRunner implements PooledSimulationRunner {
     accept: (block: RunBlock) => void,
   ): Promise<void> {
     const kind = levers ? 0 : 1;
+    // The last chunk's buffer, once copied into the result, goes back to the worker for the next chunk:
+    // without it every chunk would leave its buffer as garbage, up to the size of the whole result
+    // before the collector runs.
+    let spare: ArrayBuffer | null = null;
     for (let done = 0; done < range.runCount;) {
       if (request.reason) return;
       // Sized anew each time from the cost measured so far, so chunks stay near the target time.
@@ -159,7 +163,16 @@ class PooledRunner implements PooledSimulationRunner {
         block = await this.#call(lane, request, async (slot) => {
           await this.#ensureModel(slot, model, key);
           const started = performance.now();
-          const result = await slot.remote.simulate(key, seed, chunk.runStart, chunk.runCount, levers);
+          const slab = spare;
+          spare = null;
+          const result = await slot.remote.simulate(
+            key,
+            seed,
+            chunk.runStart,
+            chunk.runCount,
+            levers,
+            slab ? Comlink.transfer(slab, [slab]) : undefined,
+          );
           this.#learn(model, kind, (performance.now() - started) / chunk.runCount);
           return result;
         });
@@ -171,6 +184,7 @@ class PooledRunner implements PooledSimulationRunner {
       }
       if (request.reason) return; // a stale chunk: dropped
       accept(block);
+      spare = slabOf(block);
     }
   }
 
@@ -209,10 +223,15 @@ class PooledRunner implements PooledSimulationRunner {
     this.#lastMsPerRun[kind] = costs[kind];
   }
 
-  /** Runs per chunk for the target time; a new model starts from the last model's cost, or a small probe. */
+  /**
+   * Runs per chunk for the target time. A new model starts from the last model's cost; a preview with
+   * no cost measured yet from the cost with contributions (an overestimate: chunks a little short);
+   * with nothing measured at all, a small probe.
+   */
   #chunkRuns(model: CompiledModel, kind: 0 | 1): number {
-    const known = this.#msPerRun.get(model)?.[kind] ?? Number.NaN;
-    const cost = Number.isNaN(known) ? this.#lastMsPerRun[kind] : known;
+    const known = this.#msPerRun.get(model) ?? [Number.NaN, Number.NaN];
+    const last = this.#lastMsPerRun;
+    const cost = [known[kind], last[kind], known[0], last[0]].find((c) => !Number.isNaN(c)) ?? Number.NaN;
     return chunkRunsFor(cost, { targetMs: this.#chunkTargetMs, fallback: 64 });
   }
 
@@ -413,6 +432,12 @@ class PooledRunner implements PooledSimulationRunner {
     this.#current = null;
     for (const slot of this.#slots) slot.kill(reason);
   }
+}
+
+/** The buffer behind a kernel block's arrays (all views of one buffer), free to reuse once copied. */
+function slabOf(block: RunBlock): ArrayBuffer | null {
+  const buffer = block.gross.buffer;
+  return buffer instanceof ArrayBuffer && buffer.byteLength > 0 ? buffer : null;
 }
 
 function checkRuns(runs: number): void {

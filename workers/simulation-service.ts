@@ -39,7 +39,13 @@ export interface SimulationService {
   /** The model under `key`; throws if this worker does not hold it. */
   model(key: number): CompiledModel;
   /** Runs [runStart, runStart + runCount) of the model under `key`. */
-  simulate(key: number, seed: number, runStart: number, runCount: number, options?: SimulateOptions): RunBlock;
+  simulate(
+    key: number,
+    seed: number,
+    runStart: number,
+    runCount: number,
+    options?: SimulateOptions,
+  ): RunBlock;
   /** Summarizes a merged block of the model under `key`. */
   summarize(key: number, block: RunBlock, seed: number, options?: SummarizeOptions): SimulationSummary;
   /** The lever part of the summary alone (runs in parallel with the rest in another worker). */

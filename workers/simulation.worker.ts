@@ -11,6 +11,7 @@ import { transferablesOf } from './transfer';
 const service = createSimulationService();
 
 let chunks = 0;
+let reused = 0;
 let lastSent: RunBlock | null = null;
 
 const api = {
@@ -18,13 +19,17 @@ const api = {
     service.setModel(key, model);
   },
 
-  /** With `levers` false, the chunk leaves the lever contributions out (a preview: half the work). */
+  /**
+   * With `levers` false, the chunk leaves the lever contributions out (a preview). `slab` is an earlier
+   * chunk's buffer handed back (transferred) for the results to reuse.
+   */
   simulate(
     key: number,
     seed: number,
     runStart: number,
     runCount: number,
     levers = true,
+    slab?: ArrayBuffer,
   ): RunBlock | Promise<never> {
     const fate = hookedFate(service.model(key), runStart, runCount);
     if (fate === 'die') {
@@ -39,8 +44,9 @@ const api = {
       self.close();
       return new Promise<never>(() => {});
     }
-    const block = service.simulate(key, seed, runStart, runCount, { levers });
+    const block = service.simulate(key, seed, runStart, runCount, { levers, slab });
     chunks++;
+    if (slab && block.gross.buffer === slab) reused++;
     lastSent = block;
     return Comlink.transfer(block, transferablesOf(block));
   },
@@ -68,9 +74,12 @@ const api = {
     ]);
   },
 
-  /** Diagnostics: chunks computed, and the byte length this worker still sees of its last sent block (0 once transferred). */
-  stats(): { chunks: number; lastSentBytes: number } {
-    return { chunks, lastSentBytes: lastSent ? lastSent.gross.byteLength : -1 };
+  /**
+   * Diagnostics: chunks computed, how many of them reused a buffer handed back by the runner, and the
+   * byte length this worker still sees of its last sent block (0 once transferred).
+   */
+  stats(): { chunks: number; reusedSlabs: number; lastSentBytes: number } {
+    return { chunks, reusedSlabs: reused, lastSentBytes: lastSent ? lastSent.gross.byteLength : -1 };
   },
 };
 

@@ -4,7 +4,7 @@
  * pool size so each renderer's peak RSS (VmHWM) belongs to one configuration.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
@@ -17,9 +17,15 @@ import type { PageFigures } from './browser/bench-page';
 import { encode } from './model-codec';
 
 export type BrowserRow = PageFigures & {
-  /** Renderer RSS (VmRSS) after the 10k runs, before the 100k run: the page, its workers and JIT code. */
+  /**
+   * Renderer RSS (VmRSS) just before the 100k run, after the smaller runs and a garbage collection of
+   * the page: Chromium's renderer, the page, the pool's two isolates and their JIT code.
+   */
   rendererBeforeMb: number | null;
+  /** Peak renderer RSS (VmHWM) during the 100k run. */
   rendererPeakRssMb: number | null;
+  /** Whether the peak was reset just before the 100k run (else it covers the renderer's whole life). */
+  peakReset: boolean;
 };
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -51,23 +57,41 @@ function serve(root: string): Promise<{ server: Server; url: string }> {
   );
 }
 
-/** Peak RSS (VmHWM) or current RSS (VmRSS) of the page renderers started with this profile directory, in MB. */
-function rendererRss(profile: string, field: 'VmHWM' | 'VmRSS' = 'VmHWM'): number | null {
+/** Process ids of the page renderers started with this profile directory. */
+function rendererPids(profile: string): string[] {
   try {
     const ps = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
-    const pids = ps
+    return ps
       .split('\n')
       .filter(
         (l) => l.includes('--type=renderer') && l.includes(profile) && !l.includes('--top-chrome-webui'),
       )
       .map((l) => l.trim().split(/\s+/)[0]);
-    const peaks = pids.map((pid) => {
+  } catch {
+    return [];
+  }
+}
+
+/** Peak RSS (VmHWM) or current RSS (VmRSS) of the page renderers, in MB (the largest renderer). */
+function rendererRss(pids: string[], field: 'VmHWM' | 'VmRSS'): number | null {
+  try {
+    const values = pids.map((pid) => {
       const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
       return m ? Number(m[1]) / 1024 : 0;
     });
-    return peaks.length ? Math.max(...peaks) : null;
+    return values.length ? Math.max(...values) : null;
   } catch {
     return null;
+  }
+}
+
+/** Resets the peak RSS (VmHWM) of these processes to their current RSS (Linux: clear_refs 5); false if refused. */
+function resetPeak(pids: string[]): boolean {
+  try {
+    for (const pid of pids) writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return pids.length > 0;
+  } catch {
+    return false;
   }
 }
 
@@ -95,7 +119,7 @@ export async function browserBench(
       const profile = mkdtempSync(join(tmpdir(), 'pcw-bench-profile-'));
       const context = await chromium.launchPersistentContext(profile, {
         executablePath,
-        args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'],
+        args: [...CHROMIUM_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc'],
       });
       try {
         const page = context.pages()[0] ?? (await context.newPage());
@@ -110,13 +134,20 @@ export async function browserBench(
           ([m, w, s]) => (window as unknown as { bench: Bench }).bench.small(m, w as number, s as number),
           [encoded, workers, seed] as const,
         );
-        const rendererBeforeMb = rendererRss(profile, 'VmRSS');
+        // Garbage from the smaller runs would otherwise be collected during the 100k run and hide part
+        // of its memory: collect it first (the pool's workers hand every result over, so they hold none).
+        await page.evaluate(() => (globalThis as unknown as { gc?: () => void }).gc?.());
+        await page.waitForTimeout(200);
+        const pids = rendererPids(profile);
+        const rendererBeforeMb = rendererRss(pids, 'VmRSS');
+        const peakReset = resetPeak(pids);
         const second = await page.evaluate(() => (window as unknown as { bench: Bench }).bench.large());
         rows.push({
           ...(first as PageFigures),
           ...second,
           rendererBeforeMb,
-          rendererPeakRssMb: rendererRss(profile),
+          rendererPeakRssMb: rendererRss(pids, 'VmHWM'),
+          peakReset,
         });
       } finally {
         await context.close();

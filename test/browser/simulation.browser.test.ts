@@ -50,12 +50,16 @@ describe('simulation runner', () => {
     await r.terminate();
   });
 
-  it('transfers results: the sending side keeps a detached buffer', async () => {
-    const r = runner(2);
-    const { block } = await r.run(model, { seed: SEED, runs: 400, summarize: false });
-    // Worker → main: each worker's last sent block is detached on its side.
+  it('transfers results: the sending side keeps a detached buffer, and chunk buffers are recycled', async () => {
+    const r = runner(2, { chunkTargetMs: 2 });
+    const { block } = await r.run(model, { seed: SEED, runs: 1200, summarize: false });
+    expect(blockDiff(block, simulateBlock(model, SEED, 0, 1200))).toEqual([]);
+    // Worker → main: each worker's last sent block is detached on its side; every chunk after a lane's
+    // first is laid out in the buffer of the lane's previous chunk, handed back (unless a chunk grew past it).
     for (const stats of await r.workerStats()) {
-      expect(stats.chunks).toBeGreaterThan(0);
+      expect(stats.chunks).toBeGreaterThan(2);
+      expect(stats.reusedSlabs).toBeGreaterThan(stats.chunks / 2);
+      expect(stats.reusedSlabs).toBeLessThan(stats.chunks);
       expect(stats.lastSentBytes).toBe(0);
     }
     // Main → worker (and back): summarizing moves the block into a worker and hands it back.
@@ -64,7 +68,7 @@ describe('simulation runner', () => {
     const back = await r.summarize(model, block, SEED);
     expect(gross.byteLength).toBe(0);
     expect(blockDiff(back.block, { ...back.block, gross: copy })).toEqual([]);
-    expect(back.summary.runs).toBe(400);
+    expect(back.summary.runs).toBe(1200);
   });
 
   it('reports progress per chunk, in order, up to the total', async () => {
@@ -101,7 +105,9 @@ describe('simulation runner', () => {
     expect(preview.summary?.lever_contribution).toEqual([]);
     expect(full.summary?.lever_contribution.length).toBe(model.nLevers);
     const head = simulateBlock(model, SEED, 0, 1000);
-    expect(Array.from(full.block.gross.subarray(0, head.gross.length))).toEqual(Array.from(preview.block.gross));
+    expect(Array.from(full.block.gross.subarray(0, head.gross.length))).toEqual(
+      Array.from(preview.block.gross),
+    );
     expect(JSON.stringify(full.summary)).toBe(
       JSON.stringify((await r.run(model, { seed: SEED, runs: 4000 })).summary),
     );

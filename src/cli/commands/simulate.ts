@@ -127,10 +127,7 @@ async function writeCsv(path: string, columns: Record<string, Int32Array | RunAr
   }
 }
 
-async function writeParquetFile(
-  path: string,
-  columns: Record<string, Int32Array | RunArray>,
-): Promise<void> {
+async function writeParquetFile(path: string, columns: Record<string, Int32Array | RunArray>): Promise<void> {
   const { Table, writeParquet, WriterPropertiesBuilder, Compression } = await import('parquet-wasm/node');
   const ipc = tableToIPC(tableFromArrays(columns), 'stream');
   const props = new WriterPropertiesBuilder().setCompression(Compression.ZSTD).build();

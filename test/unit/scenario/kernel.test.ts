@@ -138,7 +138,9 @@ describe('kernel', () => {
         size += Math.abs(pol.leverContribution[i * nL + l]);
       }
       // Exact up to double rounding.
-      expect(Math.abs(bau.net[i] - pol.net[i] - sum)).toBeLessThan(1e-8 * Math.abs(bau.net[i]) + 1e-12 * size);
+      expect(Math.abs(bau.net[i] - pol.net[i] - sum)).toBeLessThan(
+        1e-8 * Math.abs(bau.net[i]) + 1e-12 * size,
+      );
     }
   });
 
@@ -177,5 +179,25 @@ describe('kernel', () => {
       expect(quick.nLevers).toBe(full.nLevers);
       for (const f of FIELDS.filter((f) => f !== 'leverContribution')) expect(quick[f], f).toEqual(full[f]);
     }
+  });
+});
+
+describe('kernel storage', () => {
+  it('lays every array out in one buffer, reusing a slab it is given when large enough', () => {
+    const m = compileScenario(ALL_LEVERS, handBaseline());
+    const fresh = simulateBlock(m, 4, 10, 6);
+    const buffer = fresh.gross.buffer;
+    for (const f of FIELDS) expect(fresh[f].buffer, f).toBe(buffer);
+    // A dirty slab (an earlier chunk's results) gives the same block, in that slab.
+    const dirty = new ArrayBuffer(buffer.byteLength + 64);
+    new Uint8Array(dirty).fill(0xff);
+    const reused = simulateBlock(m, 4, 10, 6, { slab: dirty });
+    for (const f of FIELDS) {
+      expect(reused[f].buffer, f).toBe(dirty);
+      expect(reused[f], f).toEqual(fresh[f]);
+    }
+    // Too small: a new buffer.
+    const small = new ArrayBuffer(16);
+    expect(simulateBlock(m, 4, 10, 6, { slab: small }).gross.buffer).not.toBe(small);
   });
 });

@@ -44,6 +44,12 @@ describe('radix ranks', () => {
       Array.from({ length: 700 }, () => (rnd() - 0.5) * 1e6),
       Array.from({ length: 300 }, () => 1 + rnd() * 1e-12), // differ only in the low word
       Array.from({ length: 100 }, () => 2030), // one value: every pass skipped
+      // All exact in single precision (the kernel's storage): the 32-bit path, with ties and signs.
+      Array.from({ length: 900 }, () => Math.fround((rnd() - 0.5) * 1e4)),
+      Array.from({ length: 600 }, () => Math.fround(Math.round(rnd() * 50) / 8 - 3)),
+      [Math.fround(0.1), -Math.fround(0.1), 3.4028234663852886e38, -Infinity, 2 ** -149, -0, 0],
+      // The same with one value that is not: the 64-bit path.
+      [...Array.from({ length: 200 }, () => Math.fround(rnd())), 0.1],
     ];
     for (const x of samples) {
       const out = new Float64Array(x.length);
