@@ -56,10 +56,10 @@ export async function createBrowserDb(): Promise<DbPort> {
           throw dbError(e, sql);
         }
       }),
-    insertArrowIPC: (name: string, ipc: Uint8Array) =>
+    insertArrowIPC: (name: string, ipc: Uint8Array, options?: { append?: boolean }) =>
       serial(async () => {
-        await conn.query(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
-        await conn.insertArrowFromIPCStream(ipc, { name, create: true });
+        if (!options?.append) await conn.query(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
+        await conn.insertArrowFromIPCStream(ipc, { name, create: !options?.append });
       }),
     tableNames: () =>
       serial(async () => {

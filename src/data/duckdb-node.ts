@@ -42,10 +42,10 @@ export async function createNodeDb(): Promise<DbPort> {
     exec: async (sql: string) => {
       run(sql, () => conn.query(sql));
     },
-    insertArrowIPC: async (name: string, ipc: Uint8Array) => {
-      conn.query(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
+    insertArrowIPC: async (name: string, ipc: Uint8Array, options?: { append?: boolean }) => {
+      if (!options?.append) conn.query(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
       // IPC bytes, not a Table: the blocking build uses Arrow's CommonJS classes (shared/STACK.md).
-      conn.insertArrowFromIPCStream(ipc, { name, create: true });
+      conn.insertArrowFromIPCStream(ipc, { name, create: !options?.append });
     },
     tableNames: async () => {
       const t = conn.query(TABLE_NAMES_SQL) as unknown as Table;

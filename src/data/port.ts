@@ -11,8 +11,11 @@ export interface DbPort {
   query(sql: string, params?: readonly SqlValue[]): Promise<Table>;
   /** Runs statements whose result is not needed. */
   exec(sql: string): Promise<void>;
-  /** Creates (or replaces) table `name` from Arrow IPC stream bytes. */
-  insertArrowIPC(name: string, ipc: Uint8Array): Promise<void>;
+  /**
+   * Creates (or replaces) table `name` from Arrow IPC stream bytes; with `append`, adds the rows to the
+   * existing table `name` instead (same columns).
+   */
+  insertArrowIPC(name: string, ipc: Uint8Array, options?: { append?: boolean }): Promise<void>;
   /** Names of the user tables, sorted. */
   tableNames(): Promise<string[]>;
   close(): Promise<void>;

@@ -4,7 +4,7 @@
  */
 import { tableFromArrays, tableToIPC, type Table } from 'apache-arrow';
 import type { RunArray } from '../core/scenario/model';
-import { quoteIdent } from './port';
+import { quoteIdent, type DbPort } from './port';
 
 /** The per-run, per-year columns of a simulation block (see src/core/scenario/kernel.ts). */
 export interface RunColumns {
@@ -43,6 +43,50 @@ export function runsTable(b: RunColumns): Table {
 /** The same table as Arrow IPC stream bytes (what DbPort.insertArrowIPC takes). */
 export function runsIPC(b: RunColumns): Uint8Array {
   return tableToIPC(runsTable(b), 'stream');
+}
+
+/** Runs [first, first + count) of a block, as a block of their own (views, no copies). */
+function sliceRuns(b: RunColumns, first: number, count: number): RunColumns {
+  const from = first * b.nYears;
+  const to = (first + count) * b.nYears;
+  return {
+    runStart: b.runStart + first,
+    runCount: count,
+    nYears: b.nYears,
+    years: b.years,
+    gross: b.gross.subarray(from, to),
+    net: b.net.subarray(from, to),
+    energy: b.energy.subarray(from, to),
+  };
+}
+
+/**
+ * Writes a block as table `table` (replacing it) in slices of `runsPerSlice` runs, so the Arrow bytes
+ * in memory at once are a slice's, not the whole result's (100k runs: 74 MB). The slices go into a
+ * staging table that then takes the table's place in one statement: queries see the old table or the
+ * new one, never a part; a failure leaves the old table as it was and drops the staging table.
+ */
+export async function writeRunsTable(
+  db: DbPort,
+  table: string,
+  b: RunColumns,
+  runsPerSlice = 10_000,
+): Promise<void> {
+  const staging = `${table}__staging`;
+  try {
+    for (let first = 0; first < b.runCount || first === 0; first += runsPerSlice) {
+      const count = Math.min(runsPerSlice, b.runCount - first);
+      await db.insertArrowIPC(staging, runsIPC(sliceRuns(b, first, count)), { append: first > 0 });
+    }
+    await db.exec(
+      `BEGIN TRANSACTION; DROP TABLE IF EXISTS ${quoteIdent(table)}; ` +
+        `ALTER TABLE ${quoteIdent(staging)} RENAME TO ${quoteIdent(table)}; COMMIT`,
+    );
+  } catch (e) {
+    await db.exec(`ROLLBACK`).catch(() => {});
+    await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(staging)}`).catch(() => {});
+    throw e;
+  }
 }
 
 /** Percentiles per year over the runs table in DuckDB. Columns: year, p5, p25, p50, p75, p95, mean. */

@@ -8,7 +8,7 @@
 import type { DbPort } from '../../../data/port';
 import type { ParkManifest } from '../../../data/parks';
 import { loadParkBaseline } from '../../../data/park-baseline';
-import { runsIPC } from '../../../data/sim-tables';
+import { writeRunsTable } from '../../../data/sim-tables';
 import {
   type ParkBaseline,
   compileScenario,
@@ -349,7 +349,7 @@ export class PathwaysState {
       if (seq !== this.#writeSeq || this.#destroyed) return;
       try {
         const db = await this.#park.db();
-        await db.insertArrowIPC(SIM_TABLE, runsIPC(block));
+        await writeRunsTable(db, SIM_TABLE, block);
         const t = await db.query(`SELECT count(*)::INTEGER AS n FROM ${SIM_TABLE}`);
         if (seq === this.#writeSeq) this.simTable = { status: 'ready', ...info, rows: Number(t.get(0)?.n) };
       } catch (e) {

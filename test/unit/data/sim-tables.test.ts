@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DbPort } from '../../../src/data/port';
+import { createNodeDb } from '../../../src/data/duckdb-node';
+import { writeRunsTable } from '../../../src/data/sim-tables';
+import { compileScenario, presetScenario, simulateBlock } from '../../../src/core/scenario/index';
+import { handBaseline } from '../scenario/fixtures';
+
+let db: DbPort;
+beforeAll(async () => {
+  db = await createNodeDb();
+});
+afterAll(async () => db?.close());
+
+const block = simulateBlock(compileScenario(presetScenario('policy'), handBaseline()), 3, 0, 23);
+
+async function rows(sql: string): Promise<Record<string, unknown>[]> {
+  return (await db.query(sql)).toArray().map((r) => r.toJSON() as Record<string, unknown>);
+}
+
+describe('writeRunsTable', () => {
+  it('writes every run and year in slices, the same numbers as the block, and replaces the table', async () => {
+    await db.exec('CREATE OR REPLACE TABLE sim_runs AS SELECT 1 AS old');
+    await writeRunsTable(db, 'sim_runs', block, 5); // 5 slices: 5 + 5 + 5 + 5 + 3 runs
+    const t = await rows(
+      'SELECT count(*)::INTEGER AS n, count(DISTINCT run)::INTEGER AS r, min(run) AS lo, max(run) AS hi FROM sim_runs',
+    );
+    expect(t[0]).toEqual({ n: 23 * block.nYears, r: 23, lo: 0, hi: 22 });
+    const all = await rows(
+      'SELECT run, year, gross_tco2, net_tco2, energy_tce FROM sim_runs ORDER BY run, year',
+    );
+    all.forEach((row, i) => {
+      expect(row.run).toBe(Math.floor(i / block.nYears));
+      expect(row.year).toBe(block.years[i % block.nYears]);
+      expect([row.gross_tco2, row.net_tco2, row.energy_tce]).toEqual([
+        block.gross[i],
+        block.net[i],
+        block.energy[i],
+      ]);
+    });
+    expect(await db.tableNames()).not.toContain('sim_runs__staging');
+  });
+
+  it('leaves the old table as it was when a slice fails, and no staging table', async () => {
+    await writeRunsTable(db, 'sim_runs', block, 50);
+    const before = await rows('SELECT count(*)::INTEGER AS n, sum(gross_tco2) AS s FROM sim_runs');
+    // The second slice fails (as a full disk or an out-of-memory Wasm heap would).
+    let calls = 0;
+    const failing: DbPort = {
+      ...db,
+      insertArrowIPC: (name, ipc, options) => {
+        if (++calls === 2) return Promise.reject(new Error('disk full'));
+        return db.insertArrowIPC(name, ipc, options);
+      },
+    };
+    await expect(writeRunsTable(failing, 'sim_runs', block, 10)).rejects.toThrow('disk full');
+    expect(await rows('SELECT count(*)::INTEGER AS n, sum(gross_tco2) AS s FROM sim_runs')).toEqual(before);
+    expect(await db.tableNames()).not.toContain('sim_runs__staging');
+  });
+});
