@@ -111,6 +111,9 @@ describe('the Pathways page of the built app', () => {
       .toMatch(/预览/);
     console.log(`pathways: after an edit "${await page.getByTestId('run-status').textContent()}"`);
     await fullResult(page, 10_000);
+    // The preview has no lever contributions; the full result brings them (for the new settings).
+    expect(await page.getByTestId('contrib').getAttribute('data-current')).toBe('true');
+    expect(await page.getByTestId('contrib-updating').count()).toBe(0);
     console.log(`pathways: after an edit "${await page.getByTestId('run-status').textContent()}"`);
     edited = await kpiTexts(page);
     expect(edited).not.toEqual(before);

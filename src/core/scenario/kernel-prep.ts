@@ -53,17 +53,12 @@ export interface KernelPrep {
   /** Groups with at least one sector. */
   usedGroups: Int32Array;
   /**
-   * The non-zero terms of the yearly group sums, by sum: sumM[i] = Σ m[mSector[k]] · mValue[k]
-   * over k in [mStart[i], mStart[i + 1]), for i = group × NQM + quantity; likewise for p.
+   * Quantities per unit of activity, [sector * NQM + q] and [sector * NQP + q], for every sector. The
+   * kernel sums the rows of the eSectors into their group each year: sumM[group × NQM + q], and
+   * sumP[(group >> 1) × NQP + q] (output-driven quantities follow the shift group only).
    */
-  mStart: Int32Array;
-  mSector: Int32Array;
-  mValue: Float64Array;
-  pStart: Int32Array;
-  pSector: Int32Array;
-  pValue: Float64Array;
-  mq: Float64Array; // [sector * NQM + q], indexed by sector (all sectors)
-  pq: Float64Array; // [sector * NQP + q]
+  mq: Float64Array;
+  pq: Float64Array;
   /** Park-wide: existing PV generation and the green share of purchased electricity. */
   pvOld: number;
   greenShare0: number;
@@ -151,20 +146,6 @@ export function prepareKernel(m: CompiledModel): KernelPrep {
     eSectors,
     (s) => (m.shiftFrom[s] ? 2 : m.shiftTo[s] ? 4 : 0) + m.efficiencyMask[s],
   );
-  // Terms of each group sum: for sum i (group × NQM + quantity) the sectors contributing to it.
-  const mTerms: [number, number][][] = Array.from({ length: 6 * NQM }, () => []);
-  const pTerms: [number, number][][] = Array.from({ length: 3 * NQP }, () => []);
-  eSectors.forEach((s, j) => {
-    const g = group[j];
-    for (let q = 0; q < NQM; q++) if (mq[s * NQM + q] !== 0) mTerms[g * NQM + q].push([s, mq[s * NQM + q]]);
-    for (let q = 0; q < NQP; q++)
-      if (pq[s * NQP + q] !== 0) pTerms[(g >> 1) * NQP + q].push([s, pq[s * NQP + q]]);
-  });
-  const starts = (terms: [number, number][][]) => {
-    const out = new Int32Array(terms.length + 1);
-    terms.forEach((t, i) => (out[i + 1] = out[i] + t.length));
-    return out;
-  };
   cells.sort((a, b) => a[3] - b[3] || a[0] - b[0] || a[1] - b[1]);
   const cellStart = new Int32Array(5);
   for (let h = 0; h < 4; h++) cellStart[h + 1] = cellStart[h] + cells.filter((c) => c[3] === h).length;
@@ -175,12 +156,6 @@ export function prepareKernel(m: CompiledModel): KernelPrep {
     group,
     sectorGroup,
     usedGroups: Int32Array.from(new Set(group)).sort(),
-    mStart: starts(mTerms),
-    mSector: Int32Array.from(mTerms.flat(), (t) => t[0]),
-    mValue: Float64Array.from(mTerms.flat(), (t) => t[1]),
-    pStart: starts(pTerms),
-    pSector: Int32Array.from(pTerms.flat(), (t) => t[0]),
-    pValue: Float64Array.from(pTerms.flat(), (t) => t[1]),
     cellStart,
     mq,
     pq,

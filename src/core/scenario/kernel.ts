@@ -149,10 +149,6 @@ export function simulateBlock(
   const { ramp, gridWeights, phase, pvCapacityMw, efficiencyYears, gridBase } = M;
   const usedGroups = P.usedGroups;
   const { cellSector, cellCarrier, cellTco2, cellStart } = P;
-  const { mStart, mSector, mValue, pStart, pSector, pValue } = P;
-  const nSumM = 6 * NQM;
-  const nSumP = 3 * NQP;
-  const mNow = new Float64Array(nS);
   const cSum = new Float64Array(nC);
   const nG = usedGroups.length;
   const nGross = [posSS, posEff, posC2G, posEl, posPV, posGreen].filter((p) => p > 0).length;
@@ -208,17 +204,33 @@ export function simulateBlock(
           gridWeights[w + 3] * g60) /
         gridBase;
 
-      // Sums of the electrifiable sectors by group (accumulated in registers, stored once).
-      for (let s = 0; s < nS; s++) mNow[s] = O[s] * I[s];
-      for (let i = 0; i < nSumM; i++) {
-        let acc = 0;
-        for (let k = mStart[i]; k < mStart[i + 1]; k++) acc += mNow[mSector[k]] * mValue[k];
-        sumM[i] = acc;
-      }
-      for (let i = 0; i < nSumP; i++) {
-        let acc = 0;
-        for (let k = pStart[i]; k < pStart[i + 1]; k++) acc += O[pSector[k]] * pValue[k];
-        sumP[i] = acc;
+      // Sums of the electrifiable sectors by group: dense rows of NQM and NQP quantities, unrolled (a
+      // sector's zero terms add exactly nothing, so these equal the sums of the non-zero terms alone).
+      sumM.fill(0);
+      sumP.fill(0);
+      for (let j = 0; j < nE; j++) {
+        const s = eSectors[j];
+        const m = O[s] * I[s];
+        const o = group[j] * NQM;
+        const b = s * NQM;
+        sumM[o] += m * mq[b];
+        sumM[o + 1] += m * mq[b + 1];
+        sumM[o + 2] += m * mq[b + 2];
+        sumM[o + 3] += m * mq[b + 3];
+        sumM[o + 4] += m * mq[b + 4];
+        sumM[o + 5] += m * mq[b + 5];
+        sumM[o + 6] += m * mq[b + 6];
+        sumM[o + 7] += m * mq[b + 7];
+        sumM[o + 8] += m * mq[b + 8];
+        sumM[o + 9] += m * mq[b + 9];
+        const p = O[s];
+        const op = (group[j] >> 1) * NQP;
+        const bp = s * NQP;
+        sumP[op] += p * pq[bp];
+        sumP[op + 1] += p * pq[bp + 1];
+        sumP[op + 2] += p * pq[bp + 2];
+        sumP[op + 3] += p * pq[bp + 3];
+        sumP[op + 4] += p * pq[bp + 4];
       }
       const k1 = posSS > 0 ? shiftShare * ramp[(posSS - 1) * nY + y] : 0;
       const vFrom = sumP[NQP + OUTPUT];
@@ -264,13 +276,21 @@ export function simulateBlock(
           fx[2] = ss ? toF : 1;
           ff[0] = 1;
           ff[1] = ef ? f2 : 1;
-          for (let q = 0; q < NQM; q++) {
-            let acc = 0;
-            for (let u = 0; u < nG; u++) {
-              const gi = usedGroups[u];
-              acc += fx[gi >> 1] * ff[gi & 1] * sumM[gi * NQM + q];
-            }
-            Mq[q] = acc;
+          Mq.fill(0);
+          for (let u = 0; u < nG; u++) {
+            const gi = usedGroups[u];
+            const wg = fx[gi >> 1] * ff[gi & 1];
+            const o = gi * NQM;
+            Mq[0] += wg * sumM[o];
+            Mq[1] += wg * sumM[o + 1];
+            Mq[2] += wg * sumM[o + 2];
+            Mq[3] += wg * sumM[o + 3];
+            Mq[4] += wg * sumM[o + 4];
+            Mq[5] += wg * sumM[o + 5];
+            Mq[6] += wg * sumM[o + 6];
+            Mq[7] += wg * sumM[o + 7];
+            Mq[8] += wg * sumM[o + 8];
+            Mq[9] += wg * sumM[o + 9];
           }
           for (let q = 0; q < NQP; q++)
             Pq[q] = fx[0] * sumP[q] + fx[1] * sumP[NQP + q] + fx[2] * sumP[2 * NQP + q];

@@ -320,8 +320,10 @@ export class PathwaysState {
         const hasLevers = r.summary.lever_contribution.length > 0 || r.summary.levers.length === 0;
         if (hasLevers) this.levers = { summary: r.summary, current: true };
         else if (this.levers) this.levers = { summary: this.levers.summary, current: false };
+        // After the preview the bar follows the full sample (unless its progress has already come in).
         const p = this.progress;
-        if (p && p.done < r.runs) this.progress = { ...p, done: r.runs };
+        if (r.phase === 'preview' && p?.phase === 'preview')
+          this.progress = { phase: 'full', done: 0, total: runs, elapsedMs: p.elapsedMs };
         if (r.phase === 'full') {
           this.status = 'done';
           this.progress = null;
