@@ -7,6 +7,8 @@ import { Worker } from 'node:worker_threads';
 import type { CompiledModel, RunBlock } from '../src/core/scenario/kernel';
 import { RunBlockAssembler } from '../src/core/scenario/merge';
 import { planRuns } from '../src/core/scenario/planner';
+import { breakdownEvery } from '../src/core/scenario/model';
+import type { ChunkDetail } from './simulation-service';
 import type { NodeReply, NodeRequest } from './node-protocol';
 import { CancelledError, SimulationWorkerError } from './simulation-errors';
 
@@ -92,6 +94,8 @@ export class NodeSimulationPool {
     const maxChunkRuns = options.maxChunkRuns ?? Math.max(1, Math.min(2000, Math.ceil(share / 4)));
     const plan = planRuns({ runs, workers: this.size, maxChunkRuns });
     const into = new RunBlockAssembler(0, runs);
+    // Lever contributions, and the breakdown of about BREAKDOWN_ROWS runs, as the app's full results.
+    const detail: ChunkDetail = { levers: true, breakdownEvery: breakdownEvery(runs) };
     let failed: Error | null = null;
 
     const lane = async (index: number) => {
@@ -104,7 +108,7 @@ export class NodeSimulationPool {
             await thread.send({ type: 'setModel', key, model });
             thread.modelKey = key;
           }
-          const block = await thread.send({ type: 'simulate', key, seed, ...chunk });
+          const block = await thread.send({ type: 'simulate', key, seed, ...chunk, detail });
           into.add(block as RunBlock);
           options.onProgress?.(into.filled, runs);
         } catch (error) {

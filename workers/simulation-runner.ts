@@ -19,6 +19,8 @@ import type {
 } from './simulation-api';
 import type { SimulationWorkerApi } from './simulation.worker';
 import { transferablesOf } from './transfer';
+import type { ChunkDetail } from './simulation-service';
+import { breakdownEvery } from '../src/core/scenario/model';
 import { Request, Slot } from './worker-slot';
 
 export { CancelledError, SimulationWorkerError, SupersededError, isCancellation } from './simulation-errors';
@@ -49,7 +51,7 @@ class PooledRunner implements PooledSimulationRunner {
   #terminated = false;
   #keys = new WeakMap<CompiledModel, number>();
   #nextKey = 1;
-  /** Measured cost per run of each model, with lever contributions [0] and without (a preview) [1]. */
+  /** Measured cost per run of each model, with lever contributions and breakdown [0] and without (a preview) [1]. */
   #msPerRun = new WeakMap<CompiledModel, [number, number]>();
   #lastMsPerRun: [number, number] = [Number.NaN, Number.NaN];
 
@@ -114,7 +116,7 @@ class PooledRunner implements PooledSimulationRunner {
 
   /**
    * Runs [runStart, runStart + runs) into `into`, reporting progress; rejects when the request stops.
-   * Without `levers` the chunks leave the lever contributions out (a preview).
+   * Without `detail` the chunks leave the lever contributions and the breakdown out (a preview).
    */
   async #simulate(
     request: Request,
@@ -122,14 +124,14 @@ class PooledRunner implements PooledSimulationRunner {
     seed: number,
     runStart: number,
     runs: number,
-    levers: boolean,
+    detail: ChunkDetail,
     into: RunBlockAssembler,
     report: (done: number) => void,
   ): Promise<void> {
     const key = this.#keyOf(model);
     let done = 0;
     const lanes = laneRanges(runs, this.size, runStart).map((range, lane) =>
-      this.#runLane(request, lane, range, model, key, seed, levers, (block) => {
+      this.#runLane(request, lane, range, model, key, seed, detail, (block) => {
         into.add(block);
         done += block.runCount;
         report(done);
@@ -145,10 +147,10 @@ class PooledRunner implements PooledSimulationRunner {
     model: CompiledModel,
     key: number,
     seed: number,
-    levers: boolean,
+    detail: ChunkDetail,
     accept: (block: RunBlock) => void,
   ): Promise<void> {
-    const kind = levers ? 0 : 1;
+    const kind = detail.levers ? 0 : 1;
     // The last chunk's buffer, once copied into the result, goes back to the worker for the next chunk:
     // without it every chunk would leave its buffer as garbage, up to the size of the whole result
     // before the collector runs.
@@ -170,7 +172,7 @@ class PooledRunner implements PooledSimulationRunner {
             seed,
             chunk.runStart,
             chunk.runCount,
-            levers,
+            detail,
             slab ? Comlink.transfer(slab, [slab]) : undefined,
           );
           this.#learn(model, kind, (performance.now() - started) / chunk.runCount);
@@ -331,7 +333,16 @@ class PooledRunner implements PooledSimulationRunner {
           total: options.runs,
           elapsedMs: performance.now() - startedAt,
         });
-      await this.#simulate(request, model, options.seed, 0, options.runs, true, into, report);
+      await this.#simulate(
+        request,
+        model,
+        options.seed,
+        0,
+        options.runs,
+        fullDetail(options.runs),
+        into,
+        report,
+      );
       const simulateMs = performance.now() - startedAt;
       return await this.#complete(request, model, into.result(), 'full', options, startedAt, simulateMs);
     } finally {
@@ -351,7 +362,7 @@ class PooledRunner implements PooledSimulationRunner {
         options.onProgress?.({ phase, done, total, elapsedMs: performance.now() - startedAt });
       if (first === runs) {
         const into = new RunBlockAssembler(0, runs);
-        await this.#simulate(request, model, seed, 0, runs, true, into, progress('full', runs));
+        await this.#simulate(request, model, seed, 0, runs, fullDetail(runs), into, progress('full', runs));
         const full = await this.#complete(
           request,
           model,
@@ -366,9 +377,9 @@ class PooledRunner implements PooledSimulationRunner {
         yield full;
         return;
       }
-      // The preview leaves the lever contributions out (half the kernel's work, and half the summary's).
+      // The preview leaves the lever contributions and the breakdown out (less than half the kernel's work).
       const head = new RunBlockAssembler(0, first);
-      await this.#simulate(request, model, seed, 0, first, false, head, progress('preview', first));
+      await this.#simulate(request, model, seed, 0, first, PREVIEW, head, progress('preview', first));
       const preview = await this.#complete(
         request,
         model,
@@ -382,17 +393,25 @@ class PooledRunner implements PooledSimulationRunner {
       // depends on (seed, r) alone, their other outputs come out the same). It starts before the preview
       // is handed over, so it does not wait for the consumer.
       const whole = new RunBlockAssembler(0, runs);
-      const rest = this.#simulate(request, model, seed, 0, runs, true, whole, progress('full', runs)).then(
-        () =>
-          this.#complete(
-            request,
-            model,
-            whole.result(),
-            'full',
-            options,
-            startedAt,
-            performance.now() - startedAt,
-          ),
+      const rest = this.#simulate(
+        request,
+        model,
+        seed,
+        0,
+        runs,
+        fullDetail(runs),
+        whole,
+        progress('full', runs),
+      ).then(() =>
+        this.#complete(
+          request,
+          model,
+          whole.result(),
+          'full',
+          options,
+          startedAt,
+          performance.now() - startedAt,
+        ),
       );
       rest.catch(() => {});
       yield preview;
@@ -433,6 +452,12 @@ class PooledRunner implements PooledSimulationRunner {
     for (const slot of this.#slots) slot.kill(reason);
   }
 }
+
+/** A preview's chunks: no lever contributions, no breakdown. */
+const PREVIEW: ChunkDetail = { levers: false, breakdownEvery: 0 };
+
+/** A full sample's chunks: lever contributions, and the breakdown of about BREAKDOWN_ROWS runs. */
+const fullDetail = (runs: number): ChunkDetail => ({ levers: true, breakdownEvery: breakdownEvery(runs) });
 
 /** The buffer behind a kernel block's arrays (all views of one buffer), free to reuse once copied. */
 function slabOf(block: RunBlock): ArrayBuffer | null {

@@ -52,6 +52,23 @@ export interface SimulationService {
   summarizeLevers(key: number, part: LeverPart): LeverSummary[];
 }
 
+/** What a chunk computes besides the runs themselves (both off in a preview). */
+export interface ChunkDetail {
+  levers: boolean;
+  /** The breakdown of runs r with r % breakdownEvery = 0 (model.ts breakdownEvery); 0 for none. */
+  breakdownEvery: number;
+}
+
+/** Lever contributions and the breakdown of every run (the kernel's defaults). */
+export const FULL_DETAIL: ChunkDetail = { levers: true, breakdownEvery: 1 };
+
+/** The kernel options for a chunk's detail. */
+export function kernelOptions(detail: ChunkDetail): SimulateOptions {
+  return detail.breakdownEvery > 0
+    ? { levers: detail.levers, breakdownEvery: detail.breakdownEvery }
+    : { levers: detail.levers, breakdown: false };
+}
+
 /** What a test hook asks of the worker entry before a chunk: nothing, to die, or to go silent. */
 export function hookedFate(model: CompiledModel, runStart: number, runCount: number): 'die' | 'hang' | null {
   const hooks = model as CompiledModel & TestHooks;

@@ -3,7 +3,7 @@
  * browser worker, over a small typed message protocol instead of Comlink. Blocks go back transferred.
  */
 import { parentPort } from 'node:worker_threads';
-import { createSimulationService, hookedFate } from './simulation-service';
+import { createSimulationService, FULL_DETAIL, hookedFate, kernelOptions } from './simulation-service';
 import type { NodeReply, NodeRequest } from './node-protocol';
 import { transferablesOf } from './transfer';
 
@@ -22,7 +22,13 @@ port.on('message', (message: NodeRequest) => {
         const fate = hookedFate(service.model(message.key), message.runStart, message.runCount);
         if (fate === 'die') process.exit(3);
         if (fate === 'hang') return;
-        const block = service.simulate(message.key, message.seed, message.runStart, message.runCount);
+        const block = service.simulate(
+          message.key,
+          message.seed,
+          message.runStart,
+          message.runCount,
+          kernelOptions(message.detail ?? FULL_DETAIL),
+        );
         reply({ id: message.id, ok: true, value: block }, transferablesOf(block));
         return;
       }

@@ -5,7 +5,13 @@
 import * as Comlink from 'comlink';
 import type { CompiledModel, RunBlock } from '../src/core/scenario/kernel';
 import type { LeverPart, LeverSummary, SimulationSummary } from '../src/core/scenario/summary';
-import { createSimulationService, hookedFate } from './simulation-service';
+import {
+  createSimulationService,
+  FULL_DETAIL,
+  hookedFate,
+  kernelOptions,
+  type ChunkDetail,
+} from './simulation-service';
 import { transferablesOf } from './transfer';
 
 const service = createSimulationService();
@@ -20,15 +26,15 @@ const api = {
   },
 
   /**
-   * With `levers` false, the chunk leaves the lever contributions out (a preview). `slab` is an earlier
-   * chunk's buffer handed back (transferred) for the results to reuse.
+   * `detail`: lever contributions or not, and the breakdown of every K-th run (0: none); a preview has
+   * neither. `slab` is an earlier chunk's buffer handed back (transferred) for the results to reuse.
    */
   simulate(
     key: number,
     seed: number,
     runStart: number,
     runCount: number,
-    levers = true,
+    detail: ChunkDetail = FULL_DETAIL,
     slab?: ArrayBuffer,
   ): RunBlock | Promise<never> {
     const fate = hookedFate(service.model(key), runStart, runCount);
@@ -44,7 +50,7 @@ const api = {
       self.close();
       return new Promise<never>(() => {});
     }
-    const block = service.simulate(key, seed, runStart, runCount, { levers, slab });
+    const block = service.simulate(key, seed, runStart, runCount, { ...kernelOptions(detail), slab });
     chunks++;
     if (slab && block.gross.buffer === slab) reused++;
     lastSent = block;

@@ -158,7 +158,7 @@ describe('the pathways engine on the sample park in Chromium', () => {
     expect(pw.settings!.efficiency).toBe(0.03);
     expect(counted.calls()).toBe(2); // five edits, one run
     // The result on show is that of the last edit: the same as running those settings directly.
-    const direct = await runner().run(compileScenario(pw.scenario!, baseline, { breakdown: false }), {
+    const direct = await runner().run(compileScenario(pw.scenario!, baseline), {
       seed: 5,
       runs: 1000,
     });
@@ -167,7 +167,7 @@ describe('the pathways engine on the sample park in Chromium', () => {
     pw.destroy();
   });
 
-  it('keeps the last lever contributions, marked not current, while a preview (which has none) is on show', async () => {
+  it('keeps the last lever contributions and breakdown, marked not current, while a preview (which has neither) is on show', async () => {
     const real = runner();
     let hold = false;
     let release = () => {};
@@ -192,18 +192,20 @@ describe('the pathways engine on the sample park in Chromium', () => {
     await until(() => pw.status === 'done', 'the first result');
     const first = pw.result!.summary;
     expect(first.lever_contribution.length).toBeGreaterThan(0);
-    expect(pw.levers).toEqual({ summary: first, current: true });
+    expect(pw.detail).toEqual({ summary: first, current: true });
 
     hold = true;
     pw.setLever('efficiency', 0.03);
     await until(() => pw.result?.phase === 'preview' && !pw.stale, 'the preview of the edit');
     expect(pw.result!.summary.lever_contribution).toEqual([]);
-    expect(pw.levers).toEqual({ summary: first, current: false });
+    expect(pw.result!.summary.by_sector_tco2).toBeNull();
+    expect(pw.detail).toEqual({ summary: first, current: false });
     release();
     await until(() => pw.status === 'done', 'the full result of the edit');
-    expect(pw.levers!.current).toBe(true);
-    expect(pw.levers!.summary).toBe(pw.result!.summary);
-    expect(pw.levers!.summary.lever_contribution.length).toBe(first.lever_contribution.length);
+    expect(pw.detail!.current).toBe(true);
+    expect(pw.detail!.summary).toBe(pw.result!.summary);
+    expect(pw.detail!.summary.lever_contribution.length).toBe(first.lever_contribution.length);
+    expect(pw.detail!.summary.by_sector_tco2!.keys.length).toBeGreaterThan(5);
     pw.destroy();
   });
 

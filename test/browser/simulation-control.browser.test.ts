@@ -7,7 +7,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileScenario } from '../../src/core/scenario/compile';
 import type { CompiledModel } from '../../src/core/scenario/kernel';
-import { simulateBlock } from '../../src/core/scenario/kernel';
 import { presetScenario } from '../../src/core/scenario/presets';
 import type { TestHooks } from '../../workers/simulation-service';
 import {
@@ -20,7 +19,7 @@ import {
   type RunnerOptions,
 } from '../../workers/simulation-runner';
 import { handBaseline } from '../unit/scenario/fixtures';
-import { blockDiff } from './block-diff';
+import { blockDiff, fullBlock } from './block-diff';
 
 const model = compileScenario(presetScenario('ambitious'), handBaseline());
 const hooked = (hooks: TestHooks): CompiledModel => ({ ...model, ...hooks });
@@ -55,7 +54,7 @@ function afterProgress(n: number): { onProgress: (p: { done: number }) => void; 
 
 async function expectHealthy(r: PooledSimulationRunner): Promise<void> {
   const { block } = await r.run(model, { seed: SEED, runs: 300, summarize: false });
-  expect(blockDiff(block, simulateBlock(model, SEED, 0, 300))).toEqual([]);
+  expect(blockDiff(block, fullBlock(model, SEED, 300))).toEqual([]);
 }
 
 describe('cancellation', () => {
@@ -182,7 +181,7 @@ describe('supersession and termination', () => {
     const result = await newer;
     expect(olderSettled).toBe(true);
     expect(result.seed).toBe(SEED + 1);
-    expect(blockDiff(result.block, simulateBlock(model, SEED + 1, 0, 800))).toEqual([]);
+    expect(blockDiff(result.block, fullBlock(model, SEED + 1, 800))).toEqual([]);
   });
 
   it('a burst of requests: only the last resolves', async () => {
@@ -195,7 +194,7 @@ describe('supersession and termination', () => {
     const last = settled[4];
     expect(last.status).toBe('fulfilled');
     if (last.status === 'fulfilled')
-      expect(blockDiff(last.value.block, simulateBlock(model, 5, 0, 500))).toEqual([]);
+      expect(blockDiff(last.value.block, fullBlock(model, 5, 500))).toEqual([]);
   });
 
   it('a progressive request is superseded between its preview and its full result', async () => {

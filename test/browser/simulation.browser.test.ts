@@ -13,7 +13,7 @@ import {
   type SimulationRunner,
 } from '../../workers/simulation-runner';
 import { handBaseline } from '../unit/scenario/fixtures';
-import { blockDiff } from './block-diff';
+import { blockDiff, fullBlock } from './block-diff';
 
 const model = compileScenario(presetScenario('policy'), handBaseline());
 const SEED = 20240601;
@@ -31,7 +31,7 @@ afterAll(async () => {
 
 describe('simulation runner', () => {
   it('gives bit-identical runs and summaries with 1, 2 and 4 workers, equal to the kernel on the main thread', async () => {
-    const expected = simulateBlock(model, SEED, 0, RUNS);
+    const expected = fullBlock(model, SEED, RUNS);
     const expectedSummary = JSON.stringify(summarize(model, expected, SEED));
     for (const workers of [1, 2, 4]) {
       const r = runner(workers, { chunkTargetMs: 5 });
@@ -53,7 +53,7 @@ describe('simulation runner', () => {
   it('transfers results: the sending side keeps a detached buffer, and chunk buffers are recycled', async () => {
     const r = runner(2, { chunkTargetMs: 2 });
     const { block } = await r.run(model, { seed: SEED, runs: 1200, summarize: false });
-    expect(blockDiff(block, simulateBlock(model, SEED, 0, 1200))).toEqual([]);
+    expect(blockDiff(block, fullBlock(model, SEED, 1200))).toEqual([]);
     // Worker → main: each worker's last sent block is detached on its side; every chunk after a lane's
     // first is laid out in the buffer of the lane's previous chunk, handed back (unless a chunk grew past it).
     for (const stats of await r.workerStats()) {
@@ -98,13 +98,15 @@ describe('simulation runner', () => {
     ]);
     const [preview, full] = results;
     expect(preview.summary?.runs).toBe(1000);
-    expect(blockDiff(full.block, simulateBlock(model, SEED, 0, 4000))).toEqual([]);
+    expect(blockDiff(full.block, fullBlock(model, SEED, 4000))).toEqual([]);
     // The preview leaves the lever contributions out; everything else equals the same runs' full computation.
-    expect(blockDiff(preview.block, simulateBlock(model, SEED, 0, 1000, { levers: false }))).toEqual([]);
+    expect(
+      blockDiff(preview.block, simulateBlock(model, SEED, 0, 1000, { levers: false, breakdown: false })),
+    ).toEqual([]);
     expect(preview.block.leverContribution.length).toBe(0);
     expect(preview.summary?.lever_contribution).toEqual([]);
     expect(full.summary?.lever_contribution.length).toBe(model.nLevers);
-    const head = simulateBlock(model, SEED, 0, 1000);
+    const head = fullBlock(model, SEED, 1000);
     expect(Array.from(full.block.gross.subarray(0, head.gross.length))).toEqual(
       Array.from(preview.block.gross),
     );

@@ -3,7 +3,13 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS, openApp, type Session } from './browser';
 import { loadPark } from '../../src/cli/load-park';
-import { compileScenario, presetScenario, simulateBlock, summarize } from '../../src/core/scenario/index';
+import {
+  breakdownEvery,
+  compileScenario,
+  presetScenario,
+  simulateBlock,
+  summarize,
+} from '../../src/core/scenario/index';
 
 let s: Session;
 beforeAll(async () => {
@@ -82,8 +88,14 @@ describe('the Pathways page of the built app', () => {
     expect(page.url()).toContain('s2=market');
     expect(await page.getByTestId('pv-potential').textContent()).toMatch(/\d+ MW/);
     expect(await page.getByTestId('path-kpi-peak-year').textContent()).toMatch(/20\d\d/);
+    // Emissions by sector (every 5th of the 10,000 runs), then by carrier, with a table as the legend.
+    expect(await page.getByTestId('breakdown').getAttribute('data-current')).toBe('true');
+    expect(await page.getByTestId('breakdown-table').locator('tbody tr').count()).toBeGreaterThanOrEqual(12);
+    expect(await page.getByTestId('breakdown-note').textContent()).toMatch(/每 5 次.*2,000 次/);
+    await page.getByTestId('breakdown-by-carrier').click();
+    await expect.poll(() => page.getByTestId('breakdown-table').textContent()).toMatch(/外购电力/);
     const charts = await ink(page);
-    expect(charts.length).toBeGreaterThanOrEqual(5);
+    expect(charts.length).toBeGreaterThanOrEqual(6);
     for (const share of charts) expect(share).toBeGreaterThan(0.01);
     await expect
       .poll(() => page.getByTestId('sim-table').getAttribute('data-rows'), { timeout: 30_000 })
@@ -94,8 +106,9 @@ describe('the Pathways page of the built app', () => {
   it('gives, for the unedited preset, the summary the command line computes for the same seed', async () => {
     const fromPage = await downloadSummary(s.page);
     const { baseline } = await loadPark('sample', process.cwd());
-    const model = compileScenario(presetScenario('policy'), baseline, { breakdown: false });
-    const fromNode = summarize(model, simulateBlock(model, 2060, 0, 10_000), 2060);
+    const model = compileScenario(presetScenario('policy'), baseline);
+    const block = simulateBlock(model, 2060, 0, 10_000, { breakdownEvery: breakdownEvery(10_000) });
+    const fromNode = summarize(model, block, 2060);
     expect(fromPage).toEqual(JSON.parse(JSON.stringify(fromNode)));
   });
 

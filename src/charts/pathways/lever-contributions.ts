@@ -41,16 +41,37 @@ export function buildLeverWedgesOption(
   text: LeverText,
   large = true,
 ): ChartOption {
+  return buildStackedAreasOption(data, text, { large, colors: LEVER_COLORS, stackAll: true });
+}
+
+/**
+ * Stacked areas per key over the years (lever wedges, emissions by sector or carrier). With
+ * `stackAll` every series stacks on the one before it whatever its sign (wedges of one total);
+ * otherwise negative series stack below zero.
+ */
+export function buildStackedAreasOption(
+  data: { years: number[]; series: LeverSeries[] },
+  text: LeverText,
+  options: {
+    large?: boolean;
+    colors?: Record<string, string>;
+    stackAll?: boolean;
+    /** False when the page shows the keys and their colours itself (a table beside the chart). */
+    legend?: boolean;
+  } = {},
+): ChartOption {
+  const { large = true, colors = {}, stackAll = false, legend = true } = options;
   const fs = chartFontSizes(large);
   const fmt = text.formatNumber;
+  const colorOf = (key: string, i: number) => colors[key] ?? PALETTE[i % PALETTE.length];
   return {
     aria: { enabled: true },
     animationDuration: 300,
-    legend: { top: 0, left: 0, textStyle: { fontSize: fs.legend }, itemGap: 12 },
+    legend: { show: legend, top: 0, left: 0, textStyle: { fontSize: fs.legend }, itemGap: 12 },
     grid: {
       left: 8,
       right: 16,
-      top: large ? 92 : 64,
+      top: legend ? (large ? 92 : 64) : 36,
       bottom: 8,
       outerBoundsMode: 'same',
       outerBoundsContain: 'axisLabel',
@@ -73,8 +94,8 @@ export function buildLeverWedgesOption(
       type: 'line' as const,
       id: s.key,
       name: s.name,
-      stack: 'levers',
-      stackStrategy: 'all' as const,
+      stack: 'total',
+      stackStrategy: stackAll ? ('all' as const) : ('samesign' as const),
       data: s.values,
       symbol: 'none',
       lineStyle: { width: 1, color: colorOf(s.key, i) },

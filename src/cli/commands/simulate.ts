@@ -26,11 +26,12 @@ Monte Carlo decarbonization pathways of a park from its latest data year to 2060
   --park      a bundled park (sample, the default, or workshop) or a folder holding enterprises,
               economics and activity as .csv, .parquet or .arrow in the canonical schema
               (datasets/README.md), optionally with a manifest.json (green_space_ha, wetland_ha)
-  --runs      number of runs, 1–1000000 (memory: about 4 kB per run)
+  --runs      number of runs, 1–1000000 (memory: about 2 kB per run)
   --seed      random seed, an integer 0–4294967295; run r depends on (seed, r) alone
   --workers   worker threads (default: the number of CPUs); the results do not depend on it
   --summary   summary JSON: percentiles per year, peak year, neutrality, cumulative emissions,
-              intensity changes, lever contributions, sensitivity (Spearman)
+              intensity changes, lever contributions, emissions by sector and by carrier
+              (from every K-th run, about 2,000 runs), sensitivity (Spearman)
   --out       per-run results, Parquet (zstd) or CSV by the extension: a long table with columns
               run, year, gross_tco2, net_tco2, energy_tce, output_10k_cny; and next to it
               <name>.inputs.<ext> with run and one column per uncertain input (its sampled value)`;
@@ -173,8 +174,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       `warning: Scenario "${scenario.id}" was built for dataset "${scenario.dataset}"; applying it to "${park.id}".\n`,
     );
   }
-  // Per-sector and per-carrier detail is not in the summary or --out: leave it out to save memory.
-  const model = compileScenario(scenario, park.baseline, { breakdown: false });
+  // The pool keeps the per-sector and per-carrier breakdown for about 2,000 runs (model.ts BREAKDOWN_ROWS).
+  const model = compileScenario(scenario, park.baseline);
   for (const w of model.warnings) io.stderr(`warning: ${w}\n`);
 
   const t1 = performance.now();

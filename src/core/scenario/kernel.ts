@@ -11,7 +11,7 @@
  */
 import { Sfc32 } from '../random';
 import type { CompiledModel, RunBlock } from './model';
-import { GJ_PER_10K_KWH } from './model';
+import { breakdownRowsIn, GJ_PER_10K_KWH } from './model';
 import { prepareKernel } from './kernel-prep';
 import { sampleRun, sampleScratch } from './sampling';
 
@@ -35,6 +35,13 @@ export interface SimulateOptions {
    * runs; 'double' stores them unrounded (the kernel-vs-reference test uses it). docs/model.md §7.
    */
   precision?: 'single' | 'double';
+  /** Per-sector and per-carrier breakdown (default: the model's `breakdown`); a preview leaves it out. */
+  breakdown?: boolean;
+  /**
+   * Keep the breakdown for runs r (global index) with r % breakdownEvery = 0 only (default 1: every
+   * run): model.ts breakdownEvery(runs) keeps about BREAKDOWN_ROWS rows whatever the sample.
+   */
+  breakdownEvery?: number;
   /**
    * Memory to lay the results out in, e.g. a finished chunk's buffer handed back for reuse (a pool
    * that recycles them leaves no garbage the size of the whole result behind). Used when large
@@ -81,15 +88,19 @@ export function simulateBlock(
   const nC = M.nCarriers;
   const nI = M.nInputs;
   const nL = M.nLevers;
-  const detail = M.breakdown;
+  const detail = options.breakdown ?? M.breakdown;
+  const every = detail ? (options.breakdownEvery ?? 1) : 0;
+  if (detail && (!Number.isSafeInteger(every) || every < 1))
+    throw new RangeError(`breakdownEvery must be an integer ≥ 1, got ${every}`);
+  const nRows = breakdownRowsIn(runStart, runCount, every);
   // One buffer for every array: one allocation per block, one buffer to transfer and to recycle.
   const sizes = [
     runCount * nY,
     runCount * nY,
     runCount * nY,
     runCount * nY,
-    detail ? runCount * nY * nS : 0,
-    detail ? runCount * nY * nC : 0,
+    nRows * nY * nS,
+    nRows * nY * nC,
     runCount * nI,
     withLevers ? runCount * nY * nL : 0,
   ];
@@ -155,8 +166,11 @@ export function simulateBlock(
   // Without contributions only the last stage (all gross levers on) is evaluated.
   const firstStage = withLevers ? 0 : nGross;
 
+  // Breakdown row of the next breakdown run of the block.
+  let bRow = 0;
   for (let run = 0; run < runCount; run++) {
     rng.seedRun(seed, runStart + run);
+    const keepRow = every > 0 && (runStart + run) % every === 0;
     sampleRun(M, rng, params, scratch);
     for (let i = 0; i < nI; i++) inputs[run * nI + i] = params[M.inputSlots[i]];
     for (let s = 0; s < nS; s++) {
@@ -380,10 +394,10 @@ export function simulateBlock(
       energy[row] = tce;
       output[row] = out;
 
-      if (!detail) continue;
+      if (!keepRow) continue;
       // Breakdown of the final stage by sector and by carrier.
-      const sb = row * nS;
-      const cb = row * nC;
+      const sb = (bRow * nY + y) * nS;
+      const cb = (bRow * nY + y) * nC;
       const elecPerDemand = demand > 0 ? elecEm / demand : 0;
       let coalEm = 0;
       let gasEm = 0;
@@ -445,6 +459,7 @@ export function simulateBlock(
       }
       for (let c = 0; c < nC; c++) byCarrier[cb + c] = cSum[c];
     }
+    if (keepRow) bRow++;
   }
 
   return {
@@ -455,6 +470,7 @@ export function simulateBlock(
     nCarriers: nC,
     nInputs: nI,
     nLevers: nL,
+    breakdownEvery: every,
     years: M.years.slice(),
     gross,
     net,

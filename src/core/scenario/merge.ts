@@ -1,10 +1,20 @@
 /**
  * Joins RunBlocks computed for contiguous run ranges into one RunBlock in run order. Pure and generic
  * over the block's per-run arrays: every Float64Array or Float32Array field is laid out run-major (its
- * length is runCount × a per-run stride), so fields the kernel adds later merge without changes here.
- * Each field keeps its element type.
+ * length is runCount × a per-run stride), so fields the kernel adds later merge without changes here;
+ * the breakdown fields have one row per breakdown run instead (model.ts breakdownRowsIn). Each field
+ * keeps its element type.
  */
 import type { RunBlock } from './kernel';
+import { breakdownRowsIn } from './model';
+
+/** Fields with a row per breakdown run (r % breakdownEvery = 0) rather than per run. */
+const SAMPLED = new Set(['bySector', 'byCarrier']);
+
+/** Rows of field `key` in runs [runStart, runStart + runCount). */
+function rowsOf(key: string, runStart: number, runCount: number, every: number): number {
+  return SAMPLED.has(key) ? breakdownRowsIn(runStart, runCount, every) : runCount;
+}
 
 type Dimensions = Omit<RunBlock, 'runStart' | 'runCount'>;
 type RunArray = Float64Array | Float32Array;
@@ -24,12 +34,21 @@ function layoutOf(block: RunBlock): Layout {
   for (const [key, value] of Object.entries(block)) {
     if (key === 'runStart' || key === 'runCount' || key === 'years') continue;
     if (isRunArray(value)) {
+      const type = value instanceof Float32Array ? Float32Array : Float64Array;
+      if (SAMPLED.has(key)) {
+        // A block may hold no breakdown run at all: the row width comes from the dimensions.
+        const width =
+          block.breakdownEvery > 0
+            ? block.nYears * (key === 'bySector' ? block.nSectors : block.nCarriers)
+            : 0;
+        arrays.push([key, width, type]);
+        continue;
+      }
       if (block.runCount === 0 ? value.length !== 0 : value.length % block.runCount !== 0) {
         throw new Error(
           `RunBlock.${key} has ${value.length} values, not a multiple of ${block.runCount} runs`,
         );
       }
-      const type = value instanceof Float32Array ? Float32Array : Float64Array;
       arrays.push([key, block.runCount === 0 ? 0 : value.length / block.runCount, type]);
     } else {
       scalars.push([key, value]);
@@ -51,7 +70,8 @@ function checkCompatible(layout: Layout, block: RunBlock): void {
   if (!sameYears(layout.years, block.years)) throw new Error('RunBlock.years differs between blocks');
   for (const [key, stride, type] of layout.arrays) {
     const arr = fields[key];
-    if (!(arr instanceof type) || arr.length !== stride * block.runCount) {
+    const rows = rowsOf(key, block.runStart, block.runCount, block.breakdownEvery);
+    if (!(arr instanceof type) || arr.length !== stride * rows) {
       throw new Error(`RunBlock.${key} of runs ${block.runStart}+${block.runCount} has the wrong length`);
     }
   }
@@ -91,8 +111,9 @@ export class RunBlockAssembler {
     if (!this.#layout || !this.#target) {
       this.#layout = layoutOf(block);
       this.#target = Object.fromEntries(this.#layout.scalars);
+      const every = block.breakdownEvery;
       for (const [key, stride, type] of this.#layout.arrays) {
-        this.#target[key] = new type(stride * this.runCount);
+        this.#target[key] = new type(stride * rowsOf(key, this.runStart, this.runCount, every));
       }
     }
     checkCompatible(this.#layout, block);
@@ -102,7 +123,8 @@ export class RunBlockAssembler {
     }
     const fields = block as unknown as Record<string, RunArray>;
     for (const [key, stride] of this.#layout.arrays) {
-      (this.#target[key] as RunArray).set(fields[key], offset * stride);
+      const before = rowsOf(key, this.runStart, offset, block.breakdownEvery);
+      (this.#target[key] as RunArray).set(fields[key], before * stride);
     }
     this.#filled += block.runCount;
   }

@@ -149,6 +149,26 @@ export interface CompiledModel {
   history?: BaselineHistory;
 }
 
+/**
+ * Runs that carry the per-sector and per-carrier breakdown: every K-th run, K = ⌈runs / BREAKDOWN_ROWS⌉,
+ * so at most about 2,000 rows whatever the sample (a breakdown row is (sectors + carriers) × years
+ * values: 26 × 37 for the sample park, so 100k full rows would take 385 MB and half again the kernel
+ * time). Runs are independent and identically distributed, so every K-th run is a fair subsample;
+ * docs/model.md §5.
+ */
+export const BREAKDOWN_ROWS = 2000;
+
+/** K for a sample of `runs`: the breakdown is kept for runs r with r % K = 0. */
+export function breakdownEvery(runs: number): number {
+  return Math.max(1, Math.ceil(runs / BREAKDOWN_ROWS));
+}
+
+/** Breakdown rows in runs [runStart, runStart + runCount): the multiples of `every` among them (0 if every is 0). */
+export function breakdownRowsIn(runStart: number, runCount: number, every: number): number {
+  if (every <= 0 || runCount <= 0) return 0;
+  return Math.ceil((runStart + runCount) / every) - Math.ceil(runStart / every);
+}
+
 /** Storage of per-run results: float32 by default in the kernel (SimulateOptions.precision), float64 in the reference. */
 export type RunArray = Float32Array | Float64Array;
 
@@ -174,9 +194,17 @@ export interface RunBlock {
   energy: RunArray;
   /** [run * nYears + y] output value, 10^4 CNY. */
   output: RunArray;
-  /** [(run * nYears + y) * nSectors + s] gross tCO2 (empty when the model has breakdown off). */
+  /**
+   * Which runs carry the breakdown: those with (global) index r % breakdownEvery = 0; 0 when there is
+   * none (breakdown off, or a preview).
+   */
+  breakdownEvery: number;
+  /**
+   * [(row * nYears + y) * nSectors + s] gross tCO2 of the block's breakdown runs in order (row j is the
+   * j-th run of the block with r % breakdownEvery = 0); empty without the breakdown.
+   */
   bySector: RunArray;
-  /** [(run * nYears + y) * nCarriers + c] gross tCO2 (empty when the model has breakdown off). */
+  /** [(row * nYears + y) * nCarriers + c] gross tCO2, rows as bySector. */
   byCarrier: RunArray;
   /** [run * nInputs + i] the sampled uncertain inputs. */
   inputs: RunArray;

@@ -226,6 +226,7 @@ export function referenceSimulate(
     nCarriers: m.nCarriers,
     nInputs: m.nInputs,
     nLevers: m.nLevers,
+    breakdownEvery: m.breakdown ? 1 : 0,
     years: m.years.slice(),
     gross: new Float64Array(runCount * nY),
     net: new Float64Array(runCount * nY),

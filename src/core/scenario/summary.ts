@@ -46,6 +46,19 @@ export interface LeverSummary {
   y2060: Spread | null;
 }
 
+/** Emissions by sector or by carrier: mean, P5 and P95 over the runs that carry it, per key and year. */
+export interface BreakdownSummary {
+  /** Runs it is computed from: every `every`-th run (run index r % every = 0), about 2,000 (model.ts BREAKDOWN_ROWS). */
+  runs: number;
+  every: number;
+  /** Sector or carrier codes (model order), those with emissions in some run and year. */
+  keys: string[];
+  /** [key][year] tCO2 (0.1 t). Means add up to the mean total; percentiles do not. */
+  mean: number[][];
+  p5: number[][];
+  p95: number[][];
+}
+
 export interface SimulationSummary {
   runs: number;
   seed: number;
@@ -70,6 +83,9 @@ export interface SimulationSummary {
   intensity_change: Record<string, { carbon: Record<string, Spread>; energy: Record<string, Spread> }>;
   /** One entry per lever; empty for a preview computed without contributions (SimulateOptions.levers). */
   lever_contribution: LeverSummary[];
+  /** Gross emissions by sector and by carrier; null when the runs were computed without the breakdown. */
+  by_sector_tco2: BreakdownSummary | null;
+  by_carrier_tco2: BreakdownSummary | null;
 }
 
 const PS = [0.05, 0.25, 0.5, 0.75, 0.95];
@@ -272,6 +288,37 @@ export function summarize(
     cumulative_net_tco2: spreadOf(cumulativeNet, scratch, 0),
     intensity_change: intensityChange(model, block, years, scratch),
     lever_contribution: options.levers ?? summarizeLevers(model, block),
+    by_sector_tco2: breakdown(block.bySector, model.sectors, block),
+    by_carrier_tco2: breakdown(block.byCarrier, model.carriers, block),
+  };
+}
+
+/** Mean, P5 and P95 per key and year of a [(row * nYears + y) * keys + k] breakdown; null if none. */
+function breakdown(src: RunArray, codes: readonly string[], block: RunBlock): BreakdownSummary | null {
+  if (block.breakdownEvery <= 0 || src.length === 0) return null;
+  const nY = block.nYears;
+  const nK = codes.length;
+  const n = src.length / (nY * nK);
+  const w = workFor(n, nK);
+  const spreads: Spread[][] = codes.map(() => []);
+  const any = new Uint8Array(nK);
+  // One year's keys are adjacent in a run's row: gather them together.
+  for (let y = 0; y < nY; y++) {
+    gatherAny(w, src, nY * nK, y * nK, nK);
+    for (let k = 0; k < nK; k++) {
+      const col = w.cols[k];
+      if (!any[k]) for (let r = 0; r < n && !any[k]; r++) if (col[r] !== 0) any[k] = 1;
+      spreads[k].push(spreadInPlace(col, 1));
+    }
+  }
+  const kept = codes.flatMap((_, k) => (any[k] ? [k] : []));
+  return {
+    runs: n,
+    every: block.breakdownEvery,
+    keys: kept.map((k) => codes[k]),
+    mean: kept.map((k) => spreads[k].map((x) => x.mean)),
+    p5: kept.map((k) => spreads[k].map((x) => x.p5)),
+    p95: kept.map((k) => spreads[k].map((x) => x.p95)),
   };
 }
 

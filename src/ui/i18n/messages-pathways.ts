@@ -90,6 +90,15 @@ export const zh = {
   'path.contrib.wedges': '逐年减排量（均值）',
   'path.contrib.bars': '2030 年与 2060 年（均值）',
   'path.contrib.none': '此情景没有政策措施（基准情景），没有可比较的减排贡献。',
+  'path.breakdown.title': '分行业、分能源品种排放（各次模拟的均值，万吨 CO₂/年）',
+  'path.breakdown.by': '分解方式',
+  'path.breakdown.bySector': '按行业',
+  'path.breakdown.byCarrier': '按能源品种',
+  'path.breakdown.none': '此结果没有分行业、分品种的分解。',
+  'path.breakdown.noteAll':
+    '基于全部 {runs} 次模拟。均值可相加，堆叠高度即总排放均值；表中为均值与 P5–P95。外送电力、外送热力按抵扣计为负值。',
+  'path.breakdown.note':
+    '基于每 {every} 次模拟取 1 次、共 {runs} 次模拟（各次模拟相互独立，等距抽取即随机子样本）。均值可相加，堆叠高度即总排放均值；表中为均值与 P5–P95。外送电力、外送热力按抵扣计为负值。',
   'path.contrib.pending': '各项措施的减排贡献随完整样本（{runs} 次模拟）给出，正在计算……',
   'path.contrib.updating': '正在按新设置重新计算；下图仍为上一设置的结果。',
   'path.leverName.structural_shift': '产业结构调整',
@@ -231,6 +240,15 @@ export const en: Record<keyof typeof zh, string> = {
   'path.contrib.wedges': 'Avoided per year (mean)',
   'path.contrib.bars': '2030 and 2060 (mean)',
   'path.contrib.none': 'This scenario has no policy levers (business as usual): nothing to compare.',
+  'path.breakdown.title': 'Emissions by sector and by energy carrier (mean over runs, 10⁴ tCO₂ per year)',
+  'path.breakdown.by': 'Break down',
+  'path.breakdown.bySector': 'By sector',
+  'path.breakdown.byCarrier': 'By carrier',
+  'path.breakdown.none': 'This result has no breakdown by sector and carrier.',
+  'path.breakdown.noteAll':
+    'From all {runs} runs. Means add up: the stack is the mean total; the table gives the mean and P5–P95. Exported electricity and heat are deductions, below zero.',
+  'path.breakdown.note':
+    'From {runs} runs, every {every}th (runs are independent, so every k-th run is a random subsample). Means add up: the stack is the mean total; the table gives the mean and P5–P95. Exported electricity and heat are deductions, below zero.',
   'path.contrib.pending': 'What each lever avoids comes with the full sample ({runs} runs): computing…',
   'path.contrib.updating': 'Updating for the new settings; the charts below still show the previous ones.',
   'path.leverName.structural_shift': 'Structural shift',

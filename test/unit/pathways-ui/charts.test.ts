@@ -6,6 +6,7 @@ import {
   LEVER_COLORS,
   buildLeverBarsOption,
   buildLeverWedgesOption,
+  buildStackedAreasOption,
 } from '../../../src/charts/pathways/lever-contributions';
 import { fanData, peakHistogram, tornadoRows } from '../../../src/ui/pages/pathways/pathways-vm';
 import { HISTORY, handSummary } from './fixtures';
@@ -182,7 +183,8 @@ describe('lever contributions', () => {
       text,
     );
     const ws = (w.series as (S & { itemStyle: { color: string } })[])[0];
-    expect(ws.stack).toBe('levers');
+    expect(ws.stack).toBe('total');
+    expect(ws.stackStrategy).toBe('all');
     expect(ws.data).toEqual([1, 6]);
     expect(ws.itemStyle.color).toBe(LEVER_COLORS.extra_efficiency);
     const b = buildLeverBarsOption(
@@ -196,6 +198,29 @@ describe('lever contributions', () => {
     const bs = b.series as S[];
     expect(bs.map((s) => s.name)).toEqual(['2030', '2060']);
     expect(bs.map((s) => (s.data[0] as { value: number }).value)).toEqual([6, 20]);
+  });
+});
+
+describe('emissions by sector or carrier', () => {
+  it('stacks one area per key in its colour, exports (negative) below zero', () => {
+    const o = buildStackedAreasOption(
+      {
+        years: [2024, 2030],
+        series: [
+          { key: 'natural_gas', name: 'Gas', values: [50, 46] },
+          { key: 'electricity_export', name: 'Export', values: [-5, -4] },
+        ],
+      },
+      { unit: 't', formatNumber: String },
+      { colors: { natural_gas: '#E69F00' } },
+    );
+    const series = o.series as (S & { itemStyle: { color: string } })[];
+    expect(series.map((s) => [s.id, s.stack, s.stackStrategy])).toEqual([
+      ['natural_gas', 'total', 'samesign'],
+      ['electricity_export', 'total', 'samesign'],
+    ]);
+    expect(series[0].itemStyle.color).toBe('#E69F00');
+    expect(series[1].itemStyle.color).toMatch(/^#/); // from the palette
   });
 });
 

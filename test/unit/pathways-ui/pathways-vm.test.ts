@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  breakdownAreas,
   fanData,
   histogramMedian,
   inputParts,
@@ -89,6 +90,26 @@ describe('lever contributions', () => {
     ]);
     expect(w.at2030[0]?.mean).toBe(6);
     expect(w.at2060[0]?.p95).toBe(25);
+  });
+});
+
+describe('emissions by sector and carrier', () => {
+  it('gives the mean areas (adding up to the mean total) and a 2030 / last-year table', () => {
+    const s = handSummary();
+    const b = breakdownAreas(s, 'sector', (c) => c.toUpperCase())!;
+    expect(b.series.map((x) => x.name)).toEqual(['CHEMICALS', 'ELECTRONICS']);
+    YEARS.forEach((_, y) => expect(b.series[0].values[y] + b.series[1].values[y]).toBe(s.total_tco2.mean[y]));
+    expect(b.tableYears).toEqual([2030, 2060]);
+    expect(b.rows[1].cells[1]).toEqual({ mean: 16, p5: 11, p95: 21 });
+    const c = breakdownAreas(s, 'carrier', String)!;
+    expect(c.series.at(-1)!.values[0]).toBeLessThan(0); // exports deducted
+    // A key below zero in some year is stacked last, whatever its place in the summary.
+    const mixed = { ...s.by_carrier_tco2!, keys: ['electricity_export', 'natural_gas'] };
+    mixed.mean = [s.by_carrier_tco2!.mean[2], s.by_carrier_tco2!.mean[0]];
+    const m = breakdownAreas({ ...s, by_carrier_tco2: mixed }, 'carrier', String)!;
+    expect(m.series.map((x) => x.key)).toEqual(['natural_gas', 'electricity_export']);
+    expect(m.rows.map((x) => x.key)).toEqual(['electricity_export', 'natural_gas']);
+    expect(breakdownAreas({ ...s, by_sector_tco2: null }, 'sector', String)).toBeNull();
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileScenario, simulateBlock, type RunBlock } from '../../../src/core/scenario/kernel';
 import { referenceSimulate } from '../../../src/core/scenario/reference';
+import { mergeRunBlocks } from '../../../src/core/scenario/merge';
 import { presetScenario } from '../../../src/core/scenario/presets';
 import { assertScenario } from '../../../src/core/scenario/schema';
 import { baselineFromRows, baselineTotals } from '../../../src/core/scenario/baseline';
@@ -199,5 +200,35 @@ describe('kernel storage', () => {
     // Too small: a new buffer.
     const small = new ArrayBuffer(16);
     expect(simulateBlock(m, 4, 10, 6, { slab: small }).gross.buffer).not.toBe(small);
+  });
+});
+
+describe('kernel breakdown of every K-th run', () => {
+  it('keeps the rows of runs r % K = 0, equal to the full breakdown, and merges across chunks', () => {
+    const m = compileScenario(ALL_LEVERS, handBaseline());
+    const all = simulateBlock(m, 6, 3, 20);
+    const sampled = simulateBlock(m, 6, 3, 20, { breakdownEvery: 4 });
+    expect(sampled.breakdownEvery).toBe(4);
+    expect(all.breakdownEvery).toBe(1);
+    const rows = [4, 8, 12, 16, 20].map((r) => r - 3); // runs 4, 8, …, 20 of runs 3…22
+    const w = m.nYears * m.nSectors;
+    expect(Array.from(sampled.bySector)).toEqual(
+      rows.flatMap((j) => Array.from(all.bySector.subarray(j * w, (j + 1) * w))),
+    );
+    const wc = m.nYears * m.nCarriers;
+    expect(Array.from(sampled.byCarrier)).toEqual(
+      rows.flatMap((j) => Array.from(all.byCarrier.subarray(j * wc, (j + 1) * wc))),
+    );
+    for (const f of ['gross', 'net', 'inputs', 'leverContribution'] as const)
+      expect(sampled[f]).toEqual(all[f]);
+    // Chunked differently, merged: the same block.
+    const parts = [
+      simulateBlock(m, 6, 3, 6, { breakdownEvery: 4 }),
+      simulateBlock(m, 6, 9, 14, { breakdownEvery: 4 }),
+    ];
+    expect(parts.map((p) => p.bySector.length / w)).toEqual([2, 3]);
+    expect(mergeRunBlocks(parts)).toEqual(sampled);
+    expect(() => simulateBlock(m, 6, 3, 2, { breakdownEvery: 0 })).toThrow(/breakdownEvery/);
+    expect(simulateBlock(m, 6, 3, 2, { breakdown: false }).breakdownEvery).toBe(0);
   });
 });

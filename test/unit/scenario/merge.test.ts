@@ -4,27 +4,32 @@ import { mergeRunBlocks, RunBlockAssembler } from '../../../src/core/scenario/me
 
 const DIMS = { nYears: 3, nSectors: 2, nCarriers: 4, nInputs: 5, nLevers: 1 };
 
-/** A block whose every value encodes (field, run, position), so misplaced copies show. */
-function block(runStart: number, runCount: number): RunBlock {
-  const { nYears, nSectors, nCarriers, nInputs, nLevers } = DIMS;
-  const fill = (field: number, stride: number) =>
-    Float64Array.from({ length: runCount * stride }, (_, i) => {
-      const run = runStart + Math.floor(i / stride);
-      return field * 1e9 + run * 1e3 + (i % stride);
-    });
+/**
+ * A block whose every value encodes (field, run, position), so misplaced copies show. The breakdown
+ * fields hold rows for the runs r with r % every = 0 only (none when every is 0).
+ */
+function block(runStart: number, runCount: number, every = 1): RunBlock {
+  const { nYears, nSectors, nCarriers, nInputs } = DIMS;
+  const runs = Array.from({ length: runCount }, (_, i) => runStart + i);
+  const fill = (field: number, stride: number, which = runs) =>
+    Float64Array.from(
+      which.flatMap((run) => Array.from({ length: stride }, (_, i) => field * 1e9 + run * 1e3 + i)),
+    );
+  const sampled = every > 0 ? runs.filter((r) => r % every === 0) : [];
   return {
     runStart,
     runCount,
     ...DIMS,
+    breakdownEvery: every,
     years: Int32Array.from([2025, 2026, 2027]),
     gross: fill(1, nYears),
     net: fill(2, nYears),
     energy: fill(3, nYears),
     output: fill(4, nYears),
-    bySector: fill(5, nYears * nSectors),
-    byCarrier: fill(6, nYears * nCarriers),
+    bySector: fill(5, nYears * nSectors, sampled),
+    byCarrier: fill(6, nYears * nCarriers, sampled),
     inputs: fill(7, nInputs),
-    leverContribution: fill(8, nYears * nLevers),
+    leverContribution: fill(8, nYears * DIMS.nLevers),
   };
 }
 
@@ -52,6 +57,20 @@ describe('mergeRunBlocks', () => {
     expect(() => mergeRunBlocks([block(0, 2), shortened])).toThrow(/inputs/);
     const years = { ...block(2, 1), years: Int32Array.from([2025, 2026, 2028]) };
     expect(() => mergeRunBlocks([block(0, 2), years])).toThrow(/years/);
+  });
+});
+
+describe('mergeRunBlocks with the breakdown of every K-th run', () => {
+  it("places each part's breakdown rows, parts with no breakdown run included", () => {
+    const whole = block(4, 17, 3); // runs 6, 9, …, 18 carry the breakdown
+    expect(whole.bySector.length).toBe(5 * DIMS.nYears * DIMS.nSectors);
+    const parts = [block(13, 1, 3), block(4, 2, 3), block(14, 7, 3), block(6, 7, 3)];
+    expect(parts[0].bySector.length).toBe(0);
+    expect(mergeRunBlocks(parts)).toEqual(whole);
+    // Without any breakdown (a preview), the fields stay empty.
+    expect(mergeRunBlocks([block(0, 4, 0), block(4, 3, 0)])).toEqual(block(0, 7, 0));
+    // Parts must agree on K.
+    expect(() => mergeRunBlocks([block(0, 4, 3), block(4, 3, 2)])).toThrow(/breakdownEvery/);
   });
 });
 

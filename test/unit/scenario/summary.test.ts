@@ -116,6 +116,7 @@ describe('summary', () => {
       nCarriers: 0,
       nInputs: 1,
       nLevers: 0,
+      breakdownEvery: 0,
       years,
       gross: Float64Array.from(gross),
       net: Float64Array.from(net),
@@ -137,5 +138,40 @@ describe('summary', () => {
     expect(s.total_tco2.p50).toEqual([10, 9, 8, 8]);
     // Input 1, 2, 3 against cumulative 42, 34, 26: a perfect negative rank correlation.
     expect(s.sensitivity.find((r) => r.output === 'cumulative_tco2')?.spearman).toBe(-1);
+  });
+});
+
+describe('summary of the breakdown', () => {
+  const model = compileScenario(presetScenario('policy'), handBaseline());
+
+  it('gives mean, P5 and P95 by sector and by carrier; the means add up to the mean total', () => {
+    const s = summarize(model, simulateBlock(model, 12, 0, 300), 12);
+    for (const b of [s.by_sector_tco2!, s.by_carrier_tco2!]) {
+      expect(b.runs).toBe(300);
+      expect(b.every).toBe(1);
+      expect(b.keys.length).toBeGreaterThan(1);
+      s.years.forEach((_, y) => {
+        const sum = b.mean.reduce((a, row) => a + row[y], 0);
+        // Each mean is rounded to 0.1 t; the float32 storage adds ≤ 6e-8 relative.
+        expect(Math.abs(sum - s.total_tco2.mean[y])).toBeLessThan(
+          0.05 * b.keys.length + 1e-6 * s.total_tco2.mean[y],
+        );
+        b.keys.forEach((_, k) => {
+          expect(b.p5[k][y]).toBeLessThanOrEqual(b.mean[k][y] + 0.1);
+          expect(b.p95[k][y]).toBeGreaterThanOrEqual(b.mean[k][y] - 0.1);
+        });
+      });
+    }
+    expect(s.by_sector_tco2!.keys.every((k) => model.sectors.includes(k))).toBe(true);
+  });
+
+  it('uses the rows of every K-th run, and is null without a breakdown', () => {
+    const sampled = summarize(model, simulateBlock(model, 12, 0, 300, { breakdownEvery: 7 }), 12);
+    expect(sampled.by_sector_tco2!.runs).toBe(43); // runs 0, 7, …, 294
+    expect(sampled.by_sector_tco2!.every).toBe(7);
+    const none = summarize(model, simulateBlock(model, 12, 0, 300, { breakdown: false }), 12);
+    expect(none.by_sector_tco2).toBeNull();
+    expect(none.by_carrier_tco2).toBeNull();
+    expect(none.total_tco2).toEqual(sampled.total_tco2);
   });
 });

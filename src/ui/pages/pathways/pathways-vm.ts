@@ -173,6 +173,47 @@ export function leverWedges(s: SimulationSummary, label: (lever: string) => stri
   };
 }
 
+export interface BreakdownAreas {
+  years: number[];
+  /** Mean tCO2 per year of each sector or carrier (keys in the summary's order, those with emissions). */
+  series: { key: string; name: string; values: number[] }[];
+  /** Years of the table under the chart (2030 if simulated, and the last year). */
+  tableYears: number[];
+  /** Per key: mean, P5 and P95 in each table year. */
+  rows: { key: string; name: string; cells: { mean: number; p5: number; p95: number }[] }[];
+}
+
+/**
+ * Mean emissions by sector or by carrier (stacked, the means add up to the mean total; exports are
+ * negative) and their spread in 2030 and the last year; null when the result has no breakdown.
+ */
+const negative = (xs: number[]) => (xs.some((x) => x < 0) ? 1 : 0);
+
+export function breakdownAreas(
+  s: SimulationSummary,
+  by: 'sector' | 'carrier',
+  label: (code: string) => string,
+): BreakdownAreas | null {
+  const b = by === 'sector' ? s.by_sector_tco2 : s.by_carrier_tco2;
+  if (!b) return null;
+  const at = [s.years.indexOf(2030), s.years.length - 1].filter(
+    (i, k, all) => i >= 0 && all.indexOf(i) === k,
+  );
+  // Keys that are never negative first: stacked in that order, a key below zero in some year (a CHP
+  // plant net of its exports) then subtracts from the top instead of crossing the others.
+  const order = b.keys.map((_, i) => i).sort((i, j) => negative(b.mean[i]) - negative(b.mean[j]) || i - j);
+  return {
+    years: s.years,
+    series: order.map((i) => ({ key: b.keys[i], name: label(b.keys[i]), values: b.mean[i] })),
+    tableYears: at.map((i) => s.years[i]),
+    rows: b.keys.map((key, i) => ({
+      key,
+      name: label(key),
+      cells: at.map((y) => ({ mean: b.mean[i][y], p5: b.p5[i][y], p95: b.p95[i][y] })),
+    })),
+  };
+}
+
 /** Which part of an input name means what: `growth.<sector>.<phase>`, `intensity.<sector>`, … */
 export interface InputParts {
   kind: string;

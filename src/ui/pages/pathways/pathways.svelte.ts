@@ -100,10 +100,11 @@ export class PathwaysState {
   error = $state<string | null>(null);
   warnings = $state.raw<string[]>([]);
   /**
-   * The lever contributions on show: a preview has none, so the last full result's stay (marked not
-   * `current`) until the full sample arrives; null before the first full result.
+   * The full result behind the lever contributions and the sector / carrier breakdown on show: a
+   * preview has neither, so the last full result's stay (marked not `current`) until the full sample
+   * arrives; null before the first full result.
    */
-  levers = $state.raw<{ summary: SimulationSummary; current: boolean } | null>(null);
+  detail = $state.raw<{ summary: SimulationSummary; current: boolean } | null>(null);
   /** True while the result on show belongs to earlier settings. */
   stale = $state(false);
   simTable = $state.raw<SimTableState | null>(null);
@@ -274,7 +275,8 @@ export class PathwaysState {
     try {
       const preset = { ...presetScenario(this.preset), accounting: { scope2: this.scope2 } };
       const scenario = applySettings(preset, settings, ctx);
-      model = compileScenario(scenario, baseline, { breakdown: false });
+      // With the breakdown: the runner keeps it for about 2,000 runs of any sample (model.ts BREAKDOWN_ROWS).
+      model = compileScenario(scenario, baseline);
       this.scenario = scenario;
       this.warnings = model.warnings;
     } catch (e) {
@@ -317,9 +319,8 @@ export class PathwaysState {
           elapsedMs: performance.now() - started,
         };
         this.stale = false;
-        const hasLevers = r.summary.lever_contribution.length > 0 || r.summary.levers.length === 0;
-        if (hasLevers) this.levers = { summary: r.summary, current: true };
-        else if (this.levers) this.levers = { summary: this.levers.summary, current: false };
+        if (r.phase === 'full') this.detail = { summary: r.summary, current: true };
+        else if (this.detail) this.detail = { summary: this.detail.summary, current: false };
         // After the preview the bar follows the full sample (unless its progress has already come in).
         const p = this.progress;
         if (r.phase === 'preview' && p?.phase === 'preview')
