@@ -1,5 +1,6 @@
 /** Benchmark parts (a) and (b): the kernel and the plain per-run reference in Node, one thread. */
 import { simulateBlock } from '../../src/core/scenario/kernel';
+import { breakdownEvery } from '../../src/core/scenario/model';
 import type { CompiledModel, RunBlock } from '../../src/core/scenario/model';
 import { referenceSimulate } from '../../src/core/scenario/reference';
 import { summarize } from '../../src/core/scenario/summary';
@@ -42,13 +43,16 @@ export function nodeBench(
   seed: number,
   sizes: number[],
   referenceBudgetMs = 25_000,
+  /** Breakdown of every K-th run; default as the engine does (model.ts breakdownEvery). */
+  every?: number,
 ): NodeRow[] {
   summarize(model, simulateBlock(model, seed + 1, 0, 2000), seed + 1); // JIT warm-up
   referenceSimulate(model, seed + 1, 0, 500);
   const rows: NodeRow[] = [];
   let refMsPerRun = 0;
   for (const runs of sizes) {
-    const [block, kernelMs, kernelCpuMs] = timed(() => simulateBlock(model, seed, 0, runs));
+    const breakdown = { breakdownEvery: every ?? breakdownEvery(runs) };
+    const [block, kernelMs, kernelCpuMs] = timed(() => simulateBlock(model, seed, 0, runs, breakdown));
     const [, , summaryCpuMs] = timed(() => summarize(model, block, seed));
     const row: NodeRow = {
       runs,
