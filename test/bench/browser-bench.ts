@@ -26,6 +26,9 @@ export type BrowserRow = PageFigures & {
   rendererPeakRssMb: number | null;
   /** Whether the peak was reset just before the 100k run (else it covers the renderer's whole life). */
   peakReset: boolean;
+  /** Renderer peak minus its level before, for one plain run of 1k and of 10k (null if unmeasured). */
+  added1kMb: number | null;
+  added10kMb: number | null;
 };
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -128,26 +131,46 @@ export async function browserBench(
         await page.waitForFunction(() => document.title === 'ready');
         type Bench = {
           small(m: unknown, w: number, s: number): Promise<Partial<PageFigures>>;
+          once(runs: number): Promise<number>;
           large(): Promise<Partial<PageFigures>>;
+        };
+        // Garbage from earlier runs would otherwise be collected during the measured run and hide part of
+        // its memory: collect it first (the pool's workers hand every result over, so they hold none).
+        const settle = async () => {
+          await page.evaluate(() => (globalThis as unknown as { gc?: () => void }).gc?.());
+          await page.waitForTimeout(200);
+        };
+        /** Renderer RSS before, and whether its peak could be reset; the peak is read after the run. */
+        const before = async () => {
+          await settle();
+          const pids = rendererPids(profile);
+          return { pids, rss: rendererRss(pids, 'VmRSS'), reset: resetPeak(pids) };
+        };
+        const added = (b: { pids: string[]; rss: number | null; reset: boolean }) => {
+          const peak = rendererRss(b.pids, 'VmHWM');
+          return b.reset && b.rss !== null && peak !== null ? peak - b.rss : null;
         };
         const first = await page.evaluate(
           ([m, w, s]) => (window as unknown as { bench: Bench }).bench.small(m, w as number, s as number),
           [encoded, workers, seed] as const,
         );
-        // Garbage from the smaller runs would otherwise be collected during the 100k run and hide part
-        // of its memory: collect it first (the pool's workers hand every result over, so they hold none).
-        await page.evaluate(() => (globalThis as unknown as { gc?: () => void }).gc?.());
-        await page.waitForTimeout(200);
-        const pids = rendererPids(profile);
-        const rendererBeforeMb = rendererRss(pids, 'VmRSS');
-        const peakReset = resetPeak(pids);
+        const addedBy = async (runs: number) => {
+          const b = await before();
+          await page.evaluate((n) => (window as unknown as { bench: Bench }).bench.once(n), runs);
+          return added(b);
+        };
+        const added1kMb = await addedBy(1000);
+        const added10kMb = await addedBy(10_000);
+        const b = await before();
         const second = await page.evaluate(() => (window as unknown as { bench: Bench }).bench.large());
         rows.push({
           ...(first as PageFigures),
           ...second,
-          rendererBeforeMb,
-          rendererPeakRssMb: rendererRss(pids, 'VmHWM'),
-          peakReset,
+          rendererBeforeMb: b.rss,
+          rendererPeakRssMb: rendererRss(b.pids, 'VmHWM'),
+          peakReset: b.reset,
+          added1kMb,
+          added10kMb,
         });
       } finally {
         await context.close();

@@ -142,6 +142,11 @@ async function main(): Promise<void> {
       added(r),
     ]),
   );
+  table(
+    "(c') memory the whole engine adds in Chromium (renderer peak during one plain run minus its level before)",
+    ['workers', '1k', '10k', '100k'],
+    browser.map((r) => [String(r.workers), mb(r.added1kMb), mb(r.added10kMb), added(r)]),
+  );
   console.log(
     '\nTargets: 1k preview ≤ 100 ms, 10k end to end ≤ 1 s, 100k ≤ 10 s and ≤ 300 MB (✓ met, ✗ missed).' +
       '\n"1k preview": 7 slider changes (each a new model, a 1k preview then the full 10k): median and slowest;' +

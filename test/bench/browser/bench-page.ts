@@ -116,6 +116,14 @@ async function small(encodedModel: unknown, workers: number, seed: number): Prom
   };
 }
 
+/** One plain run of `runs` (summary included) whose result is dropped: for the memory it adds. */
+async function once(runs: number): Promise<number> {
+  if (!state) throw new Error('bench.small() first');
+  const t = performance.now();
+  await state.runner.run(state.model, { seed: state.seed, runs });
+  return performance.now() - t;
+}
+
 /** Part two (the harness reads the renderer's memory in between): 100k runs, then the pool ends. */
 async function large(): Promise<
   Pick<PageFigures, 'run100kMs' | 'summarize100kMs' | 'heapPeakMb' | 'resultMb'>
@@ -141,5 +149,5 @@ async function large(): Promise<
   };
 }
 
-(window as unknown as { bench: unknown }).bench = { small, large };
+(window as unknown as { bench: unknown }).bench = { small, once, large };
 document.title = 'ready';
