@@ -26,7 +26,10 @@ class Thread {
   #pending = new Map<number, Pending>();
   #nextId = 1;
 
-  constructor(readonly index: number) {
+  constructor(
+    readonly index: number,
+    readonly stallTimeoutMs: number,
+  ) {
     this.worker = new Worker(BOOT, { workerData: { entry: ENTRY } });
     this.worker.on('message', (reply: NodeReply) => {
       const pending = this.#pending.get(reply.id);
@@ -39,11 +42,20 @@ class Thread {
     this.worker.on('exit', (code) => this.#fail(new Error(`the worker exited with code ${code}`)));
   }
 
+  /** Sends a request; a worker that has not answered after `stallTimeoutMs` counts as dead and is ended. */
   send(message: Send): Promise<unknown> {
     if (!this.alive) return Promise.reject(new Error('the worker is gone'));
     const id = this.#nextId++;
-    return new Promise((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject });
+    return new Promise<unknown>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.#fail(new Error(`the worker did not answer within ${this.stallTimeoutMs} ms`));
+        void this.worker.terminate();
+      }, this.stallTimeoutMs);
+      const done = () => clearTimeout(timer);
+      this.#pending.set(id, {
+        resolve: (v) => (done(), resolve(v)),
+        reject: (e) => (done(), reject(e)),
+      });
       this.worker.postMessage({ ...message, id });
     });
   }
@@ -77,9 +89,13 @@ export class NodeSimulationPool {
   #nextKey = 1;
   #terminated = false;
 
-  constructor(options: { workers?: number } = {}) {
+  readonly #stallTimeoutMs: number;
+
+  constructor(options: { workers?: number; stallTimeoutMs?: number } = {}) {
     this.size = Math.max(1, Math.floor(options.workers ?? availableParallelism()));
-    this.#threads = Array.from({ length: this.size }, (_, i) => new Thread(i));
+    // A chunk is at most 2,000 runs (well under a second): a minute without an answer is a hung thread.
+    this.#stallTimeoutMs = options.stallTimeoutMs ?? 60_000;
+    this.#threads = Array.from({ length: this.size }, (_, i) => new Thread(i, this.#stallTimeoutMs));
   }
 
   /** Runs 0..runs-1 over the threads and returns them merged in run order. */
@@ -102,7 +118,7 @@ export class NodeSimulationPool {
       for (const chunk of plan.byLane[index]) {
         if (failed) return;
         let thread = this.#threads[index];
-        if (!thread.alive) thread = this.#threads[index] = new Thread(index);
+        if (!thread.alive) thread = this.#threads[index] = new Thread(index, this.#stallTimeoutMs);
         try {
           if (thread.modelKey !== key) {
             await thread.send({ type: 'setModel', key, model });
