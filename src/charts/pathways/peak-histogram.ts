@@ -33,7 +33,12 @@ export function buildPeakHistogramOption(
   const cats = data.years.map(String);
   const split = (keep: (y: number) => boolean) => data.shares.map((v, i) => (keep(data.years[i]) ? v : null));
   const crowded = cats.length > 16;
-  // On a crowded axis only every fifth year is labelled, so each visible bar names its own year.
+  // On a crowded axis only every fifth year is labelled, so each labelled bar names its own year; and
+  // only the peaks of the histogram (a bar at least as tall as its neighbours, 2 % or more) carry a
+  // label, since a label is wider than a bar and would cover the next one (the tooltip gives all).
+  const shares = data.shares;
+  const labelled = (i: number) =>
+    !crowded || (shares[i] >= 0.02 && shares[i] >= (shares[i - 1] ?? 0) && shares[i] >= (shares[i + 1] ?? 0));
   const label = {
     show: true,
     position: 'top' as const,
@@ -42,8 +47,10 @@ export function buildPeakHistogramOption(
     // A halo keeps the label readable where the 2030 marker crosses it.
     textBorderColor: '#fff',
     textBorderWidth: 3,
-    formatter: (p: { value: unknown; name: string }) =>
-      Number(p.value) >= 0.01 ? `${crowded ? `${p.name}\n` : ''}${text.formatPct(Number(p.value))}` : '',
+    formatter: (p: { value: unknown; name: string; dataIndex: number }) =>
+      Number(p.value) >= 0.01 && labelled(p.dataIndex)
+        ? `${crowded ? `${p.name}\n` : ''}${text.formatPct(Number(p.value))}`
+        : '',
   };
   const top = Math.max(0, ...data.shares);
   // Room above the tallest bar for its label, on a round axis (steps of 10 % or 20 %).

@@ -224,6 +224,27 @@ describe('emissions by sector or carrier', () => {
   });
 });
 
+describe('peak-year histogram labels', () => {
+  it('on a crowded axis labels only the peaks of the histogram, each with its year', () => {
+    const years = Array.from({ length: 37 }, (_, i) => 2024 + i);
+    const shares = years.map(() => 0);
+    [shares[0], shares[1], shares[2], shares[3], shares[16]] = [0.55, 0.03, 0.23, 0.08, 0.06];
+    const o = buildPeakHistogramOption(
+      { years, shares, counts: shares },
+      {
+        byTarget: 'a',
+        afterTarget: 'b',
+        target: 't',
+        formatPct: (v) => `${Math.round(v * 100)}%`,
+        formatCount: String,
+      },
+    );
+    const fmt = (o.series as { label: { formatter: (p: object) => string } }[])[0].label.formatter;
+    const text = (i: number) => fmt({ value: shares[i], name: String(years[i]), dataIndex: i });
+    expect([0, 1, 2, 3, 16].map(text)).toEqual(['2024\n55%', '', '2026\n23%', '', '2040\n6%']);
+  });
+});
+
 describe('peak-year histogram axis', () => {
   it('ends the share axis on a round step above the tallest bar, never above 100 %', () => {
     const text = { byTarget: 'a', afterTarget: 'b', target: 't', formatPct: String, formatCount: String };
