@@ -15,10 +15,12 @@ export interface RunColumns {
   gross: RunArray;
   net: RunArray;
   energy: RunArray;
+  output: RunArray;
 }
 
 /**
- * Long table: one row per run and year. Columns run, year, gross_tco2, net_tco2, energy_tce (FLOAT or
+ * Long table: one row per run and year. Columns run, year, gross_tco2, net_tco2, energy_tce and
+ * output_10k_cny (the CLI's --out columns; intensities are ratios of them), FLOAT or
  * DOUBLE in DuckDB, as the block stores them: the kernel's float32 by default).
  */
 export function runsTable(b: RunColumns): Table {
@@ -37,6 +39,7 @@ export function runsTable(b: RunColumns): Table {
     gross_tco2: b.gross.subarray(0, n),
     net_tco2: b.net.subarray(0, n),
     energy_tce: b.energy.subarray(0, n),
+    output_10k_cny: b.output.subarray(0, n),
   });
 }
 
@@ -57,6 +60,7 @@ function sliceRuns(b: RunColumns, first: number, count: number): RunColumns {
     gross: b.gross.subarray(from, to),
     net: b.net.subarray(from, to),
     energy: b.energy.subarray(from, to),
+    output: b.output.subarray(from, to),
   };
 }
 

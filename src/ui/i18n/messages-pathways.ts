@@ -128,7 +128,7 @@ export const zh = {
   'path.phase.to2060': '2041–2060',
   'path.sql.title': '结果已写入本地数据库',
   'path.sql.note':
-    '每次完整模拟的逐次、逐年结果都写入本地 DuckDB 表 sim_runs（run, year, gross_tco2, net_tco2, energy_tce），可在“数据”页的 SQL 控制台查询，例如：',
+    '每次完整模拟的逐次、逐年结果都写入本地 DuckDB 表 sim_runs（run, year, gross_tco2, net_tco2, energy_tce, output_10k_cny；强度即其比值），可在“数据”页的 SQL 控制台查询，例如：',
   'path.sql.ready': '当前 sim_runs：{runs} 次 × {years} 年 = {rows} 行',
   'path.sql.writing': '正在写入 sim_runs（{runs} 次 × {years} 年）…',
   'path.sql.error': 'sim_runs 写入失败：{message}',
@@ -279,7 +279,7 @@ export const en: Record<keyof typeof zh, string> = {
   'path.sql.title': 'The runs are in the local database',
   'path.sql.note':
     'Each full result is written, run by run and year by year, to the local DuckDB table sim_runs (run, year, ' +
-    'gross_tco2, net_tco2, energy_tce). Query it in the SQL console of the Data page, for example:',
+    'gross_tco2, net_tco2, energy_tce, output_10k_cny; intensities are their ratios). Query it in the SQL console of the Data page, for example:',
   'path.sql.ready': 'sim_runs now holds {runs} runs × {years} years = {rows} rows',
   'path.sql.writing': 'Writing sim_runs ({runs} runs × {years} years)…',
   'path.sql.error': 'Could not write sim_runs: {message}',

@@ -26,15 +26,16 @@ describe('writeRunsTable', () => {
     );
     expect(t[0]).toEqual({ n: 23 * block.nYears, r: 23, lo: 0, hi: 22 });
     const all = await rows(
-      'SELECT run, year, gross_tco2, net_tco2, energy_tce FROM sim_runs ORDER BY run, year',
+      'SELECT run, year, gross_tco2, net_tco2, energy_tce, output_10k_cny FROM sim_runs ORDER BY run, year',
     );
     all.forEach((row, i) => {
       expect(row.run).toBe(Math.floor(i / block.nYears));
       expect(row.year).toBe(block.years[i % block.nYears]);
-      expect([row.gross_tco2, row.net_tco2, row.energy_tce]).toEqual([
+      expect([row.gross_tco2, row.net_tco2, row.energy_tce, row.output_10k_cny]).toEqual([
         block.gross[i],
         block.net[i],
         block.energy[i],
+        block.output[i],
       ]);
     });
     expect(await db.tableNames()).not.toContain('sim_runs__staging');
