@@ -123,6 +123,7 @@ export class NodeSimulationPool {
           if (thread.modelKey !== key) {
             await thread.send({ type: 'setModel', key, model });
             thread.modelKey = key;
+            if (failed) return;
           }
           const block = await thread.send({ type: 'simulate', key, seed, ...chunk, detail });
           into.add(block as RunBlock);
@@ -134,11 +135,10 @@ export class NodeSimulationPool {
         }
       }
     };
-    try {
-      await Promise.all(plan.byLane.map((_, index) => lane(index)));
-    } catch {
-      throw failed;
-    }
+    // Every lane settles before the run does (a failing lane makes the others stop after their chunk in
+    // flight): a lane of this run still waiting on a thread must not meet the next run there.
+    await Promise.allSettled(plan.byLane.map((_, index) => lane(index)));
+    if (failed) throw failed;
     return into.result();
   }
 
