@@ -320,31 +320,30 @@ class PooledRunner implements PooledSimulationRunner {
     return { phase, seed: options.seed, runs: block.runCount, workers: this.size, block, summary, timings };
   }
 
+  /**
+   * Runs 0..runs − 1 with their detail (lever contributions, the breakdown of every K-th run) and
+   * summarizes them: a full result. `startedAt` is the request's start, for the timings.
+   */
+  async #full(
+    request: Request,
+    model: CompiledModel,
+    options: RunOptions,
+    startedAt: number,
+  ): Promise<SimulationResult> {
+    const { runs, seed } = options;
+    const into = new RunBlockAssembler(0, runs);
+    const report = (done: number) =>
+      options.onProgress?.({ phase: 'full', done, total: runs, elapsedMs: performance.now() - startedAt });
+    await this.#simulate(request, model, seed, 0, runs, fullDetail(runs), into, report);
+    const simulateMs = performance.now() - startedAt;
+    return this.#complete(request, model, into.result(), 'full', options, startedAt, simulateMs);
+  }
+
   async run(model: CompiledModel, options: RunOptions): Promise<SimulationResult> {
     checkRuns(options.runs);
     const request = this.#begin(options.signal);
     try {
-      const startedAt = performance.now();
-      const into = new RunBlockAssembler(0, options.runs);
-      const report = (done: number) =>
-        options.onProgress?.({
-          phase: 'full',
-          done,
-          total: options.runs,
-          elapsedMs: performance.now() - startedAt,
-        });
-      await this.#simulate(
-        request,
-        model,
-        options.seed,
-        0,
-        options.runs,
-        fullDetail(options.runs),
-        into,
-        report,
-      );
-      const simulateMs = performance.now() - startedAt;
-      return await this.#complete(request, model, into.result(), 'full', options, startedAt, simulateMs);
+      return await this.#full(request, model, options, performance.now());
     } finally {
       this.#end(request);
     }
@@ -358,67 +357,43 @@ class PooledRunner implements PooledSimulationRunner {
     let finished = false;
     try {
       const startedAt = performance.now();
-      const progress = (phase: SimulationResult['phase'], total: number) => (done: number) =>
-        options.onProgress?.({ phase, done, total, elapsedMs: performance.now() - startedAt });
-      if (first === runs) {
-        const into = new RunBlockAssembler(0, runs);
-        await this.#simulate(request, model, seed, 0, runs, fullDetail(runs), into, progress('full', runs));
-        const full = await this.#complete(
+      if (first < runs) {
+        // The preview leaves the lever contributions and the breakdown out (less than half the kernel's work).
+        const head = new RunBlockAssembler(0, first);
+        const report = (done: number) =>
+          options.onProgress?.({
+            phase: 'preview',
+            done,
+            total: first,
+            elapsedMs: performance.now() - startedAt,
+          });
+        await this.#simulate(request, model, seed, 0, first, PREVIEW, head, report);
+        const simulateMs = performance.now() - startedAt;
+        const preview = await this.#complete(
           request,
           model,
-          into.result(),
-          'full',
+          head.result(),
+          'preview',
           options,
           startedAt,
-          performance.now() - startedAt,
+          simulateMs,
         );
+        // The full sample runs every run again with its detail (the preview's runs too: since run r
+        // depends on (seed, r) alone, their other outputs come out the same). It starts before the
+        // preview is handed over, so it does not wait for the consumer.
+        const rest = this.#full(request, model, options, startedAt);
+        rest.catch(() => {});
+        yield preview;
+        const full = await rest;
         finished = true;
         this.#end(request);
         yield full;
-        return;
+      } else {
+        const full = await this.#full(request, model, options, startedAt);
+        finished = true;
+        this.#end(request);
+        yield full;
       }
-      // The preview leaves the lever contributions and the breakdown out (less than half the kernel's work).
-      const head = new RunBlockAssembler(0, first);
-      await this.#simulate(request, model, seed, 0, first, PREVIEW, head, progress('preview', first));
-      const preview = await this.#complete(
-        request,
-        model,
-        head.result(),
-        'preview',
-        options,
-        startedAt,
-        performance.now() - startedAt,
-      );
-      // The full sample runs every run again with its contributions (the preview's runs too: since run r
-      // depends on (seed, r) alone, their other outputs come out the same). It starts before the preview
-      // is handed over, so it does not wait for the consumer.
-      const whole = new RunBlockAssembler(0, runs);
-      const rest = this.#simulate(
-        request,
-        model,
-        seed,
-        0,
-        runs,
-        fullDetail(runs),
-        whole,
-        progress('full', runs),
-      ).then(() =>
-        this.#complete(
-          request,
-          model,
-          whole.result(),
-          'full',
-          options,
-          startedAt,
-          performance.now() - startedAt,
-        ),
-      );
-      rest.catch(() => {});
-      yield preview;
-      const full = await rest;
-      finished = true;
-      this.#end(request);
-      yield full;
     } finally {
       // A consumer that stops iterating early cancels the rest.
       if (!finished && this.#current === request) this.#abort(request, new CancelledError('cancelled'));
