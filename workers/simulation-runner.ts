@@ -358,7 +358,7 @@ class PooledRunner implements PooledSimulationRunner {
     try {
       const startedAt = performance.now();
       if (first < runs) {
-        // The preview leaves the lever contributions and the breakdown out (less than half the kernel's work).
+        // The preview leaves the lever contributions and the breakdown out (about a third less kernel time).
         const head = new RunBlockAssembler(0, first);
         const report = (done: number) =>
           options.onProgress?.({

@@ -25,7 +25,7 @@ function checkIndex(name: string, v: number): void {
 export interface SimulateOptions {
   /**
    * Compute each lever's contribution (default true). Without them only the final lever stage is
-   * evaluated (about half the work) and `leverContribution` is empty: what a quick preview needs. Every
+   * evaluated (about a third less kernel time) and `leverContribution` is empty: what a preview needs. Every
    * other output is bit-identical either way.
    */
   levers?: boolean;
