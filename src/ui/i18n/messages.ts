@@ -4,6 +4,7 @@
  */
 import * as accounting from './messages-accounting';
 import * as pathways from './messages-pathways';
+import * as embed from './messages-embed';
 
 const shellZh = {
   'app.title': '园区碳路径工作台',
@@ -114,8 +115,8 @@ const shellEn: Record<keyof typeof shellZh, string> = {
   'common.noData': 'No data',
 };
 
-export const zh = { ...shellZh, ...accounting.zh, ...pathways.zh };
+export const zh = { ...shellZh, ...accounting.zh, ...pathways.zh, ...embed.zh };
 
 export type MessageKey = keyof typeof zh;
 
-export const en: Record<MessageKey, string> = { ...shellEn, ...accounting.en, ...pathways.en };
+export const en: Record<MessageKey, string> = { ...shellEn, ...accounting.en, ...pathways.en, ...embed.en };

@@ -18,6 +18,11 @@ export function getParkContext(): ParkStore {
   return store;
 }
 
+/** The park store when the component is inside the app (undefined in a bare component test). */
+export function findParkContext(): ParkStore | undefined {
+  return getContext<ParkStore | undefined>(PARK);
+}
+
 export function setRouterContext(router: Router): Router {
   return setContext(ROUTER, router);
 }

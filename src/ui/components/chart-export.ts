@@ -1,0 +1,68 @@
+/**
+ * Chart downloads in the browser: the chart's option rendered again as SVG by ECharts (server-side
+ * rendering mode, no animation), framed by the header and footer of src/charts/export.ts; the PNG is that
+ * SVG drawn on a canvas at twice the size (for slides). Nothing leaves the machine.
+ */
+import { echarts } from '../../charts/echarts-setup';
+import { composeExportSvg, type ExportMeta, type ExportWords } from '../../charts/export';
+import type { ChartOption } from '../../charts/types';
+
+let svgReady: Promise<void> | null = null;
+
+/** The SVG renderer is only needed for exports, so it is loaded on the first one. */
+function loadSvgRenderer(): Promise<void> {
+  svgReady ??= import('echarts/renderers').then((m) => echarts.use(m.SVGRenderer));
+  return svgReady;
+}
+
+/** The framed SVG of a chart drawn at `width` × `height` px. */
+export async function chartSvg(
+  option: ChartOption,
+  meta: ExportMeta,
+  words: ExportWords,
+  width: number,
+  height: number,
+): Promise<string> {
+  await loadSvgRenderer();
+  const chart = echarts.init(null, 'pcw', { renderer: 'svg', ssr: true, width, height });
+  try {
+    chart.setOption({ ...option, animation: false }, { notMerge: true });
+    return composeExportSvg(chart.renderToSVGString(), meta, words, width, height);
+  } finally {
+    chart.dispose();
+  }
+}
+
+/** A PNG of an SVG text at `scale` times its size. */
+export async function svgToPng(svg: string, scale = 2): Promise<Blob> {
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  try {
+    const img = new Image();
+    img.src = url;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(img.naturalWidth * scale);
+    canvas.height = Math.round(img.naturalHeight * scale);
+    const ctx = canvas.getContext('2d')!;
+    ctx.scale(scale, scale);
+    ctx.drawImage(img, 0, 0);
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'),
+    );
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/** Saves a Blob as a file. */
+export function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
