@@ -8,6 +8,7 @@ const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   query: () => import('./commands/query'),
   account: () => import('./commands/account'),
   simulate: () => import('./commands/simulate'),
+  footprint: () => import('./commands/footprint'),
 };
 
 async function help(io: CliIo): Promise<void> {
