@@ -63,6 +63,11 @@ const STAGE_NAMES: Record<string, Stage> = {
   eol: 'end_of_life',
 };
 
+/** How many cells of a row name a known column (a header row names at least two). */
+export function headerScore(cells: readonly string[]): number {
+  return new Set(cells.map((c) => ALIASES[c.normalize('NFKC').trim().toLowerCase()]).filter(Boolean)).size;
+}
+
 /** Canonical column name → index in the table, checking required columns. */
 function columns(t: RowTable, file: string, required: string[], problems: Problem[]): Map<string, number> {
   const map = new Map<string, number>();
