@@ -1,0 +1,723 @@
+/**
+ * Activity data of any layout → canonical rows (enterprise_id, year, carrier, amount in the carrier's
+ * canonical unit). Long layouts (one row per carrier), wide ones (one column per carrier, unit in the
+ * header) and the statistics bureau's P201 / 205-1 energy form (one enterprise and period per sheet;
+ * 用作原材料 kept apart as feedstock; monthly and cumulative 1–n月 periods summed to years without
+ * double counting). Every problem names file, row, column and reason; rows with an error are left out
+ * and counted, so the caller loads the valid rows or nothing.
+ */
+import { carrierInfo } from '../carriers';
+import type { Problem } from '../errors';
+import { convert, unitDimension, UnitError, type UnitDef } from '../units';
+import type { ActivityColumns } from './columns';
+import { cellText, type Cell, type Grid } from './grid';
+import type { MappingDoc } from './mapping';
+import { parsePeriod, periodText, readFormHeader, type Period } from './period';
+import { columnLabel, fieldColumn, planSheet, userCarriers, userUnit, type SheetPlan } from './plan';
+import { Problems } from './problems';
+import { DEFAULT_STEAM_GRADE, gradeHint, STEAM_SOURCE, steamGjPerTonne, steamGrade } from './steam';
+import { echo, readNumber } from './text';
+import { carrierFromName, isSteamName, isTotalRow, suggestCarrier, tryUnit, type UnitReading } from './vocab';
+
+/** Above this many canonical units (t, 10^4 m3, 10^4 kWh, GJ) one enterprise's year is not believable. */
+export const IMPLAUSIBLE_AMOUNT = 1e9;
+/** A row this many times the median of its carrier in the file is flagged (warning) as a likely unit slip. */
+export const OUTLIER_RATIO = 100;
+export const DEFAULT_YEAR_RANGE: [number, number] = [1990, 2100];
+
+export interface ActivityImport {
+  /** Valid rows, summed to (enterprise, year, carrier), sorted by that key. */
+  activity: ActivityColumns;
+  /** Feedstock use (用作原材料) of P201 forms, same shape; excluded from `activity`. */
+  feedstock: ActivityColumns;
+  problems: Problem[];
+  errorCount: number;
+  warningCount: number;
+  /** Data rows read and how many of them had an error. */
+  rowsRead: number;
+  rowsRejected: number;
+  plans: SheetPlan[];
+  /** Enterprise names met on the way (name column, form header). */
+  names: Map<string, string>;
+}
+
+export interface ActivityOptions {
+  mapping?: MappingDoc;
+  maxProblems?: number;
+  /** Called every few thousand rows with rows done so far (progress bars). */
+  progress?: (rowsDone: number, rowsTotal: number) => void;
+}
+
+interface Entry {
+  ent: string;
+  year: number;
+  /** Months covered: 1–12 for annual data. */
+  from: number;
+  to: number;
+  carrier: string;
+  amount: number;
+  feedstock: number;
+  file: string;
+  row: number;
+  column: string;
+  /** For P201 sheets: which sheet (a period's data set). */
+  sheet?: string;
+}
+
+interface Ctx {
+  mapping: MappingDoc;
+  carriers: Map<string, string>;
+  problems: Problems;
+  yearRange: [number, number];
+  steamNoted: Set<string>;
+  names: Map<string, string>;
+  /** Rows with an error. */
+  rejected: number;
+  carrierCache: Map<string, { carrier?: string; reason?: string }>;
+  unitCache: Map<string, UnitReading | undefined>;
+  yearCache: Map<string, { year?: number; reason?: string }>;
+}
+
+function steamFactor(ctx: Ctx, carrierText: string): { gjPerT: number; label: string } {
+  const s = ctx.mapping.steam;
+  if (s?.gj_per_t !== undefined)
+    return { gjPerT: s.gj_per_t, label: `${s.gj_per_t} GJ/t as given in the mapping` };
+  const grade = steamGrade(s?.grade ?? gradeHint(carrierText) ?? DEFAULT_STEAM_GRADE)!;
+  const gj = steamGjPerTonne(grade);
+  return {
+    gjPerT: gj,
+    label: `${gj.toFixed(4)} GJ/t, ${grade.en} (${grade.zh}${s?.grade ? ', from the mapping' : gradeHint(carrierText) ? ', from its name' : ', the default'}; ${STEAM_SOURCE})`,
+  };
+}
+
+/** Amount in the carrier's canonical unit, or the reason it cannot be converted. */
+function canonical(
+  ctx: Ctx,
+  amount: number,
+  u: UnitReading,
+  carrier: string,
+  carrierText: string,
+  where: { file: string; row: number; column: string },
+): { value: number } | { reason: string } {
+  const info = carrierInfo(carrier)!;
+  if (u.scale === 1 && u.unit.code === info.unit) return { value: amount };
+  const x = amount * u.scale;
+  if (info.unit === 'GJ' && u.unit.dimensions.includes('mass')) {
+    if (
+      !(info.kind === 'heat' || info.kind === 'export') ||
+      (carrierText && !isSteamName(carrierText) && !/热力|heat/i.test(carrierText) && carrierText !== carrier)
+    ) {
+      return { reason: `${u.unit.code} does not fit ${info.zh} (${carrier}); give heat in GJ or steam in t` };
+    }
+    const { gjPerT, label } = steamFactor(ctx, carrierText);
+    if (!ctx.steamNoted.has(label)) {
+      ctx.steamNoted.add(label);
+      ctx.problems.warn({
+        ...where,
+        reason: `steam in tonnes converted to heat at ${label}; give "steam": {"grade": …} or {"gj_per_t": …} in the mapping to change it`,
+      });
+    }
+    return { value: convert(x, u.unit.code, 't') * gjPerT };
+  }
+  try {
+    unitDimension(u.unit, carrier);
+    return { value: convert(x, u.unit.code, info.unit, carrier) };
+  } catch (e) {
+    if (e instanceof UnitError) return { reason: e.message };
+    throw e;
+  }
+}
+
+function readYear(raw: Cell): { year?: number; reason?: string } {
+  const t = cellText(raw)
+    .normalize('NFKC')
+    .replace(/\s*年(度)?$/, '');
+  const n = readNumber(t);
+  if (n.ok === 'empty') return { reason: 'empty' };
+  if (n.ok !== true) return { reason: `${echo(cellText(raw))} is not a year` };
+  if (!Number.isInteger(n.value) || (!/^\d{4}(\.0+)?$/.test(t.trim()) && typeof raw !== 'number'))
+    return { reason: `${echo(cellText(raw))} is not a year (write it as 4 digits, e.g. 2024)` };
+  return { year: n.value };
+}
+
+function resolveCarrier(ctx: Ctx, text: string): { carrier?: string; reason?: string } {
+  let hit = ctx.carrierCache.get(text);
+  if (!hit) {
+    hit = resolveCarrierText(ctx, text);
+    if (ctx.carrierCache.size < 10_000) ctx.carrierCache.set(text, hit);
+  }
+  return hit;
+}
+
+function resolveCarrierText(ctx: Ctx, text: string): { carrier?: string; reason?: string } {
+  if (text === '') return { reason: 'empty' };
+  const carrier = carrierFromName(text, ctx.carriers);
+  if (carrier) return { carrier };
+  const hint = suggestCarrier(text);
+  return {
+    reason:
+      `unknown carrier ${echo(text)}` +
+      (hint ? `; did you mean ${hint}?` : '') +
+      ' Map it once for the whole file (mapping "carriers") if it is one of ours',
+  };
+}
+
+function resolveUnit(ctx: Ctx, text: string): UnitReading | undefined {
+  if (ctx.unitCache.has(text)) return ctx.unitCache.get(text);
+  const u = userUnit(ctx.mapping, text) ?? tryUnit(text);
+  if (ctx.unitCache.size < 10_000) ctx.unitCache.set(text, u);
+  return u;
+}
+
+function cachedYear(ctx: Ctx, raw: Cell): { year?: number; reason?: string } {
+  const k = typeof raw === 'number' ? `#${raw}` : cellText(raw);
+  let y = ctx.yearCache.get(k);
+  if (!y) {
+    y = readYear(raw);
+    if (ctx.yearCache.size < 10_000) ctx.yearCache.set(k, y);
+  }
+  return y;
+}
+
+// ---------------------------------------------------------------- long and wide layouts
+
+function sheetDefaults(plan: SheetPlan, ctx: Ctx): { ent?: string; period?: Period } {
+  const form = readFormHeader(plan.titleText);
+  const ent = ctx.mapping.enterprise_id ?? form.enterpriseId ?? undefined;
+  if (ent && form.name) ctx.names.set(ent, form.name);
+  const period = ctx.mapping.period
+    ? parsePeriod(ctx.mapping.period)
+    : ctx.mapping.year !== undefined
+      ? { year: ctx.mapping.year, from: 1, to: 12 }
+      : (form.period ?? (plan.grid.sheet ? parsePeriod(plan.grid.sheet) : undefined));
+  return { ent, period };
+}
+
+function readRows(plan: SheetPlan, ctx: Ctx, entries: Entry[], progress: () => void): number {
+  const { grid } = plan;
+  const file = grid.file;
+  const col = (f: Parameters<typeof fieldColumn>[1]) => fieldColumn(plan, f);
+  const iEnt = col('enterprise_id');
+  const iName = col('name_zh');
+  const iYear = col('year');
+  const iMonth = col('month');
+  const iCarrier = col('carrier');
+  const iAmount = plan.layout === 'p201' ? col('consumption_total') : col('amount');
+  const iUnit = col('unit');
+  const iFeed = col('feedstock');
+  const defaults = sheetDefaults(plan, ctx);
+  const missing: string[] = [];
+  if (iEnt < 0 && iName < 0 && !defaults.ent) missing.push('企业代码 / enterprise_id');
+  if (iYear < 0 && !defaults.period) missing.push('年份 / year');
+  const wide = plan.columns.filter((c) => c.role?.kind === 'carrier');
+  if (plan.layout !== 'wide') {
+    if (iCarrier < 0) missing.push('能源品种 / carrier');
+    if (iAmount < 0) missing.push(plan.layout === 'p201' ? '消费量合计' : '消费量 / amount');
+    if (iUnit < 0) missing.push('计量单位 / unit');
+  } else if (wide.length === 0) missing.push('能源品种 / carrier');
+  for (const m of missing) {
+    ctx.problems.error({
+      file,
+      row: plan.headerRow,
+      column: m,
+      reason: m.startsWith('企业代码')
+        ? 'missing column: no enterprise code or name column, and the mapping gives no "enterprise_id"'
+        : m.startsWith('年份')
+          ? 'missing column: no year column, no period in the title rows, and the mapping gives no "year" or "period"'
+          : 'missing column',
+    });
+  }
+  if (missing.length > 0) return 0;
+  if (iEnt < 0 && iName >= 0 && !defaults.ent) {
+    ctx.problems.warn({
+      file,
+      row: plan.headerRow,
+      column: plan.columns[iName].header,
+      reason: 'no enterprise code column: enterprise names are used as ids',
+    });
+  }
+  const labels = plan.columns.map((_, i) => columnLabel(plan, i));
+  const label = (i: number) => labels[i];
+  let read = 0;
+  for (let r = plan.headerIndex + 1; r < grid.rows.length; r++) {
+    const cells = grid.rows[r];
+    const row = grid.rowNumbers[r];
+    if ((r & 4095) === 0) progress();
+    const before = ctx.problems.errors;
+    const bad = (i: number, reason: string) => ctx.problems.error({ file, row, column: label(i), reason });
+    let ent: string;
+    if (iEnt >= 0) ent = cellText(cells[iEnt]);
+    else if (defaults.ent) ent = defaults.ent;
+    else ent = cellText(cells[iName]);
+    const carrierText = iCarrier >= 0 ? cellText(cells[iCarrier]) : '';
+    // Blank rows, notes under a form ("填表人：…") and total lines are not data.
+    const meaningful = cells.some((c, i) => i !== iName && cellText(c) !== '');
+    if (!meaningful) continue;
+    if (plan.layout === 'p201' && (carrierText === '' || isTotalRow(carrierText))) continue;
+    if (plan.layout === 'long' && iCarrier >= 0 && isTotalRow(carrierText)) continue;
+    read++;
+    if (ent === '') bad(iEnt >= 0 ? iEnt : iName, 'empty enterprise code');
+    else if (ent.length > 64)
+      bad(iEnt >= 0 ? iEnt : iName, `enterprise code ${echo(ent)} is longer than 64 characters`);
+    if (iName >= 0 && iEnt >= 0 && ent !== '') {
+      const name = cellText(cells[iName]);
+      if (name) ctx.names.set(ent, name);
+    }
+    let year = defaults.period?.year;
+    let from = defaults.period?.from ?? 1;
+    let to = defaults.period?.to ?? 12;
+    if (iYear >= 0) {
+      const y = cachedYear(ctx, cells[iYear]);
+      if (y.year === undefined) bad(iYear, y.reason === 'empty' ? 'empty year' : y.reason!);
+      else if (y.year < ctx.yearRange[0] || y.year > ctx.yearRange[1])
+        bad(iYear, `year ${y.year} is out of range ${ctx.yearRange[0]}–${ctx.yearRange[1]}`);
+      else year = y.year;
+      from = 1;
+      to = 12;
+    }
+    if (iMonth >= 0) {
+      const mText = cellText(cells[iMonth]).replace(/\s*月$/, '');
+      const m = readNumber(mText);
+      if (m.ok === true && Number.isInteger(m.value) && m.value >= 1 && m.value <= 12) from = to = m.value;
+      else if (m.ok !== 'empty') bad(iMonth, `${echo(cellText(cells[iMonth]))} is not a month (1–12)`);
+    }
+    if (plan.layout === 'wide') {
+      if (ctx.problems.errors > before) {
+        ctx.rejected++;
+        continue;
+      }
+      for (const c of wide) {
+        const role = c.role as Extract<NonNullable<typeof c.role>, { kind: 'carrier' }>;
+        const n = readNumber(cells[c.index]);
+        if (n.ok === 'empty') continue;
+        if (n.ok === false) {
+          bad(c.index, n.reason);
+          continue;
+        }
+        if (n.value < 0) {
+          bad(
+            c.index,
+            `${n.value} is negative; record deliveries with an export carrier (输出电力, 输出热力)`,
+          );
+          continue;
+        }
+        if (n.value === 0) continue;
+        const u = tryUnit(role.unit)!;
+        const v = canonical(
+          ctx,
+          n.value,
+          { unit: u.unit, scale: u.scale * role.scale },
+          role.carrier,
+          role.label,
+          {
+            file,
+            row,
+            column: label(c.index),
+          },
+        );
+        if ('reason' in v) bad(c.index, v.reason);
+        else if (v.value > IMPLAUSIBLE_AMOUNT) bad(c.index, implausible(n.value, role.unit, role.carrier));
+        else
+          entries.push({
+            ent,
+            year: year!,
+            from,
+            to,
+            carrier: role.carrier,
+            amount: v.value,
+            feedstock: 0,
+            file,
+            row,
+            column: label(c.index),
+            sheet: undefined,
+          });
+      }
+      if (ctx.problems.errors > before) ctx.rejected++;
+      continue;
+    }
+    const cr = resolveCarrier(ctx, carrierText);
+    if (!cr.carrier) bad(iCarrier, cr.reason === 'empty' ? 'empty carrier' : cr.reason!);
+    const unitText = cellText(cells[iUnit]);
+    const u = unitText === '' ? undefined : resolveUnit(ctx, unitText);
+    if (unitText === '') bad(iUnit, 'empty unit');
+    else if (!u) bad(iUnit, `unknown unit ${echo(unitText)}`);
+    const n = readNumber(cells[iAmount]);
+    let amount: number | undefined;
+    if (n.ok === 'empty') {
+      if (plan.layout === 'p201') {
+        if (ctx.problems.errors > before) ctx.rejected++;
+        continue; // a form's energy line left blank: not used
+      }
+      bad(iAmount, 'empty amount');
+    } else if (n.ok === false) bad(iAmount, n.reason);
+    else if (n.value < 0)
+      bad(iAmount, `${n.value} is negative; record deliveries with an export carrier (输出电力, 输出热力)`);
+    else amount = n.value;
+    let feed = 0;
+    if (iFeed >= 0) {
+      const f = readNumber(cells[iFeed]);
+      if (f.ok === false) bad(iFeed, f.reason);
+      else if (f.ok === true) {
+        if (f.value < 0) bad(iFeed, `${f.value} is negative`);
+        else if (amount !== undefined && f.value > amount)
+          bad(iFeed, `feedstock ${f.value} is more than the total consumption ${amount} on this row`);
+        else feed = f.value;
+      }
+    }
+    if (ctx.problems.errors > before || !cr.carrier || !u || amount === undefined) {
+      ctx.rejected++;
+      continue;
+    }
+    const where = { file, row, column: label(iUnit) };
+    const v = canonical(ctx, amount - feed, u, cr.carrier, carrierText, where);
+    const fv = feed > 0 ? canonical(ctx, feed, u, cr.carrier, carrierText, where) : { value: 0 };
+    if ('reason' in v) bad(iUnit, v.reason);
+    else if ('reason' in fv) bad(iUnit, fv.reason);
+    else if (v.value > IMPLAUSIBLE_AMOUNT) bad(iAmount, implausible(amount, u.unit.code, cr.carrier));
+    if (ctx.problems.errors > before) {
+      ctx.rejected++;
+      continue;
+    }
+    if (amount === 0 && feed === 0) continue;
+    entries.push({
+      ent,
+      year: year!,
+      from,
+      to,
+      carrier: cr.carrier,
+      amount: (v as { value: number }).value,
+      feedstock: (fv as { value: number }).value,
+      file,
+      row,
+      column: label(iAmount),
+      sheet: plan.layout === 'p201' ? grid.file : undefined,
+    } satisfies Entry);
+  }
+  return read;
+}
+
+function implausible(amount: number, unit: string, carrier: string): string {
+  const info = carrierInfo(carrier)!;
+  return `${amount} ${unit} of ${info.zh} (${carrier}) is not plausible for one enterprise in a year (more than ${IMPLAUSIBLE_AMOUNT.toExponential(0)} ${info.unit}); check the unit`;
+}
+
+// ---------------------------------------------------------------- periods → years
+
+const where = (e: Entry) => `${e.file} row ${e.row}`;
+
+/**
+ * Sums entries to (enterprise, year, carrier). Annual rows: one per key (a second is an error naming
+ * both rows). Periods: per enterprise and year, the longest cumulative 1–n月 period counts, monthly
+ * data after month n is added, data already inside 1–n is not added again (a note says so), overlapping
+ * ranges are an error, and a year not covered to December gets a warning.
+ */
+function sumToYears(entries: Entry[], ctx: Ctx): Entry[] {
+  if (entries.every((e) => e.from === 1 && e.to === 12 && e.sheet === undefined)) {
+    // Annual rows only (the common case): one pass, a repeated key is an error naming both rows.
+    const seen = new Map<string, Entry>();
+    const out: Entry[] = [];
+    for (const e of entries) {
+      const k = `${e.ent}\u0000${e.year}\u0000${e.carrier}`;
+      const prev = seen.get(k);
+      if (prev) {
+        ctx.problems.error({
+          file: e.file,
+          row: e.row,
+          column: e.column,
+          reason: `duplicate: ${e.ent}, ${e.year}, ${e.carrier} is already on ${where(prev)} (sum them in the file if both are meant)`,
+        });
+        ctx.rejected++;
+      } else {
+        seen.set(k, e);
+        out.push(e);
+      }
+    }
+    return out;
+  }
+  const byEntYear = new Map<string, Entry[]>();
+  for (const e of entries) {
+    const k = `${e.ent}\u0000${e.year}`;
+    const list = byEntYear.get(k);
+    if (list) list.push(e);
+    else byEntYear.set(k, [e]);
+  }
+  const out: Entry[] = [];
+  for (const list of byEntYear.values()) {
+    // Distinct periods in this enterprise-year, each with its rows.
+    const periods = new Map<string, Entry[]>();
+    for (const e of list) {
+      const k = `${e.from}-${e.to}${e.sheet ? `\u0000${e.sheet}` : ''}`;
+      const l = periods.get(k);
+      if (l) l.push(e);
+      else periods.set(k, [e]);
+    }
+    // Duplicate keys inside one period (same enterprise, year, months, carrier).
+    const clean = new Map<string, Entry[]>();
+    const dupPeriods = new Map<string, Entry[]>(); // same months in two sheets
+    for (const [pk, rows] of periods) {
+      const seen = new Map<string, Entry>();
+      const kept: Entry[] = [];
+      for (const e of rows) {
+        const prev = seen.get(e.carrier);
+        if (prev) {
+          ctx.problems.error({
+            file: e.file,
+            row: e.row,
+            column: e.column,
+            reason: `duplicate: ${e.ent}, ${periodText(e)}, ${e.carrier} is already on ${where(prev)} (sum them in the file if both are meant)`,
+          });
+          ctx.rejected++;
+        } else {
+          seen.set(e.carrier, e);
+          kept.push(e);
+        }
+      }
+      const months = pk.split('\u0000')[0];
+      const other = dupPeriods.get(months);
+      if (other && rows[0].sheet) {
+        const e = kept[0] ?? rows[0];
+        ctx.problems.error({
+          file: e.file,
+          row: e.row,
+          reason: `the period ${periodText(e)} of ${e.ent} is also given in ${other[0].file}; keep one`,
+        });
+        ctx.rejected += kept.length;
+        continue;
+      }
+      dupPeriods.set(months, kept);
+      clean.set(pk, kept);
+    }
+    const sets = [...clean.values()].filter((s) => s.length > 0);
+    const annual = sets.filter((s) => s[0].from === 1 && s[0].to === 12);
+    if (sets.length === 1) {
+      const e = sets[0][0];
+      if (e.from !== 1 || e.to !== 12) {
+        ctx.problems.warn({
+          file: e.file,
+          row: e.row,
+          reason: `${e.ent} ${e.year}: the data cover ${periodText(e)} only; the year's total is partial`,
+        });
+      }
+      out.push(...sets[0]);
+      continue;
+    }
+    if (annual.length >= 1 && sets.length > annual.length) {
+      // A whole year plus parts of it: the year counts; the parts are already in it.
+      const a = annual[0][0];
+      const part = sets.find((s) => s !== annual[0])![0];
+      ctx.problems.warn({
+        file: part.file,
+        row: part.row,
+        reason: `${part.ent} ${a.year}: the whole year is given (${where(a)}); ${periodText(part)} is inside it and not added again`,
+      });
+      out.push(...annual[0]);
+      continue;
+    }
+    // Cumulative ranges starting in January: the longest counts.
+    const cumulative = sets.filter((s) => s[0].from === 1 && s[0].to > 1).sort((x, y) => y[0].to - x[0].to);
+    let covered = cumulative.length ? cumulative[0][0].to : 0;
+    const chosen: Entry[][] = cumulative.length ? [cumulative[0]] : [];
+    for (const c of cumulative.slice(1)) {
+      const e = c[0];
+      ctx.problems.warn({
+        file: e.file,
+        row: e.row,
+        reason: `${e.ent} ${e.year}: ${periodText(e)} is cumulative and inside ${periodText(cumulative[0][0])} (${where(cumulative[0][0])}); not added again`,
+      });
+    }
+    const rest = sets.filter((s) => !(s[0].from === 1 && s[0].to > 1)).sort((x, y) => x[0].from - y[0].from);
+    for (const s of rest) {
+      const e = s[0];
+      if (e.to <= covered && cumulative.length) {
+        ctx.problems.warn({
+          file: e.file,
+          row: e.row,
+          reason: `${e.ent} ${e.year}: ${periodText(e)} is inside the cumulative ${periodText(cumulative[0][0])} and not added again`,
+        });
+        continue;
+      }
+      if (e.from <= covered) {
+        ctx.problems.error({
+          file: e.file,
+          row: e.row,
+          reason: `${e.ent} ${e.year}: ${periodText(e)} overlaps months already given (1–${covered}月); the sum would count them twice`,
+        });
+        ctx.rejected += s.length;
+        continue;
+      }
+      if (e.from > covered + 1) {
+        ctx.problems.warn({
+          file: e.file,
+          row: e.row,
+          reason: `${e.ent} ${e.year}: months ${covered + 1}–${e.from - 1} are missing before ${periodText(e)}`,
+        });
+      }
+      chosen.push(s);
+      covered = e.to;
+    }
+    if (covered < 12 && chosen.length) {
+      const e = chosen[chosen.length - 1][0];
+      ctx.problems.warn({
+        file: e.file,
+        row: e.row,
+        reason: `${e.ent} ${e.year}: the data cover months up to ${covered} only; the year's total is partial`,
+      });
+    }
+    out.push(...chosen.flat());
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- output
+
+function toColumns(entries: readonly Entry[], pick: (e: Entry) => number): ActivityColumns {
+  const sums = new Map<string, { e: Entry; v: number }>();
+  for (const e of entries) {
+    const v = pick(e);
+    if (v === 0) continue;
+    const k = `${e.ent}\u0000${e.year}\u0000${e.carrier}`;
+    const s = sums.get(k);
+    if (s) s.v += v;
+    else sums.set(k, { e, v });
+  }
+  const list = [...sums.values()].sort(
+    (a, b) =>
+      (a.e.ent < b.e.ent ? -1 : a.e.ent > b.e.ent ? 1 : 0) ||
+      a.e.year - b.e.year ||
+      (a.e.carrier < b.e.carrier ? -1 : a.e.carrier > b.e.carrier ? 1 : 0),
+  );
+  const n = list.length;
+  const out: ActivityColumns = {
+    length: n,
+    enterprise_id: new Array<string>(n),
+    year: new Int32Array(n),
+    carrier: new Array<string>(n),
+    amount: new Float64Array(n),
+    unit: new Array<string>(n),
+  };
+  list.forEach(({ e, v }, i) => {
+    out.enterprise_id[i] = e.ent;
+    out.year[i] = e.year;
+    out.carrier[i] = e.carrier;
+    out.amount[i] = v;
+    out.unit[i] = carrierInfo(e.carrier)!.unit;
+  });
+  return out;
+}
+
+/**
+ * Flags likely unit slips (kWh given as 万kWh, m3 as 万m3) as warnings: a year more than
+ * OUTLIER_RATIO times the median of the same enterprise's other years of that carrier (three years or
+ * more), or more than 10^4 times the file's median of the carrier, whatever the enterprise's size.
+ */
+function outliers(entries: readonly Entry[], ctx: Ctx): void {
+  const median = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  };
+  const group = (k: (e: Entry) => string) => {
+    const by = new Map<string, Entry[]>();
+    for (const e of entries) {
+      const key = k(e);
+      const l = by.get(key);
+      if (l) l.push(e);
+      else by.set(key, [e]);
+    }
+    return by;
+  };
+  const flagged = new Set<Entry>();
+  const flag = (e: Entry, m: number, what: string) => {
+    if (flagged.has(e)) return;
+    flagged.add(e);
+    ctx.problems.warn({
+      file: e.file,
+      row: e.row,
+      column: e.column,
+      reason: `${e.amount.toPrecision(4)} ${carrierInfo(e.carrier)!.unit} of ${e.carrier} is over ${what} (${m.toPrecision(3)}); check the unit`,
+    });
+  };
+  for (const list of group((e) => `${e.ent}\u0000${e.carrier}`).values()) {
+    if (list.length < 3) continue;
+    const m = median(list.map((x) => x.amount));
+    for (const e of list) {
+      if (m > 0 && e.amount > OUTLIER_RATIO * m)
+        flag(e, m, `${OUTLIER_RATIO} times the median of ${e.ent}'s years`);
+    }
+  }
+  for (const [carrier, list] of group((e) => e.carrier)) {
+    if (list.length < 10) continue;
+    const m = median(list.map((e) => e.amount));
+    if (!(m > 0)) continue;
+    for (const e of list) if (e.amount > 1e4 * m) flag(e, m, `10^4 times the file's median of ${carrier}`);
+  }
+}
+
+/** Imports activity from the grids of one or more files. */
+export function importActivity(grids: readonly Grid[], options: ActivityOptions = {}): ActivityImport {
+  const mapping = options.mapping ?? {};
+  const ctx: Ctx = {
+    mapping,
+    carriers: userCarriers(mapping),
+    problems: new Problems(options.maxProblems),
+    yearRange: mapping.year_range ?? DEFAULT_YEAR_RANGE,
+    steamNoted: new Set(),
+    names: new Map(),
+    rejected: 0,
+    carrierCache: new Map(),
+    unitCache: new Map(),
+    yearCache: new Map(),
+  };
+  const plans: SheetPlan[] = [];
+  const entries: Entry[] = [];
+  let rowsRead = 0;
+  const total = grids.reduce((a, g) => a + g.rows.length, 0);
+  let done = 0;
+  for (const grid of grids) {
+    if (grid.rows.length === 0) {
+      // An empty sheet beside others is not an error; an empty only sheet is.
+      if (grids.length === 1) ctx.problems.error({ file: grid.file, reason: 'the file is empty (no rows)' });
+      continue;
+    }
+    const { plan, problems } = planSheet(grid, mapping);
+    if (!plan) {
+      // Workbooks: sheets without a header (notes, instructions) are skipped when another sheet has one.
+      if (grids.length === 1 || !grids.some((g) => g !== grid && findable(g, mapping)))
+        ctx.problems.addAll(problems);
+      continue;
+    }
+    ctx.problems.addAll(problems);
+    plans.push(plan);
+    const base = done;
+    rowsRead += readRows(plan, ctx, entries, () => options.progress?.(base + 0, total));
+    done += grid.rows.length;
+    options.progress?.(done, total);
+  }
+  if (plans.length > 0 && rowsRead === 0 && ctx.problems.errors === 0) {
+    ctx.problems.error({
+      file: plans[0].grid.file,
+      row: plans[0].headerRow,
+      reason: 'no data rows under the header',
+    });
+  }
+  const years = sumToYears(entries, ctx);
+  outliers(years, ctx);
+  const activity = toColumns(years, (e) => e.amount);
+  const feedstock = toColumns(years, (e) => e.feedstock);
+  return {
+    activity,
+    feedstock,
+    problems: ctx.problems.list,
+    errorCount: ctx.problems.errors,
+    warningCount: ctx.problems.warnings,
+    rowsRead,
+    rowsRejected: ctx.rejected,
+    plans,
+    names: ctx.names,
+  };
+}
+
+function findable(grid: Grid, mapping: MappingDoc): boolean {
+  return planSheet(grid, mapping).plan !== undefined;
+}
+
+export type { UnitDef };

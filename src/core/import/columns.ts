@@ -1,0 +1,89 @@
+/**
+ * Canonical rows as typed columns (the activity schema of datasets/README.md), and their Arrow IPC
+ * stream form, which DuckDB, the app and the CLI load.
+ */
+import {
+  Float64,
+  Int32,
+  makeVector,
+  Table,
+  tableToIPC,
+  Utf8,
+  vectorFromArray,
+  type Vector,
+} from 'apache-arrow';
+
+export interface ActivityColumns {
+  length: number;
+  enterprise_id: string[];
+  year: Int32Array;
+  carrier: string[];
+  /** In the carrier's canonical unit. */
+  amount: Float64Array;
+  /** The canonical unit of each row's carrier. */
+  unit: string[];
+}
+
+/** A generic table of typed columns for the other canonical tables (enterprises, economics). */
+export interface TypedTable {
+  length: number;
+  columns: {
+    name: string;
+    type: 'str' | 'int' | 'f64';
+    values: (string | null)[] | Int32Array | Float64Array;
+    valid?: Uint8Array;
+  }[];
+}
+
+export function activityTable(a: ActivityColumns): TypedTable {
+  return {
+    length: a.length,
+    columns: [
+      { name: 'enterprise_id', type: 'str', values: a.enterprise_id },
+      { name: 'year', type: 'int', values: a.year },
+      { name: 'carrier', type: 'str', values: a.carrier },
+      { name: 'amount', type: 'f64', values: a.amount },
+      { name: 'unit', type: 'str', values: a.unit },
+    ],
+  };
+}
+
+function vector(c: TypedTable['columns'][number]): Vector {
+  if (c.type === 'str') return vectorFromArray(c.values as (string | null)[], new Utf8());
+  const type = c.type === 'int' ? new Int32() : new Float64();
+  const values = c.values as Int32Array | Float64Array;
+  if (!c.valid) return makeVector(values);
+  const valid = c.valid;
+  return vectorFromArray(
+    Array.from(values, (v, i) => (valid[i] ? v : null)),
+    type,
+  );
+}
+
+/** Typed columns → Arrow table. */
+export function toArrow(t: TypedTable): Table {
+  return new Table(Object.fromEntries(t.columns.map((c) => [c.name, vector(c)])));
+}
+
+/** Typed columns → Arrow IPC stream bytes. */
+export function toIpc(t: TypedTable): Uint8Array {
+  return tableToIPC(toArrow(t), 'stream');
+}
+
+/** Typed columns → CSV text (header row, RFC 4180 quoting, LF line ends), the canonical CSV twin. */
+export function toCsvText(t: TypedTable): string {
+  const esc = (s: string) => (/[",\n\r]/.test(s) || s.trim() !== s ? `"${s.replaceAll('"', '""')}"` : s);
+  const parts: string[] = [t.columns.map((c) => esc(c.name)).join(',')];
+  for (let r = 0; r < t.length; r++) {
+    const cells: string[] = [];
+    for (const c of t.columns) {
+      if (c.valid && !c.valid[r]) cells.push('');
+      else {
+        const v = (c.values as ArrayLike<string | number | null>)[r];
+        cells.push(v === null || v === undefined ? '' : typeof v === 'number' ? String(v) : esc(v));
+      }
+    }
+    parts.push(cells.join(','));
+  }
+  return parts.join('\n') + '\n';
+}

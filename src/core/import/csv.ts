@@ -1,0 +1,174 @@
+/**
+ * A small, strict CSV reader (RFC 4180): quoted fields with doubled quotes and line breaks inside, a
+ * UTF-8 BOM, CRLF / LF / CR line ends, blank lines skipped. Every record keeps the line it starts on, so
+ * messages can name it. Pure; shared by the importer and the CLI.
+ */
+
+export class CsvError extends Error {
+  constructor(
+    message: string,
+    /** 1-based line of the file the problem is on. */
+    readonly line: number,
+  ) {
+    super(message);
+    this.name = 'CsvError';
+  }
+}
+
+export interface CsvTable {
+  header: string[];
+  rows: string[][];
+  /** Line each data row starts on (the header is on line 1 unless blank lines precede it). */
+  lines: number[];
+}
+
+export interface CsvRecords {
+  records: string[][];
+  /** 1-based line each record starts on. */
+  lines: number[];
+}
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
+/** Splits text into records of raw fields, each with the line it starts on; blank lines are skipped. */
+export function csvRecords(text: string, delimiter = ','): CsvRecords {
+  const records: string[][] = [];
+  const lines: number[] = [];
+  const d = delimiter.charCodeAt(0);
+  const n = text.length;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let line = 1;
+  let start = 1;
+  let fields: string[] = [];
+  let afterQuote = false;
+  const endRecord = () => {
+    if (!(fields.length === 1 && fields[0] === '' && !afterQuote)) {
+      records.push(fields);
+      lines.push(start);
+    }
+    fields = [];
+    afterQuote = false;
+  };
+  // Each pass of the loop reads one field and the separator after it.
+  while (i <= n) {
+    if (i === n) {
+      // End of text: a pending record (fields read, or a final quoted field) ends here.
+      if (fields.length > 0 || afterQuote) {
+        fields.push('');
+        endRecord();
+      }
+      break;
+    }
+    if (text.charCodeAt(i) === QUOTE) {
+      let value = '';
+      let j = i + 1;
+      for (;;) {
+        const q = text.indexOf('"', j);
+        if (q < 0) throw new CsvError('a quoted field is not closed', start);
+        const chunk = text.slice(j, q);
+        for (let k = 0; k < chunk.length; k++) {
+          const c = chunk.charCodeAt(k);
+          if (c === LF || (c === CR && chunk.charCodeAt(k + 1) !== LF)) line++;
+        }
+        value += chunk;
+        if (text.charCodeAt(q + 1) === QUOTE) {
+          value += '"';
+          j = q + 2;
+          continue;
+        }
+        i = q + 1;
+        break;
+      }
+      const c = i < n ? text.charCodeAt(i) : -1;
+      if (c !== -1 && c !== d && c !== LF && c !== CR) {
+        throw new CsvError(`unexpected "${text[i]}" after a closing quote`, line);
+      }
+      fields.push(value);
+      afterQuote = true;
+    } else {
+      let j = i;
+      while (j < n) {
+        const c = text.charCodeAt(j);
+        if (c === d || c === LF || c === CR) break;
+        j++;
+      }
+      fields.push(text.slice(i, j));
+      afterQuote = false;
+      i = j;
+    }
+    if (i >= n) {
+      endRecord();
+      break;
+    }
+    const c = text.charCodeAt(i);
+    if (c === d) {
+      i++;
+      if (i === n) {
+        fields.push('');
+        endRecord();
+        break;
+      }
+      continue;
+    }
+    // Line end.
+    i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
+    endRecord();
+    line++;
+    start = line;
+    // Blank lines.
+    while (i < n) {
+      const b = text.charCodeAt(i);
+      if (b === LF || b === CR) {
+        i += b === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
+        line++;
+        start = line;
+      } else break;
+    }
+    if (i === n) break;
+  }
+  return { records, lines };
+}
+
+/** Picks the separator of a file: comma, tab, semicolon or full-width comma, whichever splits line 1 most. */
+export function sniffDelimiter(text: string): string {
+  const firstLines = text.slice(0, 4096).split(/\r\n|\n|\r/, 5);
+  let best = ',';
+  let bestCount = 0;
+  for (const d of [',', '\t', ';', '，']) {
+    const counts = firstLines.filter((l) => l !== '').map((l) => l.split(d).length - 1);
+    const min = counts.length ? Math.min(...counts) : 0;
+    const max = counts.length ? Math.max(...counts) : 0;
+    const score = max > 0 ? max + (min === max ? 0.5 : 0) : 0;
+    if (score > bestCount) {
+      best = d;
+      bestCount = score;
+    }
+  }
+  return best;
+}
+
+/** Parses CSV text with a header row; throws CsvError for malformed text or a row of the wrong width. */
+export function parseCsv(text: string, delimiter = ','): CsvTable {
+  const { records, lines } = csvRecords(text, delimiter);
+  if (records.length === 0) throw new CsvError('the file is empty (no header row)', 1);
+  const header = records[0].map((h) => h.trim());
+  const seen = new Set<string>();
+  for (const h of header) {
+    if (h === '') throw new CsvError('the header has an empty column name', lines[0]);
+    if (seen.has(h)) throw new CsvError(`the header names column "${h}" twice`, lines[0]);
+    seen.add(h);
+  }
+  for (let r = 1; r < records.length; r++) {
+    if (records[r].length !== header.length) {
+      throw new CsvError(`row has ${records[r].length} fields but the header has ${header.length}`, lines[r]);
+    }
+  }
+  return { header, rows: records.slice(1), lines: lines.slice(1) };
+}
+
+/** Rows as objects keyed by header names. */
+export function csvObjects(t: CsvTable): Record<string, string>[] {
+  return t.rows.map((r) => Object.fromEntries(t.header.map((h, i) => [h, r[i]])));
+}

@@ -1,0 +1,267 @@
+/**
+ * File bytes → grids: CSV (any encoding decode.ts knows, separator sniffed), XLSX/XLS workbooks
+ * (SheetJS CE; merged cells filled from their top-left cell and kept for header detection), JSON
+ * (an array of objects, or `{columns, rows}`), and Arrow tables (what a Parquet reader gives).
+ * Parquet itself is read by the caller (parquet-wasm needs its own start-up in the browser) and handed
+ * in as Arrow IPC bytes. A corrupt or unreadable file is a problem naming the file, never a crash.
+ */
+import { read, utils, type WorkBook, type WorkSheet } from '@e965/xlsx';
+import { tableFromIPC, type Table } from 'apache-arrow';
+import type { Problem } from '../errors';
+import { CsvError, csvRecords, sniffDelimiter } from './csv';
+import { decodeText, ENCODING_NAMES, type Encoding, type EncodingChoice } from './decode';
+import type { Cell, Grid, Merge } from './grid';
+
+export type FileFormat = 'csv' | 'xlsx' | 'json' | 'parquet' | 'arrow';
+
+export interface ReadOptions {
+  encoding?: EncodingChoice;
+  /** Sheet name (workbooks); default: every sheet that has a header, else the first. */
+  sheet?: string;
+  /** Parquet bytes → Arrow IPC stream bytes (parquet-wasm), supplied by the caller. */
+  parquetToIpc?: (bytes: Uint8Array) => Uint8Array;
+}
+
+export interface ReadResult {
+  grids: Grid[];
+  format?: FileFormat;
+  encoding?: Encoding;
+  encodingDetected?: boolean;
+  sheetNames?: string[];
+  problems: Problem[];
+}
+
+/** The format a file name says (case-insensitive extension). */
+export function formatOf(name: string): FileFormat | undefined {
+  const ext = name.toLowerCase().split('.').pop() ?? '';
+  if (ext === 'csv' || ext === 'txt' || ext === 'tsv') return 'csv';
+  if (ext === 'xlsx' || ext === 'xlsm' || ext === 'xls') return 'xlsx';
+  if (ext === 'json') return 'json';
+  if (ext === 'parquet' || ext === 'pq') return 'parquet';
+  if (ext === 'arrow' || ext === 'arrows' || ext === 'ipc') return 'arrow';
+  return undefined;
+}
+
+function sniffFormat(bytes: Uint8Array): FileFormat | undefined {
+  const b = (i: number) => bytes[i];
+  if (b(0) === 0x50 && b(1) === 0x4b && b(2) === 0x03 && b(3) === 0x04) return 'xlsx';
+  if (b(0) === 0xd0 && b(1) === 0xcf && b(2) === 0x11 && b(3) === 0xe0) return 'xlsx';
+  if (b(0) === 0x50 && b(1) === 0x41 && b(2) === 0x52 && b(3) === 0x31) return 'parquet';
+  return undefined;
+}
+
+function readCsv(bytes: Uint8Array, file: string, opts: ReadOptions, out: ReadResult): void {
+  const { decoded, problems } = decodeText(bytes, file, opts.encoding);
+  out.problems.push(...problems);
+  if (!decoded) return;
+  out.encoding = decoded.encoding;
+  out.encodingDetected = decoded.detected;
+  try {
+    const delimiter = file.toLowerCase().endsWith('.tsv') ? '\t' : sniffDelimiter(decoded.text);
+    const { records, lines } = csvRecords(decoded.text, delimiter);
+    out.grids.push({ file, rows: records, rowNumbers: lines });
+  } catch (e) {
+    if (!(e instanceof CsvError)) throw e;
+    const enc = decoded.encoding === 'utf-8' ? '' : ` (read as ${ENCODING_NAMES[decoded.encoding]})`;
+    out.problems.push({ file, row: e.line, reason: e.message + enc });
+  }
+}
+
+const letter = (c: number): string => utils.encode_col(c);
+
+function sheetGrid(ws: WorkSheet, file: string, name: string, many: boolean): Grid {
+  const ref = ws['!ref'];
+  const label = many ? `${file} [${name}]` : file;
+  if (!ref) return { file: label, sheet: name, rows: [], rowNumbers: [] };
+  const range = utils.decode_range(ref);
+  const rows = utils.sheet_to_json<Cell[]>(ws, { header: 1, raw: true, defval: null, blankrows: true });
+  const merges: Merge[] = (ws['!merges'] ?? []).map((m) => ({
+    r0: m.s.r - range.s.r,
+    c0: m.s.c - range.s.c,
+    r1: m.e.r - range.s.r,
+    c1: m.e.c - range.s.c,
+  }));
+  for (const m of merges) {
+    const v = rows[m.r0]?.[m.c0];
+    for (let r = m.r0; r <= m.r1; r++) {
+      if (!rows[r]) continue;
+      for (let c = m.c0; c <= m.c1; c++) if (r !== m.r0 || c !== m.c0) rows[r][c] = v;
+    }
+  }
+  const rowNumbers = rows.map((_, i) => range.s.r + i + 1);
+  const width = range.e.c - range.s.c + 1;
+  const columnLetters = Array.from({ length: width }, (_, i) => letter(range.s.c + i));
+  // Drop wholly empty rows (spreadsheets keep formatting rows); row numbers keep the user's numbering.
+  const keep = rows.map((r) => r.some((c) => c !== null && c !== undefined && String(c).trim() !== ''));
+  const kept: Cell[][] = [];
+  const keptNumbers: number[] = [];
+  const index = new Map<number, number>();
+  rows.forEach((r, i) => {
+    if (!keep[i]) return;
+    index.set(i, kept.length);
+    kept.push(r);
+    keptNumbers.push(rowNumbers[i]);
+  });
+  const remap = (r: number) => index.get(r);
+  const keptMerges = merges
+    .map((m) => ({ ...m, r0: remap(m.r0), r1: remap(m.r1) }))
+    .filter((m): m is Merge => m.r0 !== undefined && m.r1 !== undefined);
+  return { file: label, sheet: name, rows: kept, rowNumbers: keptNumbers, merges: keptMerges, columnLetters };
+}
+
+function readWorkbook(bytes: Uint8Array, file: string, opts: ReadOptions, out: ReadResult): void {
+  let wb: WorkBook;
+  try {
+    wb = read(bytes, { type: 'array', cellDates: false, cellHTML: false, cellFormula: false });
+  } catch (e) {
+    out.problems.push({ file, reason: `not a readable Excel workbook (${(e as Error).message})` });
+    return;
+  }
+  out.sheetNames = wb.SheetNames;
+  if (opts.sheet !== undefined) {
+    const ws = wb.Sheets[opts.sheet];
+    if (!ws) {
+      out.problems.push({
+        file,
+        reason: `no sheet "${opts.sheet}"; sheets: ${wb.SheetNames.map((s) => `"${s}"`).join(', ')}`,
+      });
+      return;
+    }
+    out.grids.push(sheetGrid(ws, file, opts.sheet, wb.SheetNames.length > 1));
+    return;
+  }
+  for (const name of wb.SheetNames) {
+    out.grids.push(sheetGrid(wb.Sheets[name], file, name, wb.SheetNames.length > 1));
+  }
+}
+
+function readJson(bytes: Uint8Array, file: string, opts: ReadOptions, out: ReadResult): void {
+  const { decoded, problems } = decodeText(bytes, file, opts.encoding);
+  out.problems.push(...problems);
+  if (!decoded) return;
+  let doc: unknown;
+  try {
+    doc = JSON.parse(decoded.text);
+  } catch (e) {
+    out.problems.push({ file, reason: `not valid JSON (${(e as Error).message})` });
+    return;
+  }
+  const rows: Cell[][] = [];
+  let header: string[];
+  if (Array.isArray(doc)) {
+    const seen = new Map<string, number>();
+    header = [];
+    for (let i = 0; i < doc.length; i++) {
+      const rec = doc[i] as unknown;
+      if (rec === null || typeof rec !== 'object' || Array.isArray(rec)) {
+        out.problems.push({ file, row: i + 1, reason: `record ${i + 1} is not an object` });
+        return;
+      }
+      for (const k of Object.keys(rec)) {
+        if (!seen.has(k)) {
+          seen.set(k, header.length);
+          header.push(k);
+        }
+      }
+    }
+    for (const rec of doc as Record<string, unknown>[]) {
+      rows.push(header.map((h) => jsonCell(rec[h])));
+    }
+  } else if (
+    doc !== null &&
+    typeof doc === 'object' &&
+    Array.isArray((doc as { columns?: unknown }).columns) &&
+    Array.isArray((doc as { rows?: unknown }).rows)
+  ) {
+    header = (doc as { columns: unknown[] }).columns.map(String);
+    for (const r of (doc as { rows: unknown[] }).rows) {
+      if (!Array.isArray(r)) {
+        out.problems.push({ file, row: rows.length + 1, reason: `row ${rows.length + 1} is not an array` });
+        return;
+      }
+      rows.push(r.map(jsonCell));
+    }
+  } else {
+    out.problems.push({
+      file,
+      reason:
+        'expected an array of records ([{"enterprise_id": …}, …]) or {"columns": [...], "rows": [[...], ...]}',
+    });
+    return;
+  }
+  // Row 1 is the header, record i is row i + 1, as if the file were a spreadsheet.
+  out.grids.push({ file, rows: [header, ...rows], rowNumbers: [1, ...rows.map((_, i) => i + 2)] });
+}
+
+function jsonCell(v: unknown): Cell {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  return JSON.stringify(v);
+}
+
+/** Arrow table → grid (header row 1, record i on row i + 1). */
+export function gridFromArrow(table: Table, file: string): Grid {
+  const header = table.schema.fields.map((f) => f.name);
+  const vectors = header.map((_, i) => table.getChildAt(i)!);
+  const rows: Cell[][] = [header];
+  const rowNumbers = [1];
+  for (let r = 0; r < table.numRows; r++) {
+    const row: Cell[] = new Array(header.length);
+    for (let c = 0; c < header.length; c++) {
+      const v = vectors[c].get(r) as unknown;
+      row[c] = typeof v === 'bigint' ? Number(v) : (v as Cell);
+    }
+    rows.push(row);
+    rowNumbers.push(r + 2);
+  }
+  return { file, rows, rowNumbers };
+}
+
+function readArrowLike(
+  bytes: Uint8Array,
+  file: string,
+  opts: ReadOptions,
+  format: FileFormat,
+  out: ReadResult,
+): void {
+  try {
+    let ipc = bytes;
+    if (format === 'parquet') {
+      if (!opts.parquetToIpc) {
+        out.problems.push({ file, reason: 'Parquet is not available here' });
+        return;
+      }
+      ipc = opts.parquetToIpc(bytes);
+    }
+    out.grids.push(gridFromArrow(tableFromIPC(ipc), file));
+  } catch (e) {
+    out.problems.push({
+      file,
+      reason: `not a readable ${format === 'parquet' ? 'Parquet' : 'Arrow'} file (${String((e as Error).message ?? e).slice(0, 200)})`,
+    });
+  }
+}
+
+/** Reads one file into grids; the format comes from the name, else from the bytes, else CSV. */
+export function readFile(name: string, bytes: Uint8Array, opts: ReadOptions = {}): ReadResult {
+  const out: ReadResult = { grids: [], problems: [] };
+  if (bytes.length === 0) {
+    out.problems.push({ file: name, reason: 'the file is empty' });
+    return out;
+  }
+  const named = formatOf(name);
+  const format = sniffFormat(bytes) ?? named ?? 'csv';
+  out.format = format;
+  if (named === 'xlsx' && sniffFormat(bytes) === undefined) {
+    out.problems.push({
+      file: name,
+      reason: 'not an Excel workbook (the file does not start like .xlsx or .xls)',
+    });
+    return out;
+  }
+  if (format === 'csv') readCsv(bytes, name, opts, out);
+  else if (format === 'xlsx') readWorkbook(bytes, name, opts, out);
+  else if (format === 'json') readJson(bytes, name, opts, out);
+  else readArrowLike(bytes, name, opts, format, out);
+  return out;
+}
