@@ -1,41 +1,28 @@
 /**
  * Loads a park for `simulate`: a bundled park (`datasets/<id>/<table>.arrow`) or a user folder of CSV,
- * Parquet or Arrow files in the canonical schema (datasets/README.md), and builds the scenario
- * baseline from it with the accounting engine's coefficients. Problems name file, row and column.
+ * Parquet or Arrow files in the canonical schema (datasets/README.md). A folder's files are read and
+ * checked here (problems name file, row and column), then loaded into DuckDB; the baseline is built
+ * there by the app's own SQL (src/data/park-baseline.ts), key rules included.
  */
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { tableFromIPC, type Table } from 'apache-arrow';
-import {
-  FactorLibrary,
-  accountActivity,
-  carrierCoefficients,
-  formatIssue,
-  parkTotals,
-  parseNumber,
-  validateActivityRows,
-  type RawRecord,
-  type ValidationIssue,
-} from '../core/accounting/index';
-import {
-  baselineFromRows,
-  rooftopStockFrom,
-  type ParkBaseline,
-  type PvInstallation,
-} from '../core/scenario/baseline';
+import { tableFromArrays, tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
+import { parseNumber, validateActivityRows, type RawRecord } from '../core/accounting/index';
+import { InputError, type Problem } from '../core/errors';
+import type { ParkBaseline } from '../core/scenario/baseline';
 import { DEFAULT_SCOPE2, type Scope2Method } from '../core/scenario/schema';
 import { sectorInfo } from '../core/sectors';
-import { bundledPark, bundledParkIds } from '../data/bundled-node';
-import type { ParkManifest } from '../data/parks';
+import { bundledPark, bundledParkIds, referenceTables } from '../data/bundled-node';
+import { createNodeDb } from '../data/duckdb-node';
+import { loadParkBaseline, type LocateRecord } from '../data/park-baseline';
+import { loadTables, type ParkManifest, type TableBytes } from '../data/parks';
 import { CsvError, csvObjects, parseCsv } from './csv';
 
 /** The tables the baseline needs. */
 const NEEDED = ['enterprises', 'economics', 'activity'] as const;
-type Needed = (typeof NEEDED)[number];
 /** Read when present: the rooftop-PV stock for PV levers given as a share of the rooftop potential. */
 const OPTIONAL = 'pv_installations';
-type ParkTables = Record<Needed, RawTable> & { pv_installations?: RawTable };
 
 export interface LoadParkOptions {
   /** Scope-2 method of the coefficients and the history (the scenario's); default DEFAULT_SCOPE2. */
@@ -43,7 +30,7 @@ export interface LoadParkOptions {
 }
 
 /** A table as plain records, with where each came from (for messages). */
-export interface RawTable {
+interface RawTable {
   file: string;
   columns: string[];
   records: RawRecord[];
@@ -58,19 +45,12 @@ export interface LoadedPark {
   baseline: ParkBaseline;
 }
 
-/** A problem worded for the user (file, row, column). */
-export class ParkInputError extends Error {
-  override name = 'ParkInputError';
-}
-
-function fail(issues: readonly ValidationIssue[]): never {
-  const shown = issues.slice(0, 20).map(formatIssue);
-  if (issues.length > 20) shown.push(`… and ${issues.length - 20} more problems`);
-  throw new ParkInputError(shown.join('\n'));
+function fail(problems: readonly Problem[]): never {
+  throw new InputError(problems);
 }
 
 /** Arrow table → records (bigints become numbers). */
-export function arrowRecords(table: Table, file: string): RawTable {
+function arrowRecords(table: Table, file: string): RawTable {
   const columns = table.schema.fields.map((f) => f.name);
   const vectors = columns.map((_, i) => table.getChildAt(i)!);
   const records: RawRecord[] = [];
@@ -92,7 +72,7 @@ async function readTableFile(path: string): Promise<RawTable> {
       const t = parseCsv(bytes.toString('utf8'));
       return { file: path, columns: t.header, records: csvObjects(t), rows: t.lines };
     } catch (e) {
-      if (e instanceof CsvError) throw new ParkInputError(`${path}: row ${e.line}: ${e.message}`);
+      if (e instanceof CsvError) fail([{ file: path, row: e.line, reason: e.message }]);
       throw e;
     }
   }
@@ -103,227 +83,216 @@ async function readTableFile(path: string): Promise<RawTable> {
     }
     return arrowRecords(tableFromIPC(new Uint8Array(bytes)), path);
   } catch (e) {
-    throw new ParkInputError(
-      `${path}: not a readable ${path.split('.').pop()} file (${(e as Error).message ?? e})`,
-    );
+    fail([
+      {
+        file: path,
+        reason: `not a readable ${path.split('.').pop()} file (${(e as Error).message ?? e})`,
+      },
+    ]);
   }
-}
-
-async function readFolder(dir: string): Promise<{ tables: ParkTables; manifest: Partial<ParkManifest> }> {
-  const tables = {} as ParkTables;
-  const find = (name: string) =>
-    ['parquet', 'csv', 'arrow'].map((ext) => join(dir, `${name}.${ext}`)).find((f) => existsSync(f));
-  for (const name of NEEDED) {
-    const file = find(name);
-    if (!file) throw new ParkInputError(`${dir}: no ${name}.csv, ${name}.parquet or ${name}.arrow`);
-    tables[name] = await readTableFile(file);
-  }
-  const pvFile = find(OPTIONAL);
-  if (pvFile) tables[OPTIONAL] = await readTableFile(pvFile);
-  const manifestPath = join(dir, 'manifest.json');
-  let manifest: Partial<ParkManifest> = {};
-  if (existsSync(manifestPath)) {
-    try {
-      manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as Partial<ParkManifest>;
-    } catch (e) {
-      throw new ParkInputError(`${manifestPath}: not valid JSON (${(e as Error).message})`);
-    }
-  }
-  return { tables, manifest };
-}
-
-async function readBundled(id: string): Promise<{ tables: ParkTables; manifest: ParkManifest }> {
-  const park = bundledPark(id);
-  const bytes = new Map((await park.tables()).map((t) => [t.name, t.ipc]));
-  const tables = {} as ParkTables;
-  for (const name of NEEDED) {
-    const ipc = bytes.get(name);
-    if (!ipc) throw new ParkInputError(`datasets/${id}/${name}.arrow is missing`);
-    tables[name] = arrowRecords(tableFromIPC(ipc), `datasets/${id}/${name}.arrow`);
-  }
-  const pv = bytes.get(OPTIONAL);
-  if (pv) tables[OPTIONAL] = arrowRecords(tableFromIPC(pv), `datasets/${id}/${OPTIONAL}.arrow`);
-  return { tables, manifest: park.manifest };
 }
 
 const text = (v: unknown): string => (v === undefined || v === null ? '' : String(v).trim());
 
-function missingColumns(t: RawTable, needed: readonly string[]): ValidationIssue[] {
+function missingColumns(t: RawTable, needed: readonly string[]): Problem[] {
   return needed
     .filter((c) => !t.columns.includes(c))
     .map((column) => ({ file: t.file, row: 1, column, reason: 'missing column' }));
 }
 
-/** enterprise_id → sector, checked: ids present and unique, sectors known. */
-function sectorMap(t: RawTable): Map<string, string> {
-  const issues = missingColumns(t, ['enterprise_id', 'sector']);
-  if (issues.length) fail(issues);
-  const map = new Map<string, string>();
+/** Arrow IPC bytes of typed columns, for DuckDB. */
+function ipcOf(name: string, columns: Record<string, string[] | Int32Array | Float64Array>): TableBytes {
+  return { name, ipc: tableToIPC(tableFromArrays(columns), 'stream') };
+}
+
+/** enterprises: ids present, sectors known (a repeated id is a key rule, checked with the baseline). */
+function enterprisesTable(t: RawTable): TableBytes {
+  const problems = missingColumns(t, ['enterprise_id', 'sector']);
+  if (problems.length) fail(problems);
+  const ids: string[] = [];
+  const sectors: string[] = [];
   t.records.forEach((r, i) => {
     const row = t.rows[i];
     const id = text(r.enterprise_id);
     const sector = text(r.sector);
-    if (id === '') issues.push({ file: t.file, row, column: 'enterprise_id', reason: 'empty' });
-    else if (map.has(id))
-      issues.push({ file: t.file, row, column: 'enterprise_id', reason: `"${id}" repeats` });
+    if (id === '') problems.push({ file: t.file, row, column: 'enterprise_id', reason: 'empty' });
     if (!sectorInfo(sector)) {
-      issues.push({
+      problems.push({
         file: t.file,
         row,
         column: 'sector',
         reason: `"${sector}" is not a sector code (src/core/sectors.ts)`,
       });
     }
-    map.set(id, sector);
+    ids.push(id);
+    sectors.push(sector);
   });
-  if (issues.length) fail(issues);
-  return map;
+  if (problems.length) fail(problems);
+  return ipcOf('enterprises', { enterprise_id: ids, sector: sectors });
 }
 
-/** Output value (10^4 CNY) by year and sector, checked. */
-function outputByYear(t: RawTable, sectors: Map<string, string>): Map<number, Record<string, number>> {
-  const issues = missingColumns(t, ['enterprise_id', 'year', 'output_value_10k_cny']);
-  if (issues.length) fail(issues);
-  const out = new Map<number, Record<string, number>>();
+/** economics: year and output value (10^4 CNY ≥ 0) of every row. */
+function economicsTable(t: RawTable): TableBytes {
+  const problems = missingColumns(t, ['enterprise_id', 'year', 'output_value_10k_cny']);
+  if (problems.length) fail(problems);
+  const n = t.records.length;
+  const ids: string[] = [];
+  const years = new Int32Array(n);
+  const values = new Float64Array(n);
   t.records.forEach((r, i) => {
-    const row = t.rows[i];
-    const bad = (column: string, reason: string) => issues.push({ file: t.file, row, column, reason });
-    const sector = sectors.get(text(r.enterprise_id));
+    const bad = (column: string, reason: string) =>
+      problems.push({ file: t.file, row: t.rows[i], column, reason });
     const year = parseNumber(r.year);
     const value = parseNumber(r.output_value_10k_cny);
-    if (sector === undefined) bad('enterprise_id', `"${text(r.enterprise_id)}" is not in enterprises`);
     if (year === undefined || !Number.isInteger(year)) bad('year', `"${text(r.year)}" is not a year`);
     if (value === undefined || value < 0)
       bad('output_value_10k_cny', `"${text(r.output_value_10k_cny)}" is not a number ≥ 0`);
-    if (sector === undefined || year === undefined || value === undefined) return;
-    const bySector = out.get(year) ?? {};
-    bySector[sector] = (bySector[sector] ?? 0) + value;
-    out.set(year, bySector);
+    ids.push(text(r.enterprise_id));
+    years[i] = year ?? 0;
+    values[i] = value ?? 0;
   });
-  if (issues.length) fail(issues);
-  return out;
+  if (problems.length) fail(problems);
+  return ipcOf('economics', { enterprise_id: ids, year: years, output_value_10k_cny: values });
 }
 
-/** PV installations, checked (enterprise_id, commissioned_year, capacity_kwp ≥ 0). */
-function installations(t: RawTable): PvInstallation[] {
-  const issues = missingColumns(t, ['enterprise_id', 'commissioned_year', 'capacity_kwp']);
-  if (issues.length) fail(issues);
-  const out: PvInstallation[] = [];
+/** activity: the accounting engine's row checks (carrier, unit, year, amount). */
+function activityTable(t: RawTable): TableBytes {
+  const { rows, errors } = validateActivityRows(t.records, t.file, {
+    columns: t.columns,
+    lineNumbers: t.rows,
+  });
+  if (errors.length) fail(errors);
+  if (rows.length === 0) fail([{ file: t.file, reason: 'no activity rows' }]);
+  return ipcOf('activity', {
+    enterprise_id: rows.map((r) => r.enterprise_id),
+    year: Int32Array.from(rows, (r) => r.year),
+    carrier: rows.map((r) => r.carrier),
+    amount: Float64Array.from(rows, (r) => r.amount),
+    unit: rows.map((r) => r.unit),
+  });
+}
+
+/** pv_installations: enterprise_id, commissioned_year, capacity_kwp ≥ 0. */
+function installationsTable(t: RawTable): TableBytes {
+  const problems = missingColumns(t, ['enterprise_id', 'commissioned_year', 'capacity_kwp']);
+  if (problems.length) fail(problems);
+  const n = t.records.length;
+  const ids: string[] = [];
+  const years = new Int32Array(n);
+  const kwp = new Float64Array(n);
   t.records.forEach((r, i) => {
     const bad = (column: string, reason: string) =>
-      issues.push({ file: t.file, row: t.rows[i], column, reason });
+      problems.push({ file: t.file, row: t.rows[i], column, reason });
     const year = parseNumber(r.commissioned_year);
-    const kwp = parseNumber(r.capacity_kwp);
+    const capacity = parseNumber(r.capacity_kwp);
     if (year === undefined || !Number.isInteger(year))
       bad('commissioned_year', `"${text(r.commissioned_year)}" is not a year`);
-    if (kwp === undefined || kwp < 0) bad('capacity_kwp', `"${text(r.capacity_kwp)}" is not a number ≥ 0`);
-    if (year === undefined || kwp === undefined) return;
-    out.push({ enterprise_id: text(r.enterprise_id), commissioned_year: year, capacity_kwp: kwp });
+    if (capacity === undefined || capacity < 0)
+      bad('capacity_kwp', `"${text(r.capacity_kwp)}" is not a number ≥ 0`);
+    ids.push(text(r.enterprise_id));
+    years[i] = year ?? 0;
+    kwp[i] = capacity ?? 0;
   });
-  if (issues.length) fail(issues);
-  return out;
+  if (problems.length) fail(problems);
+  return ipcOf(OPTIONAL, { enterprise_id: ids, commissioned_year: years, capacity_kwp: kwp });
+}
+
+const CHECKS: Record<string, (t: RawTable) => TableBytes> = {
+  enterprises: enterprisesTable,
+  economics: economicsTable,
+  activity: activityTable,
+  [OPTIONAL]: installationsTable,
+};
+
+interface ParkFiles {
+  id: string;
+  source: string;
+  tables: TableBytes[];
+  manifest: Partial<ParkManifest>;
+  locate: LocateRecord;
+}
+
+async function readFolder(dir: string): Promise<ParkFiles> {
+  const find = (name: string) =>
+    ['parquet', 'csv', 'arrow'].map((ext) => join(dir, `${name}.${ext}`)).find((f) => existsSync(f));
+  const raw = new Map<string, RawTable>();
+  for (const name of NEEDED) {
+    const file = find(name);
+    if (!file) fail([{ file: dir, reason: `no ${name}.csv, ${name}.parquet or ${name}.arrow` }]);
+    raw.set(name, await readTableFile(file));
+  }
+  const pvFile = find(OPTIONAL);
+  if (pvFile) raw.set(OPTIONAL, await readTableFile(pvFile));
+  const tables = [...raw].map(([name, t]) => CHECKS[name](t));
+  const manifestPath = join(dir, 'manifest.json');
+  let manifest: Partial<ParkManifest> = {};
+  if (existsSync(manifestPath)) {
+    try {
+      manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as Partial<ParkManifest>;
+    } catch (e) {
+      fail([{ file: manifestPath, reason: `not valid JSON (${(e as Error).message})` }]);
+    }
+  }
+  const locate: LocateRecord = (table, record) => {
+    const t = raw.get(table);
+    return t ? { file: t.file, row: t.rows[record] ?? record + 1 } : { file: table, row: record + 1 };
+  };
+  return { id: manifest.id ?? basename(dir), source: dir, tables, manifest, locate };
+}
+
+async function readBundled(id: string): Promise<ParkFiles> {
+  const park = bundledPark(id);
+  const tables = await park.tables();
+  for (const name of NEEDED) {
+    if (!tables.some((t) => t.name === name))
+      fail([{ file: `datasets/${id}/${name}.arrow`, reason: 'missing' }]);
+  }
+  const locate: LocateRecord = (table, record) => ({
+    file: `datasets/${id}/${table}.arrow`,
+    row: record + 1,
+  });
+  return { id, source: `datasets/${id}`, tables, manifest: park.manifest, locate };
 }
 
 /**
- * Builds the baseline from the three tables: the latest activity year is the base year; its activity
- * summed by sector × carrier in canonical units; coefficients from the accounting engine for that year
- * under the Scope-2 method asked for; park totals of every year (accounting's parkTotals, same method)
- * as the history; the rooftop-PV stock from pv_installations when given, else from PV generation.
+ * Loads `spec` (a bundled park id, or a folder relative to `cwd`) into DuckDB with the reference
+ * tables and builds its baseline there, as the app does.
  */
-export function baselineFromTables(
-  id: string,
-  tables: ParkTables,
-  manifest: Partial<ParkManifest>,
-  lib: FactorLibrary = FactorLibrary.standard(),
-  options: LoadParkOptions = {},
-): ParkBaseline {
-  const scope2 = options.scope2 ?? DEFAULT_SCOPE2;
-  const sectors = sectorMap(tables.enterprises);
-  const outputs = outputByYear(tables.economics, sectors);
-  const act = tables.activity;
-  const { rows, errors } = validateActivityRows(act.records, act.file, {
-    columns: act.columns,
-    lineNumbers: act.rows,
-  });
-  rows.forEach((r) => {
-    if (!sectors.has(r.enterprise_id)) {
-      const i = act.records.findIndex((rec) => text(rec.enterprise_id) === r.enterprise_id);
-      errors.push({
-        file: act.file,
-        row: act.rows[i],
-        column: 'enterprise_id',
-        reason: `"${r.enterprise_id}" is not in enterprises`,
-      });
-    }
-  });
-  if (errors.length) fail(errors);
-  if (rows.length === 0) throw new ParkInputError(`${act.file}: no activity rows`);
-
-  const lines = accountActivity(rows, lib, { scope2Method: scope2 });
-  const year = Math.max(...rows.map((r) => r.year));
-  const pvGeneration = new Map<string, number>();
-  for (const l of lines) {
-    if (l.year !== year) continue;
-    const pv = l.carrier === 'pv_electricity' ? l.amount_canonical : 0;
-    pvGeneration.set(l.enterprise_id, (pvGeneration.get(l.enterprise_id) ?? 0) + pv);
-  }
-  const output = outputs.get(year);
-  if (!output) throw new ParkInputError(`${tables.economics.file}: no rows for the base year ${year}`);
-  const totals = parkTotals(lines).filter((t) => outputs.has(t.year));
-  const sumOutput = (y: number) => Object.values(outputs.get(y) ?? {}).reduce((a, b) => a + b, 0);
-  return baselineFromRows(
-    lines
-      .filter((l) => l.year === year)
-      .map((l) => ({
-        sector: sectors.get(l.enterprise_id)!,
-        carrier: l.carrier,
-        amount: l.amount_canonical,
-      })),
-    output,
-    (carrier) => carrierCoefficients(lib, carrier, { scope2Method: scope2 }, year),
-    {
-      datasetId: id,
-      year,
-      scope2,
-      rooftop: rooftopStockFrom(
-        year,
-        pvGeneration,
-        tables.pv_installations && installations(tables.pv_installations),
-      ),
-      greenSpaceHa: manifest.green_space_ha ?? 0,
-      wetlandHa: manifest.wetland_ha ?? 0,
-      history: {
-        years: totals.map((t) => t.year),
-        totalTco2: totals.map((t) => t.total_tco2),
-        energyTce: totals.map((t) => t.energy_tce),
-        outputValue: totals.map((t) => sumOutput(t.year)),
-      },
-    },
-  );
-}
-
-/** Loads `spec` (a bundled park id, or a folder relative to `cwd`) and builds its baseline. */
 export async function loadPark(
   spec: string,
   cwd: string,
   options: LoadParkOptions = {},
 ): Promise<LoadedPark> {
-  const lib = FactorLibrary.standard();
+  let files: ParkFiles;
   if (bundledParkIds().includes(spec)) {
-    const { tables, manifest } = await readBundled(spec);
-    return {
-      id: spec,
-      source: `datasets/${spec}`,
-      baseline: baselineFromTables(spec, tables, manifest, lib, options),
-    };
+    files = await readBundled(spec);
+  } else {
+    const dir = resolve(cwd, spec);
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+      fail([
+        {
+          file: 'option --park',
+          reason: `"${spec}" is neither a bundled park (${bundledParkIds().join(', ')}) nor a folder`,
+        },
+      ]);
+    }
+    files = await readFolder(dir);
   }
-  const dir = resolve(cwd, spec);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new ParkInputError(
-      `Park "${spec}" is neither a bundled park (${bundledParkIds().join(', ')}) nor a folder`,
+  const db = await createNodeDb();
+  try {
+    await loadTables(db, files.tables);
+    await loadTables(db, referenceTables());
+    const baseline = await loadParkBaseline(
+      db,
+      {
+        datasetId: files.id,
+        greenSpaceHa: files.manifest.green_space_ha ?? 0,
+        wetlandHa: files.manifest.wetland_ha ?? 0,
+      },
+      { scope2: options.scope2 ?? DEFAULT_SCOPE2, locate: files.locate },
     );
+    return { id: files.id, source: files.source, baseline };
+  } finally {
+    await db.close();
   }
-  const { tables, manifest } = await readFolder(dir);
-  const id = manifest.id ?? basename(dir);
-  return { id, source: dir, baseline: baselineFromTables(id, tables, manifest, lib, options) };
 }

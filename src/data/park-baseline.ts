@@ -6,6 +6,7 @@
  * the CHP-steam boundary is applied by `baselineFromRows` exactly as parkTotals applies it.
  */
 import type { Table } from 'apache-arrow';
+import { InputError, type Problem } from '../core/errors';
 import { FactorLibrary, carrierCoefficients, type AccountingOptions } from '../core/accounting/index';
 import { carrierInfo } from '../core/carriers';
 import {
@@ -30,7 +31,8 @@ export function baseYearSql(): string {
 
 /**
  * Activity of one year (parameter 1) by sector, carrier and unit. Columns: sector, carrier, unit, amount.
- * Enterprises missing from `enterprises` fall into sector 'unknown' rather than dropping out.
+ * Every enterprise is in `enterprises` (checked first by keyProblemsSql); the COALESCE only names a
+ * sector left blank.
  */
 export function baselineActivitySql(): string {
   return `SELECT COALESCE(CAST(e.sector AS VARCHAR), 'unknown') AS sector, CAST(a.carrier AS VARCHAR) AS carrier,
@@ -65,6 +67,76 @@ GROUP BY 1
 ORDER BY 1`;
 }
 
+/**
+ * The key rules of a park, checked before a baseline is built (docs/architecture.md, "Park keys"): an
+ * enterprise id appears once in `enterprises`; every row of `activity`, `economics` and (if the park has
+ * it) `pv_installations` names an enterprise of `enterprises`. Columns: tbl, enterprise_id, first (the
+ * 0-based record of the first offending row), second (of the repeat, for a duplicate; else null), n.
+ */
+export function keyProblemsSql(withPv: boolean): string {
+  const orphans = (
+    table: string,
+  ) => `SELECT '${table}' AS tbl, CAST(t.enterprise_id AS VARCHAR) AS enterprise_id,
+       min(t.rowid)::DOUBLE AS first, NULL::DOUBLE AS second, count(*)::DOUBLE AS n
+FROM ${table} t
+WHERE NOT EXISTS (SELECT 1 FROM enterprises e WHERE CAST(e.enterprise_id AS VARCHAR) = CAST(t.enterprise_id AS VARCHAR))
+GROUP BY 2`;
+  return `SELECT * FROM (
+SELECT 'enterprises' AS tbl, CAST(enterprise_id AS VARCHAR) AS enterprise_id,
+       min(rowid)::DOUBLE AS first, (list(rowid ORDER BY rowid))[2]::DOUBLE AS second, count(*)::DOUBLE AS n
+FROM enterprises GROUP BY 2 HAVING count(*) > 1
+UNION ALL ${orphans('activity')}
+UNION ALL ${orphans('economics')}${
+    withPv
+      ? `
+UNION ALL ${orphans('pv_installations')}`
+      : ''
+  }
+) ORDER BY tbl, first
+LIMIT 100`;
+}
+
+/**
+ * Where a record of a park table came from, for messages: the CLI maps a record to its file and line;
+ * the default names the table and the 1-based record.
+ */
+export type LocateRecord = (table: string, record: number) => { file: string; row: number };
+
+const recordOf: LocateRecord = (table, record) => ({ file: table, row: record + 1 });
+
+async function hasTable(db: Pick<DbPort, 'query'>, name: string): Promise<boolean> {
+  const t = await db.query(
+    'SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name = ?',
+    [name],
+  );
+  return Number(t.get(0)?.n) > 0;
+}
+
+/** Throws an InputError naming every broken key rule (see keyProblemsSql), located by `locate`. */
+export async function checkParkKeys(
+  db: Pick<DbPort, 'query'>,
+  locate: LocateRecord = recordOf,
+): Promise<void> {
+  const t = await db.query(keyProblemsSql(await hasTable(db, 'pv_installations')));
+  if (t.numRows === 0) return;
+  const tbl = stringColumn(t, 'tbl');
+  const id = stringColumn(t, 'enterprise_id');
+  const first = numberColumn(t, 'first');
+  const second = numberColumn(t, 'second');
+  const n = numberColumn(t, 'n');
+  const problems: Problem[] = tbl.map((table, i) => {
+    const at = locate(table, first[i]);
+    const shown = JSON.stringify(id[i].length > 80 ? `${id[i].slice(0, 80)}…` : id[i]);
+    const more = n[i] > 1 ? ` (${n[i]} rows)` : '';
+    const reason =
+      table === 'enterprises'
+        ? `enterprise ${shown} is listed twice (again at row ${locate(table, second[i]).row})${n[i] > 2 ? `, ${n[i]} times in all` : ''}`
+        : `enterprise ${shown} is not in enterprises${more}`;
+    return { file: at.file, row: at.row, column: 'enterprise_id', reason };
+  });
+  throw new InputError(problems);
+}
+
 /** PV installations, if the park has the table. Columns: enterprise_id, commissioned_year, capacity_kwp. */
 export function pvInstallationsSql(): string {
   return `SELECT CAST(enterprise_id AS VARCHAR) AS enterprise_id, CAST(commissioned_year AS INTEGER) AS commissioned_year,
@@ -73,10 +145,7 @@ FROM pv_installations`;
 }
 
 async function pvInstallations(db: Pick<DbPort, 'query'>): Promise<PvInstallation[] | undefined> {
-  const t = await db.query(
-    "SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name = 'pv_installations'",
-  );
-  if (!Number(t.get(0)?.n)) return undefined;
+  if (!(await hasTable(db, 'pv_installations'))) return undefined;
   const rows = await db.query(pvInstallationsSql());
   const id = stringColumn(rows, 'enterprise_id');
   const year = numberColumn(rows, 'commissioned_year');
@@ -100,6 +169,8 @@ export interface ParkBaselineOptions {
   accounting?: Partial<AccountingOptions>;
   /** Base year; default the latest year with activity. */
   year?: number;
+  /** Names the file and row of a table record in messages; default the table and record number. */
+  locate?: LocateRecord;
 }
 
 /** Sums (sector, carrier, unit, amount) rows into canonical-unit rows per sector × carrier. */
@@ -145,12 +216,16 @@ export function historyFrom(totals: Table, output: Table, baseYear: number): Bas
   return h;
 }
 
-/** Builds the baseline of the park loaded in `db` (tables activity, enterprises, economics, ref_*). */
+/**
+ * Builds the baseline of the park loaded in `db` (tables activity, enterprises, economics, ref_*).
+ * Throws an InputError when a key rule is broken (checkParkKeys) or the base year has no output value.
+ */
 export async function loadParkBaseline(
   db: Pick<DbPort, 'query'>,
   meta: ParkBaselineMeta,
   options: ParkBaselineOptions = {},
 ): Promise<ParkBaseline> {
+  await checkParkKeys(db, options.locate);
   const year = options.year ?? Number((await db.query(baseYearSql())).get(0)?.year ?? NaN);
   if (!Number.isInteger(year)) throw new Error('The park has no activity data to start a scenario from');
   const scope2 = options.scope2 ?? DEFAULT_SCOPE2;
@@ -172,6 +247,10 @@ export async function loadParkBaseline(
   oy.forEach((y, i) => {
     if (y === year) outputBySector[os[i]] = (outputBySector[os[i]] ?? 0) + ov[i];
   });
+  if (Object.keys(outputBySector).length === 0) {
+    const file = (options.locate ?? recordOf)('economics', 0).file;
+    throw new InputError([{ file, column: 'year', reason: `no rows for the base year ${year}` }]);
+  }
 
   const pvIds = stringColumn(pv, 'enterprise_id');
   const pvGen = numberColumn(pv, 'pv');

@@ -13,7 +13,8 @@ import { parseScenario, scope2Of, type Scenario } from '../../core/scenario/sche
 import { summarize } from '../../core/scenario/summary';
 import { NodeSimulationPool } from '../../../workers/node-pool';
 import { parseArgs } from '../args';
-import { loadPark, ParkInputError } from '../load-park';
+import { InputError } from '../../core/errors';
+import { loadPark } from '../load-park';
 import type { CliCommand, CliIo } from '../types';
 
 const USAGE = `Usage: npm run cli -- simulate --scenario <bau|policy|ambitious|file.json>
@@ -219,7 +220,7 @@ export const command: CliCommand = {
     try {
       return await run(argv, io);
     } catch (e) {
-      if (e instanceof UsageError || e instanceof ParkInputError) {
+      if (e instanceof UsageError || e instanceof InputError) {
         io.stderr(`simulate: ${e.message}\n`);
         return 2;
       }

@@ -173,7 +173,7 @@ describe('loadPark from a folder', () => {
     const totals = baselineTotals(bundled.baseline);
     expect(totals.totalTco2).toBeCloseTo(bundled.baseline.history!.totalTco2.at(-1)!, 3);
     expect(bundled.baseline.year).toBe(2024);
-  });
+  }, 60_000);
 
   it('names file, row and column of bad data', async () => {
     const bad = join(dir, 'park-bad');
@@ -200,5 +200,5 @@ describe('loadPark from a folder', () => {
     await expect(loadPark('park-bad', dir)).rejects.toThrow(
       /no economics\.csv, economics\.parquet or economics\.arrow/,
     );
-  });
+  }, 60_000);
 });

@@ -149,7 +149,7 @@ describe('presets on the sample park', () => {
     expect(mw['sample.ambitious'][1]).toBeLessThan(400);
     expect(mw['workshop.ambitious'][1]).toBeGreaterThan(5);
     expect(mw['workshop.ambitious'][1]).toBeLessThan(30);
-  });
+  }, 60_000);
 });
 
 describe('the app baseline (SQL) and the CLI baseline (JS) agree', () => {
@@ -177,6 +177,6 @@ describe('the app baseline (SQL) and the CLI baseline (JS) agree', () => {
       close(app.history!.totalTco2, cli.history!.totalTco2);
       close(app.history!.outputValue, cli.history!.outputValue);
       expect([app.greenSpaceHa, app.wetlandHa]).toEqual([cli.greenSpaceHa, cli.wetlandHa]);
-    });
+    }, 60_000);
   }
 });
