@@ -7,3 +7,4 @@ export * from './montecarlo';
 export * from './bom';
 export * from './sheet';
 export * from './report';
+export * from './job';

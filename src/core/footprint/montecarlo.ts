@@ -149,6 +149,8 @@ export function summarizeFootprint(
 export interface PairedComparison {
   /** P(A < B): share of runs in which A's footprint is below B's (same draws for what they share). */
   pLower: number;
+  /** P(A > B); with pLower it leaves the share of ties (identical runs). */
+  pHigher: number;
   /** Percentiles of B − A. */
   diffP2_5: number;
   diffP50: number;
@@ -161,10 +163,12 @@ export function comparePaired(a: Float64Array, b: Float64Array): PairedCompariso
     throw new RangeError(`paired samples differ in length: ${a.length} and ${b.length}`);
   const d = new Float64Array(a.length);
   let lower = 0;
+  let higher = 0;
   for (let r = 0; r < a.length; r++) {
     d[r] = b[r] - a[r];
     if (a[r] < b[r]) lower++;
+    else if (a[r] > b[r]) higher++;
   }
   const [diffP2_5, diffP50, diffP97_5] = quantiles(d, [0.025, 0.5, 0.975]);
-  return { pLower: lower / a.length, diffP2_5, diffP50, diffP97_5 };
+  return { pLower: lower / a.length, pHigher: higher / a.length, diffP2_5, diffP50, diffP97_5 };
 }

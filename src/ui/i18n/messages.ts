@@ -4,6 +4,7 @@
  */
 import * as accounting from './messages-accounting';
 import * as pathways from './messages-pathways';
+import * as footprint from './messages-footprint';
 import * as embed from './messages-embed';
 
 const shellZh = {
@@ -115,8 +116,14 @@ const shellEn: Record<keyof typeof shellZh, string> = {
   'common.noData': 'No data',
 };
 
-export const zh = { ...shellZh, ...accounting.zh, ...pathways.zh, ...embed.zh };
+export const zh = { ...shellZh, ...accounting.zh, ...pathways.zh, ...embed.zh, ...footprint.zh };
 
 export type MessageKey = keyof typeof zh;
 
-export const en: Record<MessageKey, string> = { ...shellEn, ...accounting.en, ...pathways.en, ...embed.en };
+export const en: Record<MessageKey, string> = {
+  ...shellEn,
+  ...accounting.en,
+  ...pathways.en,
+  ...embed.en,
+  ...footprint.en,
+};

@@ -7,6 +7,7 @@ import OverviewPage from './OverviewPage.svelte';
 import DataPage from './DataPage.svelte';
 import { ACCOUNTING_PAGES } from './accounting-pages';
 import { PATHWAYS_PAGES } from './pathways-pages';
+import { FOOTPRINT_PAGES } from './footprint/pages';
 
 export interface PageEntry {
   /** Route path, e.g. "overview" → #/overview. */
@@ -21,5 +22,6 @@ export const PAGES: readonly PageEntry[] = [
   { path: 'overview', label: 'nav.overview', component: OverviewPage },
   ...ACCOUNTING_PAGES,
   ...PATHWAYS_PAGES,
+  ...FOOTPRINT_PAGES,
   { path: 'data', label: 'nav.data', component: DataPage },
 ];

@@ -87,6 +87,13 @@ describe('footprint Monte Carlo', () => {
     const b = sampleFootprint(prepareProduct(variant), 10_000, 5).totals;
     const c = comparePaired(a, b);
     expect(c.pLower).toBe(0); // base is never below its lighter variant
+    expect(c.pHigher).toBe(1);
+    // An unchanged copy ties in every run.
+    const same = comparePaired(
+      a,
+      sampleFootprint(prepareProduct(copyProduct(base, 'w', '', '')), 10_000, 5).totals,
+    );
+    expect([same.pLower, same.pHigher, same.diffP50]).toEqual([0, 0, 0]);
     expect(comparePaired(b, a).pLower).toBe(1);
     expect(c.diffP97_5).toBeLessThan(0);
     // Unpaired (another seed for the variant), the ordering is far from certain.
