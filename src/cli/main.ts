@@ -8,6 +8,8 @@ const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   query: () => import('./commands/query'),
   account: () => import('./commands/account'),
   simulate: () => import('./commands/simulate'),
+  validate: () => import('./commands/validate'),
+  import: () => import('./commands/import'),
   footprint: () => import('./commands/footprint'),
 };
 
