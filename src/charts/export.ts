@@ -18,7 +18,7 @@ export interface ExportMeta {
   link: string;
 }
 
-/** Labels of the footer fields in the page's language. */
+/** Labels of the header and footer fields in the page's language, each with its separator ("Unit: "). */
 export interface ExportWords {
   unit: string;
   source: string;
@@ -37,6 +37,19 @@ const PAD = 16;
 const TITLE_SIZE = 16;
 const TEXT_SIZE = 11;
 const LINE_GAP = 1.45;
+
+/**
+ * The option to render for a file: no animation, and font names in single quotes (ECharts writes the
+ * family unescaped into an SVG style attribute, where double quotes would end the attribute).
+ */
+export function exportOption(option: ChartOption): ChartOption {
+  const text = (option.textStyle ?? {}) as { fontFamily?: string };
+  return {
+    ...option,
+    animation: false,
+    textStyle: { ...text, fontFamily: (text.fontFamily ?? FONT_FAMILY).replaceAll('"', "'") },
+  };
+}
 
 /** The unit a chart's option names on its value axis (y first, then x), or ''. */
 export function chartUnit(option: ChartOption): string {
@@ -92,12 +105,12 @@ export function exportLayout(
     }
   };
   add(meta.title, TITLE_SIZE, 600, TEXT_COLOR);
-  if (meta.unit) add(`${words.unit}: ${meta.unit}`, TEXT_SIZE, 400, MUTED_TEXT);
+  if (meta.unit) add(`${words.unit}${meta.unit}`, TEXT_SIZE, 400, MUTED_TEXT);
   y += PAD / 2;
   const chartTop = Math.ceil(y);
   y = chartTop + chartHeight + PAD / 2;
-  if (meta.source) add(`${words.source}: ${meta.source}`, TEXT_SIZE, 400, MUTED_TEXT);
-  if (meta.link) add(`${words.link}: ${meta.link}`, TEXT_SIZE, 400, MUTED_TEXT);
+  if (meta.source) add(`${words.source}${meta.source}`, TEXT_SIZE, 400, MUTED_TEXT);
+  if (meta.link) add(`${words.link}${meta.link}`, TEXT_SIZE, 400, MUTED_TEXT);
   return { width, height: Math.ceil(y + PAD / 2), chartTop, lines: out };
 }
 

@@ -174,10 +174,16 @@ describe('accounting pages on the built app', () => {
     const csv = readFileSync(path, 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const lines = csv.slice(1).trimEnd().split('\r\n');
-    expect(lines[0]).toBe(
-      'enterprise,year,carrier,carrier_name,amount,unit,amount_canonical,canonical_unit,energy_tce,scope1_tco2,scope2_tco2,deduction_tco2,total_tco2,biogenic_tco2,factors,sources,formula',
+    // Headers and units in the page's language, the codes in a second header row.
+    expect(lines[0].startsWith('企业,年份,能源品种代码,能源品种,数量,单位,综合能耗 (tce)')).toBe(true);
+    expect(lines[1]).toBe(
+      'enterprise,year,carrier,carrier_name,amount,unit,energy_tce,scope1_tco2,scope2_tco2,deduction_tco2,total_tco2,biogenic_tco2,factors,sources',
     );
-    expect(lines).toHaveLength(5);
+    expect(lines).toHaveLength(6);
+    // Values rounded to a sensible precision (no float noise such as 90.92449710000001).
+    for (const l of lines.slice(2)) {
+      for (const v of l.split(',').slice(6, 12)) expect(v).toMatch(/^-?\d+(\.\d{1,3})?$/);
+    }
     expect(lines.find((l) => l.startsWith('我的工厂,2024,electricity'))).toContain('0.5306');
     expect(download.suggestedFilename()).toBe('我的工厂-inventory.csv');
     expect(s.requests.slice(before).filter((u) => !u.startsWith('blob:'))).toEqual([]);

@@ -3,16 +3,17 @@
  * rendering mode, no animation), framed by the header and footer of src/charts/export.ts; the PNG is that
  * SVG drawn on a canvas at twice the size (for slides). Nothing leaves the machine.
  */
+import { SVGRenderer } from 'echarts/renderers';
 import { echarts } from '../../charts/echarts-setup';
-import { composeExportSvg, type ExportMeta, type ExportWords } from '../../charts/export';
+import { composeExportSvg, exportOption, type ExportMeta, type ExportWords } from '../../charts/export';
 import type { ChartOption } from '../../charts/types';
 
-let svgReady: Promise<void> | null = null;
+let svgReady = false;
 
-/** The SVG renderer is only needed for exports, so it is loaded on the first one. */
-function loadSvgRenderer(): Promise<void> {
-  svgReady ??= import('echarts/renderers').then((m) => echarts.use(m.SVGRenderer));
-  return svgReady;
+/** The SVG renderer is only needed for exports, so it is registered on the first one. */
+function loadSvgRenderer(): void {
+  if (!svgReady) echarts.use(SVGRenderer);
+  svgReady = true;
 }
 
 /** The framed SVG of a chart drawn at `width` × `height` px. */
@@ -23,10 +24,10 @@ export async function chartSvg(
   width: number,
   height: number,
 ): Promise<string> {
-  await loadSvgRenderer();
+  loadSvgRenderer();
   const chart = echarts.init(null, 'pcw', { renderer: 'svg', ssr: true, width, height });
   try {
-    chart.setOption({ ...option, animation: false }, { notMerge: true });
+    chart.setOption(exportOption(option), { notMerge: true });
     return composeExportSvg(chart.renderToSVGString(), meta, words, width, height);
   } finally {
     chart.dispose();

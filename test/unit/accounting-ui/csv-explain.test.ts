@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { FactorLibrary, accountActivity } from '../../../src/core/accounting/index';
-import {
-  LINE_COLUMNS,
-  csvField,
-  inventoryLinesCsv,
-  inventorySummaryCsv,
-  safeFileName,
-} from '../../../src/ui/pages/accounting/inventory-csv';
+import { csvField, safeFileName, sheetCsv } from '../../../src/ui/pages/accounting/inventory-csv';
+import { methodText, selfLinesSheet, selfYearsSheet } from '../../../src/ui/pages/accounting/report-vm';
+import { en, zh, type MessageKey } from '../../../src/ui/i18n/messages';
 import { factorName, factorNote, factorViews } from '../../../src/ui/pages/accounting/explain-vm';
 import { selfInventory } from '../../../src/ui/pages/accounting/self-check-vm';
 import { DEFAULT_SETTINGS } from '../../../src/ui/pages/accounting/settings-vm';
+
+const fill = (text: string, p: Record<string, string | number> = {}) =>
+  text.replace(/\{(\w+)\}/g, (m, k: string) => (k in p ? String(p[k]) : m));
+const tZh = (k: MessageKey, p?: Record<string, string | number>) => fill(zh[k], p);
+const tEn = (k: MessageKey, p?: Record<string, string | number>) => fill(en[k], p);
 
 describe('CSV export', () => {
   it('quotes fields with separators, quotes and line breaks', () => {
@@ -20,26 +21,43 @@ describe('CSV export', () => {
     expect(csvField(1.5)).toBe('1.5');
   });
 
-  it('writes one line per activity row with its factors and sources', () => {
+  it('writes one line per activity row: headers in the language with units, codes below, rounded values, factors and sources', () => {
     const lines = accountActivity(
       [{ enterprise_id: 'me', year: 2023, carrier: 'electricity', amount: 100, unit: 'MWh' }],
       FactorLibrary.standard(),
     );
-    const csv = inventoryLinesCsv(lines, 'My, Co', (c) => `[${c}]`, 'zh');
-    const [header, row] = csv.trimEnd().split('\r\n');
-    expect(header).toBe(LINE_COLUMNS.join(','));
-    expect(row.startsWith('"My, Co",2023,electricity,[electricity],100,MWh,10,10^4 kWh,12.29')).toBe(true);
+    const csv = sheetCsv(selfLinesSheet(lines, 'My, Co', tZh, (c) => `[${c}]`, 'zh'));
+    const [header, codes, row] = csv.trimEnd().split('\r\n');
+    expect(header.startsWith('企业,年份,能源品种代码,能源品种,数量,单位,综合能耗 (tce),范围一 (tCO₂)')).toBe(
+      true,
+    );
+    expect(codes.split(',').slice(0, 6)).toEqual([
+      'enterprise',
+      'year',
+      'carrier',
+      'carrier_name',
+      'amount',
+      'unit',
+    ]);
+    // 100 MWh: 12.29 tce; 100 × 0.5306 = 53.06 tCO2 (national grid 2023).
+    expect(row.startsWith('"My, Co",2023,electricity,[electricity],100,MWh,12.29,0,53.06,0,53.06,0,')).toBe(
+      true,
+    );
     expect(row).toContain('电网排放因子（全国，平均） = 0.5306 tCO2/MWh');
     expect(row).toContain('生态环境部、国家统计局');
   });
 
-  it('writes the yearly summary with the settings used', () => {
+  it('writes the yearly summary rounded (no float noise), with the method in words', () => {
     const inv = selfInventory(
       [{ enterprise_id: 'me', year: 2023, carrier: 'heat', amount: 1000, unit: 'GJ' }],
       new Map([[2023, { output: 1000, valueAdded: NaN }]]),
       DEFAULT_SETTINGS,
     );
-    const [, row] = inventorySummaryCsv(inv.years, 'me', DEFAULT_SETTINGS).trimEnd().split('\r\n');
+    const method = methodText(DEFAULT_SETTINGS, tEn, 'en');
+    const [header, , row] = sheetCsv(selfYearsSheet(inv.years, 'me', tEn, method))
+      .trimEnd()
+      .split('\r\n');
+    expect(header.split(',').slice(0, 3)).toEqual(['Enterprise', 'Year', 'Energy use (tce)']);
     // 1000 GJ: 34.12 tce, 110 tCO2 Scope 2; 110 / 1000 = 0.11 tCO2 per 10^4 CNY.
     expect(row.split(',').slice(0, 13)).toEqual([
       'me',
@@ -54,9 +72,10 @@ describe('CSV export', () => {
       '1000',
       '',
       '0.11',
-      '0.03412',
+      '0.0341',
     ]);
-    expect(row).toContain('electricity_method=equivalent');
+    expect(row).toContain('Electricity to coal equivalent: ');
+    expect(row).not.toContain('electricity_method=');
   });
 
   it('makes safe file names', () => {

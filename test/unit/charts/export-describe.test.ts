@@ -4,6 +4,7 @@ import {
   chartUnit,
   composeExportSvg,
   exportLayout,
+  exportOption,
   wrapText,
   xmlEscape,
 } from '../../../src/charts/export';
@@ -16,7 +17,7 @@ import { buildSankeyOption } from '../../../src/charts/accounting/flow-charts';
 import { buildFanOption } from '../../../src/charts/pathways/fan';
 import { textWidth } from '../../../src/charts/accounting/inventory-charts';
 
-const WORDS = { unit: 'Unit', source: 'Data source', link: 'Page link' };
+const WORDS = { unit: 'Unit: ', source: 'Data source: ', link: 'Page link: ' };
 const META = {
   title: 'Emissions by scope',
   unit: '10⁴ tCO₂',
@@ -72,6 +73,15 @@ describe('chart export frame', () => {
     expect(svg.match(/<svg\b/g)).toHaveLength(2);
     expect(svg.match(/<\/svg>/g)).toHaveLength(2);
     expect(xmlEscape("'")).toBe('&apos;');
+  });
+
+  it('renders for files without animation and with font names that cannot end an SVG attribute', () => {
+    const o = exportOption({ series: [], textStyle: { fontSize: 12 } });
+    expect(o.animation).toBe(false);
+    const family = (o.textStyle as { fontFamily: string; fontSize: number }).fontFamily;
+    expect(family).toContain('Noto Sans CJK SC');
+    expect(family).not.toContain('"');
+    expect((o.textStyle as { fontSize: number }).fontSize).toBe(12);
   });
 
   it('reads the unit from the value axis and names files safely', () => {
