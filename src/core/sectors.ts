@@ -7,6 +7,11 @@ export interface SectorInfo {
   readonly en: string;
   /** GB/T 4754-2017 division code (two digits) or section letter. */
   readonly gbt4754: string;
+  /**
+   * An energy-conversion plant (the park's combined heat-and-power plant): it sells steam and power to
+   * the other sectors, so the scenario model drives it by their steam demand, not by its own growth.
+   */
+  readonly conversion?: boolean;
 }
 
 export const SECTORS = [
@@ -22,12 +27,17 @@ export const SECTORS = [
   { code: 'logistics', zh: '仓储物流', en: 'Logistics', gbt4754: '59' },
   { code: 'data_centre', zh: '数据中心', en: 'Data centres', gbt4754: '65' },
   { code: 'commercial', zh: '商业楼宇', en: 'Commercial buildings', gbt4754: '72' },
-  { code: 'chp', zh: '热电联产', en: 'Gas-fired CHP', gbt4754: '44' },
+  { code: 'chp', zh: '热电联产', en: 'Gas-fired CHP', gbt4754: '44', conversion: true },
 ] as const satisfies readonly SectorInfo[];
 
 export type SectorCode = (typeof SECTORS)[number]['code'];
 
 const BY_CODE = new Map<string, SectorInfo>(SECTORS.map((s) => [s.code, s]));
+
+/** Whether a sector is an energy-conversion plant (SectorInfo.conversion). */
+export function isConversionSector(code: string): boolean {
+  return BY_CODE.get(code)?.conversion === true;
+}
 
 /** Looks a sector up by code; undefined when unknown. */
 export function sectorInfo(code: string): SectorInfo | undefined {

@@ -22,7 +22,7 @@ import {
 } from '../../src/core/scenario/index';
 import { createSimulationRunner, type SimulationRunner } from '../../workers/simulation-runner';
 import { PathwaysState } from '../../src/ui/pages/pathways/pathways.svelte';
-import { settingsFromScenario, leverContext } from '../../src/ui/pages/pathways/levers';
+import { settingsFromScenario, controlContext } from '../../src/core/scenario/index';
 
 let db: DbPort;
 let manifest: ParkManifest;
@@ -271,7 +271,7 @@ describe('the pathways engine on the sample park in Chromium', () => {
     expect(pw.status).toBe('cancelled');
     expect(pw.stale).toBe(true);
     expect(pw.result).toBe(shown);
-    const ctx = leverContext(baseline);
+    const ctx = controlContext(baseline);
     expect(pw.settings).toEqual(settingsFromScenario(presetScenario('policy'), ctx));
     pw.destroy();
   });

@@ -2,24 +2,19 @@
  * Lever contributions against BAU (net tCO2 avoided, common random numbers): stacked wedges over the
  * years, and bars for 2030 and 2060 with the P5–P95 range in the tooltip.
  */
+import { LEVERS, type LeverDoc } from '../../core/scenario/levers';
 import { MUTED_TEXT, PALETTE, chartFontSizes } from '../theme';
 import type { ChartOption } from '../types';
 import { everyFifthYear } from './fan';
 
-/** Fixed colours per lever, so a lever looks the same in both charts. */
-export const LEVER_COLORS: Record<string, string> = {
-  structural_shift: '#882255',
-  extra_efficiency: '#0072B2',
-  coal_to_gas: '#3B3B3B',
-  electrification: '#E69F00',
-  rooftop_pv: '#C9B200',
-  green_power: '#009E73',
-  ccus: '#332288',
-  sinks: '#117733',
-  offsets: '#7F7F7F',
-};
+/** Each lever's colour from the registry (keyed by document key), so it looks the same in every chart. */
+export const LEVER_COLORS = Object.fromEntries(LEVERS.map((l) => [l.doc, l.colour])) as Record<
+  LeverDoc,
+  string
+>;
 
-const colorOf = (key: string, i: number) => LEVER_COLORS[key] ?? PALETTE[i % PALETTE.length];
+const colorOf = (key: string, i: number) =>
+  (LEVER_COLORS as Record<string, string>)[key] ?? PALETTE[i % PALETTE.length];
 
 export interface LeverSeries {
   key: string;

@@ -11,7 +11,7 @@
  */
 import { CARRIERS, carrierInfo, type CarrierKind } from '../carriers';
 import { SECTORS } from '../sectors';
-import type { Scenario, Scope2Method } from './schema';
+import type { Scope2Method } from './schema';
 
 /** Per-unit coefficients of a carrier in its canonical unit; the accounting engine's shape fits. */
 export interface CarrierCoefficients {
@@ -112,7 +112,11 @@ export function rooftopStockFrom(
  * electricity use and `potentialMw` of unused rooftop potential.
  */
 export function pvCapacityPoints(
-  pv: NonNullable<Scenario['levers']['rooftop_pv']>,
+  pv: {
+    capacity_mw?: { year: number; mw: number }[];
+    capacity_mw_per_gwh?: { year: number; mw: number }[];
+    potential_share?: { year: number; share: number }[];
+  },
   demandGwh: number,
   potentialMw: number,
 ): { year: number; mw: number }[] {

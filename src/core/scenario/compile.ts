@@ -4,12 +4,12 @@
  * the Gaussian copula, and precomputes everything that depends on the year but not on the run.
  */
 import { cholesky, compileDist, isFixed, spearmanToPearson } from '../stats';
-import { pvCapacityPoints, rooftopPotentialMw, type ParkBaseline } from './baseline';
-import { DEFAULT_DRIVERS, LEVER_DEFAULTS } from './defaults';
+import type { ParkBaseline } from './baseline';
+import { DEFAULT_DRIVERS } from './defaults';
 import { toDist, type DistInput } from './distribution';
+import { isConversionSector } from '../sectors';
+import { LEVERS, type CompileContext, type CompiledLevers, type InputId, type LeverId } from './levers';
 import {
-  GJ_PER_TCE,
-  LEVER_ORDER,
   PHASES,
   ROLE_COAL,
   ROLE_EXPORT,
@@ -21,10 +21,9 @@ import {
   ROLE_PV,
   ROLE_STEAM,
   type CompiledModel,
-  type LeverName,
 } from './model';
 import { scope2Of, type Scenario } from './schema';
-import { capacityAt, gridKnotWeights, patternRegex, rampAt } from './timeline';
+import { gridKnotWeights, patternRegex, rampAt } from './timeline';
 
 export interface CompileOptions {
   /** Keep per-sector and per-carrier results (default true). */
@@ -81,7 +80,7 @@ export function compileScenario(
   );
   const fossil = Uint8Array.from(baseline.kinds, (k) => (k === 'fossil' ? 1 : 0));
   const steamC = idx('heat_in_park');
-  const chpS = sectors.indexOf('chp');
+  const chpS = sectors.findIndex(isConversionSector);
   let steamBase = 0;
   if (steamC >= 0)
     for (let s = 0; s < nS; s++) if (s !== chpS) steamBase += baseline.activity[s * nC + steamC];
@@ -90,9 +89,11 @@ export function compileScenario(
   // Parameter slots: drivers first in a fixed order (so scenarios with the same sectors share driver
   // draws under one seed: common random numbers across scenarios), then lever parameters.
   const slotNames: string[] = [];
+  const slotIds: InputId[] = [];
   const slotDists: DistInput[] = [];
-  const slot = (name: string, d: DistInput): number => {
+  const slot = (name: string, id: InputId, d: DistInput): number => {
     slotNames.push(name);
+    slotIds.push(id);
     slotDists.push(d);
     return slotNames.length - 1;
   };
@@ -113,12 +114,13 @@ export function compileScenario(
         dr.output_growth?.sectors?.[s]?.[ph] ??
         dr.output_growth?.default?.[ph] ??
         DEFAULT_DRIVERS.output_growth.value[ph];
-      growthSlot[i * 3 + p] = slot(`growth.${s}.${ph}`, d);
+      growthSlot[i * 3 + p] = slot(`growth.${s}.${ph}`, { kind: 'growth', sector: s, phase: ph }, d);
     }
   });
   const intensitySlot = Int32Array.from(sectors, (s) =>
     slot(
       `intensity.${s}`,
+      { kind: 'intensity', sector: s },
       dr.intensity_improvement?.sectors?.[s] ??
         dr.intensity_improvement?.default ??
         DEFAULT_DRIVERS.intensity_improvement.value,
@@ -126,30 +128,50 @@ export function compileScenario(
   );
   const driftSlot = slot(
     'electricity_drift',
+    { kind: 'electricity_drift' },
     dr.electricity_drift ?? DEFAULT_DRIVERS.electricity_drift.value,
   );
   const gdef = DEFAULT_DRIVERS.grid_factor.value;
   const gridSlots = Int32Array.from(['y2030', 'y2045', 'y2060'] as const, (k) =>
-    slot(`grid.${k}`, dr.grid_factor?.[k] ?? gdef[k]),
+    slot(`grid.${k}`, { kind: 'grid', knot: k }, dr.grid_factor?.[k] ?? gdef[k]),
   );
   const gridBase = dr.grid_factor?.base ?? gdef.base;
   if (!(gridBase > 0)) throw new Error('drivers.grid_factor.base must be > 0');
-  const pvYieldSlot = slot('pv_yield', dr.pv_yield ?? DEFAULT_DRIVERS.pv_yield.value);
+  const pvYieldSlot = slot('pv_yield', { kind: 'pv_yield' }, dr.pv_yield ?? DEFAULT_DRIVERS.pv_yield.value);
   const sdef = DEFAULT_DRIVERS.sink_uptake.value;
-  const sinkGreenSlot = slot('sink.green_space', dr.sink_uptake?.green_space ?? sdef.green_space);
-  const sinkWetlandSlot = slot('sink.wetland', dr.sink_uptake?.wetland ?? sdef.wetland);
+  const sinkGreenSlot = slot(
+    'sink.green_space',
+    { kind: 'sink', area: 'green_space' },
+    dr.sink_uptake?.green_space ?? sdef.green_space,
+  );
+  const sinkWetlandSlot = slot(
+    'sink.wetland',
+    { kind: 'sink', area: 'wetland' },
+    dr.sink_uptake?.wetland ?? sdef.wetland,
+  );
 
-  const lv = scenario.levers;
-  const leverNames = LEVER_ORDER.filter((k) => lv[k] !== undefined) as LeverName[];
-  const leverPos = Int32Array.from(LEVER_ORDER, (k) => leverNames.indexOf(k) + 1);
-  const ramp = new Float64Array(leverNames.length * nYears);
-  leverNames.forEach((name, l) => {
-    const lever = lv[name] as { start_year?: number; target_year?: number };
+  const lv = scenario.levers as Record<string, { start_year?: number; target_year?: number } | undefined>;
+  const present = LEVERS.filter((l) => lv[l.doc] !== undefined);
+  const leverNames = present.map((l) => l.doc);
+  const leverPos = Object.fromEntries(LEVERS.map((l) => [l.id, present.indexOf(l) + 1])) as Record<
+    LeverId,
+    number
+  >;
+  const ramp = new Float64Array(present.length * nYears);
+  present.forEach((l, k) => {
+    const doc = lv[l.doc]!;
     for (let y = 0; y < nYears; y++) {
-      ramp[l * nYears + y] =
-        lever.start_year === undefined ? 1 : rampAt(years[y], lever.start_year, lever.target_year as number);
+      ramp[k * nYears + y] =
+        doc.start_year === undefined ? 1 : rampAt(years[y], doc.start_year, doc.target_year as number);
     }
   });
+  let demandGwh = 0;
+  for (let s = 0; s < nS; s++) {
+    for (const code of ['electricity', 'green_electricity', 'pv_electricity']) {
+      const c = idx(code);
+      if (c >= 0) demandGwh += baseline.activity[s * nC + c] / 100;
+    }
+  }
   const sectorMask = (codes: readonly string[] | undefined, path: string, allowChp: boolean): Uint8Array => {
     const mask = new Uint8Array(nS);
     for (const code of codes ?? sectors) {
@@ -161,84 +183,32 @@ export function compileScenario(
     }
     return mask;
   };
-
-  const shift = lv.structural_shift;
-  const shiftSlot = shift ? slot('lever.structural_shift.share', shift.share) : -1;
-  const shiftFrom = sectorMask(shift ? shift.from : [], 'levers.structural_shift.from', false);
-  const shiftTo = sectorMask(shift ? shift.to : [], 'levers.structural_shift.to', false);
-  for (let s = 0; s < nS; s++) {
-    if (shiftFrom[s] && shiftTo[s])
-      throw new Error(`levers.structural_shift.to: "${sectors[s]}" is also in from`);
+  // Each lever's parameters, in pipeline order (so its slots follow the drivers' in a fixed order).
+  const compiledLevers: Record<string, unknown> = {};
+  for (const l of LEVERS) {
+    const cx: CompileContext = {
+      baseline,
+      years,
+      sectors,
+      carriers,
+      chpS,
+      demandGwh,
+      warnings,
+      param: (name, d) => slot(`lever.${l.doc}.${name}`, { kind: 'lever', lever: l.doc, param: name }, d),
+      sectorMask,
+      carrier: idx,
+    };
+    // Each definition checks its own document type; the registry is walked uniformly here.
+    const compileLever = l.compile as (doc: unknown, cx: CompileContext) => unknown;
+    compiledLevers[l.id] = compileLever(lv[l.doc], cx);
   }
-
-  const eff = lv.extra_efficiency;
-  const efficiencySlot = eff ? slot('lever.extra_efficiency.rate', eff.rate) : -1;
-  const efficiencyMask = eff
-    ? sectorMask(eff.sectors, 'levers.extra_efficiency.sectors', true)
-    : new Uint8Array(nS);
-  const efficiencyYears = Float64Array.from(years, (t) =>
-    eff ? Math.min(Math.max(t - eff.start_year + 1, 0), eff.target_year - eff.start_year + 1) : 0,
-  );
-
-  const c2g = lv.coal_to_gas;
-  const coalToGasSlot = c2g ? slot('lever.coal_to_gas.share', c2g.share) : -1;
-  const coalC = idx('raw_coal');
-  const gasC = idx('natural_gas');
-  if (c2g && coalC < 0) warnings.push('levers.coal_to_gas: the dataset uses no raw coal; no effect.');
-  const gasPerCoal =
-    coalC >= 0 && gasC >= 0 && baseline.tcePerUnit[gasC] > 0
-      ? (baseline.tcePerUnit[coalC] / baseline.tcePerUnit[gasC]) *
-        (c2g?.gas_per_coal_tce ?? LEVER_DEFAULTS.gas_per_coal_tce.value)
-      : 0;
-
-  const el = lv.electrification;
-  const electrifyShareSlot = el ? slot('lever.electrification.share', el.share) : -1;
-  const copSlot = el ? slot('lever.electrification.cop', el.cop) : -1;
-  const elCarriers = new Set<string>(el?.carriers ?? LEVER_DEFAULTS.electrification_carriers.value);
-  const boilerEff = el?.boiler_efficiency ?? LEVER_DEFAULTS.boiler_efficiency.value;
-  const electrifiable = Uint8Array.from(carriers, (c) => (el && elCarriers.has(c) ? 1 : 0));
-  const usefulGj = Float64Array.from(carriers, (c, i) => {
-    if (!electrifiable[i]) return 0;
-    if (baseline.kinds[i] === 'heat') return 1; // canonical unit GJ
-    return Math.abs(baseline.tcePerUnit[i]) * GJ_PER_TCE * boilerEff;
-  });
-
-  const pv = lv.rooftop_pv;
-  const pvDeliverySlot = pv ? slot('lever.rooftop_pv.delivery', pv.delivery ?? 1) : -1;
-  let demandGwh = 0;
-  for (let s = 0; s < nS; s++) {
-    for (const code of ['electricity', 'green_electricity', 'pv_electricity']) {
-      const c = idx(code);
-      if (c >= 0) demandGwh += baseline.activity[s * nC + c] / 100;
-    }
-  }
-  if (pv?.potential_share && !baseline.rooftop)
-    warnings.push('levers.rooftop_pv: the park has no rooftop data; potential_share adds nothing.');
-  const pvPoints = pv ? pvCapacityPoints(pv, demandGwh, rooftopPotentialMw(baseline)) : [];
-  const pvCapacityMw = Float64Array.from(years, (t) => (pv ? capacityAt(t, t0, pvPoints) : 0));
-
-  const green = lv.green_power;
-  const greenShareSlot = green ? slot('lever.green_power.share', green.share) : -1;
-
-  const ccus = lv.ccus;
-  const captureSlot = ccus ? slot('lever.ccus.capture_rate', ccus.capture_rate) : -1;
-  const captureChp = !!ccus?.targets.includes('chp');
-  if (captureChp && chpS < 0)
-    warnings.push('levers.ccus: the dataset has no CHP plant; only process CO2 captured.');
-
-  const sinks = lv.sinks;
-  const extraGreenSpaceHa = sinks
-    ? (sinks.extra_green_space_ha ?? 0) + (sinks.extra_green_space_share ?? 0) * baseline.greenSpaceHa
-    : 0;
-  const extraWetlandHa = sinks
-    ? (sinks.extra_wetland_ha ?? 0) + (sinks.extra_wetland_share ?? 0) * baseline.wetlandHa
-    : 0;
 
   // Distributions, uncertain inputs and the copula.
   const dists = slotDists.map((d) => toDist(d));
   const compiled = dists.map((d) => compileDist(d));
   const inputIdx = dists.flatMap((d, i) => (isFixed(d) ? [] : [i]));
   const inputNames = inputIdx.map((i) => slotNames[i]);
+  const inputIds = inputIdx.map((i) => slotIds[i]);
   const pairs = new Map<string, number>();
   const involved = new Set<number>();
   (scenario.correlations ?? []).forEach((entry, e) => {
@@ -298,6 +268,7 @@ export function compileScenario(
     slotCode: Int32Array.from(compiled, (c) => c.code),
     slotParams: Float64Array.from(compiled.flatMap((c) => c.p)),
     inputNames,
+    inputIds,
     nInputs: inputNames.length,
     inputSlots: Int32Array.from(inputIdx),
     copulaSlots: Int32Array.from(copula),
@@ -311,10 +282,8 @@ export function compileScenario(
     role,
     gridScaled,
     fossil,
-    electrifiable,
-    usefulGj,
-    coalC,
-    gasC,
+    coalC: idx('raw_coal'),
+    gasC: idx('natural_gas'),
     gridC: idx('electricity'),
     greenC: idx('green_electricity'),
     pvC: idx('pv_electricity'),
@@ -338,26 +307,7 @@ export function compileScenario(
     nLevers: leverNames.length,
     leverPos,
     ramp,
-    shiftSlot,
-    shiftFrom,
-    shiftTo,
-    efficiencySlot,
-    efficiencyMask,
-    efficiencyYears,
-    coalToGasSlot,
-    gasPerCoal,
-    electrifyShareSlot,
-    copSlot,
-    pvDeliverySlot,
-    pvCapacityMw,
-    greenShareSlot,
-    captureSlot,
-    captureChp,
-    captureProcess: !!ccus?.targets.includes('process'),
-    extraGreenSpaceHa,
-    extraWetlandHa,
-    offsetCapShare: lv.offsets ? (lv.offsets.cap_share ?? LEVER_DEFAULTS.offset_cap_share.value) : 0,
-    offsetMaxTco2: lv.offsets?.max_tco2 ?? Infinity,
+    lever: compiledLevers as CompiledLevers,
     breakdown: options.breakdown ?? true,
     history: baseline.history,
   };

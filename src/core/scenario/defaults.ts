@@ -88,6 +88,17 @@ export const LEVER_DEFAULTS = {
     value: ['raw_coal', 'natural_gas', 'fuel_oil', 'lpg', 'heat', 'heat_in_park'],
     source: 'Fossil heat: boiler fuels and steam; transport fuels (diesel, gasoline) are not heat.',
   },
+  electrification_cop: {
+    value: { dist: 'triangular', min: 1.5, mode: 2.2, max: 3 } satisfies DistInput,
+    source:
+      'Useful heat per unit of electricity of the equipment replacing fossil heat: a mix of electric boilers ' +
+      '(about 1) and industrial heat pumps (about 2.5–4 for low-temperature process heat). The mix: our judgement.',
+  },
+  pv_delivery: {
+    value: { dist: 'triangular', min: 0.6, mode: 0.85, max: 1 } satisfies DistInput,
+    source:
+      'Share of planned rooftop-PV capacity actually built (roof condition, ownership, grid connection). Our judgement.',
+  },
   offset_cap_share: {
     value: 0.05,
     source:

@@ -44,11 +44,11 @@ export const CELL_P = 2;
 export const CELL_P_GRID = 3;
 
 export interface KernelPrep {
-  /** Sectors that follow their own growth and can be electrified (all but the 'chp' sector). */
+  /** Sectors that follow their own growth and can be electrified (all but the CHP plant, chpS). */
   eSectors: Int32Array;
   /** Group of each eSector: shift group (0 other, 1 from, 2 to) × 2 + efficiency covered (0/1). */
   group: Int32Array;
-  /** Group by sector index; −1 for the 'chp' sector. */
+  /** Group by sector index; −1 for the CHP plant. */
   sectorGroup: Int32Array;
   /** Groups with at least one sector. */
   usedGroups: Int32Array;
@@ -74,9 +74,9 @@ export interface KernelPrep {
   cellScale: Uint8Array;
 }
 
-const code = (m: CompiledModel, s: number) => m.sectors[s];
-
 export function prepareKernel(m: CompiledModel): KernelPrep {
+  const { carriers: electrifiable, usefulGj } = m.lever.electrification;
+  const shift = m.lever.shift;
   const nS = m.nSectors;
   const nC = m.nCarriers;
   const mq = new Float64Array(nS * NQM);
@@ -115,7 +115,7 @@ export function prepareKernel(m: CompiledModel): KernelPrep {
           break;
         case ROLE_STEAM:
           mq[M + QM_STEAM] += v;
-          if (m.electrifiable[c]) mq[M + QM_USE_E] += v * m.usefulGj[c];
+          if (electrifiable[c]) mq[M + QM_USE_E] += v * usefulGj[c];
           break;
         case ROLE_PROCESS:
           pq[P + QP_PROCESS] += em;
@@ -127,24 +127,24 @@ export function prepareKernel(m: CompiledModel): KernelPrep {
           cells.push([s, c, em, m.gridScaled[c] ? CELL_P_GRID : CELL_P]);
           break;
         case ROLE_OTHER:
-          if (m.electrifiable[c]) {
+          if (electrifiable[c]) {
             mq[M + QM_EM_E] += em;
-            mq[M + QM_USE_E] += v * m.usefulGj[c];
+            mq[M + QM_USE_E] += v * usefulGj[c];
             mq[M + QM_TCE_E] += tce;
           } else {
             mq[M + QM_EM_N] += em;
             mq[M + QM_TCE_N] += tce;
           }
           if (m.fossil[c]) mq[M + QM_FOSSIL] += em;
-          cells.push([s, c, em, m.electrifiable[c] && code(m, s) !== 'chp' ? CELL_M_ELECTRIFIED : CELL_M]);
+          cells.push([s, c, em, electrifiable[c] && s !== m.chpS ? CELL_M_ELECTRIFIED : CELL_M]);
           break;
       }
     }
   }
-  const eSectors = Int32Array.from(m.sectors.flatMap((code, s) => (code === 'chp' ? [] : [s])));
+  const eSectors = Int32Array.from(m.sectors.flatMap((_, s) => (s === m.chpS ? [] : [s])));
   const group = Int32Array.from(
     eSectors,
-    (s) => (m.shiftFrom[s] ? 2 : m.shiftTo[s] ? 4 : 0) + m.efficiencyMask[s],
+    (s) => (shift.from[s] ? 2 : shift.to[s] ? 4 : 0) + m.lever.efficiency.mask[s],
   );
   cells.sort((a, b) => a[3] - b[3] || a[0] - b[0] || a[1] - b[1]);
   const cellStart = new Int32Array(5);

@@ -13,6 +13,7 @@ import { Sfc32 } from '../random';
 import type { CompiledModel, RunBlock } from './model';
 import { breakdownRowsIn, GJ_PER_10K_KWH } from './model';
 import { prepareKernel } from './kernel-prep';
+import { leverOfDoc } from './levers';
 import { sampleRun, sampleScratch } from './sampling';
 
 export type { CompiledModel, RunArray, RunBlock } from './model';
@@ -137,32 +138,46 @@ export function simulateBlock(
   const pick = (arr: Float64Array | Uint8Array, c: number) => (c >= 0 ? arr[c] : 0);
   const cCoal = pick(M.coefTco2, M.coalC);
   const tCoal = pick(M.coefTce, M.coalC);
-  const uCoal = pick(M.usefulGj, M.coalC);
-  const coalInE = pick(M.electrifiable, M.coalC) === 1;
+  const { electrification: LE, shift: LS, efficiency: LF, coalToGas: LC, pv: LP } = M.lever;
+  const { greenPower: LG, ccus: LX, sinks: LK, offsets: LO } = M.lever;
+  const uCoal = pick(LE.usefulGj, M.coalC);
+  const coalInE = pick(LE.carriers, M.coalC) === 1;
   const fosCoal = pick(M.fossil, M.coalC);
   const cGas = pick(M.coefTco2, M.gasC);
   const tGas = pick(M.coefTce, M.gasC);
-  const uGas = pick(M.usefulGj, M.gasC);
-  const gasInE = pick(M.electrifiable, M.gasC) === 1;
+  const uGas = pick(LE.usefulGj, M.gasC);
+  const gasInE = pick(LE.carriers, M.gasC) === 1;
   const fosGas = pick(M.fossil, M.gasC);
-  const steamInE = pick(M.electrifiable, M.steamC) === 1;
+  const steamInE = pick(LE.carriers, M.steamC) === 1;
   const cGrid = pick(M.coefTco2, M.gridC);
   const tGrid = pick(M.coefTce, M.gridC);
   const cGreen = pick(M.coefTco2, M.greenC);
   const tGreen = pick(M.coefTce, M.greenC);
   const cPv = pick(M.coefTco2, M.pvC);
   const tPv = pick(M.coefTce, M.pvC);
-  const r = M.gasPerCoal;
+  const r = LC.gasPerCoal;
   const sp = M.chpS;
   const spM = sp * NQM;
   const spP = sp * NQP;
-  const [posSS, posEff, posC2G, posEl, posPV, posGreen, posCCUS, posSink, posOff] = M.leverPos;
-  const { ramp, gridWeights, phase, pvCapacityMw, efficiencyYears, gridBase } = M;
+  const {
+    shift: posSS,
+    efficiency: posEff,
+    coalToGas: posC2G,
+    electrification: posEl,
+    pv: posPV,
+    greenPower: posGreen,
+    ccus: posCCUS,
+    sinks: posSink,
+    offsets: posOff,
+  } = M.leverPos;
+  const { ramp, gridWeights, phase, gridBase } = M;
+  const pvCapacityMw = LP.capacityMw;
+  const efficiencyYears = LF.years;
   const usedGroups = P.usedGroups;
   const { cellSector, cellCarrier, cellTco2, cellStart } = P;
   const cSum = new Float64Array(nC);
   const nG = usedGroups.length;
-  const nGross = [posSS, posEff, posC2G, posEl, posPV, posGreen].filter((p) => p > 0).length;
+  const nGross = M.leverNames.filter((doc) => leverOfDoc(doc)?.stage === 'gross').length;
   // Without contributions only the last stage (all gross levers on) is evaluated.
   const firstStage = withLevers ? 0 : nGross;
 
@@ -186,14 +201,14 @@ export function simulateBlock(
     const g30 = params[M.gridSlots[0]];
     const g45 = params[M.gridSlots[1]];
     const g60 = params[M.gridSlots[2]];
-    const shiftShare = M.shiftSlot >= 0 ? params[M.shiftSlot] : 0;
-    const effRate = M.efficiencySlot >= 0 ? params[M.efficiencySlot] : 0;
-    const c2gShare = M.coalToGasSlot >= 0 ? params[M.coalToGasSlot] : 0;
-    const elShare = M.electrifyShareSlot >= 0 ? params[M.electrifyShareSlot] : 0;
-    const heatToElec = M.copSlot >= 0 ? 1 / params[M.copSlot] / GJ_PER_10K_KWH : 0;
-    const pvPerMw = M.pvDeliverySlot >= 0 ? (params[M.pvDeliverySlot] * params[M.pvYieldSlot]) / 10 : 0;
-    const greenTarget = M.greenShareSlot >= 0 ? params[M.greenShareSlot] : 0;
-    const capture = M.captureSlot >= 0 ? params[M.captureSlot] : 0;
+    const shiftShare = LS.slot >= 0 ? params[LS.slot] : 0;
+    const effRate = LF.slot >= 0 ? params[LF.slot] : 0;
+    const c2gShare = LC.slot >= 0 ? params[LC.slot] : 0;
+    const elShare = LE.shareSlot >= 0 ? params[LE.shareSlot] : 0;
+    const heatToElec = LE.copSlot >= 0 ? 1 / params[LE.copSlot] / GJ_PER_10K_KWH : 0;
+    const pvPerMw = LP.deliverySlot >= 0 ? (params[LP.deliverySlot] * params[M.pvYieldSlot]) / 10 : 0;
+    const greenTarget = LG.slot >= 0 ? params[LG.slot] : 0;
+    const capture = LX.slot >= 0 ? params[LX.slot] : 0;
     const uGreen = params[M.sinkGreenSlot];
     const uWet = params[M.sinkWetlandSlot];
     const sinkBase = M.greenSpaceHa * uGreen + M.wetlandHa * uWet;
@@ -329,9 +344,9 @@ export function simulateBlock(
         processEm = Pq[PROCESS];
         chpFossil = 0;
         if (sp >= 0) {
-          // The 'chp' sector: follows the steam bought from it when coupled, never electrified.
+          // The CHP plant (chpS): follows the steam bought from it when coupled, never electrified.
           spp = M.chpCoupled ? (Mq[STEAM] * (steamInE ? fE : 1)) / M.steamBase : O[sp];
-          spm = spp * I[sp] * (ef && M.efficiencyMask[sp] ? f2 : 1);
+          spm = spp * I[sp] * (ef && LF.mask[sp] ? f2 : 1);
           spCoal = spm * mq[spM + COAL] * (1 - c2);
           spGas = spm * (mq[spM + GAS] + mq[spM + COAL] * c2 * r);
           em +=
@@ -358,18 +373,17 @@ export function simulateBlock(
       const lc = row * nL;
       if (posCCUS > 0) {
         const k = capture * ramp[(posCCUS - 1) * nY + y];
-        const n = netPrev - k * ((M.captureChp ? chpFossil : 0) + (M.captureProcess ? processEm : 0));
+        const n = netPrev - k * ((LX.chp ? chpFossil : 0) + (LX.process ? processEm : 0));
         if (withLevers) leverContribution[lc + posCCUS - 1] = netPrev - n;
         netPrev = n;
       }
       if (posSink > 0) {
-        const n =
-          netPrev - ramp[(posSink - 1) * nY + y] * (M.extraGreenSpaceHa * uGreen + M.extraWetlandHa * uWet);
+        const n = netPrev - ramp[(posSink - 1) * nY + y] * (LK.greenSpaceHa * uGreen + LK.wetlandHa * uWet);
         if (withLevers) leverContribution[lc + posSink - 1] = netPrev - n;
         netPrev = n;
       }
       if (posOff > 0) {
-        const cap = ramp[(posOff - 1) * nY + y] * Math.min(M.offsetCapShare * grossY, M.offsetMaxTco2);
+        const cap = ramp[(posOff - 1) * nY + y] * Math.min(LO.capShare * grossY, LO.maxTco2);
         const usedOffsets = Math.min(cap, Math.max(0, netPrev));
         if (withLevers) leverContribution[lc + posOff - 1] = usedOffsets;
         netPrev -= usedOffsets;

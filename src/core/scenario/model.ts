@@ -4,6 +4,7 @@
  * Built by compileScenario (compile.ts); equations in docs/model.md.
  */
 import type { BaselineHistory } from './baseline';
+import type { CompiledLevers, InputId, LeverDoc, LeverId } from './levers';
 
 /** How a carrier behaves in the model. */
 export const ROLE_OTHER = 0;
@@ -16,25 +17,9 @@ export const ROLE_STEAM = 6; // heat_in_park: steam bought from the park CHP
 export const ROLE_PROCESS = 7;
 export const ROLE_EXPORT = 8;
 
-/** Levers in pipeline order: each acts on the state the previous ones left (docs/model.md). */
-export const LEVER_ORDER = [
-  'structural_shift',
-  'extra_efficiency',
-  'coal_to_gas',
-  'electrification',
-  'rooftop_pv',
-  'green_power',
-  'ccus',
-  'sinks',
-  'offsets',
-] as const;
-export type LeverName = (typeof LEVER_ORDER)[number];
-
 /** Growth phases: years up to 2030, 2031–2040, after 2040. */
 export const PHASES = ['to2030', 'to2040', 'to2060'] as const;
 
-/** GJ per tce (GB/T 2589-2020: 1 kgce = 29.3076 MJ). */
-export const GJ_PER_TCE = 29.3076;
 /** GJ per 10^4 kWh. */
 export const GJ_PER_10K_KWH = 36;
 
@@ -63,6 +48,8 @@ export interface CompiledModel {
   slotParams: Float64Array;
   /** The uncertain slots (non-degenerate distributions), reported per run as `inputs`. */
   inputNames: string[];
+  /** What each uncertain input is, structured (labels need no parsing of the names). */
+  inputIds: InputId[];
   nInputs: number;
   inputSlots: Int32Array;
   /** Slots tied by the Gaussian copula (m of them) and the Cholesky factor L of their Pearson matrix,
@@ -82,10 +69,6 @@ export interface CompiledModel {
   gridScaled: Uint8Array; // [c]
   /** 1 for fossil fuels (kind 'fossil'): what CCUS on the CHP plant can capture. */
   fossil: Uint8Array; // [c]
-  /** 1 for carriers the electrification lever replaces. */
-  electrifiable: Uint8Array; // [c]
-  /** Useful heat (GJ) per unit of an electrifiable carrier. */
-  usefulGj: Float64Array; // [c]
   /** Special carrier indices (−1 when absent). */
   coalC: number;
   gasC: number;
@@ -114,35 +97,15 @@ export interface CompiledModel {
   greenSpaceHa: number;
   wetlandHa: number;
 
-  /** Levers present, in pipeline order; leverPos[k] is the 1-based position of LEVER_ORDER[k] or 0. */
-  leverNames: LeverName[];
+  /** Levers present, in pipeline order (their document keys). */
+  leverNames: LeverDoc[];
   nLevers: number;
-  leverPos: Int32Array;
+  /** 1-based position of each lever among those present, 0 when absent. */
+  leverPos: Record<LeverId, number>;
   /** Delivery ramp in [0, 1] of each present lever per year: [(pos − 1) * nYears + y]. */
   ramp: Float64Array;
-  shiftSlot: number;
-  shiftFrom: Uint8Array; // [s]
-  shiftTo: Uint8Array; // [s]
-  efficiencySlot: number;
-  efficiencyMask: Uint8Array; // [s]
-  /** Years of extra efficiency accrued by each year. */
-  efficiencyYears: Float64Array; // [y]
-  coalToGasSlot: number;
-  /** Units of gas per unit of coal replaced. */
-  gasPerCoal: number;
-  electrifyShareSlot: number;
-  copSlot: number;
-  pvDeliverySlot: number;
-  /** Planned added PV capacity, MW, per year. */
-  pvCapacityMw: Float64Array; // [y]
-  greenShareSlot: number;
-  captureSlot: number;
-  captureChp: boolean;
-  captureProcess: boolean;
-  extraGreenSpaceHa: number;
-  extraWetlandHa: number;
-  offsetCapShare: number;
-  offsetMaxTco2: number;
+  /** Each lever's compiled parameters (levers.ts `compile`), neutral for an absent lever. */
+  lever: CompiledLevers;
 
   /** When false, bySector and byCarrier are left empty (saves memory for very large runs). */
   breakdown: boolean;

@@ -6,16 +6,15 @@
 import { Sfc32 } from '../random';
 import {
   GJ_PER_10K_KWH,
-  LEVER_ORDER,
   ROLE_EXPORT,
   ROLE_GREEN,
   ROLE_GRID,
   ROLE_PROCESS,
   ROLE_PV,
   type CompiledModel,
-  type LeverName,
   type RunBlock,
 } from './model';
+import { leverOfDoc, type LeverId } from './levers';
 import { sampleRun, sampleScratch } from './sampling';
 
 interface RunDrivers {
@@ -42,14 +41,14 @@ function driversOf(m: CompiledModel, params: Float64Array): RunDrivers {
     drift: at(m.driftSlot),
     grid: [m.gridBase, at(m.gridSlots[0]), at(m.gridSlots[1]), at(m.gridSlots[2])],
     lever: {
-      shift: at(m.shiftSlot),
-      efficiency: at(m.efficiencySlot),
-      coalToGas: at(m.coalToGasSlot),
-      electrify: at(m.electrifyShareSlot),
-      cop: at(m.copSlot),
-      delivery: at(m.pvDeliverySlot),
-      green: at(m.greenShareSlot),
-      capture: at(m.captureSlot),
+      shift: at(m.lever.shift.slot),
+      efficiency: at(m.lever.efficiency.slot),
+      coalToGas: at(m.lever.coalToGas.slot),
+      electrify: at(m.lever.electrification.shareSlot),
+      cop: at(m.lever.electrification.copSlot),
+      delivery: at(m.lever.pv.deliverySlot),
+      green: at(m.lever.greenPower.slot),
+      capture: at(m.lever.ccus.slot),
     },
     pvYield: at(m.pvYieldSlot),
     uptakeGreen: at(m.sinkGreenSlot),
@@ -57,8 +56,8 @@ function driversOf(m: CompiledModel, params: Float64Array): RunDrivers {
   };
 }
 
-function rampOf(m: CompiledModel, lever: LeverName, y: number): number {
-  const pos = m.leverPos[LEVER_ORDER.indexOf(lever)];
+function rampOf(m: CompiledModel, lever: LeverId, y: number): number {
+  const pos = m.leverPos[lever];
   return pos > 0 ? m.ramp[(pos - 1) * m.nYears + y] : 0;
 }
 
@@ -68,7 +67,7 @@ function stateOf(
   d: RunDrivers,
   outputIndex: number[][],
   y: number,
-  on: Set<LeverName>,
+  on: Set<LeverId>,
 ): State {
   const nS = m.nSectors;
   const nC = m.nCarriers;
@@ -79,25 +78,25 @@ function stateOf(
   // Output by sector, with the structural shift moving output value from some sectors to others.
   const growth = m.sectors.map((_, s) => outputIndex[y][s]);
   const output = [...growth];
-  if (on.has('structural_shift')) {
-    const k = d.lever.shift * rampOf(m, 'structural_shift', y);
+  if (on.has('shift')) {
+    const k = d.lever.shift * rampOf(m, 'shift', y);
     let from = 0;
     let to = 0;
     for (let s = 0; s < nS; s++) {
-      if (m.shiftFrom[s]) from += m.outputBase[s] * growth[s];
-      if (m.shiftTo[s]) to += m.outputBase[s] * growth[s];
+      if (m.lever.shift.from[s]) from += m.outputBase[s] * growth[s];
+      if (m.lever.shift.to[s]) to += m.outputBase[s] * growth[s];
     }
     if (to > 0) {
       for (let s = 0; s < nS; s++) {
-        if (m.shiftFrom[s]) output[s] = growth[s] * (1 - k);
-        if (m.shiftTo[s]) output[s] = growth[s] * (1 + (k * from) / to);
+        if (m.lever.shift.from[s]) output[s] = growth[s] * (1 - k);
+        if (m.lever.shift.to[s]) output[s] = growth[s] * (1 + (k * from) / to);
       }
     }
   }
   const energyFactor = (s: number) => {
     let f = Math.pow(1 - d.intensity[s], y);
-    if (on.has('extra_efficiency') && m.efficiencyMask[s]) {
-      f *= Math.pow(1 - d.lever.efficiency, m.efficiencyYears[y]);
+    if (on.has('efficiency') && m.lever.efficiency.mask[s]) {
+      f *= Math.pow(1 - d.lever.efficiency, m.lever.efficiency.years[y]);
     }
     return f;
   };
@@ -115,17 +114,17 @@ function stateOf(
         : base(s, c) * (role === ROLE_PROCESS || role === ROLE_EXPORT ? output[s] : perEnergy);
       if (isElectricity(c)) demand[s] += base(s, c) * perEnergy * electricityFactor;
     }
-    if (on.has('coal_to_gas') && m.coalC >= 0) {
-      const moved = amount[s][m.coalC] * d.lever.coalToGas * rampOf(m, 'coal_to_gas', y);
+    if (on.has('coalToGas') && m.coalC >= 0) {
+      const moved = amount[s][m.coalC] * d.lever.coalToGas * rampOf(m, 'coalToGas', y);
       amount[s][m.coalC] -= moved;
-      amount[s][m.gasC] += moved * m.gasPerCoal;
+      amount[s][m.gasC] += moved * m.lever.coalToGas.gasPerCoal;
     }
-    if (on.has('electrification') && m.sectors[s] !== 'chp') {
+    if (on.has('electrification') && s !== m.chpS) {
       const share = d.lever.electrify * rampOf(m, 'electrification', y);
       let heat = 0;
       for (let c = 0; c < nC; c++) {
-        if (!m.electrifiable[c]) continue;
-        heat += amount[s][c] * share * m.usefulGj[c];
+        if (!m.lever.electrification.carriers[c]) continue;
+        heat += amount[s][c] * share * m.lever.electrification.usefulGj[c];
         amount[s][c] -= amount[s][c] * share;
       }
       if (heat > 0) demand[s] += heat / d.lever.cop / GJ_PER_10K_KWH;
@@ -151,10 +150,10 @@ function stateOf(
     if (m.gridC >= 0) grid0 += base(s, m.gridC);
     if (m.greenC >= 0) green0 += base(s, m.greenC);
   }
-  if (on.has('rooftop_pv')) pvTotal += m.pvCapacityMw[y] * d.lever.delivery * (d.pvYield / 10);
+  if (on.has('pv')) pvTotal += m.lever.pv.capacityMw[y] * d.lever.delivery * (d.pvYield / 10);
   const pvUsed = Math.min(pvTotal, totalDemand);
   const share0 = grid0 + green0 > 0 ? green0 / (grid0 + green0) : 0;
-  const share = Math.max(share0, on.has('green_power') ? d.lever.green * rampOf(m, 'green_power', y) : 0);
+  const share = Math.max(share0, on.has('greenPower') ? d.lever.green * rampOf(m, 'greenPower', y) : 0);
   for (let s = 0; s < nS; s++) {
     const part = totalDemand > 0 ? demand[s] / totalDemand : 0;
     const purchased = (totalDemand - pvUsed) * part;
@@ -174,7 +173,7 @@ interface Totals {
   byCarrier: number[];
 }
 
-function totalsOf(m: CompiledModel, d: RunDrivers, st: State, y: number, on: Set<LeverName>): Totals {
+function totalsOf(m: CompiledModel, d: RunDrivers, st: State, y: number, on: Set<LeverId>): Totals {
   const w = m.gridWeights.subarray(y * 4, y * 4 + 4);
   const gridRatio = (w[0] * d.grid[0] + w[1] * d.grid[1] + w[2] * d.grid[2] + w[3] * d.grid[3]) / m.gridBase;
   const bySector = new Array(m.nSectors).fill(0);
@@ -195,14 +194,16 @@ function totalsOf(m: CompiledModel, d: RunDrivers, st: State, y: number, on: Set
   const gross = bySector.reduce((a, b) => a + b, 0);
   let net = gross - (m.greenSpaceHa * d.uptakeGreen + m.wetlandHa * d.uptakeWetland);
   if (on.has('ccus')) {
-    const captured = (m.captureChp ? chpFossil : 0) + (m.captureProcess ? processCo2 : 0);
+    const captured = (m.lever.ccus.chp ? chpFossil : 0) + (m.lever.ccus.process ? processCo2 : 0);
     net -= d.lever.capture * rampOf(m, 'ccus', y) * captured;
   }
   if (on.has('sinks')) {
-    net -= rampOf(m, 'sinks', y) * (m.extraGreenSpaceHa * d.uptakeGreen + m.extraWetlandHa * d.uptakeWetland);
+    net -=
+      rampOf(m, 'sinks', y) *
+      (m.lever.sinks.greenSpaceHa * d.uptakeGreen + m.lever.sinks.wetlandHa * d.uptakeWetland);
   }
   if (on.has('offsets')) {
-    const cap = rampOf(m, 'offsets', y) * Math.min(m.offsetCapShare * gross, m.offsetMaxTco2);
+    const cap = rampOf(m, 'offsets', y) * Math.min(m.lever.offsets.capShare * gross, m.lever.offsets.maxTco2);
     net -= Math.min(cap, Math.max(0, net));
   }
   const output = st.output.reduce((sum, o, s) => sum + o * m.outputBase[s], 0);
@@ -254,7 +255,7 @@ export function referenceSimulate(
       let previousNet = 0;
       let last: Totals | null = null;
       for (let l = 0; l <= m.nLevers; l++) {
-        const on = new Set(m.leverNames.slice(0, l));
+        const on = new Set(m.leverNames.slice(0, l).map((doc) => leverOfDoc(doc)!.id));
         last = totalsOf(m, d, stateOf(m, d, outputIndex, y, on), y, on);
         if (l > 0) block.leverContribution[row * m.nLevers + l - 1] = previousNet - last.net;
         previousNet = last.net;

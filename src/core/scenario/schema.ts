@@ -4,23 +4,9 @@
  * meaning of each field; src/core/scenario/defaults.ts holds the defaults of omitted drivers.
  */
 import * as v from 'valibot';
-import { CARRIERS } from '../carriers';
 import { distSchema } from './distribution';
-
-const num = v.pipe(v.number(), v.finite());
-const nonNegative = v.pipe(num, v.minValue(0, 'must be ≥ 0'));
-const year = v.pipe(v.number(), v.integer('must be a whole year'), v.minValue(2000), v.maxValue(2100));
-const code = v.pipe(v.string(), v.regex(/^[a-z][a-z0-9_]*$/, 'must be a lower-case code'));
-const codes = v.pipe(v.array(code), v.minLength(1, 'must name at least one sector'));
-
-const ELECTRIFIABLE = CARRIERS.filter(
-  (c) => c.kind === 'fossil' || c.kind === 'heat' || c.kind === 'biomass',
-).map((c) => c.code);
-
-/** Adds start_year / target_year to a lever's fields (target ≥ start is checked in parseScenario). */
-function withRamp<const E extends v.ObjectEntries>(entries: E) {
-  return v.strictObject({ ...entries, start_year: year, target_year: year });
-}
+import { LEVERS } from './levers';
+import { code, num, year } from './schema-parts';
 
 // Growth may be lognormal (no upper bound), but must keep output positive.
 const growth = distSchema(-0.5, Infinity);
@@ -32,7 +18,6 @@ const partialPhases = v.strictObject({
 });
 const intensity = distSchema(-0.5, 0.5);
 const gridDist = distSchema(-0.5, 2);
-const share = distSchema(0, 1);
 
 const driversSchema = v.strictObject({
   output_growth: v.optional(
@@ -59,17 +44,6 @@ const driversSchema = v.strictObject({
   ),
 });
 
-const pvPoints = v.pipe(
-  v.array(v.strictObject({ year, mw: nonNegative })),
-  v.minLength(1, 'needs at least one {year, mw} point'),
-  v.check((pts) => pts.every((p, i) => i === 0 || p.year > pts[i - 1].year), 'years must increase'),
-);
-const pvSharePoints = v.pipe(
-  v.array(v.strictObject({ year, share: v.pipe(num, v.minValue(0), v.maxValue(1)) })),
-  v.minLength(1, 'needs at least one {year, share} point'),
-  v.check((pts) => pts.every((p, i) => i === 0 || p.year > pts[i - 1].year), 'years must increase'),
-);
-
 /** Scope-2 methods of the accounting engine (docs/accounting.md §3). */
 export const SCOPE2_METHODS = ['market', 'location'] as const;
 export type Scope2Method = (typeof SCOPE2_METHODS)[number];
@@ -85,65 +59,13 @@ export function scope2Of(s: { accounting?: { scope2?: Scope2Method } }): Scope2M
   return s.accounting?.scope2 ?? DEFAULT_SCOPE2;
 }
 
-const leversSchema = v.strictObject({
-  structural_shift: v.optional(withRamp({ from: codes, to: codes, share })),
-  extra_efficiency: v.optional(withRamp({ rate: distSchema(-0.1, 0.3), sectors: v.optional(codes) })),
-  coal_to_gas: v.optional(
-    withRamp({ share, gas_per_coal_tce: v.optional(v.pipe(num, v.gtValue(0), v.maxValue(2))) }),
-  ),
-  electrification: v.optional(
-    withRamp({
-      share,
-      cop: distSchema(0.5, 10),
-      carriers: v.optional(v.pipe(v.array(v.picklist(ELECTRIFIABLE)), v.minLength(1))),
-      boiler_efficiency: v.optional(v.pipe(num, v.gtValue(0), v.maxValue(1))),
-    }),
-  ),
-  rooftop_pv: v.optional(
-    v.pipe(
-      v.strictObject({
-        /** Added capacity in MW at given years (linear between points, held after the last). */
-        capacity_mw: v.optional(pvPoints),
-        /** The same, in MW per GWh of base-year electricity use: scales with the park (used by presets). */
-        capacity_mw_per_gwh: v.optional(pvPoints),
-        /**
-         * The same, as a share of the park's unused rooftop potential (presets): the enterprises without
-         * PV, each taking the average array of those with PV (baseline.ts `rooftopPotentialMw`).
-         */
-        potential_share: v.optional(pvSharePoints),
-        delivery: v.optional(distSchema(0, 2)),
-      }),
-      v.check(
-        (p) =>
-          [p.capacity_mw, p.capacity_mw_per_gwh, p.potential_share].filter((x) => x !== undefined).length ===
-          1,
-        'give exactly one of capacity_mw, capacity_mw_per_gwh and potential_share',
-      ),
-    ),
-  ),
-  green_power: v.optional(withRamp({ share })),
-  ccus: v.optional(
-    withRamp({
-      targets: v.pipe(v.array(v.picklist(['chp', 'process'])), v.minLength(1)),
-      capture_rate: share,
-    }),
-  ),
-  sinks: v.optional(
-    withRamp({
-      /** Extra area in ha, or as a share of the dataset's existing area (presets use shares). */
-      extra_green_space_ha: v.optional(nonNegative),
-      extra_wetland_ha: v.optional(nonNegative),
-      extra_green_space_share: v.optional(nonNegative),
-      extra_wetland_share: v.optional(nonNegative),
-    }),
-  ),
-  offsets: v.optional(
-    withRamp({
-      cap_share: v.optional(v.pipe(num, v.minValue(0), v.maxValue(1))),
-      max_tco2: v.optional(nonNegative),
-    }),
-  ),
-});
+/** `levers`: one optional field per lever of the registry (levers.ts), under its document key. */
+type LeverEntries = {
+  [L in (typeof LEVERS)[number] as L['doc']]: v.OptionalSchema<L['schema'], undefined>;
+};
+const leversSchema = v.strictObject(
+  Object.fromEntries(LEVERS.map((l) => [l.doc, v.optional(l.schema)])) as LeverEntries,
+);
 
 const correlationSchema = v.strictObject({
   inputs: v.pipe(
@@ -179,7 +101,6 @@ export type Scenario = v.InferOutput<typeof ScenarioSchema>;
 export type ScenarioInput = v.InferInput<typeof ScenarioSchema>;
 export type ScenarioDrivers = Scenario['drivers'];
 export type ScenarioLevers = Scenario['levers'];
-export type LeverKey = keyof ScenarioLevers;
 
 type Issue = v.BaseIssue<unknown>;
 type PathKey = string | number;

@@ -10,6 +10,7 @@
  * (stats/rank.ts). Extra memory is about 15 doubles per run, whatever the number of years and levers.
  */
 import { quantiles, quantilesInPlace, rankInto, RankScratch } from '../stats';
+import type { LeverDoc } from './levers';
 import type { CompiledModel, RunArray, RunBlock } from './model';
 
 export interface PercentileSeries {
@@ -37,7 +38,8 @@ export interface SensitivityRow {
 }
 
 export interface LeverSummary {
-  lever: string;
+  /** The lever's document key (levers.ts). */
+  lever: LeverDoc;
   /** Net tCO2 avoided per year (mean, P5, P95 over runs). */
   mean: number[];
   p5: number[];

@@ -11,7 +11,7 @@ import {
   simulateBlock,
   type ParkBaseline,
 } from '../../../src/core/scenario/index';
-import { leverContext, settingsFromScenario } from '../../../src/ui/pages/pathways/levers';
+import { controlContext, settingsFromScenario } from '../../../src/core/scenario/index';
 import { parkTotalsSql } from '../../../src/data/sql/inventory-sql';
 import { numberColumn } from '../../../src/data/arrow-rows';
 import {
@@ -136,7 +136,7 @@ describe('presets on the sample park', () => {
     const mw: Record<string, number[]> = {};
     for (const park of ['sample', 'workshop']) {
       const b = (await loadPark(park, process.cwd())).baseline;
-      const ctx = leverContext(b);
+      const ctx = controlContext(b);
       for (const preset of ['policy', 'ambitious'] as const) {
         const s = settingsFromScenario(presetScenario(preset), ctx);
         mw[`${park}.${preset}`] = [s.pv2030, s.pv2060];

@@ -3,7 +3,6 @@ import {
   breakdownAreas,
   fanData,
   histogramMedian,
-  inputParts,
   leverWedges,
   pathwayKpis,
   peakHistogram,
@@ -113,19 +112,7 @@ describe('emissions by sector and carrier', () => {
   });
 });
 
-describe('input names and JSON', () => {
-  it('splits input names into their parts', () => {
-    expect(inputParts('growth.chemicals.to2030')).toEqual({
-      kind: 'growth',
-      sector: 'chemicals',
-      phase: 'to2030',
-    });
-    expect(inputParts('intensity.pharma')).toEqual({ kind: 'intensity', sector: 'pharma' });
-    expect(inputParts('grid.y2045')).toEqual({ kind: 'grid', detail: 'y2045' });
-    expect(inputParts('lever.electrification.cop')).toEqual({ kind: 'lever', detail: 'electrification' });
-    expect(inputParts('pv_yield')).toEqual({ kind: 'pv_yield' });
-  });
-
+describe('summary JSON', () => {
   it('downloads the summary as the JSON document it is', () => {
     const s = handSummary();
     expect(JSON.parse(summaryJson(s))).toEqual(s);

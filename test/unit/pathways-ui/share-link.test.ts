@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { presetScenario } from '../../../src/core/scenario/index';
-import { applySettings, settingsFromScenario, snapSettings } from '../../../src/ui/pages/pathways/levers';
+import { applySettings, settingsFromScenario, snapSettings } from '../../../src/core/scenario/index';
 import {
   decodeShare,
   encodeShare,

@@ -3,14 +3,14 @@ import { presetScenario, PRESET_IDS, baselineFromRows } from '../../../src/core/
 import {
   applySettings,
   centre,
-  leverContext,
-  leverSpecs,
+  controlContext,
+  settingSpecs,
   recentre,
   scaleGridDist,
   settingsFromScenario,
   snap,
   type LeverSettings,
-} from '../../../src/ui/pages/pathways/levers';
+} from '../../../src/core/scenario/index';
 import { carrierInfo } from '../../../src/core/carriers';
 
 const ctx = { baseYear: 2024, demandGwh: 5000, pvPotentialMw: 240 };
@@ -69,7 +69,7 @@ describe('lever settings from a scenario', () => {
       },
     );
     // 6 enterprises without PV × 1.5 MW, the average array of the 4 with PV
-    expect(leverContext(b)).toEqual({ baseYear: 2024, demandGwh: 310, pvPotentialMw: 9 });
+    expect(controlContext(b)).toEqual({ baseYear: 2024, demandGwh: 310, pvPotentialMw: 9 });
   });
 });
 
@@ -156,12 +156,12 @@ describe('distribution helpers', () => {
   });
 
   it('snaps values to the slider step and range', () => {
-    const [eff] = leverSpecs(ctx);
+    const eff = settingSpecs(ctx).find((s) => s.key === 'efficiency')!;
     expect(snap(eff, 0.01234)).toBe(0.012);
     expect(snap(eff, 9)).toBe(eff.max);
-    const pv = leverSpecs(ctx).find((s) => s.key === 'pv2060')!;
+    const pv = settingSpecs(ctx).find((s) => s.key === 'pv2060')!;
     expect(pv.max).toBe(480); // twice the 240 MW unused rooftop potential
-    const noRoofs = leverSpecs({ ...ctx, pvPotentialMw: 0 }).find((s) => s.key === 'pv2060')!;
+    const noRoofs = settingSpecs({ ...ctx, pvPotentialMw: 0 }).find((s) => s.key === 'pv2060')!;
     expect(noRoofs.max).toBe(500); // 0.1 MW per GWh of 5,000 GWh
   });
 });

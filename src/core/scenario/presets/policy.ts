@@ -3,6 +3,7 @@
  * (2021): efficiency, coal phase-out in boilers, rooftop PV, some electrification and green power,
  * a modest shift to higher-value sectors, CCER offsets within the ETS cap.
  */
+import { LEVER_DEFAULTS } from '../defaults';
 import type { ScenarioInput } from '../schema';
 import { DEFAULT_CORRELATIONS, PRESET_ACCOUNTING, HEAVY_SECTORS, LIGHT_SECTORS } from './common';
 
@@ -39,7 +40,7 @@ export const POLICY = {
     },
     electrification: {
       share: { dist: 'triangular', min: 0.1, mode: 0.2, max: 0.3 },
-      cop: { dist: 'triangular', min: 1.5, mode: 2.2, max: 3 },
+      cop: LEVER_DEFAULTS.electrification_cop.value,
       start_year: 2026,
       target_year: 2035,
     },
@@ -51,7 +52,7 @@ export const POLICY = {
         { year: 2030, share: 0.3 },
         { year: 2035, share: 0.5 },
       ],
-      delivery: { dist: 'triangular', min: 0.6, mode: 0.85, max: 1 },
+      delivery: LEVER_DEFAULTS.pv_delivery.value,
     },
     green_power: {
       share: { dist: 'triangular', min: 0.1, mode: 0.2, max: 0.3 },

@@ -4,53 +4,60 @@
 import { i18n } from '../../i18n/i18n.svelte';
 import { zh, type MessageKey } from '../../i18n/messages';
 import { sectorLabel } from '../../i18n/labels';
-import type { LeverSpec } from './levers';
-import { inputParts } from './pathways-vm';
+import type { ControlGroup, InputId, LeverDoc, SettingKey, SettingSpec } from '../../../core/scenario/index';
 
 const has = (key: string): key is MessageKey => Object.hasOwn(zh, key);
 
-/** A lever's name (LEVER_ORDER code). */
-export function leverName(code: string): string {
-  const key = `path.leverName.${code}`;
-  return has(key) ? i18n.t(key) : code;
+// The message keys below are typed by the registry's unions (levers.ts): a lever, setting or group
+// without its message in the dictionary fails type-checking.
+
+/** A lever's name, by its document key (the summary's lever names). */
+export function leverName(doc: LeverDoc): string {
+  return i18n.t(`path.leverName.${doc}`);
 }
 
-/** An uncertain input's name (e.g. `growth.chemicals.to2030`) in words. */
-export function inputLabel(name: string): string {
-  const p = inputParts(name);
-  switch (p.kind) {
+/** A slider group's heading (a lever or a driver control). */
+export function groupLabel(group: ControlGroup): string {
+  return i18n.t(`path.group.${group}`);
+}
+
+/** A slider's label. */
+export function settingLabel(key: SettingKey): string {
+  return i18n.t(`path.lever.${key}`);
+}
+
+/** An uncertain input in words, from its structured id (CompiledModel.inputIds); its name if unknown. */
+export function inputLabel(id: InputId | undefined, name: string): string {
+  if (!id) return name;
+  switch (id.kind) {
     case 'growth': {
-      const phase = `path.phase.${p.phase}`;
+      const phase = `path.phase.${id.phase}`;
       return i18n.t('path.input.growth', {
-        sector: sectorLabel(p.sector ?? ''),
-        phase: has(phase) ? i18n.t(phase) : (p.phase ?? ''),
+        sector: sectorLabel(id.sector),
+        phase: has(phase) ? i18n.t(phase) : id.phase,
       });
     }
     case 'intensity':
-      return i18n.t('path.input.intensity', { sector: sectorLabel(p.sector ?? '') });
+      return i18n.t('path.input.intensity', { sector: sectorLabel(id.sector) });
     case 'grid':
-      return i18n.t('path.input.grid', { year: (p.detail ?? '').replace(/^y/, '') });
-    case 'sink': {
-      const key = `path.input.sink.${p.detail}`;
-      return has(key) ? i18n.t(key) : name;
-    }
+      return i18n.t('path.input.grid', { year: id.knot.replace(/^y/, '') });
+    case 'sink':
+      return i18n.t(`path.input.sink.${id.area}`);
     case 'lever': {
-      const param = name.split('.').slice(2).join('.');
-      const key = `path.param.${param}`;
+      const key = `path.param.${id.param}`;
       return i18n.t('path.input.lever', {
-        lever: leverName(p.detail ?? ''),
-        param: has(key) ? i18n.t(key) : param,
+        lever: leverName(id.lever),
+        param: has(key) ? i18n.t(key) : id.param,
       });
     }
-    default: {
-      const key = `path.input.${p.kind}`;
-      return has(key) ? i18n.t(key) : name;
-    }
+    case 'electricity_drift':
+    case 'pv_yield':
+      return i18n.t(`path.input.${id.kind}`);
   }
 }
 
 /** A lever value as the slider shows it. */
-export function formatLever(spec: LeverSpec, v: number): string {
+export function formatLever(spec: SettingSpec, v: number): string {
   switch (spec.format) {
     case 'pct':
       return i18n.pct(v, spec.step < 0.01 ? 1 : 0);

@@ -3,6 +3,9 @@
  * chart data and headline figures. Pure and unit-tested; charts and components only format.
  */
 import type {
+  CompiledModel,
+  InputId,
+  LeverDoc,
   BaselineHistory,
   SensitivityRow,
   SimulationSummary,
@@ -161,7 +164,7 @@ export interface LeverWedges {
 }
 
 /** Lever contributions against BAU (common random numbers), from 2025 on. */
-export function leverWedges(s: SimulationSummary, label: (lever: string) => string): LeverWedges {
+export function leverWedges(s: SimulationSummary, label: (lever: LeverDoc) => string): LeverWedges {
   const kept = s.lever_contribution.filter((l) => l.mean.some((v) => Math.abs(v) > 0.5));
   const start = s.years.findIndex((y) => y > s.base_year);
   const from = start < 0 ? 0 : start;
@@ -214,23 +217,11 @@ export function breakdownAreas(
   };
 }
 
-/** Which part of an input name means what: `growth.<sector>.<phase>`, `intensity.<sector>`, … */
-export interface InputParts {
-  kind: string;
-  sector?: string;
-  phase?: string;
-  detail?: string;
-}
-
-/** Splits an uncertain input's name (CompiledModel.inputNames) into its parts. */
-export function inputParts(name: string): InputParts {
-  const [head, a, b] = name.split('.');
-  if (head === 'growth') return { kind: 'growth', sector: a, phase: b };
-  if (head === 'intensity') return { kind: 'intensity', sector: a };
-  if (head === 'grid') return { kind: 'grid', detail: a };
-  if (head === 'sink') return { kind: 'sink', detail: a };
-  if (head === 'lever') return { kind: 'lever', detail: a };
-  return { kind: head };
+/** Each uncertain input's structured id by name (labels for the sensitivity chart); empty without a model. */
+export function inputIdsOf(
+  model: Pick<CompiledModel, 'inputNames' | 'inputIds'> | null,
+): ReadonlyMap<string, InputId> {
+  return new Map(model ? model.inputNames.map((name, i) => [name, model.inputIds[i]]) : []);
 }
 
 /** A summary as a downloadable JSON document (the CLI's `--summary` format). */

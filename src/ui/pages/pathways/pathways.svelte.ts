@@ -29,15 +29,17 @@ import {
 } from '../../../../workers/simulation-runner';
 import {
   applySettings,
-  leverContext,
-  leverSpecs,
+  controlContext,
+  settingSpecs,
   settingsFromScenario,
   snapSettings,
-  type LeverContext,
-  type LeverKey,
+  type ControlContext,
+  type InputId,
+  type SettingKey,
   type LeverSettings,
-} from './levers';
+} from '../../../core/scenario/index';
 import { encodeShare, hashHref, type DecodedShare } from './share-link';
+import { inputIdsOf } from './pathways-vm';
 
 /** The table each full result is written to. */
 export const SIM_TABLE = 'sim_runs';
@@ -88,11 +90,13 @@ export class PathwaysState {
   seed = $state(DEFAULT_SEED);
   runs = $state(DEFAULT_RUNS);
   settings = $state.raw<LeverSettings | null>(null);
+  /** What each uncertain input of the current model is (labels of the sensitivity chart). */
+  inputIds = $state.raw<ReadonlyMap<string, InputId>>(inputIdsOf(null));
   /** The preset's own settings for this park (what "reset" returns to). */
   defaults = $state.raw<LeverSettings | null>(null);
   baseline = $state.raw<ParkBaseline | null>(null);
-  context = $state.raw<LeverContext | null>(null);
-  specs = $derived(this.context ? leverSpecs(this.context) : []);
+  context = $state.raw<ControlContext | null>(null);
+  specs = $derived(this.context ? settingSpecs(this.context) : []);
 
   result = $state.raw<ShownResult | null>(null);
   status = $state<RunStatus>('idle');
@@ -167,7 +171,7 @@ export class PathwaysState {
         { scope2: this.scope2 },
       );
       if (token !== this.#loadToken || this.#destroyed) return;
-      const ctx = leverContext(baseline);
+      const ctx = controlContext(baseline);
       const defaults = settingsFromScenario(presetScenario(this.preset), ctx);
       this.baseline = baseline;
       this.context = ctx;
@@ -204,7 +208,7 @@ export class PathwaysState {
   }
 
   /** Moves one lever; runs after the burst settles. */
-  setLever(key: LeverKey, value: number): void {
+  setLever(key: SettingKey, value: number): void {
     if (!this.settings || !Number.isFinite(value) || this.settings[key] === value) return;
     this.settings = { ...this.settings, [key]: value };
     this.schedule();
@@ -278,6 +282,7 @@ export class PathwaysState {
       // With the breakdown: the runner keeps it for about 2,000 runs of any sample (model.ts BREAKDOWN_ROWS).
       model = compileScenario(scenario, baseline);
       this.scenario = scenario;
+      this.inputIds = inputIdsOf(model);
       this.warnings = model.warnings;
     } catch (e) {
       this.status = 'error';

@@ -4,8 +4,14 @@
  * scenario and, with the same seed and runs, the same result. Decoding is forgiving: a missing or
  * malformed value falls back to the preset's, so a hand-edited link still opens.
  */
-import { isPresetId, SCOPE2_METHODS, type PresetId, type Scope2Method } from '../../../core/scenario/index';
-import { LEVER_KEYS, type LeverKey, type LeverSettings } from './levers';
+import {
+  isPresetId,
+  SCOPE2_METHODS,
+  SETTINGS,
+  type LeverSettings,
+  type PresetId,
+  type Scope2Method,
+} from '../../../core/scenario/index';
 
 export interface ShareState {
   preset: PresetId;
@@ -15,25 +21,6 @@ export interface ShareState {
   runs: number;
   settings: LeverSettings;
 }
-
-/** URL parameter of each lever. */
-export const URL_KEYS: Record<LeverKey, string> = {
-  efficiency: 'eff',
-  efficiencyYear: 'effY',
-  shift: 'shift',
-  electrification: 'el',
-  electrificationYear: 'elY',
-  pv2030: 'pv30',
-  pv2060: 'pv60',
-  greenPower: 'gp',
-  greenPowerYear: 'gpY',
-  gridSpeed: 'grid',
-  ccus: 'ccus',
-  ccusYear: 'ccusY',
-  greenSpace: 'gs',
-  wetland: 'wl',
-  offsets: 'off',
-};
 
 export const RUN_CHOICES = [1000, 10_000, 100_000] as const;
 export const MIN_RUNS = 100;
@@ -47,7 +34,7 @@ export function encodeShare(state: ShareState): Record<string, string> {
     seed: String(state.seed),
     runs: String(state.runs),
   };
-  for (const key of LEVER_KEYS) out[URL_KEYS[key]] = String(state.settings[key]);
+  for (const { key, url } of SETTINGS) out[url] = String(state.settings[key]);
   return out;
 }
 
@@ -74,8 +61,8 @@ export function decodeShare(params: Readonly<Record<string, string>>): DecodedSh
   if (s2 !== undefined && SCOPE2_METHODS.includes(s2)) out.scope2 = s2;
   out.seed = int(params.seed, 0, 2 ** 32 - 1);
   out.runs = int(params.runs, MIN_RUNS, MAX_RUNS);
-  for (const key of LEVER_KEYS) {
-    const text = params[URL_KEYS[key]];
+  for (const { key, url } of SETTINGS) {
+    const text = params[url];
     if (text === undefined || text.trim() === '') continue;
     const v = Number(text);
     if (Number.isFinite(v)) out.settings[key] = v;
