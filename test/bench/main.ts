@@ -10,6 +10,7 @@ import { loadPark } from '../../src/cli/load-park';
 import { compileScenario } from '../../src/core/scenario/compile';
 import { presetScenario } from '../../src/core/scenario/presets';
 import { browserBench } from './browser-bench';
+import { printFootprintBench } from './footprint-bench';
 import { nodeBench, poolBench } from './node-bench';
 
 const SEED = 42;
@@ -41,6 +42,8 @@ function table(title: string, header: string[], rows: string[][]): void {
 
 async function main(): Promise<void> {
   const started = performance.now();
+  // BENCH_PART=footprint runs only part (e).
+  if (process.env.BENCH_PART === 'footprint') return printFootprintBench();
   const park = await loadPark('sample', process.cwd());
   const model = compileScenario(presetScenario(SCENARIO), park.baseline);
   console.log(
@@ -158,6 +161,7 @@ async function main(): Promise<void> {
       '\n"renderer peak in 100k" (VmHWM, reset just before): its peak during the 100k run, summary included;' +
       '\n"added by 100k" = peak − before: the memory the engine needs for 100k runs (the 300 MB target).',
   );
+  await printFootprintBench();
   console.log(`Benchmark took ${((performance.now() - started) / 1000).toFixed(0)} s.`);
 }
 

@@ -33,12 +33,16 @@ export function buildDistributionOption(
   const fs = chartFontSizes(large);
   const n = d.counts.reduce((a, b) => a + b, 0) || 1;
   const mids = d.counts.map((_, i) => (d.edges[i] + d.edges[i + 1]) / 2);
-  const mark = (x: number, name: string, color: string, dashed = false) => ({
+  // Labels sit above the plot (the median and the deterministic value are close: one label left of
+  // its line, the other right), the range ends inside the plot.
+  type Pos = 'insideEndTop' | 'insideEndBottom' | 'end';
+  const mark = (x: number, name: string, color: string, position: Pos, dashed = false) => ({
     xAxis: x,
     name,
     lineStyle: { color, type: dashed ? ('dashed' as const) : ('solid' as const), width: 2 },
-    label: { formatter: name, color, fontSize: fs.axis, position: 'insideEndTop' as const },
+    label: { formatter: name, color, fontSize: fs.axis, position, backgroundColor: '#fff', padding: [1, 3] },
   });
+  const detLeft = d.deterministic < d.p50;
   return {
     aria: { enabled: true },
     animationDuration: 300,
@@ -84,10 +88,16 @@ export function buildDistributionOption(
           symbol: 'none',
           silent: true,
           data: [
-            mark(d.p2_5, text.p2_5, PALETTE[0]),
-            mark(d.p50, text.p50, PALETTE[3]),
-            mark(d.p97_5, text.p97_5, PALETTE[0]),
-            mark(d.deterministic, text.deterministic, MUTED_TEXT, true),
+            mark(d.p2_5, text.p2_5, PALETTE[0], 'insideEndTop'),
+            mark(d.p50, text.p50, PALETTE[3], detLeft ? 'insideEndBottom' : 'insideEndTop'),
+            mark(d.p97_5, text.p97_5, PALETTE[0], 'insideEndTop'),
+            mark(
+              d.deterministic,
+              text.deterministic,
+              MUTED_TEXT,
+              detLeft ? 'insideEndTop' : 'insideEndBottom',
+              true,
+            ),
           ],
         },
       },
