@@ -4,7 +4,7 @@ import { FactorLibrary, accountActivity } from '../../../src/core/accounting/ind
 import { en, zh, type MessageKey } from '../../../src/ui/i18n/messages';
 import {
   aboutRows,
-  distinctFactors,
+  lineFactors,
   emittersSheet,
   methodWords,
   parkFactors,
@@ -54,23 +54,25 @@ describe('report and table exports', () => {
       ],
       FactorLibrary.standard(),
     );
-    const once = distinctFactors(
-      lines.flatMap((l) => l.explanation.factors),
-      'en',
-    );
+    const once = lineFactors(lines, (c) => `<${c}>`, 'en');
     expect(once.length).toBe(lines[0].explanation.factors.length);
+    expect(once.every((f) => f.carrier === '<electricity>')).toBe(true);
     const all = parkFactors(
       CARRIERS.map((c) => c.code),
       2023,
       DEFAULT_SETTINGS,
+      String,
       'zh',
     );
     const grid = all.find((f) => f.name.startsWith('电网排放因子'));
     expect(grid?.value).toBe('0.5306');
     expect(grid?.source).toContain('生态环境部');
+    expect(grid?.carrier).toBe('electricity');
     expect(all.every((f) => f.source.length > 0)).toBe(true);
     expect(
-      parkFactors(['natural_gas'], 2023, DEFAULT_SETTINGS, 'en').some((f) => f.name.startsWith('grid')),
+      parkFactors(['natural_gas'], 2023, DEFAULT_SETTINGS, String, 'en').some((f) =>
+        f.name.startsWith('grid'),
+      ),
     ).toBe(false);
   });
 

@@ -85,21 +85,37 @@ export function methodText(s: AccountingSettings, t: Translate, lang: Lang): str
     .join(lang === 'zh' ? '；' : '; ');
 }
 
-/** Each distinct factor (name, value, unit, source, year) once, in first-use order. */
-export function distinctFactors(factors: readonly FactorUse[], lang: Lang): FactorView[] {
+/** A factor as the report lists it: with the carrier it applies to. */
+export type ReportFactor = FactorView & { carrier: string };
+
+/** Each distinct factor of each carrier (name, value, unit, source, year) once, in first-use order. */
+export function distinctFactors(
+  uses: readonly { carrier: string; factors: readonly FactorUse[] }[],
+  carrierName: (code: string) => string,
+  lang: Lang,
+): ReportFactor[] {
   const seen = new Set<string>();
-  return factorViews(factors, lang).filter((f) => {
-    const k = [f.name, f.value, f.unit, f.source, f.year, f.note ?? ''].join('\u0000');
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
+  const out: ReportFactor[] = [];
+  for (const u of uses) {
+    for (const f of factorViews(u.factors, lang)) {
+      const k = [u.carrier, f.name, f.value, f.unit, f.source, f.year, f.note ?? ''].join('\u0000');
+      if (seen.has(k)) continue;
+      seen.add(k);
+      out.push({ carrier: carrierName(u.carrier), ...f });
+    }
+  }
+  return out;
 }
 
-/** The factors the self-check used for a year's lines. */
-export function lineFactors(lines: readonly InventoryLine[], year: number, lang: Lang): FactorView[] {
+/** The factors of inventory lines (the self-check's), by carrier. */
+export function lineFactors(
+  lines: readonly InventoryLine[],
+  carrierName: (code: string) => string,
+  lang: Lang,
+): ReportFactor[] {
   return distinctFactors(
-    lines.filter((l) => l.year === year).flatMap((l) => l.explanation.factors),
+    lines.map((l) => ({ carrier: l.carrier, factors: l.explanation.factors })),
+    carrierName,
     lang,
   );
 }
@@ -112,12 +128,17 @@ export function parkFactors(
   carriers: readonly string[],
   year: number,
   s: AccountingSettings,
+  carrierName: (code: string) => string,
   lang: Lang,
   lib: FactorLibrary = FactorLibrary.standard(),
-): FactorView[] {
+): ReportFactor[] {
   const order = CARRIERS.map((c) => c.code).filter((c) => carriers.includes(c));
   return distinctFactors(
-    order.flatMap((c) => carrierCoefficients(lib, c, toOptions(s), year).explanation.factors),
+    order.map((c) => ({
+      carrier: c,
+      factors: carrierCoefficients(lib, c, toOptions(s), year).explanation.factors,
+    })),
+    carrierName,
     lang,
   );
 }
@@ -303,7 +324,7 @@ export function aboutRows(
   title: string,
   date: string,
   method: readonly { label: string; value: string }[],
-  factors: readonly FactorView[],
+  factors: readonly ReportFactor[],
   t: Translate,
 ): Cell[][] {
   return [
@@ -315,6 +336,7 @@ export function aboutRows(
     [],
     [t('rep.factors')],
     [
+      t('calc.field.carrier'),
       t('calc.factor.name'),
       t('calc.factor.value'),
       t('calc.factor.unit'),
@@ -322,6 +344,7 @@ export function aboutRows(
       t('calc.factor.year'),
     ],
     ...factors.map((f) => [
+      f.carrier,
       f.name,
       Number(f.value),
       f.unit,
