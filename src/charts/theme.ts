@@ -2,6 +2,8 @@
  * The workbench's colour-blind-safe palette (Okabe & Ito 2008, extended with Paul Tol's "muted" set)
  * and type scale, shared by the CSS and the ECharts theme.
  */
+import type { CarrierCode } from '../core/carriers';
+
 export const PALETTE = [
   '#0072B2', // blue
   '#E69F00', // orange
@@ -20,7 +22,8 @@ export const PALETTE = [
 ] as const;
 
 /** Fixed colours per carrier, so a carrier looks the same in every chart. */
-export const CARRIER_COLORS: Record<string, string> = {
+/** Exhaustive over the carrier codes: a new carrier without a colour fails type-checking. */
+export const CARRIER_COLORS: Record<CarrierCode, string> = {
   electricity: '#0072B2',
   green_electricity: '#009E73',
   pv_electricity: '#F0E442',
@@ -37,6 +40,11 @@ export const CARRIER_COLORS: Record<string, string> = {
   electricity_export: '#56B4E9',
   heat_export: '#44AA99',
 };
+
+/** The colour of a carrier code read from data (a code the registry does not know gets grey). */
+export function carrierColor(code: string): string {
+  return (CARRIER_COLORS as Record<string, string>)[code] ?? '#7F7F7F';
+}
 
 export const TEXT_COLOR = '#1f2933';
 export const MUTED_TEXT = '#52606d';

@@ -30,14 +30,22 @@ export interface EmissionFactorRow extends SourceRef {
 /** Carriers whose Scope 2 or deduction uses the grid factor. */
 const GRID_PRICED = new Set(['electricity', 'green_electricity', 'electricity_export']);
 
-function tceOf(carrier: string): { tce: number; src?: SourceRef } {
+/**
+ * Coal equivalent of a carrier. Process emissions carry no energy (0 by definition); any other carrier
+ * without a coal-equivalent row is an error, never a silent 0 that would drop it from energy totals.
+ */
+function tceOf(carrier: string, kind: string): { tce: number; src?: SourceRef } {
   const r = COAL_EQUIVALENTS.find((c) => c.carrier === carrier && c.method !== 'equal');
-  return r ? { tce: r.tce_per_unit, src: r } : { tce: 0 };
+  if (r) return { tce: r.tce_per_unit, src: r };
+  if (kind === 'process') return { tce: 0 };
+  throw new Error(
+    `Carrier "${carrier}" has no coal-equivalent coefficient (src/core/reference/coal-equivalent.ts).`,
+  );
 }
 
 function build(): EmissionFactorRow[] {
   return CARRIERS.map((c) => {
-    const { tce, src: tceSrc } = tceOf(c.code);
+    const { tce, src: tceSrc } = tceOf(c.code, c.kind);
     const fuel = FUEL_PROPERTIES.find((f) => f.carrier === c.code);
     const heat = HEAT_FACTORS.find((h) => h.carrier === c.code);
     const grid = GRID_PRICED.has(c.code);

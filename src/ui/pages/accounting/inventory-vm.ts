@@ -4,7 +4,7 @@
  */
 import type { Table } from 'apache-arrow';
 import { numberColumn, stringColumn } from '../../../data/arrow-rows';
-import { CARRIER_COLORS, PALETTE } from '../../../charts/theme';
+import { carrierColor, PALETTE } from '../../../charts/theme';
 import type { KeyedSeries, ScopeYears } from '../../../charts/accounting/inventory-charts';
 import type { SankeyData, SankeyNode } from '../../../charts/accounting/flow-charts';
 import { SCOPE_COLORS } from '../../../charts/accounting/inventory-charts';
@@ -157,7 +157,7 @@ export function sankeyData(
       nodes.set(c, {
         id: c,
         label: labels.carrier(carrier[i]),
-        color: CARRIER_COLORS[carrier[i]] ?? '#7F7F7F',
+        color: carrierColor(carrier[i]),
         depth: 0,
       });
     if (!nodes.has(s))
