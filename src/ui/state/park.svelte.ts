@@ -5,6 +5,7 @@
 import type { Table } from 'apache-arrow';
 import { loadTables, type ParkManifest, type ParkSource, type TableBytes } from '../../data/parks';
 import type { DbPort, SqlValue } from '../../data/port';
+import { QueryCoordinator, type Latest, type Query, type QueryOptions } from '../../data/query-coordinator';
 
 export type ParkStatus = 'idle' | 'starting' | 'loading' | 'ready' | 'error';
 
@@ -20,6 +21,8 @@ export class ParkStore {
   #dbFactory: () => Promise<DbPort>;
   #reference: () => Promise<TableBytes[]>;
   #db: Promise<DbPort> | null = null;
+  /** Every page's queries: shared cache per dataset version, latest request wins per view. */
+  readonly queries = new QueryCoordinator(() => this.db());
   #referenceLoaded = false;
   #token = 0;
 
@@ -39,9 +42,14 @@ export class ParkStore {
     return this.#db;
   }
 
-  /** Runs a query against the loaded park. */
-  async query(sql: string, params?: readonly SqlValue[]): Promise<Table> {
-    return (await this.db()).query(sql, params);
+  /** Runs a query against the loaded park (answered from the shared cache unless `cache: false`). */
+  query(sql: string, params?: readonly SqlValue[], options?: QueryOptions): Promise<Table> {
+    return this.queries.query(sql, params, options);
+  }
+
+  /** A view's request: only the latest of each view lands (QueryCoordinator.latest). */
+  latest<T>(view: string, fn: (query: Query) => Promise<T>): Promise<Latest<T>> {
+    return this.queries.latest(view, fn);
   }
 
   /**
@@ -69,10 +77,12 @@ export class ParkStore {
       if (token !== this.#token) return;
       await loadTables(db, reference);
       this.#referenceLoaded = true;
+      this.queries.invalidate(); // the tables are being replaced: no answer of the old ones is reused
       await loadTables(db, tables);
       if (token !== this.#token) return;
       this.manifest = source.manifest;
       this.status = 'ready';
+      this.queries.invalidate();
       this.revision++;
     } catch (e) {
       if (token !== this.#token) return;
