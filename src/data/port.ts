@@ -41,7 +41,10 @@ export function sqlLiteral(v: SqlValue): string {
 export const TABLE_NAMES_SQL =
   "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY table_name";
 
-/** Settings applied to every new database: no network extension loading (see shared/STACK.md). */
+/**
+ * Settings applied to every new database: no extension is installed or loaded from the network (without
+ * them, a Parquet or JSON function fails offline with a misleading error instead of a clear one).
+ */
 export const STARTUP_SQL = [
   'SET GLOBAL autoinstall_known_extensions = false',
   'SET GLOBAL autoload_known_extensions = false',

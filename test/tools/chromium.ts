@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 
-/** Flags that work as root on a machine with no network (see shared/STACK.md). */
+/** Flags that let Chromium run headless as root on a machine with no network. */
 export const CHROMIUM_ARGS = [
   '--headless=new',
   '--no-sandbox',
