@@ -30,7 +30,10 @@ self.addEventListener('activate', (event) => {
 
 self.addEventListener('fetch', (event) => {
   const req = event.request;
-  if (req.method !== 'GET' || new URL(req.url).origin !== self.location.origin) return;
+  const url = new URL(req.url);
+  if (req.method !== 'GET' || url.origin !== self.location.origin) return;
+  // The portal's embedding allow-list is edited where the app is deployed: always the network's copy.
+  if (url.pathname.endsWith('/embed-config.json')) return;
   if (req.mode === 'navigate') {
     // Network first for the page itself, so a new version is picked up when online.
     event.respondWith(

@@ -27,6 +27,19 @@ export class Router {
     globalThis.location.hash = this.href(path, params);
   }
 
+  /**
+   * Sets or removes (null) parameters of the current page in the address, without a history entry, so the
+   * address always describes what is shown (exports put it in their footer).
+   */
+  merge(changes: Record<string, string | null>): void {
+    const next: Record<string, string> = { ...this.params };
+    for (const [k, v] of Object.entries(changes)) {
+      if (v === null || v === '') delete next[k];
+      else next[k] = v;
+    }
+    this.replace(this.href(this.path, next));
+  }
+
   /** Rewrites the address (e.g. a share link that follows the view) without a history entry or a navigation. */
   replace(hash: string): void {
     if (globalThis.location.hash === hash) return;
