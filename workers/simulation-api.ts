@@ -2,17 +2,27 @@
 import type { CompiledModel, RunBlock } from '../src/core/scenario/kernel';
 import type { SimulationSummary } from '../src/core/scenario/summary';
 
-export interface RunnerOptions {
+/** Options of the pool, in the browser and in Node. */
+export interface PoolOptions {
   /** Pool size; default `navigator.hardwareConcurrency` (1–16). */
   workers?: number;
-  /** Makes worker `index`; default the bundled simulation worker. Tests pass other workers here. */
-  createWorker?: (index: number) => Worker;
   /** Target time of one chunk in ms (default 40): the granularity of progress and cancellation. */
   chunkTargetMs?: number;
   /** After a cancel, a worker still busy with the old request this long (ms) is replaced (default 150). */
   hardCancelMs?: number;
-  /** A chunk that has not answered after this long (ms) counts as a dead worker (default 30 000). */
+  /**
+   * A call that has not answered this long (ms) counts as a dead worker (default 30 000). Counted from
+   * when the worker said it was ready, so its start-up is not included.
+   */
   stallTimeoutMs?: number;
+  /** A worker that has not said it is ready this long (ms) after it was created is dead (default 120 000). */
+  bootTimeoutMs?: number;
+}
+
+/** Options of the browser runner. */
+export interface RunnerOptions extends PoolOptions {
+  /** Makes worker `index`; default the bundled simulation worker. Tests pass other workers here. */
+  createWorker?: (index: number) => Worker;
 }
 
 export interface SimulationProgress {

@@ -18,21 +18,6 @@ import {
   type SummarizeOptions,
 } from '../src/core/scenario/summary';
 
-/**
- * Test-only hooks a test may add to a compiled model. They exist so the browser and CLI tests can
- * prove failure handling and cancellation with the real worker; production models never carry them.
- */
-export interface TestHooks {
-  /** Throw from the chunk that contains this run (a kernel error). */
-  __failAtRun?: number;
-  /** Kill the worker (uncaught error / thread exit) in the chunk that contains this run. */
-  __dieAtRun?: number;
-  /** Make the worker go silent (closed, no error event) in the chunk that contains this run. */
-  __hangAtRun?: number;
-  /** Busy-wait this long in every chunk, to make chunks slow enough to cancel. */
-  __chunkDelayMs?: number;
-}
-
 export interface SimulationService {
   /** Keeps `model` under `key`, replacing any earlier model. */
   setModel(key: number, model: CompiledModel): void;
@@ -69,16 +54,6 @@ export function kernelOptions(detail: ChunkDetail): SimulateOptions {
     : { levers: detail.levers, breakdown: false };
 }
 
-/** What a test hook asks of the worker entry before a chunk: nothing, to die, or to go silent. */
-export function hookedFate(model: CompiledModel, runStart: number, runCount: number): 'die' | 'hang' | null {
-  const hooks = model as CompiledModel & TestHooks;
-  const covers = (run: number | undefined) =>
-    run !== undefined && run >= runStart && run < runStart + runCount;
-  if (covers(hooks.__dieAtRun)) return 'die';
-  if (covers(hooks.__hangAtRun)) return 'hang';
-  return null;
-}
-
 /** Creates the service (one per worker). */
 export function createSimulationService(): SimulationService {
   let current: { key: number; model: CompiledModel } | null = null;
@@ -96,20 +71,7 @@ export function createSimulationService(): SimulationService {
     model: modelFor,
 
     simulate(key, seed, runStart, runCount, options) {
-      const model = modelFor(key);
-      const hooks = model as CompiledModel & TestHooks;
-      const covers = (run: number | undefined) =>
-        run !== undefined && run >= runStart && run < runStart + runCount;
-      if (covers(hooks.__failAtRun)) {
-        throw new Error(`Test hook: the kernel failed at run ${hooks.__failAtRun}`);
-      }
-      if (hooks.__chunkDelayMs) {
-        const until = performance.now() + hooks.__chunkDelayMs;
-        while (performance.now() < until) {
-          // Busy on purpose: a slow kernel chunk, not an idle one.
-        }
-      }
-      return simulateBlock(model, seed, runStart, runCount, options);
+      return simulateBlock(modelFor(key), seed, runStart, runCount, options);
     },
 
     summarize(key, block, seed, options) {

@@ -16,7 +16,8 @@ import { sectorInfo } from '../core/sectors';
 import { bundledPark, bundledParkIds, referenceTables } from '../data/bundled-node';
 import { createNodeDb } from '../data/duckdb-node';
 import { loadParkBaseline, type LocateRecord } from '../data/park-baseline';
-import { loadTables, type ParkManifest, type TableBytes } from '../data/parks';
+import { loadTables, PARK_TABLES, type ParkManifest, type TableBytes } from '../data/parks';
+import { quoteIdent, type DbPort } from '../data/port';
 import { CsvError, csvObjects, parseCsv } from './csv';
 
 /** The tables the baseline needs. */
@@ -278,10 +279,8 @@ export async function loadPark(
     }
     files = await readFolder(dir);
   }
-  const db = await createNodeDb();
-  try {
+  return inParkDb(async (db) => {
     await loadTables(db, files.tables);
-    await loadTables(db, referenceTables());
     const baseline = await loadParkBaseline(
       db,
       {
@@ -292,7 +291,28 @@ export async function loadPark(
       { scope2: options.scope2 ?? DEFAULT_SCOPE2, locate: files.locate },
     );
     return { id: files.id, source: files.source, baseline };
-  } finally {
-    await db.close();
-  }
+  });
+}
+
+/** One DuckDB per process, with the reference tables, started on first use (it takes a while). */
+let parkDb: Promise<DbPort> | null = null;
+/** Parks are built one after another in it. */
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Runs `work` on the process's DuckDB with no park tables loaded; drops the park's tables after it. */
+function inParkDb<T>(work: (db: DbPort) => Promise<T>): Promise<T> {
+  parkDb ??= createNodeDb().then(async (db) => {
+    await loadTables(db, referenceTables());
+    return db;
+  });
+  const run = queue.then(async () => {
+    const db = await parkDb!;
+    try {
+      return await work(db);
+    } finally {
+      for (const t of PARK_TABLES) await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(t)}`);
+    }
+  });
+  queue = run.catch(() => {});
+  return run;
 }

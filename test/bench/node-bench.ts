@@ -4,7 +4,7 @@ import { breakdownEvery } from '../../src/core/scenario/model';
 import type { CompiledModel, RunBlock } from '../../src/core/scenario/model';
 import { referenceSimulate } from '../../src/core/scenario/reference';
 import { summarize } from '../../src/core/scenario/summary';
-import { NodeSimulationPool } from '../../workers/node-pool';
+import { createNodeSimulationRunner } from '../../workers/node-pool';
 
 export interface NodeRow {
   runs: number;
@@ -80,13 +80,13 @@ export async function poolBench(
   sizes: number[],
   workers: number,
 ): Promise<PoolRow[]> {
-  const pool = new NodeSimulationPool({ workers });
+  const pool = createNodeSimulationRunner({ workers });
   const rows: PoolRow[] = [];
   try {
-    await pool.run(model, { seed: seed + 1, runs: 2000 });
+    await pool.run(model, { seed: seed + 1, runs: 2000, summarize: false });
     for (const runs of sizes) {
       const t = performance.now();
-      await pool.run(model, { seed, runs });
+      await pool.run(model, { seed, runs, summarize: false });
       rows.push({ runs, workers, ms: performance.now() - t });
     }
   } finally {

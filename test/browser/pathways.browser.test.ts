@@ -52,6 +52,17 @@ function runner(): SimulationRunner {
   return r;
 }
 
+/** A runner whose workers obey the test hooks on a model (test/fixtures/workers/simulation-hooks.ts). */
+function hookedRunner(): SimulationRunner {
+  const createWorker = () =>
+    new Worker(new URL('../fixtures/workers/hooked-simulation.worker.ts', import.meta.url), {
+      type: 'module',
+    });
+  const r = createSimulationRunner({ workers: 2, createWorker });
+  runners.push(r);
+  return r;
+}
+
 /** A runner that delegates to `real`, counting progressive requests and optionally rewriting the model. */
 function wrap(real: SimulationRunner, model: (m: CompiledModel) => CompiledModel = (m) => m) {
   let calls = 0;
@@ -236,7 +247,9 @@ describe('the pathways engine on the sample park in Chromium', () => {
 
   it('reports a failing worker clearly, and the next run works', async () => {
     let fail = true;
-    const failing = wrap(runner(), (m) => (fail ? ({ ...m, __failAtRun: 3 } as CompiledModel) : m)).runner;
+    const failing = wrap(hookedRunner(), (m) =>
+      fail ? ({ ...m, __failAtRun: 3 } as CompiledModel) : m,
+    ).runner;
     const pw = new PathwaysState({
       park: { manifest, db: async () => db },
       initial: { preset: 'bau', runs: 1000, seed: 1, settings: {} },

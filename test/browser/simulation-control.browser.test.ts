@@ -1,14 +1,15 @@
 /**
- * The simulation engine under stress in real Chromium: cancellation within 200 ms, workers that throw,
- * crash or stall (the pool recovers), supersession and termination. Test hooks on the model
- * (`__failAtRun`, `__dieAtRun`, `__hangAtRun`, `__chunkDelayMs`, see workers/simulation-service.ts)
- * drive the real worker.
+ * The simulation engine under stress in real Chromium: cancellation, workers that throw, crash or
+ * stall (the pool recovers), supersession and termination. Test hooks on the model (`__failAtRun`,
+ * `__dieAtRun`, `__hangAtRun`, `__chunkDelayMs`) drive a test worker (test/fixtures/workers), which is
+ * the real worker API with the hooks injected. How fast a cancel lands is measured by `npm run bench`;
+ * here it is asserted by ordering and with bounds a loaded machine cannot break.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileScenario } from '../../src/core/scenario/compile';
 import type { CompiledModel } from '../../src/core/scenario/kernel';
 import { presetScenario } from '../../src/core/scenario/presets';
-import type { TestHooks } from '../../workers/simulation-service';
+import { hooked as withHooks, type TestHooks } from '../fixtures/workers/simulation-hooks';
 import {
   CancelledError,
   createSimulationRunner,
@@ -22,12 +23,18 @@ import { handBaseline } from '../unit/scenario/fixtures';
 import { blockDiff, fullBlock } from './block-diff';
 
 const model = compileScenario(presetScenario('ambitious'), handBaseline());
-const hooked = (hooks: TestHooks): CompiledModel => ({ ...model, ...hooks });
+const hooked = (hooks: TestHooks): CompiledModel => withHooks(model, hooks);
 const SEED = 7;
+
+const hookedWorker = () =>
+  new Worker(new URL('../fixtures/workers/hooked-simulation.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'simulation (test hooks)',
+  });
 
 const runners: PooledSimulationRunner[] = [];
 function runner(options: RunnerOptions = {}): PooledSimulationRunner {
-  const r = createSimulationRunner({ workers: 2, ...options });
+  const r = createSimulationRunner({ workers: 2, createWorker: hookedWorker, ...options });
   runners.push(r);
   return r;
 }
@@ -58,41 +65,51 @@ async function expectHealthy(r: PooledSimulationRunner): Promise<void> {
 }
 
 describe('cancellation', () => {
-  it('stops within 200 ms: the promise rejects at once and no worker computes for it after 200 ms', async () => {
+  it('stops at once: the promise rejects before any further progress, and the workers stop long before the run would end', async () => {
     const r = runner();
     await r.ready();
     const slow = hooked({ __chunkDelayMs: 30 });
+    let cancelled = false;
+    let progressAfterCancel = 0;
     const progress = afterProgress(1);
-    const pending = r.run(slow, { seed: SEED, runs: 200_000, onProgress: progress.onProgress });
+    const pending = r.run(slow, {
+      seed: SEED,
+      runs: 200_000,
+      onProgress: (p) => {
+        if (cancelled) progressAfterCancel++;
+        progress.onProgress(p);
+      },
+    });
     await progress.reached;
     expect(r.busy).toBeGreaterThan(0);
-    const t0 = performance.now();
+    cancelled = true;
     r.cancel();
     const error = await rejection(pending);
-    const rejectedMs = performance.now() - t0;
-    while (r.busy > 0 && performance.now() - t0 < 2000)
-      await new Promise((resolve) => setTimeout(resolve, 2));
-    const stoppedMs = performance.now() - t0;
     expect(error).toBeInstanceOf(CancelledError);
     expect(error.name).toBe('AbortError');
     expect(isCancellation(error)).toBe(true);
-    expect(rejectedMs).toBeLessThan(50);
-    expect(stoppedMs).toBeLessThan(200);
+    // 200,000 runs in chunks of 30 ms or more would keep the workers busy for minutes.
+    const t0 = performance.now();
+    while (r.busy > 0 && performance.now() - t0 < 20_000)
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(r.busy).toBe(0);
+    expect(progressAfterCancel).toBe(0);
     await expectHealthy(r);
   });
 
   it('replaces a worker stuck in a long chunk after a cancel, and stays usable', async () => {
     const r = runner({ hardCancelMs: 100 });
     await r.ready();
-    const stuck = hooked({ __chunkDelayMs: 5000 });
+    const stuck = hooked({ __chunkDelayMs: 60_000 });
     const pending = r.run(stuck, { seed: SEED, runs: 100 });
     await new Promise((resolve) => setTimeout(resolve, 50));
-    const t0 = performance.now();
     r.cancel();
     expect(await rejection(pending)).toBeInstanceOf(CancelledError);
-    while (r.busy > 0 && performance.now() - t0 < 2000)
-      await new Promise((resolve) => setTimeout(resolve, 2));
-    expect(performance.now() - t0).toBeLessThan(200); // terminated after 100 ms, not after 5 s
+    // Terminated after the hard-cancel delay, not at the end of its minute-long chunk.
+    const t0 = performance.now();
+    while (r.busy > 0 && performance.now() - t0 < 30_000)
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(r.busy).toBe(0);
     await expectHealthy(r);
   });
 

@@ -1,7 +1,8 @@
 /**
  * `npm run cli -- simulate`: the Monte Carlo scenario engine, headless. The same kernel, planner,
- * merge and summary as the app, run over Node worker threads (workers/node-pool.ts). The summary JSON
- * depends on (scenario, park, runs, seed) alone: the same byte for byte whatever `--workers` is.
+ * merge and summary as the app, run by the app's worker pool over Node worker threads
+ * (workers/node-pool.ts). The summary JSON depends on (scenario, park, runs, seed) alone: the same
+ * byte for byte whatever `--workers` is.
  */
 import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
@@ -11,7 +12,7 @@ import type { CompiledModel, RunArray, RunBlock } from '../../core/scenario/mode
 import { isPresetId, presetScenario, PRESET_IDS } from '../../core/scenario/presets';
 import { parseScenario, scope2Of, type Scenario } from '../../core/scenario/schema';
 import { summarize } from '../../core/scenario/summary';
-import { NodeSimulationPool } from '../../../workers/node-pool';
+import { createNodeSimulationRunner } from '../../../workers/node-pool';
 import { parseArgs } from '../args';
 import { InputError } from '../../core/errors';
 import { loadPark } from '../load-park';
@@ -180,11 +181,16 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   for (const w of model.warnings) io.stderr(`warning: ${w}\n`);
 
   const t1 = performance.now();
-  const pool = new NodeSimulationPool({ workers });
+  const pool = createNodeSimulationRunner({ workers });
+  // Ctrl-C stops the threads at once (the run rejects as cancelled) instead of leaving them running.
+  const stop = () => void pool.terminate();
+  process.once('SIGINT', stop);
   let block: RunBlock;
   try {
-    block = await pool.run(model, { seed, runs });
+    // Summarized here, not in a worker: the summary of a block does not depend on the pool.
+    block = (await pool.run(model, { seed, runs, summarize: false })).block;
   } finally {
+    process.off('SIGINT', stop);
     await pool.terminate();
   }
   const t2 = performance.now();

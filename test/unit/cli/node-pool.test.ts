@@ -1,26 +1,28 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { NodeSimulationPool } from '../../../workers/node-pool';
-import { SimulationWorkerError } from '../../../workers/simulation-errors';
-import type { TestHooks } from '../../../workers/simulation-service';
+import { createNodeSimulationRunner, type NodePoolOptions } from '../../../workers/node-pool';
+import { CancelledError, SimulationWorkerError } from '../../../workers/simulation-errors';
+import type { PooledSimulationRunner } from '../../../workers/simulation-api';
+import { hooked } from '../../fixtures/workers/simulation-hooks';
 import {
   breakdownEvery,
   compileScenario,
   presetScenario,
   simulateBlock,
 } from '../../../src/core/scenario/index';
-import type { CompiledModel, RunBlock } from '../../../src/core/scenario/index';
+import type { RunBlock } from '../../../src/core/scenario/index';
 import { handBaseline } from '../scenario/fixtures';
 import { blockDiff } from '../../browser/block-diff';
 
 const model = compileScenario(presetScenario('policy'), handBaseline());
-const hooked = (hooks: TestHooks) => ({ ...model, ...hooks }) as CompiledModel;
-const pools: NodeSimulationPool[] = [];
+const HOOKED = new URL('../../fixtures/workers/hooked-simulation.node-worker.ts', import.meta.url);
+const SLOW_START = new URL('../../fixtures/workers/slow-start-simulation.node-worker.ts', import.meta.url);
+const pools: PooledSimulationRunner[] = [];
 afterAll(async () => {
   for (const p of pools) await p.terminate();
 });
 
-function pool(workers: number, stallTimeoutMs?: number): NodeSimulationPool {
-  const p = new NodeSimulationPool({ workers, stallTimeoutMs });
+function pool(options: NodePoolOptions): PooledSimulationRunner {
+  const p = createNodeSimulationRunner(options);
   pools.push(p);
   return p;
 }
@@ -29,45 +31,80 @@ function pool(workers: number, stallTimeoutMs?: number): NodeSimulationPool {
 const expected = (seed: number, runs: number): RunBlock =>
   simulateBlock(model, seed, 0, runs, { breakdownEvery: breakdownEvery(runs) });
 
-describe('the CLI simulation pool (worker threads)', () => {
-  it("gives the kernel's runs, merged in order, with 1 and 3 threads", async () => {
+const blockOf = async (p: PooledSimulationRunner, seed: number, runs: number) =>
+  (await p.run(model, { seed, runs, summarize: false })).block;
+
+/** The worker and run range a SimulationWorkerError names, checked to contain `run`. */
+function expectRangeWith(failure: SimulationWorkerError, run: number): void {
+  expect(failure.runStart).toBeLessThanOrEqual(run);
+  expect(failure.runStart + failure.runCount).toBeGreaterThan(run);
+  expect(failure.message).toContain(
+    `failed on runs ${failure.runStart}–${failure.runStart + failure.runCount - 1}:`,
+  );
+}
+
+describe('the Node simulation pool (the shared pool over worker threads)', () => {
+  it("gives the kernel's runs, merged in order, with 1 and 3 threads and small adaptive chunks", async () => {
     for (const workers of [1, 3]) {
-      const block = await pool(workers).run(model, { seed: 4, runs: 2500, maxChunkRuns: 300 });
-      expect(blockDiff(block, expected(4, 2500))).toEqual([]);
+      const p = pool({ workers, chunkTargetMs: 2 });
+      expect(blockDiff(await blockOf(p, 4, 2500), expected(4, 2500))).toEqual([]);
+      const chunks = (await p.workerStats()).reduce((n, s) => n + s.chunks, 0);
+      expect(chunks).toBeGreaterThan(workers);
     }
   }, 60_000);
 
   it('reports a kernel error with the thread and run range, then runs again', async () => {
-    const p = pool(2);
+    const p = pool({ workers: 2, entry: HOOKED });
     const failure = await p
-      .run(hooked({ __failAtRun: 700 }), { seed: 1, runs: 1000, maxChunkRuns: 100 })
-      .catch((e) => e);
+      .run(hooked(model, { __failAtRun: 700 }), { seed: 1, runs: 1000, summarize: false })
+      .catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(SimulationWorkerError);
-    expect(failure.message).toMatch(
-      /Simulation worker 1 failed on runs 700–799: Test hook: the kernel failed at run 700/,
-    );
-    expect(blockDiff(await p.run(model, { seed: 1, runs: 1000 }), expected(1, 1000))).toEqual([]);
+    expectRangeWith(failure as SimulationWorkerError, 700);
+    expect((failure as Error).message).toMatch(/Test hook: the kernel failed at run 700$/);
+    expect(blockDiff(await blockOf(p, 1, 1000), expected(1, 1000))).toEqual([]);
   }, 60_000);
 
   it('reports a thread that exits, replaces it, then runs again', async () => {
-    const p = pool(2);
+    const p = pool({ workers: 2, entry: HOOKED });
     const failure = await p
-      .run(hooked({ __dieAtRun: 30 }), { seed: 2, runs: 400, maxChunkRuns: 50 })
-      .catch((e) => e);
+      .run(hooked(model, { __dieAtRun: 30 }), { seed: 2, runs: 400, summarize: false })
+      .catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(SimulationWorkerError);
-    expect(failure.message).toMatch(/runs 0–49: the worker exited with code 3/);
-    expect(blockDiff(await p.run(model, { seed: 2, runs: 400 }), expected(2, 400))).toEqual([]);
+    expectRangeWith(failure as SimulationWorkerError, 30);
+    expect((failure as Error).message).toMatch(/the worker exited with code 3$/);
+    expect(blockDiff(await blockOf(p, 2, 400), expected(2, 400))).toEqual([]);
   }, 60_000);
 
   it('gives up on a thread that stops answering (stall timeout), then runs again', async () => {
-    const p = pool(2, 1500);
-    const started = Date.now();
+    const p = pool({ workers: 2, entry: HOOKED, stallTimeoutMs: 3000 });
     const failure = await p
-      .run(hooked({ __hangAtRun: 260 }), { seed: 3, runs: 400, maxChunkRuns: 50 })
-      .catch((e) => e);
+      .run(hooked(model, { __hangAtRun: 260 }), { seed: 3, runs: 400, summarize: false })
+      .catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(SimulationWorkerError);
-    expect(failure.message).toMatch(/runs 250–299: the worker did not answer within 1500 ms/);
-    expect(Date.now() - started).toBeLessThan(10_000);
-    expect(blockDiff(await p.run(model, { seed: 3, runs: 400 }), expected(3, 400))).toEqual([]);
+    expectRangeWith(failure as SimulationWorkerError, 260);
+    expect((failure as Error).message).toMatch(/the worker did not answer within 3000 ms$/);
+    expect(blockDiff(await blockOf(p, 3, 400), expected(3, 400))).toEqual([]);
+  }, 60_000);
+
+  it("does not count a thread's start as a stall", async () => {
+    // The thread takes longer to start than the stall timeout allows a call: the timer starts at ready.
+    const p = pool({ workers: 1, entry: SLOW_START, stallTimeoutMs: 2000 });
+    expect(blockDiff(await blockOf(p, 5, 50), expected(5, 50))).toEqual([]);
+  }, 60_000);
+
+  it('stops a run at its first progress on cancel, and a newer run supersedes an older one', async () => {
+    const p = pool({ workers: 2, entry: HOOKED });
+    const slow = hooked(model, { __chunkDelayMs: 20 });
+    const cancelled = p.run(slow, {
+      seed: 6,
+      runs: 20_000,
+      summarize: false,
+      onProgress: () => p.cancel(),
+    });
+    await expect(cancelled).rejects.toBeInstanceOf(CancelledError);
+    const older = p.run(slow, { seed: 6, runs: 20_000, summarize: false });
+    const newer = blockOf(p, 6, 300);
+    await expect(older).rejects.toMatchObject({ reason: 'superseded' });
+    expect(blockDiff(await newer, expected(6, 300))).toEqual([]);
   }, 60_000);
 });

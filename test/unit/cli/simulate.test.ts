@@ -54,14 +54,14 @@ describe('simulate command', () => {
     }
     expect(summary.years.at(-1)).toBe(2060);
     expect(summary.total_tco2.p50).toHaveLength(summary.years.length);
-  }, 60_000);
+  }, 180_000);
 
   it('gives a different summary for a different seed', async () => {
     await cli(['--scenario', 'policy', ...base, '--workers', '1', '--summary', 'a.json']);
     const other = base.map((a) => (a === '2024' ? '2025' : a));
     await cli(['--scenario', 'policy', ...other, '--workers', '1', '--summary', 'b.json']);
     expect(readFileSync(join(dir, 'a.json'), 'utf8')).not.toBe(readFileSync(join(dir, 'b.json'), 'utf8'));
-  }, 60_000);
+  }, 120_000);
 
   it('writes the runs as CSV and as Parquet with the same numbers', async () => {
     const args = ['--scenario', 'bau', ...base, '--runs', '20', '--workers', '2', '--summary', 's.json'];

@@ -1,0 +1,445 @@
+/**
+ * The simulation engine's pool, the same in the browser and in Node: worker handles (browser module
+ * workers, or Node worker threads) behind Comlink, a pure planner whose chunks adapt to the measured
+ * cost per run, results transferred back and assembled in run order, cancellation, supersession and
+ * stall detection. One request at a time: a newer request supersedes the older one, whose promise
+ * rejects with `SupersededError`, so no stale result is ever delivered. Runs no Worker of its own:
+ * workers/simulation-runner.ts (browser) and workers/node-pool.ts (Node) say how to start one.
+ */
+import * as Comlink from 'comlink';
+import type { CompiledModel, RunBlock } from '../src/core/scenario/kernel';
+import type { SimulationSummary } from '../src/core/scenario/summary';
+import { chunkRunsFor, laneRanges, nextChunk, type RunRange } from '../src/core/scenario/planner';
+import { RunBlockAssembler } from '../src/core/scenario/merge';
+import { breakdownEvery } from '../src/core/scenario/model';
+import { CancelledError, SimulationWorkerError, SupersededError } from './simulation-errors';
+import type {
+  PooledSimulationRunner,
+  PoolOptions,
+  ProgressiveOptions,
+  RunOptions,
+  SimulationResult,
+} from './simulation-api';
+import type { SimulationWorkerApi } from './simulation-worker-api';
+import type { ChunkDetail } from './simulation-service';
+import { transferablesOf } from './transfer';
+import { Request, Slot, type SlotTimeouts, type WorkerHandle } from './worker-slot';
+
+type Remote = Comlink.Remote<SimulationWorkerApi>;
+
+/** Creates a pool whose worker `index` is started by `create`. */
+export function createPooledRunner(
+  options: PoolOptions,
+  create: (index: number) => WorkerHandle,
+): PooledSimulationRunner {
+  return new PooledRunner(options, create);
+}
+
+class PooledRunner implements PooledSimulationRunner {
+  readonly size: number;
+  #slots: Slot<Remote>[];
+  #create: (index: number) => WorkerHandle;
+  #chunkTargetMs: number;
+  #hardCancelMs: number;
+  #timeouts: SlotTimeouts;
+  #current: Request | null = null;
+  #terminated = false;
+  #keys = new WeakMap<CompiledModel, number>();
+  #nextKey = 1;
+  /** Measured cost per run of each model, with lever contributions and breakdown [0] and without (a preview) [1]. */
+  #msPerRun = new WeakMap<CompiledModel, [number, number]>();
+  #lastMsPerRun: [number, number] = [Number.NaN, Number.NaN];
+
+  constructor(options: PoolOptions, create: (index: number) => WorkerHandle) {
+    const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency : 0;
+    this.size = Math.max(1, Math.min(16, Math.floor(options.workers ?? (cores || 2))));
+    this.#create = create;
+    this.#chunkTargetMs = options.chunkTargetMs ?? 40;
+    this.#hardCancelMs = options.hardCancelMs ?? 150;
+    this.#timeouts = {
+      stallTimeoutMs: options.stallTimeoutMs ?? 30_000,
+      bootTimeoutMs: options.bootTimeoutMs ?? 120_000,
+    };
+    this.#slots = Array.from({ length: this.size }, (_, i) => this.#spawn(i));
+  }
+
+  get busy(): number {
+    return this.#slots.filter((slot) => slot.busy > 0).length;
+  }
+
+  #spawn(index: number): Slot<Remote> {
+    const handle = this.#create(index);
+    const remote = Comlink.wrap<SimulationWorkerApi>(handle.endpoint as Comlink.Endpoint);
+    return new Slot(index, handle, remote, this.#timeouts);
+  }
+
+  #replace(slot: Slot<Remote>, why: Error): void {
+    slot.kill(why);
+    if (!this.#terminated && this.#slots[slot.index] === slot)
+      this.#slots[slot.index] = this.#spawn(slot.index);
+  }
+
+  #keyOf(model: CompiledModel): number {
+    let key = this.#keys.get(model);
+    if (key === undefined) this.#keys.set(model, (key = this.#nextKey++));
+    return key;
+  }
+
+  #begin(signal: AbortSignal | undefined): Request {
+    if (this.#terminated) throw new CancelledError('terminated', 'The simulation runner has been terminated');
+    if (this.#current) this.#abort(this.#current, new SupersededError());
+    const request = new Request();
+    this.#current = request;
+    if (signal) {
+      const onAbort = () => this.#abort(request, new CancelledError('cancelled'));
+      if (signal.aborted) onAbort();
+      else signal.addEventListener('abort', onAbort, { once: true });
+    }
+    return request;
+  }
+
+  #end(request: Request): void {
+    if (this.#current === request) this.#current = null;
+  }
+
+  #abort(request: Request, reason: CancelledError): void {
+    if (request.reason) return;
+    request.abort(reason);
+    // Chunks are short, so workers normally finish theirs at once; one that does not is replaced.
+    setTimeout(() => {
+      for (const slot of this.#slots) {
+        if (slot.busy > 0 && slot.owner === request) this.#replace(slot, reason);
+      }
+    }, this.#hardCancelMs);
+  }
+
+  /**
+   * Runs [runStart, runStart + runs) into `into`, reporting progress; rejects when the request stops.
+   * Without `detail` the chunks leave the lever contributions and the breakdown out (a preview).
+   */
+  async #simulate(
+    request: Request,
+    model: CompiledModel,
+    seed: number,
+    runStart: number,
+    runs: number,
+    detail: ChunkDetail,
+    into: RunBlockAssembler,
+    report: (done: number) => void,
+  ): Promise<void> {
+    const key = this.#keyOf(model);
+    let done = 0;
+    const lanes = laneRanges(runs, this.size, runStart).map((range, lane) =>
+      this.#runLane(request, lane, range, model, key, seed, detail, (block) => {
+        into.add(block);
+        done += block.runCount;
+        report(done);
+      }),
+    );
+    await Promise.race([Promise.all(lanes), request.stopped]);
+  }
+
+  async #runLane(
+    request: Request,
+    lane: number,
+    range: RunRange,
+    model: CompiledModel,
+    key: number,
+    seed: number,
+    detail: ChunkDetail,
+    accept: (block: RunBlock) => void,
+  ): Promise<void> {
+    const kind = detail.levers ? 0 : 1;
+    // The last chunk's buffer, once copied into the result, goes back to the worker for the next chunk:
+    // without it every chunk would leave its buffer as garbage, up to the size of the whole result
+    // before the collector runs.
+    let spare: ArrayBuffer | null = null;
+    for (let done = 0; done < range.runCount;) {
+      if (request.reason) return;
+      // Sized anew each time from the cost measured so far, so chunks stay near the target time.
+      const chunk = nextChunk(range, done, this.#chunkRuns(model, kind));
+      done += chunk.runCount;
+      let block: RunBlock;
+      try {
+        block = await this.#call(lane, request, async (slot) => {
+          await this.#ensureModel(slot, model, key);
+          const started = performance.now();
+          const slab = spare;
+          spare = null;
+          const result = await slot.remote.simulate(
+            key,
+            seed,
+            chunk.runStart,
+            chunk.runCount,
+            detail,
+            slab ? Comlink.transfer(slab, [slab]) : undefined,
+          );
+          this.#learn(model, kind, (performance.now() - started) / chunk.runCount);
+          return result;
+        });
+      } catch (error) {
+        if (request.reason) return; // already stopped
+        const failure = new SimulationWorkerError(lane, chunk.runStart, chunk.runCount, error);
+        request.abort(failure);
+        throw failure;
+      }
+      if (request.reason) return; // a stale chunk: dropped
+      accept(block);
+      spare = slabOf(block);
+    }
+  }
+
+  /**
+   * Calls worker `index` after its queued calls. A call that was waiting on a worker killed by the hard
+   * cancel of an older request runs again on the replacement; a worker that fails is replaced.
+   */
+  async #call<T>(index: number, owner: Request | null, fn: (slot: Slot<Remote>) => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      const slot = this.#slots[index];
+      try {
+        return await slot.call(owner, () => fn(slot));
+      } catch (error) {
+        if (owner?.reason) throw owner.reason;
+        if (error instanceof CancelledError) {
+          if (error.reason !== 'terminated' && !this.#terminated && attempt < 3) continue;
+          throw error;
+        }
+        this.#replace(slot, error instanceof Error ? error : new Error(String(error)));
+        throw error;
+      }
+    }
+  }
+
+  async #ensureModel(slot: Slot<Remote>, model: CompiledModel, key: number): Promise<void> {
+    if (slot.modelKey === key) return;
+    await slot.remote.setModel(key, model);
+    slot.modelKey = key;
+  }
+
+  #learn(model: CompiledModel, kind: 0 | 1, msPerRun: number): void {
+    let costs = this.#msPerRun.get(model);
+    if (!costs) this.#msPerRun.set(model, (costs = [Number.NaN, Number.NaN]));
+    const before = costs[kind];
+    costs[kind] = Number.isNaN(before) ? msPerRun : 0.7 * before + 0.3 * msPerRun;
+    this.#lastMsPerRun[kind] = costs[kind];
+  }
+
+  /**
+   * Runs per chunk for the target time. A new model starts from the last model's cost; a preview with
+   * no cost measured yet from the cost with contributions (an overestimate: chunks a little short);
+   * with nothing measured at all, a small probe.
+   */
+  #chunkRuns(model: CompiledModel, kind: 0 | 1): number {
+    const known = this.#msPerRun.get(model) ?? [Number.NaN, Number.NaN];
+    const last = this.#lastMsPerRun;
+    const cost = [known[kind], last[kind], known[0], last[0]].find((c) => !Number.isNaN(c)) ?? Number.NaN;
+    return chunkRunsFor(cost, { targetMs: this.#chunkTargetMs, fallback: 64 });
+  }
+
+  /**
+   * Summarizes a block in the least busy worker. With two workers or more, the lever summaries (the
+   * largest array, half the work) go to a second worker at the same time: each worker receives only
+   * the buffers it reads (transferred, never copied) and the results are joined here.
+   */
+  async #summarizeIn(
+    request: Request | null,
+    model: CompiledModel,
+    block: RunBlock,
+    seed: number,
+  ): Promise<{ summary: SimulationSummary; block: RunBlock }> {
+    const key = this.#keyOf(model);
+    const order = this.#slots
+      .map((s) => s.index)
+      .sort((a, b) => this.#slots[a].busy - this.#slots[b].busy || a - b);
+    const call = async <T>(index: number, fn: (slot: Slot<Remote>) => Promise<T>): Promise<T> => {
+      try {
+        return await this.#call(index, request, async (slot) => {
+          await this.#ensureModel(slot, model, key);
+          return fn(slot);
+        });
+      } catch (error) {
+        if (error instanceof CancelledError) throw error;
+        throw new SimulationWorkerError(index, block.runStart, block.runCount, error);
+      }
+    };
+    const levers = block.leverContribution;
+    const ownBuffer = !Object.entries(block).some(
+      ([k, v]) => k !== 'leverContribution' && ArrayBuffer.isView(v) && v.buffer === levers.buffer,
+    );
+    if (order.length < 2 || block.nLevers === 0 || levers.length === 0 || !ownBuffer) {
+      return call(order[0], (slot) =>
+        slot.remote.summarize(key, Comlink.transfer(block, transferablesOf(block)), seed),
+      );
+    }
+    // The placeholder keeps the field (and its place among the keys) in the block sent for the rest.
+    const rest: RunBlock = { ...block, leverContribution: new Float32Array(0) };
+    const part = {
+      runCount: block.runCount,
+      nYears: block.nYears,
+      nLevers: block.nLevers,
+      years: block.years.slice(),
+      leverContribution: levers,
+    };
+    const [main, side] = await Promise.all([
+      call(order[0], (slot) =>
+        slot.remote.summarize(key, Comlink.transfer(rest, transferablesOf(rest)), seed, true),
+      ),
+      call(order[1], (slot) =>
+        slot.remote.summarizeLevers(key, Comlink.transfer(part, [levers.buffer as ArrayBuffer])),
+      ),
+    ]);
+    main.summary.lever_contribution = side.levers;
+    return {
+      summary: main.summary,
+      block: { ...main.block, leverContribution: side.part.leverContribution },
+    };
+  }
+
+  /** Summarizes (if asked) and packages a finished block, unless the request stopped meanwhile. */
+  async #complete(
+    request: Request,
+    model: CompiledModel,
+    block: RunBlock,
+    phase: SimulationResult['phase'],
+    options: RunOptions,
+    startedAt: number,
+    simulateMs: number,
+  ): Promise<SimulationResult> {
+    let summary: SimulationSummary | null = null;
+    const summarizeStart = performance.now();
+    if (options.summarize ?? true) {
+      ({ summary, block } = await Promise.race([
+        this.#summarizeIn(request, model, block, options.seed),
+        request.stopped,
+      ]));
+    }
+    if (request.reason) throw request.reason;
+    const now = performance.now();
+    const timings = { simulateMs, summarizeMs: now - summarizeStart, totalMs: now - startedAt };
+    return { phase, seed: options.seed, runs: block.runCount, workers: this.size, block, summary, timings };
+  }
+
+  /**
+   * Runs 0..runs − 1 with their detail (lever contributions, the breakdown of every K-th run) and
+   * summarizes them: a full result. `startedAt` is the request's start, for the timings.
+   */
+  async #full(
+    request: Request,
+    model: CompiledModel,
+    options: RunOptions,
+    startedAt: number,
+  ): Promise<SimulationResult> {
+    const { runs, seed } = options;
+    const into = new RunBlockAssembler(0, runs);
+    const report = (done: number) =>
+      options.onProgress?.({ phase: 'full', done, total: runs, elapsedMs: performance.now() - startedAt });
+    await this.#simulate(request, model, seed, 0, runs, fullDetail(runs), into, report);
+    const simulateMs = performance.now() - startedAt;
+    return this.#complete(request, model, into.result(), 'full', options, startedAt, simulateMs);
+  }
+
+  async run(model: CompiledModel, options: RunOptions): Promise<SimulationResult> {
+    checkRuns(options.runs);
+    const request = this.#begin(options.signal);
+    try {
+      return await this.#full(request, model, options, performance.now());
+    } finally {
+      this.#end(request);
+    }
+  }
+
+  async *runProgressive(model: CompiledModel, options: ProgressiveOptions) {
+    checkRuns(options.runs);
+    const { runs, seed } = options;
+    const first = Math.min(Math.max(1, Math.floor(options.previewRuns ?? 1000)), runs);
+    const request = this.#begin(options.signal);
+    let finished = false;
+    try {
+      const startedAt = performance.now();
+      if (first < runs) {
+        // The preview leaves the lever contributions and the breakdown out (about a third less kernel time).
+        const head = new RunBlockAssembler(0, first);
+        const report = (done: number) =>
+          options.onProgress?.({
+            phase: 'preview',
+            done,
+            total: first,
+            elapsedMs: performance.now() - startedAt,
+          });
+        await this.#simulate(request, model, seed, 0, first, PREVIEW, head, report);
+        const simulateMs = performance.now() - startedAt;
+        const preview = await this.#complete(
+          request,
+          model,
+          head.result(),
+          'preview',
+          options,
+          startedAt,
+          simulateMs,
+        );
+        // The full sample runs every run again with its detail (the preview's runs too: since run r
+        // depends on (seed, r) alone, their other outputs come out the same). It starts before the
+        // preview is handed over, so it does not wait for the consumer.
+        const rest = this.#full(request, model, options, startedAt);
+        rest.catch(() => {});
+        yield preview;
+        const full = await rest;
+        finished = true;
+        this.#end(request);
+        yield full;
+      } else {
+        const full = await this.#full(request, model, options, startedAt);
+        finished = true;
+        this.#end(request);
+        yield full;
+      }
+    } finally {
+      // A consumer that stops iterating early cancels the rest.
+      if (!finished && this.#current === request) this.#abort(request, new CancelledError('cancelled'));
+      this.#end(request);
+    }
+  }
+
+  async summarize(model: CompiledModel, block: RunBlock, seed: number) {
+    if (this.#terminated) throw new CancelledError('terminated', 'The simulation runner has been terminated');
+    return this.#summarizeIn(null, model, block, seed);
+  }
+
+  async ready(): Promise<void> {
+    await this.workerStats();
+  }
+
+  async workerStats() {
+    return Promise.all(this.#slots.map((_, i) => this.#call(i, null, (slot) => slot.remote.stats())));
+  }
+
+  cancel(): void {
+    if (this.#current) this.#abort(this.#current, new CancelledError('cancelled'));
+  }
+
+  async terminate(): Promise<void> {
+    if (this.#terminated) return;
+    this.#terminated = true;
+    const reason = new CancelledError('terminated', 'The simulation runner has been terminated');
+    this.#current?.abort(reason);
+    this.#current = null;
+    for (const slot of this.#slots) slot.kill(reason);
+  }
+}
+
+/** A preview's chunks: no lever contributions, no breakdown. */
+const PREVIEW: ChunkDetail = { levers: false, breakdownEvery: 0 };
+
+/** A full sample's chunks: lever contributions, and the breakdown of about BREAKDOWN_ROWS runs. */
+const fullDetail = (runs: number): ChunkDetail => ({ levers: true, breakdownEvery: breakdownEvery(runs) });
+
+/** The buffer behind a kernel block's arrays (all views of one buffer), free to reuse once copied. */
+function slabOf(block: RunBlock): ArrayBuffer | null {
+  const buffer = block.gross.buffer;
+  return buffer instanceof ArrayBuffer && buffer.byteLength > 0 ? buffer : null;
+}
+
+function checkRuns(runs: number): void {
+  if (!Number.isSafeInteger(runs) || runs < 1)
+    throw new RangeError(`runs must be an integer ≥ 1, got ${runs}`);
+}
