@@ -6,7 +6,7 @@
  * double counting). Every problem names file, row, column and reason; rows with an error are left out
  * and counted, so the caller loads the valid rows or nothing.
  */
-import { carrierInfo } from '../carriers';
+import { CARRIERS, carrierInfo } from '../carriers';
 import type { Problem } from '../errors';
 import { convert, unitDimension, UnitError, type UnitDef } from '../units';
 import type { ActivityColumns } from './columns';
@@ -16,7 +16,7 @@ import { parsePeriod, periodText, readFormHeader, type Period } from './period';
 import { columnLabel, fieldColumn, planSheet, userCarriers, userUnit, type SheetPlan } from './plan';
 import { Problems } from './problems';
 import { DEFAULT_STEAM_GRADE, gradeHint, STEAM_SOURCE, steamGjPerTonne, steamGrade } from './steam';
-import { echo, readNumber } from './text';
+import { echo, key, readNumber } from './text';
 import { carrierFromName, isSteamName, isTotalRow, suggestCarrier, tryUnit, type UnitReading } from './vocab';
 
 /** Above this many canonical units (t, 10^4 m3, 10^4 kWh, GJ) one enterprise's year is not believable. */
@@ -50,11 +50,18 @@ export interface ActivityOptions {
 
 interface Entry {
   ent: string;
+  /** (enterprise, year, carrier) as one number: interned enterprise × year × carrier index. */
+  k: number;
   year: number;
   /** Months covered: 1–12 for annual data. */
   from: number;
   to: number;
   carrier: string;
+  /**
+   * P201 forms: the energy's name as written (match key), so two energies of one carrier (烟煤, 无烟煤)
+   * are summed and one name twice is a duplicate. Other layouts: empty (one carrier twice is a duplicate).
+   */
+  name: string;
   amount: number;
   feedstock: number;
   file: string;
@@ -76,9 +83,21 @@ interface Ctx {
   carrierCache: Map<string, { carrier?: string; reason?: string }>;
   unitCache: Map<string, UnitReading | undefined>;
   yearCache: Map<string, { year?: number; reason?: string }>;
+  steamCache: Map<string, { gjPerT: number; label: string }>;
+  entIndex: Map<string, number>;
+  convertCache: Map<string, (x: number) => number>;
 }
 
 function steamFactor(ctx: Ctx, carrierText: string): { gjPerT: number; label: string } {
+  let f = ctx.steamCache.get(carrierText);
+  if (!f) {
+    f = steamFactorOf(ctx, carrierText);
+    ctx.steamCache.set(carrierText, f);
+  }
+  return f;
+}
+
+function steamFactorOf(ctx: Ctx, carrierText: string): { gjPerT: number; label: string } {
   const s = ctx.mapping.steam;
   if (s?.gj_per_t !== undefined)
     return { gjPerT: s.gj_per_t, label: `${s.gj_per_t} GJ/t as given in the mapping` };
@@ -120,8 +139,15 @@ function canonical(
     return { value: convert(x, u.unit.code, 't') * gjPerT };
   }
   try {
-    unitDimension(u.unit, carrier);
-    return { value: convert(x, u.unit.code, info.unit, carrier) };
+    const k = `${u.unit.code}\u0000${carrier}`;
+    let f = ctx.convertCache.get(k);
+    if (!f) {
+      unitDimension(u.unit, carrier);
+      const from = u.unit.code;
+      f = (v: number) => convert(v, from, info.unit, carrier);
+      ctx.convertCache.set(k, f);
+    }
+    return { value: f(x) };
   } catch (e) {
     if (e instanceof UnitError) return { reason: e.message };
     throw e;
@@ -239,12 +265,11 @@ function readRows(plan: SheetPlan, ctx: Ctx, entries: Entry[], progress: () => v
   const labels = plan.columns.map((_, i) => columnLabel(plan, i));
   const label = (i: number) => labels[i];
   let read = 0;
-  for (let r = plan.headerIndex + 1; r < grid.rows.length; r++) {
+  const one = (r: number): void => {
     const cells = grid.rows[r];
     const row = grid.rowNumbers[r];
     if ((r & 4095) === 0) progress();
     const before = ctx.problems.errors;
-    const bad = (i: number, reason: string) => ctx.problems.error({ file, row, column: label(i), reason });
     let ent: string;
     if (iEnt >= 0) ent = cellText(cells[iEnt]);
     else if (defaults.ent) ent = defaults.ent;
@@ -252,9 +277,10 @@ function readRows(plan: SheetPlan, ctx: Ctx, entries: Entry[], progress: () => v
     const carrierText = iCarrier >= 0 ? cellText(cells[iCarrier]) : '';
     // Blank rows, notes under a form ("填表人：…") and total lines are not data.
     const meaningful = cells.some((c, i) => i !== iName && cellText(c) !== '');
-    if (!meaningful) continue;
-    if (plan.layout === 'p201' && (carrierText === '' || isTotalRow(carrierText))) continue;
-    if (plan.layout === 'long' && iCarrier >= 0 && isTotalRow(carrierText)) continue;
+    if (!meaningful || isNoteRow(cells)) return;
+    if (plan.layout === 'p201' && (carrierText === '' || isTotalRow(carrierText))) return;
+    if (plan.layout === 'long' && iCarrier >= 0 && isTotalRow(carrierText)) return;
+    if (plan.layout !== 'p201' && isTotalRow(ent) && carrierText === '') return;
     read++;
     if (ent === '') bad(iEnt >= 0 ? iEnt : iName, 'empty enterprise code');
     else if (ent.length > 64)
@@ -284,7 +310,7 @@ function readRows(plan: SheetPlan, ctx: Ctx, entries: Entry[], progress: () => v
     if (plan.layout === 'wide') {
       if (ctx.problems.errors > before) {
         ctx.rejected++;
-        continue;
+        return;
       }
       for (const c of wide) {
         const role = c.role as Extract<NonNullable<typeof c.role>, { kind: 'carrier' }>;
@@ -319,11 +345,13 @@ function readRows(plan: SheetPlan, ctx: Ctx, entries: Entry[], progress: () => v
         else if (v.value > IMPLAUSIBLE_AMOUNT) bad(c.index, implausible(n.value, role.unit, role.carrier));
         else
           entries.push({
+            k: entryKey(ctx, ent, year!, role.carrier),
             ent,
             year: year!,
             from,
             to,
             carrier: role.carrier,
+            name: '',
             amount: v.value,
             feedstock: 0,
             file,
@@ -333,7 +361,7 @@ function readRows(plan: SheetPlan, ctx: Ctx, entries: Entry[], progress: () => v
           });
       }
       if (ctx.problems.errors > before) ctx.rejected++;
-      continue;
+      return;
     }
     const cr = resolveCarrier(ctx, carrierText);
     if (!cr.carrier) bad(iCarrier, cr.reason === 'empty' ? 'empty carrier' : cr.reason!);
@@ -346,7 +374,7 @@ function readRows(plan: SheetPlan, ctx: Ctx, entries: Entry[], progress: () => v
     if (n.ok === 'empty') {
       if (plan.layout === 'p201') {
         if (ctx.problems.errors > before) ctx.rejected++;
-        continue; // a form's energy line left blank: not used
+        return; // a form's energy line left blank: not used
       }
       bad(iAmount, 'empty amount');
     } else if (n.ok === false) bad(iAmount, n.reason);
@@ -366,7 +394,7 @@ function readRows(plan: SheetPlan, ctx: Ctx, entries: Entry[], progress: () => v
     }
     if (ctx.problems.errors > before || !cr.carrier || !u || amount === undefined) {
       ctx.rejected++;
-      continue;
+      return;
     }
     const where = { file, row, column: label(iUnit) };
     const v = canonical(ctx, amount - feed, u, cr.carrier, carrierText, where);
@@ -376,15 +404,17 @@ function readRows(plan: SheetPlan, ctx: Ctx, entries: Entry[], progress: () => v
     else if (v.value > IMPLAUSIBLE_AMOUNT) bad(iAmount, implausible(amount, u.unit.code, cr.carrier));
     if (ctx.problems.errors > before) {
       ctx.rejected++;
-      continue;
+      return;
     }
-    if (amount === 0 && feed === 0) continue;
+    if (amount === 0 && feed === 0) return;
     entries.push({
+      k: entryKey(ctx, ent, year!, cr.carrier),
       ent,
       year: year!,
       from,
       to,
       carrier: cr.carrier,
+      name: plan.layout === 'p201' ? key(carrierText) : '',
       amount: (v as { value: number }).value,
       feedstock: (fv as { value: number }).value,
       file,
@@ -392,8 +422,36 @@ function readRows(plan: SheetPlan, ctx: Ctx, entries: Entry[], progress: () => v
       column: label(iAmount),
       sheet: plan.layout === 'p201' ? grid.file : undefined,
     } satisfies Entry);
+  };
+  // A row's problems are said in the order of its columns.
+  const rowProblems: { i: number; reason: string }[] = [];
+  const bad = (i: number, reason: string) => {
+    rowProblems.push({ i, reason });
+    ctx.problems.errors++;
+  };
+  for (let r = plan.headerIndex + 1; r < grid.rows.length; r++) {
+    one(r);
+    if (rowProblems.length === 0) continue;
+    ctx.problems.errors -= rowProblems.length;
+    rowProblems.sort((a, b) => a.i - b.i);
+    for (const p of rowProblems) {
+      ctx.problems.error({ file, row: grid.rowNumbers[r], column: label(p.i), reason: p.reason });
+    }
+    rowProblems.length = 0;
   }
   return read;
+}
+
+/** A line of notes under a table: only labelled cells ("单位负责人：", "填表人：张三", "说明: …"). */
+function isNoteRow(cells: readonly Cell[]): boolean {
+  let filled = 0;
+  for (const c of cells) {
+    const t = cellText(c);
+    if (t === '') continue;
+    filled++;
+    if (!/[:：]/.test(t) && !/^(注|说明|备注)/.test(t)) return false;
+  }
+  return filled > 0;
 }
 
 function implausible(amount: number, unit: string, carrier: string): string {
@@ -401,7 +459,38 @@ function implausible(amount: number, unit: string, carrier: string): string {
   return `${amount} ${unit} of ${info.zh} (${carrier}) is not plausible for one enterprise in a year (more than ${IMPLAUSIBLE_AMOUNT.toExponential(0)} ${info.unit}); check the unit`;
 }
 
+// ---------------------------------------------------------------- keys
+
+const CARRIER_CODES = [...new Set(Object.values(CARRIERS).map((c) => c.code))].sort();
+const CARRIER_INDEX = new Map<string, number>(CARRIER_CODES.map((c, i) => [c, i]));
+const NC = 32;
+const NY = 256;
+
+/** One number for (enterprise, year, carrier); carriers in code order so numeric order sorts them. */
+function entryKey(ctx: Ctx, ent: string, year: number, carrier: string): number {
+  let i = ctx.entIndex.get(ent);
+  if (i === undefined) {
+    i = ctx.entIndex.size;
+    ctx.entIndex.set(ent, i);
+  }
+  return (i * NY + (year - 1900)) * NC + CARRIER_INDEX.get(carrier)!;
+}
+
 // ---------------------------------------------------------------- periods → years
+
+/** Two names of one carrier in one enterprise-year (烟煤 and 无烟煤) are summed; the sum is said. */
+function sameCarrier(ctx: Ctx, byCarrier: Map<string, Entry>, e: Entry): void {
+  const k = `${e.ent}\u0000${e.year}\u0000${e.from}\u0000${e.carrier}`;
+  const first = byCarrier.get(k);
+  if (!first) byCarrier.set(k, e);
+  else
+    ctx.problems.warn({
+      file: e.file,
+      row: e.row,
+      column: e.column,
+      reason: `counted as ${e.carrier} together with ${where(first)} (another name of the same carrier): summed; if both rows are the same energy, keep one`,
+    });
+}
 
 const where = (e: Entry) => `${e.file} row ${e.row}`;
 
@@ -414,10 +503,11 @@ const where = (e: Entry) => `${e.file} row ${e.row}`;
 function sumToYears(entries: Entry[], ctx: Ctx): Entry[] {
   if (entries.every((e) => e.from === 1 && e.to === 12 && e.sheet === undefined)) {
     // Annual rows only (the common case): one pass, a repeated key is an error naming both rows.
-    const seen = new Map<string, Entry>();
+    // Names are empty outside P201 forms, so the key alone finds duplicates.
+    const seen = new Map<number, Entry>();
     const out: Entry[] = [];
     for (const e of entries) {
-      const k = `${e.ent}\u0000${e.year}\u0000${e.carrier}`;
+      const k = e.k;
       const prev = seen.get(k);
       if (prev) {
         ctx.problems.error({
@@ -452,13 +542,14 @@ function sumToYears(entries: Entry[], ctx: Ctx): Entry[] {
       else periods.set(k, [e]);
     }
     // Duplicate keys inside one period (same enterprise, year, months, carrier).
+    const byCarrier = new Map<string, Entry>();
     const clean = new Map<string, Entry[]>();
     const dupPeriods = new Map<string, Entry[]>(); // same months in two sheets
     for (const [pk, rows] of periods) {
       const seen = new Map<string, Entry>();
       const kept: Entry[] = [];
       for (const e of rows) {
-        const prev = seen.get(e.carrier);
+        const prev = seen.get(`${e.carrier}\u0000${e.name}`);
         if (prev) {
           ctx.problems.error({
             file: e.file,
@@ -468,8 +559,9 @@ function sumToYears(entries: Entry[], ctx: Ctx): Entry[] {
           });
           ctx.rejected++;
         } else {
-          seen.set(e.carrier, e);
+          seen.set(`${e.carrier}\u0000${e.name}`, e);
           kept.push(e);
+          sameCarrier(ctx, byCarrier, e);
         }
       }
       const months = pk.split('\u0000')[0];
@@ -570,23 +662,31 @@ function sumToYears(entries: Entry[], ctx: Ctx): Entry[] {
 
 // ---------------------------------------------------------------- output
 
-function toColumns(entries: readonly Entry[], pick: (e: Entry) => number): ActivityColumns {
-  const sums = new Map<string, { e: Entry; v: number }>();
+function toColumns(entries: readonly Entry[], pick: (e: Entry) => number, ctx: Ctx): ActivityColumns {
+  const sums = new Map<number, { e: Entry; v: number }>();
   for (const e of entries) {
     const v = pick(e);
     if (v === 0) continue;
-    const k = `${e.ent}\u0000${e.year}\u0000${e.carrier}`;
-    const s = sums.get(k);
+    const s = sums.get(e.k);
     if (s) s.v += v;
-    else sums.set(k, { e, v });
+    else sums.set(e.k, { e, v });
   }
-  const list = [...sums.values()].sort(
-    (a, b) =>
-      (a.e.ent < b.e.ent ? -1 : a.e.ent > b.e.ent ? 1 : 0) ||
-      a.e.year - b.e.year ||
-      (a.e.carrier < b.e.carrier ? -1 : a.e.carrier > b.e.carrier ? 1 : 0),
-  );
-  const n = list.length;
+  // Sort by (enterprise id, year, carrier): rank the interned ids once, then sort numbers.
+  const ids = [...ctx.entIndex.keys()];
+  const order = ids.map((_, i) => i).sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
+  const rank = new Float64Array(ids.length);
+  order.forEach((idx, r) => (rank[idx] = r));
+  const keys = new Float64Array(sums.size);
+  const sortKeyOf = new Map<number, number>();
+  let j = 0;
+  for (const k of sums.keys()) {
+    const ent = Math.floor(k / (NY * NC));
+    const sk = rank[ent] * NY * NC + (k - ent * NY * NC);
+    keys[j++] = sk;
+    sortKeyOf.set(sk, k);
+  }
+  keys.sort();
+  const n = keys.length;
   const out: ActivityColumns = {
     length: n,
     enterprise_id: new Array<string>(n),
@@ -595,13 +695,14 @@ function toColumns(entries: readonly Entry[], pick: (e: Entry) => number): Activ
     amount: new Float64Array(n),
     unit: new Array<string>(n),
   };
-  list.forEach(({ e, v }, i) => {
+  for (let i = 0; i < n; i++) {
+    const { e, v } = sums.get(sortKeyOf.get(keys[i])!)!;
     out.enterprise_id[i] = e.ent;
     out.year[i] = e.year;
     out.carrier[i] = e.carrier;
     out.amount[i] = v;
     out.unit[i] = carrierInfo(e.carrier)!.unit;
-  });
+  }
   return out;
 }
 
@@ -615,8 +716,8 @@ function outliers(entries: readonly Entry[], ctx: Ctx): void {
     const s = [...xs].sort((a, b) => a - b);
     return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
   };
-  const group = (k: (e: Entry) => string) => {
-    const by = new Map<string, Entry[]>();
+  const group = <K>(k: (e: Entry) => K) => {
+    const by = new Map<K, Entry[]>();
     for (const e of entries) {
       const key = k(e);
       const l = by.get(key);
@@ -636,7 +737,7 @@ function outliers(entries: readonly Entry[], ctx: Ctx): void {
       reason: `${e.amount.toPrecision(4)} ${carrierInfo(e.carrier)!.unit} of ${e.carrier} is over ${what} (${m.toPrecision(3)}); check the unit`,
     });
   };
-  for (const list of group((e) => `${e.ent}\u0000${e.carrier}`).values()) {
+  for (const list of group((e) => e.k - (Math.floor(e.k / NC) % NY) * NC).values()) {
     if (list.length < 3) continue;
     const m = median(list.map((x) => x.amount));
     for (const e of list) {
@@ -666,6 +767,9 @@ export function importActivity(grids: readonly Grid[], options: ActivityOptions 
     carrierCache: new Map(),
     unitCache: new Map(),
     yearCache: new Map(),
+    steamCache: new Map(),
+    entIndex: new Map(),
+    convertCache: new Map(),
   };
   const plans: SheetPlan[] = [];
   const entries: Entry[] = [];
@@ -701,8 +805,8 @@ export function importActivity(grids: readonly Grid[], options: ActivityOptions 
   }
   const years = sumToYears(entries, ctx);
   outliers(years, ctx);
-  const activity = toColumns(years, (e) => e.amount);
-  const feedstock = toColumns(years, (e) => e.feedstock);
+  const activity = toColumns(years, (e) => e.amount, ctx);
+  const feedstock = toColumns(years, (e) => e.feedstock, ctx);
   return {
     activity,
     feedstock,

@@ -85,7 +85,15 @@ function combined(grid: Grid, h: number): string[] {
   for (let c = 0; c < width; c++) {
     const cell = row[c] ?? '';
     const p = parent[c];
-    out.push(p && cell !== '' && p !== cell ? `${p} ${cell}` : cell || (p ?? ''));
+    if (!p || cell === '' || p === cell) {
+      out.push(cell || (p ?? ''));
+      continue;
+    }
+    const both = `${p} ${cell}`;
+    // A group label over known columns ("企业信息" over 企业代码 | 年份) adds nothing; under 购进量,
+    // 库存 or 金额 a child such as 实物量 is not consumption, so the pair is kept whole.
+    const keepPair = headerField(both) !== undefined || /购进|采购|库存|金额|价值/.test(p);
+    out.push(keepPair ? both : cell);
   }
   return out;
 }

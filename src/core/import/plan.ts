@@ -164,7 +164,7 @@ export function planSheet(grid: Grid, mapping: MappingDoc = {}): { plan?: SheetP
   const fields = new Set(columns.flatMap((c) => (c.role?.kind === 'field' ? [c.role.field] : [])));
   const hasWide = columns.some((c) => c.role?.kind === 'carrier');
   const layout: Layout =
-    fields.has('carrier') && fields.has('consumption_total') && !fields.has('amount')
+    fields.has('carrier') && fields.has('consumption_total')
       ? 'p201'
       : fields.has('carrier')
         ? 'long'

@@ -108,7 +108,7 @@ export function closest(
   candidates: readonly { show: string; key: string }[],
 ): string | undefined {
   const k = key(value);
-  if (k === '') return undefined;
+  if (k === '' || k.length > 40) return undefined;
   let best: string | undefined;
   let bestScore = Infinity;
   for (const c of candidates) {

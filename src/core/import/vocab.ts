@@ -325,6 +325,7 @@ export function suggestCarrier(name: string): string | undefined {
 
 /** Rows of an energy form that are totals or notes, not an energy (合计, 综合能源消费量 …). */
 export function isTotalRow(name: string): boolean {
+  if (name === '' || !/[合总小综计]|total/i.test(name)) return false;
   const k = key(name);
   return (
     /^(合计|总计|小计|能源合计|综合能源消费量|综合能耗|能源消费总量|total|subtotal|其中.*合计)$/.test(k) ||

@@ -299,6 +299,22 @@ describe('activity import', () => {
     expect(errors(twice)[0]).toMatch(/the period 2024年3月 of E0001 is also given in t\.xlsx \[2024年3月\]/);
   });
 
+  it('sums two energies of one carrier on a P201 form with a warning; elsewhere one carrier twice is a duplicate', () => {
+    const form = '能源名称,计量单位,消费量合计,用作原材料\n烟煤,吨,10,\n无烟煤,吨,5,\n';
+    const r = act('two.csv', form, { mapping: { enterprise_id: 'E1', year: 2024 } });
+    expect(errors(r)).toEqual([]);
+    expect(rows(r)).toEqual([['E1', 2024, 'raw_coal', 15]]);
+    expect(r.problems[0]).toMatchObject({ row: 3, severity: 'warning' });
+    expect(r.problems[0].reason).toMatch(/^counted as raw_coal together with two\.csv row 2/);
+    const long = act(
+      'l.csv',
+      '企业代码,年份,能源品种,消费量,计量单位\nE1,2024,烟煤,10,吨\nE1,2024,原煤,5,吨\n',
+    );
+    expect(errors(long)).toEqual([
+      'l.csv:3:消费量: duplicate: E1, 2024, raw_coal is already on l.csv row 2 (sum them in the file if both are meant)',
+    ]);
+  });
+
   it('reads JSON records and Parquet', () => {
     const json = JSON.stringify([
       { 企业代码: 'E1', 年份: 2022, 能源品种: '电力', 消费量: 5, 计量单位: '万千瓦时' },
