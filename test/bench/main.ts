@@ -12,6 +12,7 @@ import { presetScenario } from '../../src/core/scenario/presets';
 import { browserBench } from './browser-bench';
 import { printFootprintBench } from './footprint-bench';
 import { nodeBench, poolBench } from './node-bench';
+import { importBench, printImportBench } from './import-bench';
 
 const SEED = 42;
 const SCENARIO = 'policy';
@@ -162,6 +163,7 @@ async function main(): Promise<void> {
       '\n"added by 100k" = peak − before: the memory the engine needs for 100k runs (the 300 MB target).',
   );
   await printFootprintBench();
+  printImportBench(importBench());
   console.log(`Benchmark took ${((performance.now() - started) / 1000).toFixed(0)} s.`);
 }
 
