@@ -56,7 +56,7 @@ export class FootprintError extends Error {
 }
 
 /** ln(gsd) of a factor. */
-export const factorSigma = (x: FootprintFactor) => Math.log(x.gsd);
+const factorSigma = (x: FootprintFactor) => Math.log(x.gsd);
 
 /** Where a product came from, for messages: a file and, for a BOM file, each line's row in it. */
 export interface ProductOrigin {

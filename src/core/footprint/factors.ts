@@ -13,7 +13,7 @@
  * temporal correlation judged for the year 2026.
  */
 import { EMISSION_FACTORS, GRID_FACTORS, GRID_REGIONS, HEAT_FACTORS } from '../reference/index';
-import { BASIC_VARIANCE, formatPedigree, pedigreeGsd, type PedigreeScores } from './pedigree';
+import { BASIC_VARIANCE, pedigreeGsd, type PedigreeScores } from './pedigree';
 
 export type FactorCategory =
   'metal' | 'plastic' | 'material' | 'chemical' | 'electronics' | 'energy' | 'freight' | 'end_of_life';
@@ -502,7 +502,7 @@ export interface UserFactorInput {
  * estimate, representativeness unknown). This project's judgement, so a footprint never looks more
  * certain than its least documented factor.
  */
-export const USER_DEFAULT_PEDIGREE: PedigreeScores = [4, 4, 4, 4, 4];
+const USER_DEFAULT_PEDIGREE: PedigreeScores = [4, 4, 4, 4, 4];
 
 export function userFactor(u: UserFactorInput): FootprintFactor {
   return {
@@ -543,9 +543,4 @@ export class FootprintFactors {
   find(idOrName: string): FootprintFactor | undefined {
     return this.#byKey.get(key(idOrName));
   }
-}
-
-/** "12321" of a factor, or "gsd" when its gsd was given directly. */
-export function factorPedigreeText(x: FootprintFactor): string {
-  return x.pedigree ? formatPedigree(x.pedigree) : '';
 }

@@ -10,7 +10,7 @@ import { histogram, normalInv, quantiles, type Histogram } from '../stats/index'
 import { lineSigma, type PreparedProduct } from './compute';
 
 /** 53-bit index of a key string (two 32-bit FNV-1a chains), the stream's second seed word. */
-export function keyIndex(key: string): number {
+function keyIndex(key: string): number {
   let a = 0x811c9dc5;
   let b = 0x01000193 ^ 0x5bd1e995;
   for (let i = 0; i < key.length; i++) {

@@ -10,7 +10,7 @@ import type { Boundary } from './model';
 
 export const STANDARD = 'GB/T 24067-2024《温室气体 产品碳足迹 量化要求和指南》/ ISO 14067:2018';
 
-export const BOUNDARY_TEXT: Record<Boundary, string> = {
+const BOUNDARY_TEXT: Record<Boundary, string> = {
   cradle_to_gate:
     'cradle-to-gate (raw material acquisition, transport to the factory and production; use and end of life excluded)',
   cradle_to_gate_eol: 'cradle-to-gate plus end of life of the product and its packaging (use stage excluded)',
@@ -59,7 +59,7 @@ export interface FootprintResult {
   contributions: ContributionRow[];
 }
 
-export const UNCERTAINTY_METHOD =
+const UNCERTAINTY_METHOD =
   'Monte Carlo, lognormal per line: ln-variance = factor (ln gsd)² + basic uncertainty + pedigree factors of the line ' +
   '(Weidema et al. 2013, ecoinvent v3 data quality guideline); one stream per factor and per line (paired across variants)';
 
@@ -114,7 +114,7 @@ export function footprintResult(
 }
 
 /** Columns of the footprint table (CSV export), in order. */
-export const CONTRIBUTION_COLUMNS: readonly (keyof ContributionRow)[] = [
+const CONTRIBUTION_COLUMNS: readonly (keyof ContributionRow)[] = [
   'line_id',
   'stage',
   'input',

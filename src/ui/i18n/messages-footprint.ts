@@ -9,7 +9,14 @@ export const zh = {
   'fp.import': '导入 BOM（CSV / XLSX）',
   'fp.import.hint':
     '列：input（因子编号或名称）、quantity、unit，可选 pedigree（五位评分，如 12321）、stage、origin。',
-  'fp.import.done': '已从 {file} 导入 {n} 行，替换了当前产品的物料清单。',
+  'fp.import.done':
+    '已从 {file} 导入 {n} 行，作为新产品（功能单位按 BOM 中的数量所对应的 1 个单位，请补充说明）。',
+  'fp.import.fu': '1 个功能单位（BOM 数量所对应）',
+  'fp.boundaryText.cradle_to_gate': '原材料获取、运输至工厂与生产；不含使用和废弃阶段',
+  'fp.boundaryText.cradle_to_gate_eol':
+    '原材料获取、运输至工厂、生产，以及产品和包装的废弃处置；不含使用阶段',
+  'fp.report.methodText':
+    '蒙特卡洛模拟；每行为对数正态分布，对数方差 = 因子 (ln GSD)² + 本行数量的基本不确定性 + 谱系评分对应的附加方差（Weidema 等，2013，ecoinvent 第 3 版数据质量指南）；每个因子、每一行各用一条随机数流，变体间成对抽样。',
   'fp.import.failed': '{file} 未导入（当前数据保持不变）：',
   'fp.variants': '产品与变体',
   'fp.variant.add': '复制为变体',
@@ -119,7 +126,15 @@ export const en: Record<keyof typeof zh, string> = {
   'fp.import': 'Import BOM (CSV / XLSX)',
   'fp.import.hint':
     'Columns: input (factor id or name), quantity, unit; optional pedigree (five scores, e.g. 12321), stage, origin.',
-  'fp.import.done': 'Imported {n} lines from {file}; they replace this product’s BOM.',
+  'fp.import.done':
+    'Imported {n} lines from {file} as a new product (functional unit: the unit the BOM quantities are per — please describe it).',
+  'fp.import.fu': 'one functional unit (as the BOM quantities are given)',
+  'fp.boundaryText.cradle_to_gate':
+    'raw material acquisition, transport to the factory and production; use and end of life excluded',
+  'fp.boundaryText.cradle_to_gate_eol':
+    'raw material acquisition, transport to the factory, production, and end of life of the product and its packaging; use excluded',
+  'fp.report.methodText':
+    'Monte Carlo; each line lognormal with ln-variance = factor (ln GSD)² + basic uncertainty of the line’s quantity + pedigree factors (Weidema et al. 2013, ecoinvent v3 data quality guideline); one random stream per factor and per line, variants sampled in pairs.',
   'fp.import.failed': '{file} was not imported (nothing changed):',
   'fp.variants': 'Product and variants',
   'fp.variant.add': 'Copy as a variant',

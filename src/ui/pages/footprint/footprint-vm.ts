@@ -42,7 +42,7 @@ export function blankProduct(): Product {
 }
 
 /** The factors a product can use: its own first, then the library. */
-export function productFactors(p: Product): FootprintFactor[] {
+function productFactors(p: Product): FootprintFactor[] {
   const own = (p.factors ?? []).map(userFactor);
   const ids = new Set(own.map((f) => f.id));
   return [...own, ...FACTORS.filter((f) => !ids.has(f.id))];

@@ -4,6 +4,7 @@
  */
 import {
   STAGES,
+  copyProduct,
   type BomLine,
   type FootprintJob,
   type Product,
@@ -95,12 +96,12 @@ export class FootprintState {
     const base = this.family[0];
     const n = this.family.length;
     const s = suffix(n);
-    const copy = JSON.parse(JSON.stringify(this.product)) as Product;
     let id = `${base.id}-v${n}`;
     while (this.family.some((p) => p.id === id)) id += 'x';
+    // A copy of the product shown, named after the base; lines keep their ids (paired sampling).
+    const copy = copyProduct(this.product, id, '', '');
     this.family.push({
       ...copy,
-      id,
       name_zh: `${base.name_zh}${s.zh}`,
       name_en: `${base.name_en}${s.en}`,
       variant_of: base.id,
@@ -140,8 +141,8 @@ export class FootprintState {
     else list.push(f);
   }
 
-  /** Reads a BOM file in the worker; on success its lines replace the selected product's. */
-  async importBom(file: File): Promise<void> {
+  /** Reads a BOM file in the worker; on success it becomes a new product (nothing changes on failure). */
+  async importBom(file: File, fu: { zh: string; en: string }): Promise<void> {
     const read = await this.#runner.readBom(file.name, new Uint8Array(await file.arrayBuffer()));
     if (read.problems.length > 0 || read.lines.length === 0) {
       this.importNote = { ok: false, file: file.name, n: 0, message: read.message };
@@ -151,7 +152,20 @@ export class FootprintState {
       ...l,
       stage: (STAGES as readonly string[]).includes(l.stage) ? l.stage : 'materials',
     }));
-    this.product.lines = lines;
+    const name = file.name.replace(/\.[^.]+$/, '');
+    this.family = [
+      {
+        id: 'import',
+        name_zh: name,
+        name_en: name,
+        functional_unit_zh: fu.zh,
+        functional_unit_en: fu.en,
+        boundary: 'cradle_to_gate',
+        lines,
+      },
+    ];
+    this.selected = 0;
+    this.source = 'own';
     this.importNote = { ok: true, file: file.name, n: lines.length, message: '' };
   }
 
