@@ -65,6 +65,8 @@ const SRC = {
 const P = {
   material: [4, 3, 2, 3, 3],
   materialFar: [4, 3, 2, 4, 3],
+  /** Production routes with far apart intensities (PVC: ethylene or calcium carbide). */
+  route: [4, 3, 2, 4, 4],
   electronics: [4, 4, 3, 4, 4],
   freight: [4, 3, 2, 3, 3],
   grid: [2, 1, 1, 1, 2],
@@ -275,7 +277,7 @@ export const FACTORS: readonly FootprintFactor[] = [
     P.materialFar,
   ),
   f('abs', 'ABS 塑料', 'ABS', 'plastic', 'kg', 3.6, SRC.plastics, 2015, 'judgement', P.materialFar),
-  f('pvc', '聚氯乙烯 PVC', 'PVC', 'plastic', 'kg', 3, SRC.pvc, 2015, 'judgement', P.materialFar),
+  f('pvc', '聚氯乙烯 PVC', 'PVC', 'plastic', 'kg', 3, SRC.pvc, 2015, 'judgement', P.route),
   f(
     'glass',
     '玻璃（容器玻璃）',
