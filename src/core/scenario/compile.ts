@@ -23,7 +23,7 @@ import {
   type CompiledModel,
 } from './model';
 import { scope2Of, type Scenario } from './schema';
-import { gridKnotWeights, patternRegex, rampAt } from './timeline';
+import { gridKnotWeights, growthWeights, patternRegex, rampAt } from './timeline';
 
 export interface CompileOptions {
   /** Keep per-sector and per-carrier results (default true). */
@@ -65,7 +65,8 @@ export function compileScenario(
   if (end <= t0) throw new Error(`horizon.end (${end}) must be after the data's base year ${t0}`);
   const nYears = end - t0 + 1;
   const years = Int32Array.from({ length: nYears }, (_, y) => t0 + y);
-  const phase = years.map((t) => (t <= 2030 ? 0 : t <= 2040 ? 1 : 2));
+  const growthW = new Float64Array(nYears * 3);
+  for (let y = 0; y < nYears; y++) growthW.set(growthWeights(years[y], t0), y * 3);
 
   const sectors = baseline.sectors;
   const nS = sectors.length;
@@ -258,7 +259,7 @@ export function compileScenario(
     baseYear: t0,
     years,
     nYears,
-    phase,
+    growthWeights: growthW,
     sectors: [...sectors],
     nSectors: nS,
     carriers: [...carriers],

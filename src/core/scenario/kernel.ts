@@ -170,7 +170,7 @@ export function simulateBlock(
     sinks: posSink,
     offsets: posOff,
   } = M.leverPos;
-  const { ramp, gridWeights, phase, gridBase } = M;
+  const { ramp, gridWeights, growthWeights, gridBase } = M;
   const pvCapacityMw = LP.capacityMw;
   const efficiencyYears = LF.years;
   const usedGroups = P.usedGroups;
@@ -218,20 +218,22 @@ export function simulateBlock(
     for (let y = 0; y < nY; y++) {
       const row = run * nY + y;
       if (y > 0) {
-        const ph = phase[y];
+        const w0 = growthWeights[y * 3];
+        const w1 = growthWeights[y * 3 + 1];
+        const w2 = growthWeights[y * 3 + 2];
         for (let s = 0; s < nS; s++) {
-          O[s] *= 1 + g[s * 3 + ph];
+          O[s] *= 1 + (w0 * g[s * 3] + w1 * g[s * 3 + 1] + w2 * g[s * 3 + 2]);
           I[s] *= 1 - e[s];
         }
         Ed *= 1 + drift;
       }
       const w = y * 4;
-      const R =
-        (gridWeights[w] * gridBase +
-          gridWeights[w + 1] * g30 +
-          gridWeights[w + 2] * g45 +
-          gridWeights[w + 3] * g60) /
-        gridBase;
+      const G =
+        gridWeights[w] * gridBase +
+        gridWeights[w + 1] * g30 +
+        gridWeights[w + 2] * g45 +
+        gridWeights[w + 3] * g60;
+      const R = (G > 0 ? G : 0) / gridBase;
 
       // Sums of the electrifiable sectors by group: dense rows of NQM and NQP quantities, unrolled (a
       // sector's zero terms add exactly nothing, so these equal the sums of the non-zero terms alone).

@@ -32,8 +32,8 @@ export interface CompiledModel {
   baseYear: number;
   years: Int32Array;
   nYears: number;
-  /** Growth phase (0, 1, 2) of each year. */
-  phase: Int32Array;
+  /** Weight of each growth-period draw in the growth rate of each year: [y * 3 + k] (timeline.ts growthWeights). */
+  growthWeights: Float64Array;
 
   sectors: string[];
   nSectors: number;
@@ -88,7 +88,7 @@ export interface CompiledModel {
   intensitySlot: Int32Array; // [s]
   driftSlot: number;
   gridSlots: Int32Array; // y2030, y2045, y2060
-  /** Grid trajectory: factor(y) = Σ_k gridWeights[y*4+k] · knot_k, knots (base, y2030, y2045, y2060). */
+  /** Grid trajectory: factor(y) = max(0, Σ_k gridWeights[y*4+k] · knot_k), knots (base, y2030, y2045, y2060). */
   gridWeights: Float64Array;
   gridBase: number;
   pvYieldSlot: number;

@@ -175,7 +175,8 @@ interface Totals {
 
 function totalsOf(m: CompiledModel, d: RunDrivers, st: State, y: number, on: Set<LeverId>): Totals {
   const w = m.gridWeights.subarray(y * 4, y * 4 + 4);
-  const gridRatio = (w[0] * d.grid[0] + w[1] * d.grid[1] + w[2] * d.grid[2] + w[3] * d.grid[3]) / m.gridBase;
+  const gridRatio =
+    Math.max(0, w[0] * d.grid[0] + w[1] * d.grid[1] + w[2] * d.grid[2] + w[3] * d.grid[3]) / m.gridBase;
   const bySector = new Array(m.nSectors).fill(0);
   const byCarrier = new Array(m.nCarriers).fill(0);
   let energy = 0;
@@ -248,7 +249,14 @@ export function referenceSimulate(
     const d = driversOf(m, params);
     const outputIndex: number[][] = [m.sectors.map(() => 1)];
     for (let y = 1; y < nY; y++) {
-      outputIndex.push(m.sectors.map((_, s) => outputIndex[y - 1][s] * (1 + d.growth[s][m.phase[y]])));
+      const w = [0, 1, 2].map((k) => m.growthWeights[y * 3 + k]);
+      outputIndex.push(
+        m.sectors.map(
+          (_, s) =>
+            outputIndex[y - 1][s] *
+            (1 + w[0] * d.growth[s][0] + w[1] * d.growth[s][1] + w[2] * d.growth[s][2]),
+        ),
+      );
     }
     for (let y = 0; y < nY; y++) {
       const row = r * nY + y;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { capacityAt, gridKnotWeights, patternRegex, rampAt } from '../../../src/core/scenario/timeline';
+import {
+  capacityAt,
+  gridKnotWeights,
+  growthAnchors,
+  growthWeights,
+  patternRegex,
+  rampAt,
+} from '../../../src/core/scenario/timeline';
 
 describe('timeline helpers', () => {
   it('ramps a lever in from its start year to its target year', () => {
@@ -7,13 +14,46 @@ describe('timeline helpers', () => {
     expect([2029, 2030, 2031].map((t) => rampAt(t, 2030, 2030))).toEqual([0, 1, 1]);
   });
 
-  it('interpolates the grid path from the base year through 2030, 2045 and 2060', () => {
-    expect(gridKnotWeights(2024, 2024)).toEqual([1, 0, 0, 0]);
-    expect(gridKnotWeights(2027, 2024)).toEqual([0.5, 0.5, 0, 0]);
-    gridKnotWeights(2040, 2024).forEach((w, k) => expect(w).toBeCloseTo([0, 1 / 3, 2 / 3, 0][k], 15));
+  it('interpolates the grid path through its knots with a natural cubic spline, smooth at the knots', () => {
+    const times = [2024, 2030, 2045, 2060];
+    times.forEach((t, k) =>
+      expect(gridKnotWeights(t, 2024)).toEqual([0, 1, 2, 3].map((j) => (j === k ? 1 : 0))),
+    );
     expect(gridKnotWeights(2070, 2024)).toEqual([0, 0, 0, 1]);
+    for (let t = 2024; t <= 2060; t += 0.5) {
+      const w = gridKnotWeights(t, 2024);
+      // A spline reproduces constants and straight lines exactly.
+      expect(w.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+      expect(w.reduce((a, x, k) => a + x * times[k], 0)).toBeCloseTo(t, 9);
+    }
+    // No kink at 2030: the slopes just left and right of the knot agree (a straight-segment path
+    // has slopes −0.015 and −0.0147 per year here).
+    const knots = [0.53, 0.44, 0.22, 0.04];
+    const G = (t: number) => gridKnotWeights(t, 2024).reduce((a, x, k) => a + x * knots[k], 0);
+    const h = 1e-4;
+    const left = (G(2030) - G(2030 - h)) / h;
+    const right = (G(2030 + h) - G(2030)) / h;
+    expect(Math.abs(left - right)).toBeLessThan(1e-5);
     // A base year after 2030 skips the 2030 knot.
-    gridKnotWeights(2034, 2032).forEach((w, k) => expect(w).toBeCloseTo([11 / 13, 0, 2 / 13, 0][k], 15));
+    expect(gridKnotWeights(2034, 2032)[1]).toBe(0);
+    expect(gridKnotWeights(2045, 2032)).toEqual([0, 0, 1, 0]);
+  });
+
+  it("interpolates growth rates between the periods' centres, continuous in time", () => {
+    expect(growthAnchors(2024)).toEqual([2027.5, 2035.5, 2050.5]);
+    expect(growthWeights(2025, 2024)).toEqual([1, 0, 0]);
+    expect(growthWeights(2031.5, 2024)).toEqual([0.5, 0.5, 0]);
+    expect(growthWeights(2043, 2024)).toEqual([0, 0.5, 0.5]);
+    expect(growthWeights(2060, 2024)).toEqual([0, 0, 1]);
+    for (let t = 2025; t <= 2060; t++) {
+      const w = growthWeights(t, 2024);
+      expect(w.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+      // No jump from one year to the next larger than one year's share of the interpolation.
+      const prev = growthWeights(t - 1, 2024);
+      w.forEach((x, k) => expect(Math.abs(x - prev[k])).toBeLessThanOrEqual(1 / 7 + 1e-12));
+    }
+    // After 2030 the first period has passed: its draw weighs nothing.
+    expect(growthWeights(2035, 2032)[0]).toBe(0);
   });
 
   it('plans PV capacity from zero in the base year, held after the last point', () => {
