@@ -5,12 +5,13 @@
 import {
   Float64,
   Int32,
+  makeData,
   makeVector,
   Table,
   tableToIPC,
   Utf8,
+  Vector,
   vectorFromArray,
-  type Vector,
 } from 'apache-arrow';
 
 export interface ActivityColumns {
@@ -48,8 +49,59 @@ export function activityTable(a: ActivityColumns): TypedTable {
   };
 }
 
+/**
+ * A Utf8 vector built directly (offsets + bytes), each distinct string encoded once: Arrow's generic
+ * builder takes seconds for a million strings.
+ */
+function utf8Vector(values: readonly (string | null)[]): Vector {
+  const enc = new TextEncoder();
+  const cache = new Map<string, Uint8Array>();
+  const n = values.length;
+  const parts: (Uint8Array | null)[] = new Array(n);
+  let total = 0;
+  let nulls = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v === null || v === undefined) {
+      parts[i] = null;
+      nulls++;
+      continue;
+    }
+    let b = cache.get(v);
+    if (!b) {
+      b = enc.encode(v);
+      if (cache.size < 200_000) cache.set(v, b);
+    }
+    parts[i] = b;
+    total += b.length;
+  }
+  const data = new Uint8Array(total);
+  const offsets = new Int32Array(n + 1);
+  const valid = nulls > 0 ? new Uint8Array(Math.ceil(n / 8)) : undefined;
+  let o = 0;
+  for (let i = 0; i < n; i++) {
+    const b = parts[i];
+    if (b) {
+      data.set(b, o);
+      o += b.length;
+      if (valid) valid[i >> 3] |= 1 << (i & 7);
+    }
+    offsets[i + 1] = o;
+  }
+  return new Vector([
+    makeData({
+      type: new Utf8(),
+      length: n,
+      nullCount: nulls,
+      valueOffsets: offsets,
+      data,
+      nullBitmap: valid,
+    }),
+  ]);
+}
+
 function vector(c: TypedTable['columns'][number]): Vector {
-  if (c.type === 'str') return vectorFromArray(c.values as (string | null)[], new Utf8());
+  if (c.type === 'str') return utf8Vector(c.values as (string | null)[]);
   const type = c.type === 'int' ? new Int32() : new Float64();
   const values = c.values as Int32Array | Float64Array;
   if (!c.valid) return makeVector(values);
