@@ -67,8 +67,15 @@ export interface SimulationSummary {
   years: number[];
   total_tco2: PercentileSeries;
   net_tco2: PercentileSeries;
-  peak_year: { histogram: Record<string, number>; p_by_2030: number };
-  neutrality: { p_by_2060: number | null; histogram: Record<string, number>; never: number };
+  /** P(peak ≤ 2030) with its Monte Carlo standard error √(p(1 − p)/runs). */
+  peak_year: { histogram: Record<string, number>; p_by_2030: number; p_by_2030_se: number };
+  neutrality: {
+    p_by_2060: number | null;
+    histogram: Record<string, number>;
+    never: number;
+    /** Monte Carlo standard error of p_by_2060 (null with it). */
+    p_by_2060_se: number | null;
+  };
   cumulative_tco2: Spread;
   sensitivity: SensitivityRow[];
   // Extras.
@@ -98,6 +105,8 @@ const round = (x: number, digits: number): number => {
   return r === 0 ? 0 : r; // no -0 in JSON
 };
 const t1 = (x: number) => round(x, 1);
+/** Monte Carlo standard error of a share p estimated from n independent runs. */
+const binomialSe = (p: number, n: number) => Math.sqrt((p * (1 - p)) / n);
 const r4 = (x: number) => round(x, 4);
 
 /** Columns gathered at a time: 8 doubles are one 64-byte cache line of a run's row. */
@@ -271,11 +280,16 @@ export function summarize(
     years,
     total_tco2: series(w, block.gross, nY),
     net_tco2: series(w, block.net, nY),
-    peak_year: { histogram: peakHistogram, p_by_2030: n ? peakBy2030 / n : NaN },
+    peak_year: {
+      histogram: peakHistogram,
+      p_by_2030: n ? peakBy2030 / n : NaN,
+      p_by_2030_se: n ? r4(binomialSe(peakBy2030 / n, n)) : NaN,
+    },
     neutrality: {
       p_by_2060: horizonHas2060 && n ? neutralBy2060 / n : null,
       histogram: neutralHistogram,
       never,
+      p_by_2060_se: horizonHas2060 && n ? r4(binomialSe(neutralBy2060 / n, n)) : null,
     },
     cumulative_tco2: spreadOf(cumulative, scratch, 0),
     sensitivity: sensitivity(model, block, w, years, peakYear, cumulative),

@@ -25,6 +25,8 @@ export const zh = {
   'path.group.ccus': 'CCUS',
   'path.group.sinks': '碳汇',
   'path.group.offsets': '抵销',
+  'path.kpi.se': '± {se} 个百分点',
+  'path.kpi.conditional': '概率以所列输入分布为条件（蒙特卡洛标准误见 ±）。',
   'path.lever.efficiency': '额外节能率（每年）',
   'path.lever.efficiencyYear': '持续至',
   'path.lever.shift': '重工业产值转向高附加值行业',
@@ -177,6 +179,9 @@ export const en: Record<keyof typeof zh, string> = {
   'path.group.ccus': 'CCUS',
   'path.group.sinks': 'Carbon sinks',
   'path.group.offsets': 'Offsets',
+  'path.kpi.se': '± {se} pts',
+  'path.kpi.conditional':
+    'Probabilities are conditional on the stated input distributions (± is the Monte Carlo standard error).',
   'path.lever.efficiency': 'Extra efficiency gain per year',
   'path.lever.efficiencyYear': 'until',
   'path.lever.shift': 'Heavy-industry output moved to high-value sectors',

@@ -24,8 +24,9 @@ export function handSummary(): SimulationSummary {
     peak_year: {
       histogram: { 2024: 0, 2025: 100, 2026: 500, 2027: 250, 2028: 0, 2029: 0, 2030: 50, 2060: 100 },
       p_by_2030: 0.9,
+      p_by_2030_se: 0.0095,
     },
-    neutrality: { p_by_2060: 0.35, histogram: {}, never: 650 },
+    neutrality: { p_by_2060: 0.35, histogram: {}, never: 650, p_by_2060_se: 0.0151 },
     cumulative_tco2: { p5: 1000, p50: 1200, p95: 1500, mean: 1220 },
     sensitivity: [
       { input: 'growth.chemicals.to2030', output: 'total_tco2_2030', spearman: 0.4 },

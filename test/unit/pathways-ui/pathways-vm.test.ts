@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { probabilityDigits, describe, expect, it } from 'vitest';
 import {
   breakdownAreas,
   fanData,
@@ -116,5 +116,15 @@ describe('summary JSON', () => {
   it('downloads the summary as the JSON document it is', () => {
     const s = handSummary();
     expect(JSON.parse(summaryJson(s))).toEqual(s);
+  });
+});
+
+describe('probability precision', () => {
+  it('shows as many decimals as the Monte Carlo error supports', () => {
+    expect(probabilityDigits(0.02)).toBe(0); // ± 2 points: 94 %
+    expect(probabilityDigits(0.005)).toBe(1); // ± 0.5: 93.7 %
+    expect(probabilityDigits(0.0004)).toBe(2);
+    expect(probabilityDigits(0)).toBe(1);
+    expect(probabilityDigits(null)).toBe(1);
   });
 });

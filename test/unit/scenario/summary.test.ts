@@ -174,4 +174,31 @@ describe('summary of the breakdown', () => {
     expect(none.by_carrier_tco2).toBeNull();
     expect(none.total_tco2).toEqual(sampled.total_tco2);
   });
+
+  it('gives each probability its Monte Carlo standard error, close to the spread over independent seeds', () => {
+    // BAU on the hand park: P(peak ≤ 2030) is near one half, where the error is largest.
+    const model = compileScenario({ ...presetScenario('bau'), dataset: 'hand' }, handBaseline(), {
+      breakdown: false,
+    });
+    const n = 300;
+    const ps: number[] = [];
+    const ses: number[] = [];
+    for (let seed = 1; seed <= 40; seed++) {
+      const s = summarize(model, simulateBlock(model, seed, 0, n, { levers: false }), seed);
+      ps.push(s.peak_year.p_by_2030);
+      ses.push(s.peak_year.p_by_2030_se);
+      expect(s.peak_year.p_by_2030_se).toBeCloseTo(
+        Math.sqrt((s.peak_year.p_by_2030 * (1 - s.peak_year.p_by_2030)) / n),
+        4,
+      );
+    }
+    const mean = ps.reduce((a, b) => a + b, 0) / ps.length;
+    expect(mean).toBeGreaterThan(0.2);
+    expect(mean).toBeLessThan(0.8);
+    const sd = Math.sqrt(ps.reduce((a, p) => a + (p - mean) ** 2, 0) / (ps.length - 1));
+    const meanSe = ses.reduce((a, b) => a + b, 0) / ses.length;
+    // 40 seeds: the sample sd is within about ±35 % of the true one with 99 % probability.
+    expect(sd / meanSe).toBeGreaterThan(0.6);
+    expect(sd / meanSe).toBeLessThan(1.45);
+  });
 });

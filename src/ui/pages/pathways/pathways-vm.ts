@@ -97,9 +97,12 @@ export function peakHistogram(histogram: Readonly<Record<string, number>>): Peak
 
 export interface PathwayKpis {
   pPeakBy2030: number;
+  /** Monte Carlo standard error of pPeakBy2030. */
+  pPeakBy2030Se: number;
   medianPeakYear: number;
   peakValue: Spread;
   pNeutralBy2060: number | null;
+  pNeutralBy2060Se: number | null;
   cumulative: Spread;
   /** Carbon intensity (tCO2 per output value) in 2030 against 2020 and 2025: relative change. */
   intensity2030vs2020: Spread | null;
@@ -114,13 +117,25 @@ const at = (s: SimulationSummary, arr: number[], year: number) => {
   return i >= 0 ? arr[i] : NaN;
 };
 
+/**
+ * Decimals of a percentage that the run's Monte Carlo error supports: one below the first significant
+ * digit of the standard error (in percentage points), at most two; one when the error is 0.
+ */
+export function probabilityDigits(se: number | null): number {
+  if (se === null || !(se > 0)) return 1;
+  const pts = se * 100;
+  return pts >= 1 ? 0 : pts >= 0.1 ? 1 : 2;
+}
+
 /** The headline figures of a summary. */
 export function pathwayKpis(s: SimulationSummary): PathwayKpis {
   return {
     pPeakBy2030: s.peak_year.p_by_2030,
+    pPeakBy2030Se: s.peak_year.p_by_2030_se,
     medianPeakYear: histogramMedian(s.peak_year.histogram),
     peakValue: s.peak_value_tco2,
     pNeutralBy2060: s.neutrality.p_by_2060,
+    pNeutralBy2060Se: s.neutrality.p_by_2060_se,
     cumulative: s.cumulative_tco2,
     intensity2030vs2020: s.intensity_change['2020']?.carbon['2030'] ?? null,
     intensity2030vs2025: s.intensity_change['2025']?.carbon['2030'] ?? null,
