@@ -1,4 +1,4 @@
-import { probabilityDigits, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   breakdownAreas,
   fanData,
