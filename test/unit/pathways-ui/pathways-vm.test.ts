@@ -3,6 +3,7 @@ import {
   breakdownAreas,
   fanData,
   histogramMedian,
+  probabilityDigits,
   leverWedges,
   pathwayKpis,
   peakHistogram,
