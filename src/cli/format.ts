@@ -1,6 +1,7 @@
 /**
  * Text renderings of a query result for the terminal.
  */
+import { toCsv } from '../core/csv-write';
 import type { Cell } from '../data/arrow-rows';
 
 function show(c: Cell): string {
@@ -12,7 +13,7 @@ function show(c: Cell): string {
 /** An aligned plain-text table with a header rule; numbers right-aligned. */
 export function formatTable(columns: string[], rows: Cell[][]): string {
   const text = rows.map((r) => r.map(show));
-  const widths = columns.map((c, i) => Math.max(c.length, ...text.map((r) => r[i].length)));
+  const widths = columns.map((c, i) => text.reduce((w, r) => Math.max(w, r[i].length), c.length));
   const numeric = columns.map(
     (_, i) => rows.length > 0 && rows.every((r) => r[i] === null || typeof r[i] === 'number'),
   );
@@ -36,11 +37,7 @@ export function formatJson(columns: string[], rows: Cell[][]): string {
   );
 }
 
-/** RFC 4180 CSV: header row, fields quoted when they hold a comma, quote or line break. */
+/** The result as CSV (the one writer, src/core/csv-write.ts). */
 export function formatCsv(columns: string[], rows: Cell[][]): string {
-  const field = (c: Cell | string) => {
-    const s = c === null ? '' : String(c);
-    return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-  };
-  return [columns, ...rows].map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
+  return toCsv(columns, rows);
 }

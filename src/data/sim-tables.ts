@@ -18,29 +18,52 @@ export interface RunColumns {
   output: RunArray;
 }
 
+/** A column of a runs table: run and year as integers, results as the block stores them. */
+export type RunsColumn = Int32Array | RunArray;
+
 /**
- * Long table: one row per run and year. Columns run, year, gross_tco2, net_tco2, energy_tce and
- * output_10k_cny (the CLI's --out columns; intensities are ratios of them), FLOAT or
- * DOUBLE in DuckDB, as the block stores them: the kernel's float32 by default).
+ * The runs table's layout, the one definition the app (table `sim_runs`) and the CLI (`--out`) share:
+ * one row per run and year, columns run, year, gross_tco2, net_tco2, energy_tce and output_10k_cny
+ * (intensities are ratios of them), FLOAT or DOUBLE as the block stores them (the kernel's float32 by
+ * default).
  */
-export function runsTable(b: RunColumns): Table {
+export function runsColumns(b: RunColumns): Record<string, RunsColumn> {
   const n = b.runCount * b.nYears;
   const run = new Int32Array(n);
   const year = new Int32Array(n);
   for (let r = 0; r < b.runCount; r++) {
-    for (let y = 0; y < b.nYears; y++) {
-      run[r * b.nYears + y] = b.runStart + r;
-      year[r * b.nYears + y] = b.years[y];
-    }
+    run.fill(b.runStart + r, r * b.nYears, (r + 1) * b.nYears);
+    year.set(b.years.subarray(0, b.nYears), r * b.nYears);
   }
-  return tableFromArrays({
+  return {
     run,
     year,
     gross_tco2: b.gross.subarray(0, n),
     net_tco2: b.net.subarray(0, n),
     energy_tce: b.energy.subarray(0, n),
     output_10k_cny: b.output.subarray(0, n),
+  };
+}
+
+/** The sampled inputs of a block: one row per run, columns run and one per uncertain input (its name). */
+export function inputsColumns(
+  inputNames: readonly string[],
+  b: Pick<RunColumns, 'runStart' | 'runCount'> & { nInputs: number; inputs: RunArray },
+): Record<string, RunsColumn> {
+  const { runStart, runCount: n, nInputs } = b;
+  const out: Record<string, RunsColumn> = { run: Int32Array.from({ length: n }, (_, r) => runStart + r) };
+  const Column = b.inputs instanceof Float32Array ? Float32Array : Float64Array;
+  inputNames.forEach((name, i) => {
+    const col = new Column(n);
+    for (let r = 0; r < n; r++) col[r] = b.inputs[r * nInputs + i];
+    out[name] = col;
   });
+  return out;
+}
+
+/** The runs table (runsColumns) as Arrow. */
+export function runsTable(b: RunColumns): Table {
+  return tableFromArrays(runsColumns(b));
 }
 
 /** The same table as Arrow IPC stream bytes (what DbPort.insertArrowIPC takes). */
@@ -91,14 +114,4 @@ export async function writeRunsTable(
     await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(staging)}`).catch(() => {});
     throw e;
   }
-}
-
-/** Percentiles per year over the runs table in DuckDB. Columns: year, p5, p25, p50, p75, p95, mean. */
-export function yearlyPercentilesSql(table = 'sim_runs', column = 'gross_tco2'): string {
-  const c = quoteIdent(column);
-  const t = quoteIdent(table);
-  return `SELECT year, quantile_cont(${c}, 0.05) AS p5, quantile_cont(${c}, 0.25) AS p25,
-  quantile_cont(${c}, 0.5) AS p50, quantile_cont(${c}, 0.75) AS p75, quantile_cont(${c}, 0.95) AS p95,
-  avg(${c}) AS mean
-FROM ${t} GROUP BY year ORDER BY year`;
 }

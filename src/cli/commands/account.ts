@@ -2,25 +2,26 @@
  * `npm run cli -- account`: the carbon inventory of an activity CSV, per enterprise and year, with
  * the same engine as the app (src/core/accounting). Bad input exits non-zero naming file, row, column.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, extname, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
 import {
   AccountingError,
   FactorLibrary,
   accountActivity,
   carrierCode,
-  formatIssue,
   parseNumber,
   resolveOptions,
   summarizeInventory,
   validateActivityRows,
   type AccountingOptions,
   type FactorOverride,
-  type ValidationIssue,
 } from '../../core/accounting/index';
+import { recordsToCsv } from '../../core/csv-write';
+import { fail, InputError, type Problem } from '../../core/errors';
 import { UnitError, parseUnit, unitDimension } from '../../core/units';
 import { parseArgs } from '../args';
-import { CsvError, csvObjects, parseCsv, toCsv, type CsvTable } from '../csv';
+import { CsvError, csvObjects, parseCsv, type CsvTable } from '../csv';
+import { checkFinite, checkOutputPath, writeAtomic } from '../output';
 import type { CliCommand, CliIo } from '../types';
 
 const USAGE = `Usage: npm run cli -- account --activity <activity.csv> [--enterprises <enterprises.csv>]
@@ -57,39 +58,35 @@ const VALUE_OPTIONS = [
   'out',
 ] as const;
 
-/** A failure already worded for the user (file, row, column, reason). */
-class InputError extends Error {}
-
 async function readCsv(io: CliIo, file: string): Promise<CsvTable> {
   let text: string;
   try {
     text = await readFile(resolve(io.cwd, file), 'utf8');
   } catch (e) {
-    throw new InputError(`${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    fail({ file, reason: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})` });
   }
   try {
     return parseCsv(text);
   } catch (e) {
-    if (e instanceof CsvError) throw new InputError(`${file}: row ${e.line}: ${e.message}`);
+    if (e instanceof CsvError) fail({ file, row: e.line, reason: e.message });
     throw e;
   }
 }
 
-function fail(issues: ValidationIssue[]): never {
-  const shown = issues.slice(0, 20).map(formatIssue);
-  if (issues.length > 20) shown.push(`… and ${issues.length - 20} more problems`);
-  throw new InputError(shown.join('\n'));
+function failAll(problems: readonly Problem[]): never {
+  throw new InputError(problems);
 }
 
 function requireColumns(t: CsvTable, file: string, columns: readonly string[]): void {
   const missing = columns.filter((c) => !t.header.includes(c));
-  if (missing.length > 0) fail(missing.map((column) => ({ file, row: 1, column, reason: 'missing column' })));
+  if (missing.length > 0)
+    failAll(missing.map((column) => ({ file, row: 1, column, reason: 'missing column' })));
 }
 
 async function readFactors(io: CliIo, file: string): Promise<FactorOverride[]> {
   const t = await readCsv(io, file);
   requireColumns(t, file, ['carrier', 'unit', 'tco2_per_unit', 'tce_per_unit']);
-  const issues: ValidationIssue[] = [];
+  const issues: Problem[] = [];
   const out: FactorOverride[] = [];
   csvObjects(t).forEach((r, i) => {
     const row = t.lines[i];
@@ -117,7 +114,7 @@ async function readFactors(io: CliIo, file: string): Promise<FactorOverride[]> {
     }
     out.push({ carrier, unit: r.unit, ...nums, source: file });
   });
-  if (issues.length > 0) fail(issues);
+  if (issues.length > 0) failAll(issues);
   return out;
 }
 
@@ -134,7 +131,7 @@ async function readEnterprises(io: CliIo, file: string): Promise<Map<string, Ent
   const map = new Map<string, EnterpriseInfo>();
   csvObjects(t).forEach((r, i) => {
     const id = r[idColumn].trim();
-    if (id === '') fail([{ file, row: t.lines[i], column: idColumn, reason: 'empty' }]);
+    if (id === '') fail({ file, row: t.lines[i], column: idColumn, reason: 'empty' });
     map.set(id, { name_zh: r.name_zh, name_en: r.name_en, sector: r.sector });
   });
   return map;
@@ -145,7 +142,8 @@ function options(args: Map<string, string>): Partial<AccountingOptions> {
   const year = args.get('grid-year');
   if (year !== undefined) {
     const y = parseNumber(year);
-    if (y === undefined || !Number.isInteger(y)) throw new InputError(`--grid-year: "${year}" is not a year`);
+    if (y === undefined || !Number.isInteger(y))
+      fail({ file: '--grid-year', reason: `"${year}" is not a year` });
     o.gridYear = y;
   }
   if (args.has('grid-region')) o.gridRegion = args.get('grid-region')!;
@@ -161,7 +159,7 @@ function options(args: Map<string, string>): Partial<AccountingOptions> {
     const v = args.get(flag);
     if (v === undefined) continue;
     const n = parseNumber(v);
-    if (n === undefined) throw new InputError(`--${flag}: "${v}" is not a number`);
+    if (n === undefined) fail({ file: `--${flag}`, reason: `"${v}" is not a number` });
     o[key] = n;
   }
   return o;
@@ -178,8 +176,14 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const args = parsed.options;
   const activityFile = args.get('activity');
   const out = args.get('out');
-  if (!activityFile || !out || parsed.positionals.length > 0) {
-    io.stderr(`account: --activity and --out are required\n${USAGE}\n`);
+  if (parsed.positionals.length > 0) {
+    io.stderr(
+      `account: command line: unexpected argument "${parsed.positionals[0].slice(0, 80)}"\n${USAGE}\n`,
+    );
+    return 2;
+  }
+  if (!activityFile || !out) {
+    io.stderr(`account: command line: --activity and --out are required\n${USAGE}\n`);
     return 2;
   }
   const format = extname(out).toLowerCase();
@@ -188,6 +192,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   try {
+    // The output is checked before any work, so a bad path fails at once.
+    const path = checkOutputPath(io.cwd, out, '--out');
     let lib = FactorLibrary.standard();
     const opts = resolveOptions(lib, options(args));
     const factorsFile = args.get('factors');
@@ -202,8 +208,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       columns: table.header,
       lineNumbers: table.lines,
     });
-    if (errors.length > 0) fail(errors);
-    if (rows.length === 0) throw new InputError(`${activityFile}: no data rows`);
+    if (errors.length > 0) failAll(errors);
+    if (rows.length === 0) fail({ file: activityFile, reason: 'no data rows' });
 
     const summaries = summarizeInventory(accountActivity(rows, lib, opts));
     const overrides = [...new Set(overrideRows.map((f) => f.carrier))];
@@ -233,15 +239,21 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         `account: warning: ${unknown.size} enterprise id(s) not in ${args.get('enterprises')}: ${[...unknown].slice(0, 10).join(', ')}\n`,
       );
     }
+    checkFinite(result, out);
     const text =
-      format === '.json' ? JSON.stringify(result, null, 2) + '\n' : toCsv(Object.keys(result[0]), result);
-    const path = resolve(io.cwd, out);
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, text, 'utf8');
-    const years = summaries.map((s) => s.year);
+      format === '.json'
+        ? JSON.stringify(result, null, 2) + '\n'
+        : recordsToCsv(Object.keys(result[0]), result);
+    await writeAtomic(path, text);
+    let first = Infinity;
+    let last = -Infinity;
+    for (const s of summaries) {
+      first = Math.min(first, s.year);
+      last = Math.max(last, s.year);
+    }
     io.stdout(
       `Wrote ${result.length} rows (${new Set(summaries.map((s) => s.enterprise_id)).size} enterprises, ` +
-        `${Math.min(...years)}–${Math.max(...years)}) to ${out}\n`,
+        `${first}–${last}) to ${out}\n`,
     );
     return 0;
   } catch (e) {

@@ -4,18 +4,21 @@
  * (workers/node-pool.ts). The summary JSON depends on (scenario, park, runs, seed) alone: the same
  * byte for byte whatever `--workers` is.
  */
-import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
-import { dirname, extname, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
+import { numericCsvPieces } from '../../core/csv-write';
+import { fail, InputError, type Problem } from '../../core/errors';
 import { compileScenario } from '../../core/scenario/compile';
-import type { CompiledModel, RunArray, RunBlock } from '../../core/scenario/model';
+import type { CompiledModel, RunBlock } from '../../core/scenario/model';
 import { isPresetId, presetScenario, PRESET_IDS } from '../../core/scenario/presets';
 import { parseScenario, scope2Of, type Scenario } from '../../core/scenario/schema';
 import { summarize } from '../../core/scenario/summary';
-import { createNodeSimulationRunner } from '../../../workers/node-pool';
+import { inputsColumns, runsColumns, type RunsColumn } from '../../data/sim-tables';
+import { cpuCount, createNodeSimulationRunner } from '../../../workers/node-pool';
 import { parseArgs } from '../args';
-import { InputError } from '../../core/errors';
 import { loadPark } from '../load-park';
+import { checkFinite, checkOutputPath, writeAtomic } from '../output';
 import type { CliCommand, CliIo } from '../types';
 
 const USAGE = `Usage: npm run cli -- simulate --scenario <bau|policy|ambitious|file.json>
@@ -30,7 +33,7 @@ Monte Carlo decarbonization pathways of a park from its latest data year to 2060
               (datasets/README.md), optionally with a manifest.json (green_space_ha, wetland_ha)
   --runs      number of runs, 1–1000000 (memory: about 2 kB per run)
   --seed      random seed, an integer 0–4294967295; run r depends on (seed, r) alone
-  --workers   worker threads (default: the number of CPUs); the results do not depend on it
+  --workers   worker threads (default and most: the number of CPUs); the results do not depend on it
   --summary   summary JSON: percentiles per year, peak year, neutrality, cumulative emissions,
               intensity changes, lever contributions, emissions by sector and by carrier
               (from every K-th run, about 2,000 runs), sensitivity (Spearman)
@@ -38,14 +41,16 @@ Monte Carlo decarbonization pathways of a park from its latest data year to 2060
               run, year, gross_tco2, net_tco2, energy_tce, output_10k_cny; and next to it
               <name>.inputs.<ext> with run and one column per uncertain input (its sampled value)`;
 
-/** A problem worded for the user. */
-class UsageError extends Error {}
+/** A problem with the command line (an option missing or out of range). */
+const usage = (reason: string): never => fail({ file: 'command line', reason });
 
 function integer(name: string, raw: string | undefined, min: number, max: number): number {
-  if (raw === undefined) throw new UsageError(`--${name} is required`);
+  if (raw === undefined) return usage(`--${name} is required`);
   const v = Number(raw);
   if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(v) || v < min || v > max) {
-    throw new UsageError(`--${name} must be an integer ${min}–${max}, got "${raw}"`);
+    usage(
+      `--${name} must be an integer ${min}–${max}, got "${raw.length > 40 ? raw.slice(0, 40) + '…' : raw}"`,
+    );
   }
   return v;
 }
@@ -53,51 +58,28 @@ function integer(name: string, raw: string | undefined, min: number, max: number
 /** A preset or a scenario file, validated. */
 async function loadScenario(spec: string, io: CliIo): Promise<{ scenario: Scenario; fromFile: boolean }> {
   if (isPresetId(spec)) return { scenario: presetScenario(spec), fromFile: false };
-  if (!spec.endsWith('.json')) {
-    throw new UsageError(`--scenario must be ${PRESET_IDS.join(', ')} or a .json file, got "${spec}"`);
+  if (!spec.endsWith('.json'))
+    usage(`--scenario must be ${PRESET_IDS.join(', ')} or a .json file, got "${spec}"`);
+  let text: string;
+  try {
+    text = await readFile(resolve(io.cwd, spec), 'utf8');
+  } catch (e) {
+    return fail({ file: spec, reason: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? e})` });
   }
   let doc: unknown;
   try {
-    doc = JSON.parse(await readFile(resolve(io.cwd, spec), 'utf8'));
+    // A UTF-8 byte-order mark is not part of the JSON.
+    doc = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(
-      `${spec}: ${code ? `cannot read the file (${code})` : `not valid JSON (${(e as Error).message})`}`,
-    );
+    return fail({ file: spec, reason: `not valid JSON (${(e as Error).message})` });
   }
   const parsed = parseScenario(doc);
-  if (!parsed.ok)
-    throw new UsageError(`${spec}: invalid scenario\n${parsed.errors.map((e) => `  ${e}`).join('\n')}`);
-  return { scenario: parsed.scenario, fromFile: true };
-}
-
-/** The per-run tables of --out: the long run × year table and the run × input table. */
-export function runTables(model: CompiledModel, block: RunBlock) {
-  const { runStart, runCount: n, nYears: nY, nInputs: nI } = block;
-  const run = new Int32Array(n * nY);
-  const year = new Int32Array(n * nY);
-  for (let r = 0; r < n; r++) {
-    run.fill(runStart + r, r * nY, (r + 1) * nY);
-    year.set(block.years, r * nY);
+  if (!parsed.ok) {
+    throw new InputError(
+      parsed.errors.map((e): Problem => ({ file: spec, reason: `invalid scenario: ${e}` })),
+    );
   }
-  const long = {
-    run,
-    year,
-    gross_tco2: block.gross,
-    net_tco2: block.net,
-    energy_tce: block.energy,
-    output_10k_cny: block.output,
-  };
-  const inputs: Record<string, Int32Array | RunArray> = {
-    run: Int32Array.from({ length: n }, (_, r) => runStart + r),
-  };
-  const Column = block.inputs instanceof Float32Array ? Float32Array : Float64Array;
-  model.inputNames.forEach((name, i) => {
-    const col = new Column(n);
-    for (let r = 0; r < n; r++) col[r] = block.inputs[r * nI + i];
-    inputs[name] = col;
-  });
-  return { long, inputs };
+  return { scenario: parsed.scenario, fromFile: true };
 }
 
 /** The shortest decimal that reads back as the same float32 (String() would print the float64 expansion). */
@@ -110,31 +92,33 @@ export function float32Text(v: number): string {
   return String(Number(v.toPrecision(9)));
 }
 
-async function writeCsv(path: string, columns: Record<string, Int32Array | RunArray>): Promise<void> {
-  const names = Object.keys(columns);
-  const cols = Object.values(columns);
-  const text = cols.map((c) => (c instanceof Float32Array ? float32Text : String));
-  const rows = cols[0].length;
-  const file = await open(path, 'w');
-  try {
-    await file.write(names.join(',') + '\n');
-    // In slices, so a million-row table never becomes one giant string.
-    for (let start = 0; start < rows; start += 20_000) {
-      const lines: string[] = [];
-      for (let r = start; r < Math.min(rows, start + 20_000); r++)
-        lines.push(cols.map((c, j) => text[j](c[r])).join(','));
-      await file.write(lines.join('\n') + '\n');
+/** Refuses a column value that is NaN or infinite, naming the file, column and row. */
+function checkColumns(file: string, columns: Record<string, RunsColumn>): void {
+  for (const [name, col] of Object.entries(columns)) {
+    for (let r = 0; r < col.length; r++) {
+      if (!Number.isFinite(col[r]))
+        fail({
+          file,
+          row: r + 2,
+          column: name,
+          reason: `${col[r]} is not a finite number; nothing was written`,
+        });
     }
-  } finally {
-    await file.close();
   }
 }
 
-async function writeParquetFile(path: string, columns: Record<string, Int32Array | RunArray>): Promise<void> {
+async function writeCsv(path: string, columns: Record<string, RunsColumn>): Promise<void> {
+  const cols = Object.values(columns);
+  const text = (j: number) => (cols[j] instanceof Float32Array ? float32Text : String);
+  // In pieces, so a million-row table never becomes one giant string.
+  await writeAtomic(path, numericCsvPieces(columns, { text }));
+}
+
+async function writeParquetFile(path: string, columns: Record<string, RunsColumn>): Promise<void> {
   const { Table, writeParquet, WriterPropertiesBuilder, Compression } = await import('parquet-wasm/node');
   const ipc = tableToIPC(tableFromArrays(columns), 'stream');
   const props = new WriterPropertiesBuilder().setCompression(Compression.ZSTD).build();
-  await writeFile(path, writeParquet(Table.fromIPCStream(ipc), props));
+  await writeAtomic(path, writeParquet(Table.fromIPCStream(ipc), props));
 }
 
 /** `runs.csv` → `runs.inputs.csv`. */
@@ -143,9 +127,12 @@ function inputsPathOf(out: string): string {
   return out.slice(0, -ext.length) + '.inputs' + ext;
 }
 
+/** The --out tables (sim-tables.ts layouts), checked, then written. */
 async function writeRuns(out: string, model: CompiledModel, block: RunBlock): Promise<void> {
-  await mkdir(dirname(out), { recursive: true });
-  const { long, inputs } = runTables(model, block);
+  const long = runsColumns(block);
+  const inputs = inputsColumns(model.inputNames, block);
+  checkColumns(out, long);
+  checkColumns(inputsPathOf(out), inputs);
   const write = extname(out).toLowerCase() === '.parquet' ? writeParquetFile : writeCsv;
   await write(out, long);
   await write(inputsPathOf(out), inputs);
@@ -153,19 +140,26 @@ async function writeRuns(out: string, model: CompiledModel, block: RunBlock): Pr
 
 async function run(argv: string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, { values: ['scenario', 'park', 'runs', 'seed', 'workers', 'summary', 'out'] });
-  if (args.positionals.length) throw new UsageError(`Unexpected argument "${args.positionals[0]}"`);
+  if (args.positionals.length) usage(`Unexpected argument "${args.positionals[0]}"`);
   const opt = (name: string) => args.options.get(name);
-  const scenarioSpec = opt('scenario');
-  if (!scenarioSpec) throw new UsageError('--scenario is required');
-  const summaryPath = opt('summary');
-  if (!summaryPath) throw new UsageError('--summary is required');
+  const scenarioSpec = opt('scenario') ?? usage('--scenario is required');
+  const summaryPath = opt('summary') ?? usage('--summary is required');
   const runs = integer('runs', opt('runs'), 1, 1_000_000);
   const seed = integer('seed', opt('seed'), 0, 0xffffffff);
-  const workers = opt('workers') === undefined ? undefined : integer('workers', opt('workers'), 1, 64);
+  let workers = opt('workers') === undefined ? undefined : integer('workers', opt('workers'), 1, 64);
+  const cpus = cpuCount();
+  if (workers !== undefined && workers > cpus) {
+    io.stderr(`note: --workers ${workers} is more than the ${cpus} CPUs here; using ${cpus}\n`);
+    workers = cpus;
+  }
   const out = opt('out');
   if (out !== undefined && !['.parquet', '.csv'].includes(extname(out).toLowerCase())) {
-    throw new UsageError(`--out must end in .parquet or .csv, got "${out}"`);
+    usage(`--out must end in .parquet or .csv, got "${out}"`);
   }
+  // Every output is checked before any work, so a bad path fails at once, not after the simulation.
+  const summaryFile = checkOutputPath(io.cwd, summaryPath, '--summary');
+  const outFile = out === undefined ? undefined : checkOutputPath(io.cwd, out, '--out');
+  if (outFile) checkOutputPath(io.cwd, inputsPathOf(outFile), '--out');
 
   const t0 = performance.now();
   const { scenario, fromFile } = await loadScenario(scenarioSpec, io);
@@ -197,12 +191,11 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const summary = summarize(model, block, seed);
   const t3 = performance.now();
 
-  const summaryFile = resolve(io.cwd, summaryPath);
-  await mkdir(dirname(summaryFile), { recursive: true });
-  await writeFile(summaryFile, JSON.stringify(summary, null, 2) + '\n');
+  checkFinite(summary, summaryPath);
+  await writeAtomic(summaryFile, JSON.stringify(summary, null, 2) + '\n');
   const written = [summaryPath];
-  if (out) {
-    await writeRuns(resolve(io.cwd, out), model, block);
+  if (out && outFile) {
+    await writeRuns(outFile, model, block);
     written.push(out, inputsPathOf(out));
   }
 
@@ -226,7 +219,7 @@ export const command: CliCommand = {
     try {
       return await run(argv, io);
     } catch (e) {
-      if (e instanceof UsageError || e instanceof InputError) {
+      if (e instanceof InputError) {
         io.stderr(`simulate: ${e.message}\n`);
         return 2;
       }

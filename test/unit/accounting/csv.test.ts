@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvError, csvObjects, parseCsv, toCsv } from '../../../src/cli/csv';
+import { CsvError, csvObjects, parseCsv } from '../../../src/cli/csv';
 
 describe('parseCsv', () => {
   it('reads quoted fields, doubled quotes, a BOM and CRLF', () => {
@@ -43,21 +43,5 @@ describe('parseCsv', () => {
     expect(err('a,b\n1,"2\n')).toBe('2: a quoted field is not closed');
     expect(err('a,b\n"1"x,2\n')).toBe('2: unexpected "x" after a closing quote');
     expect(err('a,a\n')).toBe('1: the header names column "a" twice');
-  });
-});
-
-describe('toCsv', () => {
-  it('quotes only when needed and round-trips', () => {
-    const rows = [
-      { id: 'E1', name: 'Alpha, "A"', v: 1.5, n: null },
-      { id: 'E2', name: ' lead', v: -2, n: 'x\ny' },
-    ];
-    const text = toCsv(['id', 'name', 'v', 'n'], rows);
-    expect(text).toBe('id,name,v,n\nE1,"Alpha, ""A""",1.5,\nE2," lead",-2,"x\ny"\n');
-    expect(csvObjects(parseCsv(text))).toEqual([
-      { id: 'E1', name: 'Alpha, "A"', v: '1.5', n: '' },
-      { id: 'E2', name: ' lead', v: '-2', n: 'x\ny' },
-    ]);
-    expect(toCsv(['a'], [{ a: 1 }], { bom: true }).charCodeAt(0)).toBe(0xfeff);
   });
 });

@@ -8,7 +8,7 @@ import { handBaseline } from '../scenario/fixtures';
 let db: DbPort;
 beforeAll(async () => {
   db = await createNodeDb();
-});
+}, 60_000);
 afterAll(async () => db?.close());
 
 const block = simulateBlock(compileScenario(presetScenario('policy'), handBaseline()), 3, 0, 23);

@@ -1,0 +1,136 @@
+/**
+ * Output files of the CLI: every path is checked before any work starts (not a directory, its folder
+ * creatable and writable), and written atomically (a temporary file in the same folder, then a rename),
+ * so a failure never leaves half a file and ends the command at once with the path and the OS reason.
+ * What is written is checked first: a number that is NaN or infinite is refused, with where it is.
+ */
+import { closeSync, mkdirSync, openSync, statSync, unlinkSync } from 'node:fs';
+import { open, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { InputError, fail } from '../core/errors';
+
+const reasonOf = (e: unknown): string => {
+  const err = e as NodeJS.ErrnoException;
+  return err.code ? `${err.code}: ${err.message.replace(/^\w+: /, '')}` : String(err.message ?? e);
+};
+
+/**
+ * Creates the missing folders of `dir` one level at a time (a recursive mkdir can loop for ever under
+ * /proc), failing with the first folder that cannot be made.
+ */
+function ensureDir(dir: string, option: string): void {
+  const missing: string[] = [];
+  let at = dir;
+  for (;;) {
+    let stat;
+    try {
+      stat = statSync(at);
+    } catch {
+      missing.push(at);
+      const up = dirname(at);
+      if (up === at) break;
+      at = up;
+      continue;
+    }
+    if (!stat.isDirectory()) fail({ file: option, reason: `"${at}" is not a folder` });
+    break;
+  }
+  for (const d of missing.reverse()) {
+    try {
+      mkdirSync(d);
+    } catch (e) {
+      fail({ file: option, reason: `cannot create the folder "${d}" (${reasonOf(e)})` });
+    }
+  }
+}
+
+/**
+ * Checks that `path` (relative to `cwd`) can be written, before any work: not an existing folder, its
+ * folder there or creatable, a file creatable in it. Returns the absolute path.
+ */
+export function checkOutputPath(cwd: string, path: string, option: string): string {
+  const file = resolve(cwd, path);
+  try {
+    if (statSync(file).isDirectory()) fail({ file: option, reason: `"${path}" is a folder, not a file` });
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+  }
+  ensureDir(dirname(file), option);
+  const probe = tempPathOf(file);
+  try {
+    closeSync(openSync(probe, 'wx'));
+    unlinkSync(probe);
+  } catch (e) {
+    fail({ file: option, reason: `cannot write to "${dirname(file)}" (${reasonOf(e)})` });
+  }
+  return file;
+}
+
+function tempPathOf(file: string): string {
+  const tag = `${process.pid}.${Math.random().toString(36).slice(2, 10)}`;
+  return join(dirname(file), `.${basename(file)}.${tag}.tmp`);
+}
+
+/** Writes `content` (text or bytes, or pieces of them) to `file` atomically; a failure names the file. */
+export async function writeAtomic(
+  file: string,
+  content: string | Uint8Array | Iterable<string | Uint8Array>,
+): Promise<void> {
+  const temp = tempPathOf(file);
+  try {
+    const handle = await open(temp, 'wx');
+    try {
+      const pieces = typeof content === 'string' || content instanceof Uint8Array ? [content] : content;
+      for (const piece of pieces) {
+        if (typeof piece === 'string') await handle.write(piece);
+        else await handle.write(piece);
+      }
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, file);
+  } catch (e) {
+    await unlink(temp).catch(() => {});
+    if (e instanceof InputError) throw e;
+    fail({ file, reason: `cannot write the file (${reasonOf(e)})` });
+  }
+}
+
+/**
+ * Refuses a value that would carry NaN or an infinite number into an output (JSON would write them
+ * as null): names the first such value by its path, e.g. `total_tco2.p50[3]`.
+ */
+export function checkFinite(value: unknown, file: string): void {
+  const path: (string | number)[] = [];
+  const where = () =>
+    path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('') || '(the value)';
+  const visit = (v: unknown): void => {
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v))
+        fail({ file, field: where(), reason: `${v} is not a finite number; nothing was written` });
+    } else if (ArrayBuffer.isView(v) && !(v instanceof DataView)) {
+      const a = v as unknown as ArrayLike<number | bigint>;
+      for (let i = 0; i < a.length; i++) {
+        const x = a[i];
+        if (typeof x === 'number' && !Number.isFinite(x)) {
+          path.push(i);
+          visit(x);
+        }
+      }
+    } else if (Array.isArray(v)) {
+      v.forEach((x, i) => {
+        path.push(i);
+        visit(x);
+        path.pop();
+      });
+    } else if (v !== null && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        path.push(k);
+        visit(x);
+        path.pop();
+      }
+    }
+  };
+  visit(value);
+}
