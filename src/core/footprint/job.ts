@@ -47,10 +47,16 @@ export function runFootprintJob(
       const prepared = prepareProduct(p, library);
       const sample = sampleFootprint(prepared, runs, seed);
       const summary = summarizeFootprint(prepared, sample, seed);
-      const result = footprintResult(prepared, summary, {
-        product: lang === 'zh' ? p.name_zh : p.name_en,
-        functional_unit: lang === 'zh' ? p.functional_unit_zh : p.functional_unit_en,
-      });
+      const metered = p.lines.some((l) => l.metered) && p.allocation ? p.allocation : null;
+      const result = footprintResult(
+        prepared,
+        summary,
+        {
+          product: lang === 'zh' ? p.name_zh : p.name_en,
+          functional_unit: lang === 'zh' ? p.functional_unit_zh : p.functional_unit_en,
+        },
+        metered,
+      );
       return { id: p.id, summary, result, totals: sample.totals, problems: [] };
     } catch (e) {
       if (e instanceof FootprintError) return { id: p.id, problems: [...e.problems] };

@@ -6,7 +6,7 @@
 import { formatPedigree } from './pedigree';
 import type { PreparedProduct } from './compute';
 import type { FootprintSummary } from './montecarlo';
-import type { Boundary } from './model';
+import type { Allocation, Boundary } from './model';
 
 export const STANDARD = 'GB/T 24067-2024《温室气体 产品碳足迹 量化要求和指南》/ ISO 14067:2018';
 
@@ -56,6 +56,8 @@ export interface FootprintResult {
   runs: number;
   seed: number;
   uncertainty_method: string;
+  /** How metered process energy was shared out to the product (when any line is metered). */
+  allocation: Allocation | null;
   contributions: ContributionRow[];
 }
 
@@ -67,6 +69,7 @@ export function footprintResult(
   p: PreparedProduct,
   s: FootprintSummary,
   names: { product: string; functional_unit: string },
+  allocation: Allocation | null = null,
 ): FootprintResult {
   const byId = new Map(s.lines.map((l) => [l.id, l]));
   return {
@@ -84,6 +87,7 @@ export function footprintResult(
     runs: s.runs,
     seed: s.seed,
     uncertainty_method: UNCERTAINTY_METHOD,
+    allocation,
     contributions: p.lines.map((l) => {
       const r = byId.get(l.id)!;
       return {
@@ -158,6 +162,13 @@ export function footprintCsv(r: FootprintResult): string {
     ['runs', r.runs],
     ['seed', r.seed],
     ['uncertainty_method', r.uncertainty_method],
+    ...(r.allocation
+      ? ([
+          ['allocation_method', r.allocation.method],
+          ['allocation_share', r.allocation.share],
+          ['allocation_units_per_period', r.allocation.units_per_period],
+        ] as [string, unknown][])
+      : []),
   ];
   const lines = [
     ...head.map(([k, v]) => `${field(k)},${field(v)}`),

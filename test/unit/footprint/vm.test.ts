@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runFootprintJob, type Product } from '../../../src/core/footprint/index';
+import { footprintCsv, runFootprintJob, type Product } from '../../../src/core/footprint/index';
 import {
   SAMPLE_PRODUCTS,
   compareRows,
@@ -19,6 +19,15 @@ describe('footprint page view models', () => {
     );
     expect(job.outcomes.map((o) => o.problems)).toEqual([[], [], []]);
     for (const o of job.outcomes) expect(o.summary!.total_kgco2e).toBeGreaterThan(0);
+    // The result says how metered energy was allocated, and the CSV table carries it.
+    expect(job.outcomes[0].result!.allocation).toEqual({
+      method: 'output_value',
+      share: 0.3,
+      units_per_period: 600000,
+    });
+    const csv = footprintCsv(job.outcomes[0].result!);
+    expect(csv).toContain('allocation_method,output_value\r\n');
+    expect(csv).toContain('boundary,cradle-to-gate');
   });
 
   it('compares each variant with the base: P(variant < base) and the difference variant − base', () => {
