@@ -27,7 +27,7 @@ describe('footprint page view models', () => {
     });
     const csv = footprintCsv(job.outcomes[0].result!);
     expect(csv).toContain('allocation_method,output_value\r\n');
-    expect(csv).toContain('boundary,cradle-to-gate');
+    expect(csv).toContain('boundary,"cradle-to-gate (raw material acquisition');
   });
 
   it('compares each variant with the base: P(variant < base) and the difference variant − base', () => {
