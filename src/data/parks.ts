@@ -11,7 +11,6 @@ export const PARK_TABLES = [
   'production',
   'pv_installations',
 ] as const;
-export type ParkTableName = (typeof PARK_TABLES)[number];
 
 export interface ParkManifest {
   id: string;

@@ -20,12 +20,18 @@ import {
 } from '../../src/core/accounting/index';
 import { inventorySummarySql, parkTotalsSql } from '../../src/data/sql/inventory-sql';
 import {
-  allActivitySql,
   carrierYearsSql,
   enterpriseYearSql,
   parkYearsSql,
   sectorYearsSql,
 } from '../../src/data/sql/inventory-views-sql';
+
+/** All activity rows (for checks against the engine). Columns as enterpriseActivitySql. */
+function allActivitySql(): string {
+  return `SELECT CAST(enterprise_id AS VARCHAR) AS enterprise_id, CAST(year AS INTEGER) AS year,
+       CAST(carrier AS VARCHAR) AS carrier, CAST(amount AS DOUBLE) AS amount, CAST(unit AS VARCHAR) AS unit
+FROM activity ORDER BY enterprise_id, year, carrier`;
+}
 import { activityFromTable } from '../../src/ui/pages/accounting/self-check-vm';
 
 let db: DbPort;

@@ -26,7 +26,7 @@ function checkIndex(name: string, v: number): void {
 export interface SimulateOptions {
   /**
    * Compute each lever's contribution (default true). Without them only the final lever stage is
-   * evaluated (about a third less kernel time) and `leverContribution` is empty: what a preview needs. Every
+   * evaluated (less kernel time) and `leverContribution` is empty: what a preview needs. Every
    * other output is bit-identical either way.
    */
   levers?: boolean;
@@ -66,7 +66,7 @@ export function simulateBlock(
   const Store = (options.precision ?? 'single') === 'double' ? Float64Array : Float32Array;
   const M = model;
   // The layout of kernel-prep.ts as literal constants: TurboFan folds these, but not loads from the
-  // module namespace (≈20 % of the run time). A mismatch would break the kernel-vs-reference test.
+  // module namespace (a measurable share of the run time). A mismatch would break the kernel-vs-reference test.
   const NQM = 10;
   const NQP = 5;
   const COAL = 0;

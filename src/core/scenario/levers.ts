@@ -568,28 +568,13 @@ type AnyLever = (typeof LEVERS)[number];
 export type LeverId = AnyLever['id'];
 /** A lever's key in scenario documents and summaries. */
 export type LeverDoc = AnyLever['doc'];
-type LeverById<I extends LeverId> = Extract<AnyLever, { id: I }>;
 
 /** The compiled parameters of every lever, by id (CompiledModel.lever). */
 export type CompiledLevers = { [L in AnyLever as L['id']]: ReturnType<L['compile']> };
 
-/** The document keys in pipeline order (the summary's lever names). */
-export const LEVER_ORDER = LEVERS.map((l) => l.doc) as readonly LeverDoc[];
-
-/** Position of each lever in the pipeline (0-based), by id. */
-export const LEVER_INDEX = Object.fromEntries(LEVERS.map((l, i) => [l.id, i])) as Record<LeverId, number>;
-
-/** The gross-stage levers come first in the pipeline, then the net-stage ones (checked by a test). */
-export const GROSS_LEVERS = LEVERS.filter((l) => l.stage === 'gross').length;
-
 /** The lever whose document key is `doc`. */
 export function leverOfDoc(doc: string): AnyLever | undefined {
   return LEVERS.find((l) => l.doc === doc);
-}
-
-/** The lever with id `id`. */
-export function leverById<I extends LeverId>(id: I): LeverById<I> {
-  return LEVERS[LEVER_INDEX[id]] as LeverById<I>;
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -114,9 +114,9 @@ export interface CompiledModel {
 
 /**
  * Runs that carry the per-sector and per-carrier breakdown: every K-th run, K = ⌈runs / BREAKDOWN_ROWS⌉,
- * so at most about 2,000 rows whatever the sample (a breakdown row is (sectors + carriers) × years
- * values: 26 × 37 for the sample park, so 100k full rows would take 385 MB and half again the kernel
- * time). Runs are independent and identically distributed, so every K-th run is a fair subsample;
+ * so at most about BREAKDOWN_ROWS rows whatever the sample (a breakdown row holds (sectors + carriers)
+ * × years values, so keeping it for every run of a large sample would cost far more memory and kernel
+ * time than the rest of the result). Runs are independent and identically distributed, so every K-th run is a fair subsample;
  * docs/model.md §5.
  */
 export const BREAKDOWN_ROWS = 2000;

@@ -1,7 +1,7 @@
 /**
  * Splits a Monte Carlo request into worker jobs. Pure: no workers, no clocks; the runner and the
  * Node pool share it. Each worker (lane) gets one contiguous range of run indices, cut into chunks
- * small enough that progress, cancellation and supersession stay responsive (≈ 50 ms a chunk).
+ * small enough that progress, cancellation and supersession stay responsive.
  * Because run r depends on (seed, r) alone, any plan gives the same numbers.
  */
 

@@ -99,8 +99,6 @@ export const ScenarioSchema = v.strictObject({
 export type Scenario = v.InferOutput<typeof ScenarioSchema>;
 /** A scenario document before validation (what presets and files are written as). */
 export type ScenarioInput = v.InferInput<typeof ScenarioSchema>;
-export type ScenarioDrivers = Scenario['drivers'];
-export type ScenarioLevers = Scenario['levers'];
 
 type Issue = v.BaseIssue<unknown>;
 type PathKey = string | number;

@@ -111,8 +111,3 @@ export function isFixed(d: Dist): boolean {
       return d.sigma === 0;
   }
 }
-
-/** Median of a distribution (its quantile at 0.5). */
-export function distMedian(d: Dist): number {
-  return distQuantile(d, 0.5);
-}

@@ -135,10 +135,3 @@ export function enterpriseEconomicsSql(): string {
        value_added_10k_cny AS value_added_10k_cny
 FROM economics WHERE enterprise_id = ? ORDER BY year`;
 }
-
-/** All activity rows (for checks against the engine). Columns as enterpriseActivitySql. */
-export function allActivitySql(): string {
-  return `SELECT CAST(enterprise_id AS VARCHAR) AS enterprise_id, CAST(year AS INTEGER) AS year,
-       CAST(carrier AS VARCHAR) AS carrier, CAST(amount AS DOUBLE) AS amount, CAST(unit AS VARCHAR) AS unit
-FROM activity ORDER BY enterprise_id, year, carrier`;
-}
