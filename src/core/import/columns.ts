@@ -11,7 +11,6 @@ import {
   tableToIPC,
   Utf8,
   Vector,
-  vectorFromArray,
 } from 'apache-arrow';
 
 export interface ActivityColumns {
@@ -100,16 +99,27 @@ function utf8Vector(values: readonly (string | null)[]): Vector {
   ]);
 }
 
+/**
+ * Numeric and text columns are assembled from their buffers (no Arrow builders: they compile code with
+ * `new Function`, which the app's Content-Security-Policy forbids, and are slow).
+ */
 function vector(c: TypedTable['columns'][number]): Vector {
   if (c.type === 'str') return utf8Vector(c.values as (string | null)[]);
   const type = c.type === 'int' ? new Int32() : new Float64();
   const values = c.values as Int32Array | Float64Array;
   if (!c.valid) return makeVector(values);
-  const valid = c.valid;
-  return vectorFromArray(
-    Array.from(values, (v, i) => (valid[i] ? v : null)),
-    type,
-  );
+  const n = values.length;
+  const bitmap = new Uint8Array(Math.ceil(n / 8));
+  let nulls = 0;
+  for (let i = 0; i < n; i++) {
+    if (c.valid[i]) bitmap[i >> 3] |= 1 << (i & 7);
+    else nulls++;
+  }
+  return new Vector([
+    makeData({ type, length: n, nullCount: nulls, data: values, nullBitmap: bitmap } as Parameters<
+      typeof makeData
+    >[0]),
+  ]);
 }
 
 /** Typed columns → Arrow table. */

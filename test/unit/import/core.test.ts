@@ -385,6 +385,14 @@ describe('activity import', () => {
     expect(
       Array.from(eco.columns.find((c) => c.name === 'output_value_10k_cny')!.values as Float64Array),
     ).toEqual([1200]);
+    // Blank optional numbers travel as nulls in Arrow.
+    const t = importPark({
+      economics: file('x.csv', utf8('企业代码,年份,工业总产值,增加值\nE1,2024,5,\nE2,2024,6,1\n')),
+    }).tables[0].table;
+    const arrow = tableFromIPC(toIpc(t));
+    expect(arrow.getChild('value_added_10k_cny')!.get(0)).toBeNull();
+    expect(arrow.getChild('value_added_10k_cny')!.get(1)).toBe(1);
+    expect(arrow.getChild('year')!.get(1)).toBe(2024);
   });
 
   it('reads and checks a mapping document, locating its mistakes by field path', () => {
