@@ -6,6 +6,7 @@ import * as accounting from './messages-accounting';
 import * as pathways from './messages-pathways';
 import * as footprint from './messages-footprint';
 import * as embed from './messages-embed';
+import * as importArea from './messages-import';
 
 const shellZh = {
   'app.title': '园区碳路径工作台',
@@ -116,7 +117,14 @@ const shellEn: Record<keyof typeof shellZh, string> = {
   'common.noData': 'No data',
 };
 
-export const zh = { ...shellZh, ...accounting.zh, ...pathways.zh, ...embed.zh, ...footprint.zh };
+export const zh = {
+  ...shellZh,
+  ...accounting.zh,
+  ...pathways.zh,
+  ...embed.zh,
+  ...footprint.zh,
+  ...importArea.zh,
+};
 
 export type MessageKey = keyof typeof zh;
 
@@ -126,4 +134,5 @@ export const en: Record<MessageKey, string> = {
   ...pathways.en,
   ...embed.en,
   ...footprint.en,
+  ...importArea.en,
 };

@@ -8,6 +8,7 @@ import DataPage from './DataPage.svelte';
 import { ACCOUNTING_PAGES } from './accounting-pages';
 import { PATHWAYS_PAGES } from './pathways-pages';
 import { FOOTPRINT_PAGES } from './footprint/pages';
+import ImportPage from './import/ImportPage.svelte';
 
 export interface PageEntry {
   /** Route path, e.g. "overview" → #/overview. */
@@ -24,4 +25,5 @@ export const PAGES: readonly PageEntry[] = [
   ...PATHWAYS_PAGES,
   ...FOOTPRINT_PAGES,
   { path: 'data', label: 'nav.data', component: DataPage },
+  { path: 'import', label: 'nav.import', component: ImportPage, needsData: false },
 ];

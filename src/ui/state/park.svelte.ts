@@ -5,6 +5,7 @@
 import type { Table } from 'apache-arrow';
 import { loadTables, type ParkManifest, type ParkSource, type TableBytes } from '../../data/parks';
 import type { DbPort, SqlValue } from '../../data/port';
+import { loadTablesAtomic } from '../../data/user-parks';
 import { QueryCoordinator, type Latest, type Query, type QueryOptions } from '../../data/query-coordinator';
 
 export type ParkStatus = 'idle' | 'starting' | 'loading' | 'ready' | 'error';
@@ -17,7 +18,9 @@ export class ParkStore {
   error = $state<string | null>(null);
   revision = $state(0);
 
-  readonly parks: readonly ParkSource[];
+  /** Bundled parks first, then the user's imported parks (src/data/user-parks.ts). */
+  parks = $state.raw<readonly ParkSource[]>([]);
+  #bundled: readonly ParkSource[];
   #dbFactory: () => Promise<DbPort>;
   #reference: () => Promise<TableBytes[]>;
   #db: Promise<DbPort> | null = null;
@@ -32,8 +35,13 @@ export class ParkStore {
     reference: () => Promise<TableBytes[]>;
   }) {
     this.#dbFactory = opts.db;
-    this.parks = opts.parks;
+    this.parks = this.#bundled = opts.parks;
     this.#reference = opts.reference;
+  }
+
+  /** Lists the user's imported parks beside the bundled ones. */
+  setUserParks(sources: readonly ParkSource[]): void {
+    this.parks = [...this.#bundled, ...sources];
   }
 
   /** The database, started on first use. */
@@ -78,7 +86,7 @@ export class ParkStore {
       await loadTables(db, reference);
       this.#referenceLoaded = true;
       this.queries.invalidate(); // the tables are being replaced: no answer of the old ones is reused
-      await loadTables(db, tables);
+      await loadTablesAtomic(db, tables);
       if (token !== this.#token) return;
       this.manifest = source.manifest;
       this.status = 'ready';
