@@ -109,7 +109,6 @@ export const zh = {
   'fp.report.title': '产品碳足迹报告',
   'fp.report.standard': '依据标准',
   'fp.report.method': '不确定性方法',
-  'fp.report.factors': '所用因子及来源',
   'fp.report.synthetic':
     '示例产品的数量为虚构示例；材料因子多为判断值，正式声明请替换为供应商数据或 CPCD 等数据库的发布值。',
   'fp.problems': '以下行有问题，修正后自动重算：',
@@ -232,7 +231,6 @@ export const en: Record<keyof typeof zh, string> = {
   'fp.report.title': 'Product carbon footprint report',
   'fp.report.standard': 'Standard',
   'fp.report.method': 'Uncertainty method',
-  'fp.report.factors': 'Factors used and their sources',
   'fp.report.synthetic':
     'Sample products have made-up quantities; most material factors are judgement values — for a formal claim, replace them with supplier data or published values (e.g. CPCD).',
   'fp.problems': 'These lines have problems; the footprint recomputes once they are fixed:',
