@@ -6,7 +6,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import { tableFromArrays, tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
 import { parseNumber, validateActivityRows, type RawRecord } from '../core/accounting/index';
 import { InputError, type Problem } from '../core/errors';
@@ -14,10 +14,10 @@ import type { ParkBaseline } from '../core/scenario/baseline';
 import { DEFAULT_SCOPE2, type Scope2Method } from '../core/scenario/schema';
 import { sectorInfo } from '../core/sectors';
 import { bundledPark, bundledParkIds, referenceTables } from '../data/bundled-node';
-import { createNodeDb } from '../data/duckdb-node';
 import { loadParkBaseline, type LocateRecord } from '../data/park-baseline';
 import { loadTables, PARK_TABLES, type ParkManifest, type TableBytes } from '../data/parks';
 import { quoteIdent, type DbPort } from '../data/port';
+import { baselineKey, cacheBaseline, readCachedBaseline } from './baseline-cache';
 import { CsvError, csvObjects, parseCsv } from './csv';
 
 /** The tables the baseline needs. */
@@ -66,8 +66,7 @@ function arrowRecords(table: Table, file: string): RawTable {
   return { file, columns, records, rows: records.map((_, i) => i + 1) };
 }
 
-async function readTableFile(path: string): Promise<RawTable> {
-  const bytes = await readFile(path);
+async function readTableFile(path: string, bytes: Buffer): Promise<RawTable> {
   if (path.endsWith('.csv')) {
     try {
       const t = parseCsv(bytes.toString('utf8'));
@@ -208,7 +207,10 @@ const CHECKS: Record<string, (t: RawTable) => TableBytes> = {
 interface ParkFiles {
   id: string;
   source: string;
-  tables: TableBytes[];
+  /** Everything the baseline is built from, for the cache key. */
+  bytes: (string | Uint8Array)[];
+  /** The tables, read and checked (only when the baseline is not cached). */
+  tables(): Promise<TableBytes[]>;
   manifest: Partial<ParkManifest>;
   locate: LocateRecord;
 }
@@ -216,29 +218,38 @@ interface ParkFiles {
 async function readFolder(dir: string): Promise<ParkFiles> {
   const find = (name: string) =>
     ['parquet', 'csv', 'arrow'].map((ext) => join(dir, `${name}.${ext}`)).find((f) => existsSync(f));
-  const raw = new Map<string, RawTable>();
-  for (const name of NEEDED) {
-    const file = find(name);
-    if (!file) fail([{ file: dir, reason: `no ${name}.csv, ${name}.parquet or ${name}.arrow` }]);
-    raw.set(name, await readTableFile(file));
+  const files = new Map<string, { path: string; bytes: Buffer }>();
+  for (const name of [...NEEDED, OPTIONAL]) {
+    const path = find(name);
+    if (!path) {
+      if (name === OPTIONAL) continue;
+      fail([{ file: dir, reason: `no ${name}.csv, ${name}.parquet or ${name}.arrow` }]);
+    }
+    files.set(name, { path, bytes: await readFile(path) });
   }
-  const pvFile = find(OPTIONAL);
-  if (pvFile) raw.set(OPTIONAL, await readTableFile(pvFile));
-  const tables = [...raw].map(([name, t]) => CHECKS[name](t));
   const manifestPath = join(dir, 'manifest.json');
   let manifest: Partial<ParkManifest> = {};
+  let manifestText = '';
   if (existsSync(manifestPath)) {
+    manifestText = await readFile(manifestPath, 'utf8');
     try {
-      manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as Partial<ParkManifest>;
+      manifest = JSON.parse(manifestText) as Partial<ParkManifest>;
     } catch (e) {
       fail([{ file: manifestPath, reason: `not valid JSON (${(e as Error).message})` }]);
     }
   }
+  const raw = new Map<string, RawTable>();
   const locate: LocateRecord = (table, record) => {
     const t = raw.get(table);
     return t ? { file: t.file, row: t.rows[record] ?? record + 1 } : { file: table, row: record + 1 };
   };
-  return { id: manifest.id ?? basename(dir), source: dir, tables, manifest, locate };
+  const tables = async () => {
+    for (const [name, f] of files) raw.set(name, await readTableFile(f.path, f.bytes));
+    return [...raw].map(([name, t]) => CHECKS[name](t));
+  };
+  const bytes = [...files].flatMap(([name, f]) => [name + extname(f.path), f.bytes]);
+  bytes.push(manifestText);
+  return { id: manifest.id ?? basename(dir), source: dir, bytes, tables, manifest, locate };
 }
 
 async function readBundled(id: string): Promise<ParkFiles> {
@@ -252,7 +263,15 @@ async function readBundled(id: string): Promise<ParkFiles> {
     file: `datasets/${id}/${table}.arrow`,
     row: record + 1,
   });
-  return { id, source: `datasets/${id}`, tables, manifest: park.manifest, locate };
+  const bytes = [...tables.flatMap((t) => [t.name, t.ipc]), JSON.stringify(park.manifest)];
+  return {
+    id,
+    source: `datasets/${id}`,
+    bytes,
+    tables: async () => tables,
+    manifest: park.manifest,
+    locate,
+  };
 }
 
 /**
@@ -279,19 +298,28 @@ export async function loadPark(
     }
     files = await readFolder(dir);
   }
-  return inParkDb(async (db) => {
-    await loadTables(db, files.tables);
-    const baseline = await loadParkBaseline(
-      db,
-      {
-        datasetId: files.id,
-        greenSpaceHa: files.manifest.green_space_ha ?? 0,
-        wetlandHa: files.manifest.wetland_ha ?? 0,
-      },
-      { scope2: options.scope2 ?? DEFAULT_SCOPE2, locate: files.locate },
-    );
-    return { id: files.id, source: files.source, baseline };
+  const scope2 = options.scope2 ?? DEFAULT_SCOPE2;
+  const meta = {
+    datasetId: files.id,
+    greenSpaceHa: files.manifest.green_space_ha ?? 0,
+    wetlandHa: files.manifest.wetland_ha ?? 0,
+  };
+  const reference = referenceTables();
+  const key = baselineKey([
+    ...files.bytes,
+    ...reference.flatMap((t) => [t.name, t.ipc]),
+    JSON.stringify(meta),
+    scope2,
+  ]);
+  const cached = readCachedBaseline(key);
+  if (cached) return { id: files.id, source: files.source, baseline: cached };
+  const tables = await files.tables();
+  const baseline = await inParkDb(reference, async (db) => {
+    await loadTables(db, tables);
+    return loadParkBaseline(db, meta, { scope2, locate: files.locate });
   });
+  cacheBaseline(key, baseline);
+  return { id: files.id, source: files.source, baseline };
 }
 
 /** One DuckDB per process, with the reference tables, started on first use (it takes a while). */
@@ -299,10 +327,14 @@ let parkDb: Promise<DbPort> | null = null;
 /** Parks are built one after another in it. */
 let queue: Promise<unknown> = Promise.resolve();
 
-/** Runs `work` on the process's DuckDB with no park tables loaded; drops the park's tables after it. */
-function inParkDb<T>(work: (db: DbPort) => Promise<T>): Promise<T> {
-  parkDb ??= createNodeDb().then(async (db) => {
-    await loadTables(db, referenceTables());
+/**
+ * Runs `work` on the process's DuckDB (started with `reference` on first use) with no park tables
+ * loaded; drops the park's tables after it. DuckDB is loaded only here, when a baseline is built.
+ */
+function inParkDb<T>(reference: TableBytes[], work: (db: DbPort) => Promise<T>): Promise<T> {
+  parkDb ??= import('../data/duckdb-node').then(async ({ createNodeDb }) => {
+    const db = await createNodeDb();
+    await loadTables(db, reference);
     return db;
   });
   const run = queue.then(async () => {

@@ -6,8 +6,19 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ParkManifest, ParkSource, TableBytes } from './parks';
 
-/** The repository's `datasets/` folder. */
-export const DATASETS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../datasets');
+/**
+ * The repository's `datasets/` folder: the nearest one up from this module (which runs from
+ * src/data in the sources, or from the CLI's bundle in node_modules/.cache).
+ */
+export const DATASETS_DIR = findDatasets(dirname(fileURLToPath(import.meta.url)));
+
+function findDatasets(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'datasets');
+    if (existsSync(join(candidate, 'reference'))) return candidate;
+    if (dirname(dir) === dir) return resolve(from, '../../datasets');
+  }
+}
 
 function readArrowDir(dir: string): TableBytes[] {
   return readdirSync(dir)
