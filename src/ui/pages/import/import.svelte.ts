@@ -32,8 +32,6 @@ export type ImportStatus = 'idle' | 'running' | 'checked' | 'cancelled' | 'savin
 
 export interface ParkTarget {
   setUserParks(sources: ReturnType<typeof userParkSource>[]): void;
-  open(id: string): Promise<void>;
-  readonly error: string | null;
 }
 
 export class ImportState {
@@ -146,10 +144,10 @@ export class ImportState {
   }
 
   /**
-   * Stores the park (valid rows) and opens it. Refused while errors remain unless `validOnly`; the
+   * Stores the park (valid rows) and has it shown. Refused while errors remain unless `validOnly`; the
    * stored data and the loaded park stay as they were when storing or loading fails.
    */
-  async load(validOnly: boolean): Promise<void> {
+  async load(validOnly: boolean, show: (id: string) => void): Promise<void> {
     const o = this.outcome;
     if (!o) return;
     if (o.errorCount > 0 && !validOnly) return;
@@ -188,9 +186,10 @@ export class ImportState {
         });
       }
       this.#park.setUserParks((await listUserParks()).map(userParkSource));
-      await this.#park.open(id);
       this.savedName = manifest.name_zh;
       this.status = 'saved';
+      // The address names the park; the app opens it from there (atomically: see ParkStore.open).
+      show(id);
     } catch (e) {
       this.status = 'error';
       this.message = e instanceof Error ? e.message : String(e);
