@@ -140,7 +140,7 @@ describe('exports', () => {
     expect(p.frameVisible).toBe(true);
     expect(p.title).toContain('园区碳排放盘查报告');
     expect(p.meta).toMatch(/报告年份：2024/);
-    expect(p.meta).toMatch(/报告日期: \d{4}年\d{1,2}月\d{1,2}日/);
+    expect(p.meta).toMatch(/报告日期：\d{4}年\d{1,2}月\d{1,2}日/);
     expect(p.method).toContain('当量值（0.1229 kgce/kWh）');
     expect(p.method).not.toContain('=');
     expect(p.factorRows.length).toBeGreaterThan(10);
