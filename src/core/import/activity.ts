@@ -219,7 +219,7 @@ function sheetDefaults(plan: SheetPlan, ctx: Ctx): { ent?: string; period?: Peri
   return { ent, period };
 }
 
-function readRows(plan: SheetPlan, ctx: Ctx, entries: Entry[], progress: () => void): number {
+function readRows(plan: SheetPlan, ctx: Ctx, entries: Entry[], progress: (rowsDone: number) => void): number {
   const { grid } = plan;
   const file = grid.file;
   const col = (f: Parameters<typeof fieldColumn>[1]) => fieldColumn(plan, f);
@@ -268,7 +268,7 @@ function readRows(plan: SheetPlan, ctx: Ctx, entries: Entry[], progress: () => v
   const one = (r: number): void => {
     const cells = grid.rows[r];
     const row = grid.rowNumbers[r];
-    if ((r & 4095) === 0) progress();
+    if ((r & 4095) === 0) progress(r);
     const before = ctx.problems.errors;
     let ent: string;
     if (iEnt >= 0) ent = cellText(cells[iEnt]);
@@ -792,7 +792,7 @@ export function importActivity(grids: readonly Grid[], options: ActivityOptions 
     ctx.problems.addAll(problems);
     plans.push(plan);
     const base = done;
-    rowsRead += readRows(plan, ctx, entries, () => options.progress?.(base + 0, total));
+    rowsRead += readRows(plan, ctx, entries, (r) => options.progress?.(base + r, total));
     done += grid.rows.length;
     options.progress?.(done, total);
   }
