@@ -12,6 +12,7 @@ export { rampAt, gridKnotWeights, capacityAt, patternRegex } from './timeline';
 export { simulateBlock } from './kernel';
 export { referenceSimulate } from './reference';
 export { sampleRun, sampleScratch } from './sampling';
+export { inputGroup, type GroupSensitivity } from './sensitivity-groups';
 export {
   summarize,
   type SimulationSummary,

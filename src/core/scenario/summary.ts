@@ -11,6 +11,7 @@
  */
 import { quantiles, quantilesInPlace, rankInto, RankScratch } from '../stats';
 import type { LeverDoc } from './levers';
+import { groupSensitivity, inputGroup, type GroupSensitivity } from './sensitivity-groups';
 import type { CompiledModel, RunArray, RunBlock } from './model';
 
 export interface PercentileSeries {
@@ -35,6 +36,8 @@ export interface SensitivityRow {
   output: string;
   /** Spearman rank correlation; null when either side is constant. */
   spearman: number | null;
+  /** The input's group (sensitivity-groups.ts inputGroup): what the grouped tornado shows as one bar. */
+  group: string;
 }
 
 export interface LeverSummary {
@@ -95,6 +98,11 @@ export interface SimulationSummary {
   /** Gross emissions by sector and by carrier; null when the runs were computed without the breakdown. */
   by_sector_tco2: BreakdownSummary | null;
   by_carrier_tco2: BreakdownSummary | null;
+  /**
+   * Groups of inputs scored by the share of each output's rank variance they explain (rank-regression
+   * R²), largest first per output: robust to inputs correlated within a group (docs/model.md §6).
+   */
+  sensitivity_groups: GroupSensitivity[];
 }
 
 const PS = [0.05, 0.25, 0.5, 0.75, 0.95];
@@ -274,6 +282,7 @@ export function summarize(
   }
   const horizonHas2060 = years[years.length - 1] >= 2060;
 
+  const sens = sensitivity(model, block, w, years, peakYear, cumulative);
   return {
     runs: n,
     seed,
@@ -292,7 +301,7 @@ export function summarize(
       p_by_2060_se: horizonHas2060 && n ? r4(binomialSe(neutralBy2060 / n, n)) : null,
     },
     cumulative_tco2: spreadOf(cumulative, scratch, 0),
-    sensitivity: sensitivity(model, block, w, years, peakYear, cumulative),
+    sensitivity: sens,
     scenario: model.scenarioId,
     dataset: model.datasetId,
     base_year: model.baseYear,
@@ -306,7 +315,40 @@ export function summarize(
     lever_contribution: options.levers ?? summarizeLevers(model, block),
     by_sector_tco2: breakdown(block.bySector, model.sectors, block),
     by_carrier_tco2: breakdown(block.byCarrier, model.carriers, block),
+    sensitivity_groups: sensitivityGroups(model, block, years, peakYear, cumulative, sens),
   };
+}
+
+/** Grouped sensitivity (sensitivity-groups.ts) of the outputs the Spearman table covers, largest first. */
+function sensitivityGroups(
+  model: CompiledModel,
+  block: RunBlock,
+  years: number[],
+  peakYear: Float64Array,
+  cumulative: Float64Array,
+  rows: readonly SensitivityRow[],
+): GroupSensitivity[] {
+  const nY = block.nYears;
+  const y2030 = years.indexOf(2030);
+  const outputs = [
+    ...(y2030 >= 0 ? [{ name: 'total_tco2_2030', at: (r: number) => block.gross[r * nY + y2030] }] : []),
+    { name: 'peak_year', at: (r: number) => peakYear[r] },
+    { name: 'cumulative_tco2', at: (r: number) => cumulative[r] },
+  ];
+  const index = new Map(model.inputNames.map((name, i) => [name, i]));
+  const rho = outputs.map((o) => {
+    const byInput = new Array<number | null>(model.nInputs).fill(null);
+    for (const row of rows) if (row.output === o.name) byInput[index.get(row.input)!] = row.spearman;
+    return byInput;
+  });
+  const groups = groupSensitivity(model.inputIds, block.inputs, block.runCount, outputs, rho);
+  return outputs.flatMap((o) =>
+    groups
+      .filter((g) => g.output === o.name)
+      .map((g, i) => ({ g: { ...g, r2: r4(g.r2) }, i }))
+      .sort((a, b) => b.g.r2 - a.g.r2 || a.i - b.i)
+      .map((x) => x.g),
+  );
 }
 
 /** Mean, P5 and P95 per key and year of a [(row * nYears + y) * keys + k] breakdown; null if none. */
@@ -409,6 +451,7 @@ function sensitivity(
           input: model.inputNames[i0 + j],
           output: names[o],
           spearman: Number.isNaN(rho) ? null : r4(rho),
+          group: inputGroup(model.inputIds[i0 + j]),
         });
       }
     }

@@ -29,11 +29,16 @@ export function handSummary(): SimulationSummary {
     neutrality: { p_by_2060: 0.35, histogram: {}, never: 650, p_by_2060_se: 0.0151 },
     cumulative_tco2: { p5: 1000, p50: 1200, p95: 1500, mean: 1220 },
     sensitivity: [
-      { input: 'growth.chemicals.to2030', output: 'total_tco2_2030', spearman: 0.4 },
-      { input: 'grid.y2030', output: 'total_tco2_2030', spearman: -0.7 },
-      { input: 'pv_yield', output: 'total_tco2_2030', spearman: null },
-      { input: 'intensity.chemicals', output: 'total_tco2_2030', spearman: -0.1 },
-      { input: 'grid.y2030', output: 'peak_year', spearman: 0.2 },
+      { input: 'growth.chemicals.to2030', output: 'total_tco2_2030', spearman: 0.4, group: 'output_growth' },
+      { input: 'grid.y2030', output: 'total_tco2_2030', spearman: -0.7, group: 'grid_factor' },
+      { input: 'pv_yield', output: 'total_tco2_2030', spearman: null, group: 'pv_yield' },
+      {
+        input: 'intensity.chemicals',
+        output: 'total_tco2_2030',
+        spearman: -0.1,
+        group: 'intensity_improvement',
+      },
+      { input: 'grid.y2030', output: 'peak_year', spearman: 0.2, group: 'grid_factor' },
     ],
     scenario: 'policy',
     dataset: 'sample',
@@ -102,6 +107,12 @@ export function handSummary(): SimulationSummary {
         [-4, -3, -3, -3, -3, -3, -3, 0],
       ],
     },
+    sensitivity_groups: [
+      { group: 'grid_factor', output: 'total_tco2_2030', r2: 0.49, sign: -1, inputs: 1 },
+      { group: 'output_growth', output: 'total_tco2_2030', r2: 0.3, sign: 1, inputs: 1 },
+      { group: 'intensity_improvement', output: 'total_tco2_2030', r2: 0.01, sign: -1, inputs: 1 },
+      { group: 'grid_factor', output: 'peak_year', r2: 0.04, sign: 1, inputs: 1 },
+    ],
   };
 }
 

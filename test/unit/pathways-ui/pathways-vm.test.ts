@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   breakdownAreas,
   fanData,
+  groupTornadoRows,
   histogramMedian,
   probabilityDigits,
+  sensitivityGroupsOf,
   leverWedges,
   pathwayKpis,
   peakHistogram,
@@ -127,5 +129,18 @@ describe('probability precision', () => {
     expect(probabilityDigits(0.0004)).toBe(2);
     expect(probabilityDigits(0)).toBe(1);
     expect(probabilityDigits(null)).toBe(1);
+  });
+});
+
+describe('grouped tornado', () => {
+  it('shows one bar per group, signed by direction, for the chosen output', () => {
+    const s = handSummary();
+    const rows = groupTornadoRows(s.sensitivity_groups, 'total_tco2_2030', (g) => g.toUpperCase());
+    expect(rows.map((r) => [r.input, r.label, r.rho])).toEqual([
+      ['grid_factor', 'GRID_FACTOR', -0.49],
+      ['output_growth', 'OUTPUT_GROWTH', 0.3],
+      ['intensity_improvement', 'INTENSITY_IMPROVEMENT', -0.01],
+    ]);
+    expect(sensitivityGroupsOf(s.sensitivity_groups, 'peak_year')).toEqual(['grid_factor']);
   });
 });

@@ -103,6 +103,7 @@ describe('summary', () => {
       baseYear: 2029,
       warnings: [],
       inputNames: ['a'],
+      inputIds: [{ kind: 'pv_yield' }],
       leverNames: [],
       years,
     } as unknown as CompiledModel;

@@ -4,6 +4,7 @@
 import { i18n } from '../../i18n/i18n.svelte';
 import { zh, type MessageKey } from '../../i18n/messages';
 import { sectorLabel } from '../../i18n/labels';
+import { LEVERS } from '../../../core/scenario/index';
 import type { ControlGroup, InputId, LeverDoc, SettingKey, SettingSpec } from '../../../core/scenario/index';
 
 const has = (key: string): key is MessageKey => Object.hasOwn(zh, key);
@@ -54,6 +55,18 @@ export function inputLabel(id: InputId | undefined, name: string): string {
     case 'pv_yield':
       return i18n.t(`path.input.${id.kind}`);
   }
+}
+
+/** A group of uncertain inputs (the grouped tornado's bars): a lever's name, or the driver's. */
+export function sensitivityGroupLabel(group: string): string {
+  if (group.startsWith('lever.')) {
+    const doc = group.slice('lever.'.length);
+    return (LEVERS as readonly { doc: string }[]).some((l) => l.doc === doc)
+      ? i18n.t('path.sgroup.lever', { lever: leverName(doc as LeverDoc) })
+      : group;
+  }
+  const key = `path.sgroup.${group}`;
+  return has(key) ? i18n.t(key) : group;
 }
 
 /** A lever value as the slider shows it. */

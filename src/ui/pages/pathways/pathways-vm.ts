@@ -4,6 +4,7 @@
  */
 import type {
   CompiledModel,
+  GroupSensitivity,
   InputId,
   LeverDoc,
   BaselineHistory,
@@ -142,6 +143,30 @@ export function pathwayKpis(s: SimulationSummary): PathwayKpis {
     gross2030: at(s, s.total_tco2.p50, 2030),
     net2060: at(s, s.net_tco2.p50, 2060),
   };
+}
+
+/**
+ * The grouped tornado: one bar per group of inputs, its share of the output's rank variance (rank R²)
+ * signed by its direction, largest first.
+ */
+export function groupTornadoRows(
+  groups: readonly GroupSensitivity[],
+  output: SensitivityOutput,
+  label: (group: string) => string,
+  limit = 12,
+): TornadoRow[] {
+  return groups
+    .filter((g) => g.output === output)
+    .slice(0, limit)
+    .map((g) => ({ input: g.group, label: label(g.group), rho: g.sign * g.r2 }));
+}
+
+/** The groups present for an output, in the order of the grouped tornado. */
+export function sensitivityGroupsOf(
+  groups: readonly GroupSensitivity[],
+  output: SensitivityOutput,
+): string[] {
+  return groups.filter((g) => g.output === output).map((g) => g.group);
 }
 
 /** Outputs the sensitivity table covers. */
