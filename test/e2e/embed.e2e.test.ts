@@ -145,7 +145,7 @@ describe('embedding in a portal', () => {
         })
         .toBeGreaterThan(800);
       await page.waitForTimeout(1000);
-      await page.screenshot({ path: `${ARTIFACTS}/embed-portal-zh.png`, fullPage: true });
+      await page.screenshot({ path: `${ARTIFACTS}/embed-portal-zh.png` });
 
       await page.evaluate(() =>
         (window as unknown as { send: (m: unknown) => void }).send({ type: 'pcw:set-language', lang: 'en' }),
@@ -165,8 +165,12 @@ describe('embedding in a portal', () => {
       await expect
         .poll(() => app.locator('[data-testid="pick-enterprise"]').inputValue(), { timeout: 10_000 })
         .toBe('E0007');
-      await page.waitForTimeout(1000);
-      await page.screenshot({ path: `${ARTIFACTS}/embed-portal-en.png`, fullPage: true });
+      await app.locator('[data-testid="self-kpi-total"]').waitFor({ timeout: 30_000 });
+      await expect
+        .poll(() => app.locator('[data-testid="self-results"]').textContent(), { timeout: 30_000 })
+        .toContain('E0007');
+      await page.waitForTimeout(1500);
+      await page.screenshot({ path: `${ARTIFACTS}/embed-portal-en.png` });
       await context.close();
     },
   );
