@@ -32,12 +32,18 @@ export function buildDistributionOption(
 ): ChartOption {
   const fs = chartFontSizes(large);
   const n = d.counts.reduce((a, b) => a + b, 0) || 1;
-  const mids = d.counts.map((_, i) => (d.edges[i] + d.edges[i + 1]) / 2);
-  // Labels sit above the plot (the median and the deterministic value are close: one label left of
-  // its line, the other right), the range ends inside the plot.
-  type Pos = 'insideEndTop' | 'insideEndBottom' | 'end';
+  const bins = d.counts.length;
+  const width = bins > 0 ? (d.edges[bins] - d.edges[0]) / bins : 1;
+  // A category axis of bins (so the chart's data table lists them); a value sits at its fractional bin
+  // index, bin i spanning i − ½ … i + ½.
+  const at = (x: number) => Math.min(bins - 0.5, Math.max(-0.5, (x - d.edges[0]) / width - 0.5));
+  // Each bin named by its centre (the data table lists centre and share).
+  const labels = d.counts.map((_, i) => text.formatKg((d.edges[i] + d.edges[i + 1]) / 2));
+  // Labels sit at the top of their lines, on either side, so close lines (median, deterministic) do not
+  // cover each other.
+  type Pos = 'insideEndTop' | 'insideEndBottom';
   const mark = (x: number, name: string, color: string, position: Pos, dashed = false) => ({
-    xAxis: x,
+    xAxis: at(x),
     name,
     lineStyle: { color, type: dashed ? ('dashed' as const) : ('solid' as const), width: 2 },
     label: { formatter: name, color, fontSize: fs.axis, position, backgroundColor: '#fff', padding: [1, 3] },
@@ -63,14 +69,14 @@ export function buildDistributionOption(
       },
     },
     xAxis: {
-      type: 'value',
-      min: d.edges[0],
-      max: d.edges[d.edges.length - 1],
+      type: 'category',
+      data: labels,
       name: text.axis,
       nameLocation: 'middle',
       nameGap: 24,
       nameTextStyle: { fontSize: fs.axis },
-      axisLabel: { fontSize: fs.axis, formatter: (v: number) => text.formatKg(v) },
+      axisTick: { alignWithLabel: true },
+      axisLabel: { fontSize: fs.axis },
     },
     yAxis: {
       type: 'value',
@@ -80,10 +86,10 @@ export function buildDistributionOption(
     series: [
       {
         type: 'bar',
-        barWidth: '96%',
-        data: mids.map((x, i) => [x, d.counts[i] / n]),
+        name: text.share,
+        barCategoryGap: '4%',
+        data: d.counts.map((c) => c / n),
         itemStyle: { color: PALETTE[4] },
-        barMinWidth: 1,
         markLine: {
           symbol: 'none',
           silent: true,

@@ -40,7 +40,8 @@ export function buildHotspotOption(
   large = false,
 ): ChartOption {
   const fs = chartFontSizes(large);
-  const shown = [...rows].reverse();
+  // Largest first in the data (and so in the chart's data table), drawn from the top.
+  const shown = rows;
   return {
     aria: { enabled: true },
     animationDuration: 300,
@@ -72,12 +73,14 @@ export function buildHotspotOption(
     },
     yAxis: {
       type: 'category',
+      inverse: true,
       data: shown.map((r) => r.label),
       axisLabel: { fontSize: fs.axis, width: 180, overflow: 'truncate' },
     },
     series: [
       {
         type: 'bar',
+        name: text.axis,
         barMaxWidth: 22,
         data: shown.map((r) => ({
           value: r.kgco2e,

@@ -70,6 +70,7 @@ export const zh = {
   'fp.seed': '随机种子',
   'fp.running': '计算中…',
   'fp.status': '{runs} 次模拟，{ms} 毫秒',
+  'fp.chartSource': '产品碳足迹：{name}；{runs} 次模拟，随机种子 {seed}；因子来源见数据质量表',
   'fp.runsSeed': '{runs} 次模拟，随机种子 {seed}；直方图显示 P0.1–P99.9 之间的模拟。',
   'fp.dq.note':
     '本行 GSD 合并了因子的 GSD 与本行数量的基本不确定性和谱系评分（Weidema 等，2013，ecoinvent 第 3 版数据质量指南）。',
@@ -190,6 +191,8 @@ export const en: Record<keyof typeof zh, string> = {
   'fp.seed': 'Seed',
   'fp.running': 'Computing…',
   'fp.status': '{runs} runs in {ms} ms',
+  'fp.chartSource':
+    'Product footprint: {name}; {runs} runs, seed {seed}; factor sources in the data-quality table',
   'fp.runsSeed': '{runs} runs, seed {seed}; the histogram shows the runs between P0.1 and P99.9.',
   'fp.dq.note':
     'A line’s GSD combines its factor’s GSD with the basic uncertainty and pedigree scores of the line’s quantity (Weidema et al. 2013, ecoinvent v3 data quality guideline).',
