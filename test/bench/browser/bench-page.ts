@@ -25,6 +25,9 @@ export interface PageFigures {
   summarize100kMs: number;
   heapPeakMb: number;
   resultMb: number;
+  /** A cancel during a 100k run: ms until its promise rejected, and until no worker computed for it. */
+  cancelRejectMs: number;
+  cancelStopMs: number;
 }
 
 interface MemoryInfo {
@@ -46,6 +49,24 @@ async function withHeapPeak<T>(fn: () => Promise<T>): Promise<[T, number]> {
 }
 
 type SmallFigures = Omit<PageFigures, 'run100kMs' | 'summarize100kMs' | 'heapPeakMb' | 'resultMb'>;
+
+/** How fast a cancel lands: a 100k run cancelled at its first progress. */
+async function cancelFigures(
+  runner: ReturnType<typeof createSimulationRunner>,
+  model: CompiledModel,
+  seed: number,
+): Promise<{ cancelRejectMs: number; cancelStopMs: number }> {
+  let started!: () => void;
+  const progressed = new Promise<void>((resolve) => (started = resolve));
+  const pending = runner.run(model, { seed, runs: 100_000, onProgress: () => started() });
+  await progressed;
+  const t = performance.now();
+  runner.cancel();
+  await pending.catch(() => {});
+  const cancelRejectMs = performance.now() - t;
+  while (runner.busy > 0) await new Promise((resolve) => setTimeout(resolve, 1));
+  return { cancelRejectMs, cancelStopMs: performance.now() - t };
+}
 
 /** Slider changes measured for the preview figures. */
 const PREVIEWS = 7;
@@ -100,9 +121,11 @@ async function small(encodedModel: unknown, workers: number, seed: number): Prom
   // Only the timings are kept: the 10k result must not stay alive during the 100k run's memory peak.
   const summarize10kMs = (await runner.run(model, { seed, runs: 10_000 })).timings.summarizeMs;
   const run10kMs = performance.now() - t10;
+  const cancel = await cancelFigures(runner, model, seed);
 
   state = { runner, model, seed };
   return {
+    ...cancel,
     workers,
     startMs,
     previewMs,
