@@ -2,7 +2,7 @@
  * The CLI's prebuilt bundle (`npm run cli` starts it through launch.mjs, which builds it when it is
  * missing or older than its sources): the TypeScript of src/cli, src/core, src/data and workers
  * compiled once by Vite into ES modules for Node, one chunk per command (loaded when the command
- * runs), the simulation thread as an entry of its own; packages stay in node_modules.
+ * runs), the simulation and query threads as entries of their own; packages stay in node_modules.
  */
 import { randomBytes } from 'node:crypto';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -57,6 +57,7 @@ export default defineConfig({
       input: {
         main: join(ROOT, 'src/cli/main.ts'),
         'simulation.node-worker': join(ROOT, 'workers/simulation.node-worker.ts'),
+        'query-thread': join(ROOT, 'src/cli/query-thread.ts'),
       },
       output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs' },
     },

@@ -1,3 +1,4 @@
+import { fail } from '../../core/errors';
 import { parseArgs } from '../args';
 import { bundledParkIds } from '../../data/bundled-node';
 import { openBundledPark } from '../open-park';
@@ -19,7 +20,7 @@ export const command: CliCommand = {
     const args = parseArgs(argv, { values: ['format'] });
     const format = args.options.get('format') ?? 'table';
     if (format !== 'table' && format !== 'json')
-      throw new Error(`--format must be table or json, not "${format}"`);
+      fail({ file: 'command line', reason: `--format must be table or json, not "${format}"` });
     const rows: Cell[][] = [];
     for (const id of bundledParkIds()) {
       const { db, manifest } = await openBundledPark(id);

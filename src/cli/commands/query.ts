@@ -1,45 +1,115 @@
+import { Worker } from 'node:worker_threads';
+import { fail } from '../../core/errors';
 import { parseArgs } from '../args';
-import { openBundledPark } from '../open-park';
-import { columnNames, rowSlice } from '../../data/arrow-rows';
-import { formatJson, formatTable } from '../format';
-import { formatCsv } from '../format';
+import { formatCsv, formatJson, formatTable } from '../format';
+import type { QueryReply, QueryRequest } from '../query-thread';
 import type { CliCommand } from '../types';
 
+const DEFAULT_MAX_ROWS = 10_000;
+const DEFAULT_TIMEOUT_S = 60;
+
 const usage = `Usage: npm run cli -- query "<SQL>" [--park sample|workshop] [--format table|csv|json]
+       [--max-rows N] [--timeout S]
 
 Runs SQL over a bundled park (default: sample) in DuckDB. Tables: enterprises, economics, activity,
 production, pv_installations and the reference tables ref_*. Example:
-  npm run cli -- query "select count(*) from enterprises"`;
+  npm run cli -- query "select count(*) from enterprises"
+
+The query reads the loaded tables only: no files, no network, no extensions (INSTALL/LOAD refused).
+  --max-rows  most rows a result may have (default ${DEFAULT_MAX_ROWS}); a longer one prints nothing
+  --timeout   seconds a query may run (default ${DEFAULT_TIMEOUT_S}); then it is stopped`;
+
+function positive(name: string, raw: string | undefined, fallback: number, max: number): number {
+  if (raw === undefined) return fallback;
+  const v = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || v < 1 || v > max)
+    fail({
+      file: 'command line',
+      reason: `--${name} must be an integer 1–${max}, got "${raw.slice(0, 40)}"`,
+    });
+  return v;
+}
+
+/** Where the query thread's module is: the TypeScript sources (started through tsx) or the bundle. */
+function startThread(park: string): Worker {
+  if (import.meta.url.endsWith('.ts')) {
+    const entry = new URL('../query-thread.ts', import.meta.url).href;
+    return new Worker(new URL('../../../workers/node-worker-boot.mjs', import.meta.url), {
+      workerData: { entry, park },
+    });
+  }
+  return new Worker(new URL('./query-thread.mjs', import.meta.url), { workerData: { park } });
+}
+
+/** Runs the SQL in its thread; ends the thread when the time limit passes (counted once DuckDB is up). */
+function runInThread(park: string, request: QueryRequest, timeoutS: number): Promise<QueryReply> {
+  return new Promise((resolve) => {
+    const worker = startThread(park);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const finish = (reply: QueryReply) => {
+      clearTimeout(timer);
+      worker.removeAllListeners();
+      void worker.terminate();
+      resolve(reply);
+    };
+    worker.on('message', (reply: QueryReply) => {
+      if (reply.type !== 'ready') return finish(reply);
+      worker.postMessage(request);
+      timer = setTimeout(
+        () =>
+          finish({
+            type: 'error',
+            message: `the query ran longer than ${timeoutS} s and was stopped; allow more with --timeout <seconds>`,
+          }),
+        timeoutS * 1000,
+      );
+    });
+    worker.on('error', (e) => finish({ type: 'error', message: e.message }));
+    worker.on('exit', (code) => finish({ type: 'error', message: `the query thread ended (code ${code})` }));
+  });
+}
 
 export const command: CliCommand = {
   name: 'query',
   summary: 'Run SQL over the bundled datasets and print a table, CSV or JSON',
   usage,
   async run(argv, io) {
-    const args = parseArgs(argv, { values: ['park', 'format'] });
+    const args = parseArgs(argv, { values: ['park', 'format', 'max-rows', 'timeout'] });
     const sql = args.positionals.join(' ').trim();
     if (!sql)
-      throw new Error('No SQL given. Example: npm run cli -- query "select count(*) from enterprises"');
+      fail({
+        file: 'command line',
+        reason: 'No SQL given. Example: npm run cli -- query "select count(*) from enterprises"',
+      });
     const format = args.options.get('format') ?? 'table';
     if (!['table', 'csv', 'json'].includes(format))
-      throw new Error(`--format must be table, csv or json, not "${format}"`);
-    const { db } = await openBundledPark(args.options.get('park') ?? 'sample');
-    try {
-      let result;
-      try {
-        result = await db.query(sql);
-      } catch (e) {
-        io.stderr(`SQL error: ${e instanceof Error ? e.message : String(e)}\n`);
-        return 1;
-      }
-      const columns = columnNames(result);
-      const rows = rowSlice(result);
-      if (format === 'json') io.stdout(formatJson(columns, rows) + '\n');
-      else if (format === 'csv') io.stdout(formatCsv(columns, rows));
-      else io.stdout(formatTable(columns, rows) + '\n');
-      return 0;
-    } finally {
-      await db.close();
+      fail({ file: 'command line', reason: `--format must be table, csv or json, not "${format}"` });
+    const maxRows = positive('max-rows', args.options.get('max-rows'), DEFAULT_MAX_ROWS, 10_000_000);
+    const timeoutS = positive('timeout', args.options.get('timeout'), DEFAULT_TIMEOUT_S, 86_400);
+    if (/^\s*(force\s+)?(install|load)\b/i.test(sql)) {
+      io.stderr(
+        'SQL error: extensions cannot be installed or loaded here (no network or file access); ' +
+          'the tables and DuckDB’s built-in functions are available\n',
+      );
+      return 1;
     }
+    const reply = await runInThread(args.options.get('park') ?? 'sample', { sql, maxRows }, timeoutS);
+    if (reply.type === 'error') {
+      io.stderr(`SQL error: ${reply.message}\n`);
+      return 1;
+    }
+    if (reply.type !== 'result') return 1;
+    if (reply.more) {
+      io.stderr(
+        `SQL error: the result has more than ${maxRows} rows; nothing was printed. ` +
+          'Narrow the query (WHERE, LIMIT, GROUP BY) or allow more with --max-rows <n>\n',
+      );
+      return 1;
+    }
+    const { columns, rows } = reply;
+    if (format === 'json') io.stdout(formatJson(columns, rows) + '\n');
+    else if (format === 'csv') io.stdout(formatCsv(columns, rows));
+    else io.stdout(formatTable(columns, rows) + '\n');
+    return 0;
   },
 };
