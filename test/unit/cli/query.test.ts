@@ -16,7 +16,13 @@ async function query(...argv: string[]): Promise<{ code: number; stdout: string;
 
 describe('query: limits and lockdown', () => {
   it.each([
-    ['a plain count', ['select count(*) as n from enterprises'], 0, /^\s*n\n-+\n\s*[1-9]\d*\n\(1 row\)\n$/, ''],
+    [
+      'a plain count',
+      ['select count(*) as n from enterprises'],
+      0,
+      /^\s*n\n-+\n\s*[1-9]\d*\n\(1 row\)\n$/,
+      '',
+    ],
     [
       'INSTALL of an extension',
       ['INSTALL httpfs'],
