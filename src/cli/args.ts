@@ -9,7 +9,10 @@ export interface OptionSpec {
 }
 
 export interface ParsedArgs {
+  /** The last value of each option. */
   options: Map<string, string>;
+  /** Every value of each option, in order (for repeatable options such as --lever). */
+  all: Map<string, string[]>;
   flags: Set<string>;
   positionals: string[];
 }
@@ -18,7 +21,7 @@ export interface ParsedArgs {
 export function parseArgs(argv: readonly string[], spec: OptionSpec): ParsedArgs {
   const values = new Set(spec.values ?? []);
   const flags = new Set(spec.flags ?? []);
-  const out: ParsedArgs = { options: new Map(), flags: new Set(), positionals: [] };
+  const out: ParsedArgs = { options: new Map(), all: new Map(), flags: new Set(), positionals: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (!a.startsWith('--')) {
@@ -32,6 +35,7 @@ export function parseArgs(argv: readonly string[], spec: OptionSpec): ParsedArgs
       if (v === undefined || (eq < 0 && v.startsWith('--')))
         throw new Error(`Option --${name} needs a value`);
       out.options.set(name, v);
+      out.all.set(name, [...(out.all.get(name) ?? []), v]);
     } else if (flags.has(name)) {
       out.flags.add(name);
     } else {

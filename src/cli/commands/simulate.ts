@@ -9,7 +9,10 @@ import { extname, resolve } from 'node:path';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { numericCsvPieces } from '../../core/csv-write';
 import { fail, InputError, type Problem } from '../../core/errors';
+import { applySettings, settingsFromPairs, shiftGrowth } from '../../core/scenario/apply';
+import type { ParkBaseline } from '../../core/scenario/baseline';
 import { compileScenario } from '../../core/scenario/compile';
+import { controlContext, SETTINGS } from '../../core/scenario/levers';
 import type { CompiledModel, RunBlock } from '../../core/scenario/model';
 import { isPresetId, presetScenario, PRESET_IDS } from '../../core/scenario/presets';
 import { parseScenario, scope2Of, type Scenario } from '../../core/scenario/schema';
@@ -23,6 +26,7 @@ import type { CliCommand, CliIo } from '../types';
 
 const USAGE = `Usage: npm run cli -- simulate --scenario <bau|policy|ambitious|file.json>
        [--park sample|workshop|<folder>] --runs N --seed S [--workers K]
+       [--lever KEY=VALUE ...] [--growth-shift X]
        --summary <summary.json> [--out <runs.parquet|runs.csv>]
 
 Monte Carlo decarbonization pathways of a park from its latest data year to 2060 (docs/model.md).
@@ -34,6 +38,11 @@ Monte Carlo decarbonization pathways of a park from its latest data year to 2060
   --runs      number of runs, 1–1000000 (memory: about 2 kB per run)
   --seed      random seed, an integer 0–4294967295; run r depends on (seed, r) alone
   --workers   worker threads (default and most: the number of CPUs); the results do not depend on it
+  --lever     KEY=VALUE, repeatable: sets a lever on the scenario exactly as the Pathways slider of
+              the same key does (${SETTINGS.map((s) => s.key).join(', ')});
+              an unknown key or a value outside the slider's range is an error naming it
+  --growth-shift  X added to every sector's output growth in every year (0.01 = one percentage
+              point per year faster; negative: slower)
   --summary   summary JSON: percentiles per year, peak year, neutrality, cumulative emissions,
               intensity changes, lever contributions, emissions by sector and by carrier
               (from every K-th run, about 2,000 runs), sensitivity (Spearman)
@@ -43,6 +52,41 @@ Monte Carlo decarbonization pathways of a park from its latest data year to 2060
 
 /** A problem with the command line (an option missing or out of range). */
 const usage = (reason: string): never => fail({ file: 'command line', reason });
+
+/**
+ * The scenario with the --lever settings (the Pathways sliders' keys and ranges, applied the way the
+ * sliders apply them) and the --growth-shift applied; every bad value is reported at once.
+ */
+function adjustScenario(
+  base: Scenario,
+  levers: readonly string[],
+  growthShift: string | undefined,
+  baseline: ParkBaseline,
+): Scenario {
+  let scenario = base;
+  if (levers.length) {
+    const ctx = controlContext(baseline);
+    const { settings, problems } = settingsFromPairs(base, levers, ctx);
+    if (problems.length)
+      throw new InputError(
+        problems.map((p) => ({ file: 'command line', field: `--lever ${p.text}`, reason: p.reason })),
+      );
+    scenario = applySettings(base, settings, ctx);
+  }
+  if (growthShift !== undefined) {
+    const x = growthShift.trim() === '' ? NaN : Number(growthShift);
+    if (!Number.isFinite(x) || Math.abs(x) > 0.2)
+      usage(
+        `--growth-shift must be a number between -0.2 and 0.2 (a fraction per year), got "${growthShift.slice(0, 40)}"`,
+      );
+    try {
+      scenario = shiftGrowth(scenario, x);
+    } catch (e) {
+      usage(`--growth-shift ${x}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  return scenario;
+}
 
 function integer(name: string, raw: string | undefined, min: number, max: number): number {
   if (raw === undefined) return usage(`--${name} is required`);
@@ -139,7 +183,9 @@ async function writeRuns(out: string, model: CompiledModel, block: RunBlock): Pr
 }
 
 async function run(argv: string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, { values: ['scenario', 'park', 'runs', 'seed', 'workers', 'summary', 'out'] });
+  const args = parseArgs(argv, {
+    values: ['scenario', 'park', 'runs', 'seed', 'workers', 'summary', 'out', 'lever', 'growth-shift'],
+  });
   if (args.positionals.length) usage(`Unexpected argument "${args.positionals[0]}"`);
   const opt = (name: string) => args.options.get(name);
   const scenarioSpec = opt('scenario') ?? usage('--scenario is required');
@@ -162,9 +208,16 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (outFile) checkOutputPath(io.cwd, inputsPathOf(outFile), '--out');
 
   const t0 = performance.now();
-  const { scenario, fromFile } = await loadScenario(scenarioSpec, io);
+  const loaded = await loadScenario(scenarioSpec, io);
+  const { fromFile } = loaded;
   // The baseline is accounted with the scenario's Scope-2 method, as the app does (docs/model.md §1).
-  const park = await loadPark(opt('park') ?? 'sample', io.cwd, { scope2: scope2Of(scenario) });
+  const park = await loadPark(opt('park') ?? 'sample', io.cwd, { scope2: scope2Of(loaded.scenario) });
+  const scenario = adjustScenario(
+    loaded.scenario,
+    args.all.get('lever') ?? [],
+    opt('growth-shift'),
+    park.baseline,
+  );
   if (fromFile && scenario.dataset !== park.id) {
     io.stderr(
       `warning: Scenario "${scenario.id}" was built for dataset "${scenario.dataset}"; applying it to "${park.id}".\n`,

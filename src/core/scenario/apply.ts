@@ -12,6 +12,8 @@ import {
   type LeverSettings,
   type SettingKey,
 } from './levers';
+import { DEFAULT_DRIVERS } from './defaults';
+import type { DistInput } from './distribution';
 import { parseScenario, type Scenario } from './schema';
 
 /** The scenario with the settings applied, validated (throws listing every bad field). */
@@ -71,4 +73,63 @@ export function settingsFromPairs(
     settings[key] = value;
   }
   return { settings, problems };
+}
+
+/** A distribution moved by `x` (every parameter of its location and its bounds). */
+function shifted(d: DistInput, x: number, path: string): DistInput {
+  const t = (v: number) => Number((v + x).toFixed(12));
+  if (typeof d === 'number') return t(d);
+  switch (d.dist) {
+    case 'fixed':
+      return { dist: 'fixed', value: t(d.value) };
+    case 'uniform':
+      return { dist: 'uniform', min: t(d.min), max: t(d.max) };
+    case 'triangular':
+      return { dist: 'triangular', min: t(d.min), mode: t(d.mode), max: t(d.max) };
+    case 'normal':
+      return {
+        dist: 'normal',
+        mean: t(d.mean),
+        sd: d.sd,
+        ...(d.min === undefined ? {} : { min: t(d.min) }),
+        ...(d.max === undefined ? {} : { max: t(d.max) }),
+      };
+    case 'lognormal':
+      throw new Error(`${path}: a lognormal growth rate cannot be shifted (its support starts at 0)`);
+  }
+}
+
+/**
+ * The scenario with `x` (a fraction per year: 0.01 = one percentage point) added to every sector's
+ * output growth in every period — and so in every year, the yearly rate being a weighted mean of the
+ * periods' rates with weights summing to one (docs/model.md §2). Omitted growth takes the defaults
+ * first. The result is validated (a shift that pushes a rate out of its allowed range is an error).
+ */
+export function shiftGrowth(base: Scenario, x: number): Scenario {
+  if (!Number.isFinite(x)) throw new Error(`growth shift must be a finite number, got ${x}`);
+  const s = structuredClone(base);
+  const g = s.drivers.output_growth ?? {};
+  const phases = ['to2030', 'to2040', 'to2060'] as const;
+  const def = g.default ?? DEFAULT_DRIVERS.output_growth.value;
+  const sectors = Object.fromEntries(
+    Object.entries(g.sectors ?? {}).map(([code, p]) => [
+      code,
+      Object.fromEntries(
+        phases.flatMap((ph) =>
+          p[ph] === undefined
+            ? []
+            : [[ph, shifted(p[ph]!, x, `drivers.output_growth.sectors.${code}.${ph}`)]],
+        ),
+      ),
+    ]),
+  );
+  s.drivers.output_growth = {
+    default: Object.fromEntries(
+      phases.map((ph) => [ph, shifted(def[ph], x, `drivers.output_growth.default.${ph}`)]),
+    ) as Required<NonNullable<Scenario['drivers']['output_growth']>>['default'],
+    ...(g.sectors ? { sectors } : {}),
+  };
+  const parsed = parseScenario(s);
+  if (!parsed.ok) throw new Error(`The growth shift makes an invalid scenario:\n${parsed.errors.join('\n')}`);
+  return parsed.scenario;
 }

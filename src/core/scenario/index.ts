@@ -1,7 +1,7 @@
 /** Scenario model: documents, baseline, compiled model, kernel, reference and summaries. */
 export * from './schema';
 export * from './levers';
-export { applySettings, settingsFromPairs, type SettingProblem } from './apply';
+export { applySettings, settingsFromPairs, shiftGrowth, type SettingProblem } from './apply';
 export { toDist, support, distSchema, type DistInput } from './distribution';
 export { DEFAULT_DRIVERS, LEVER_DEFAULTS, GRID_FACTOR_2023 } from './defaults';
 export { PRESET_IDS, isPresetId, presetScenario, presetDocument, type PresetId } from './presets';

@@ -103,6 +103,11 @@ export interface SimulationSummary {
    * R²), largest first per output: robust to inputs correlated within a group (docs/model.md §6).
    */
   sensitivity_groups: GroupSensitivity[];
+  /**
+   * How lever_contribution attributes the avoided emissions: 'sequential' — each lever credited with
+   * the drop it adds after the levers before it in pipeline order (docs/model.md §4).
+   */
+  lever_contribution_method: 'sequential';
 }
 
 const PS = [0.05, 0.25, 0.5, 0.75, 0.95];
@@ -316,6 +321,7 @@ export function summarize(
     by_sector_tco2: breakdown(block.bySector, model.sectors, block),
     by_carrier_tco2: breakdown(block.byCarrier, model.carriers, block),
     sensitivity_groups: sensitivityGroups(model, block, years, peakYear, cumulative, sens),
+    lever_contribution_method: 'sequential',
   };
 }
 

@@ -113,6 +113,7 @@ export function handSummary(): SimulationSummary {
       { group: 'intensity_improvement', output: 'total_tco2_2030', r2: 0.01, sign: -1, inputs: 1 },
       { group: 'grid_factor', output: 'peak_year', r2: 0.04, sign: 1, inputs: 1 },
     ],
+    lever_contribution_method: 'sequential',
   };
 }
 

@@ -17,6 +17,7 @@ import {
   SETTINGS,
   settingSpecs,
   settingsFromPairs,
+  shiftGrowth,
   settingsFromScenario,
   simulateBlock,
   snap,
@@ -149,5 +150,23 @@ describe('the lever registry', () => {
       else if (id.kind === 'growth') expect(name).toBe(`growth.${id.sector}.${id.phase}`);
       else expect(name.startsWith(id.kind === 'sink' ? 'sink' : id.kind)).toBe(true);
     });
+  });
+
+  it('shifts every growth rate by the same amount (defaults and sector overrides), or names what cannot be', () => {
+    const base = presetScenario('policy');
+    base.drivers.output_growth = {
+      sectors: { chemicals: { to2040: { dist: 'triangular', min: 0, mode: 0.02, max: 0.04 } } },
+    };
+    const s = shiftGrowth(base, 0.01);
+    const d = s.drivers.output_growth!;
+    expect(d.default!.to2030).toMatchObject({ dist: 'normal', mean: 0.06, min: -0.09, max: 0.21 });
+    expect(d.sectors!.chemicals.to2040).toEqual({ dist: 'triangular', min: 0.01, mode: 0.03, max: 0.05 });
+    const model = compileScenario(s, baseline);
+    const plain = compileScenario(base, baseline);
+    expect(model.nSlots).toBe(plain.nSlots);
+    base.drivers.output_growth = {
+      default: { to2030: { dist: 'lognormal', median: 0.05, p95: 0.08 }, to2040: 0.03, to2060: 0.02 },
+    };
+    expect(() => shiftGrowth(base, 0.01)).toThrow('drivers.output_growth.default.to2030');
   });
 });
