@@ -217,7 +217,13 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     const result = summaries.map((s) => {
       const e = enterprises?.get(s.enterprise_id);
       if (enterprises && !e) unknown.add(s.enterprise_id);
-      const grid = lib.gridFactor(opts.gridRegion, opts.gridYear ?? s.year);
+      // The factor actually applied to purchased electricity: the residual mix under market-based
+      // Scope 2 (unless one is given), the region's location factor otherwise.
+      const market = opts.scope2Method === 'market';
+      const grid = market
+        ? lib.residualFactor(opts.gridYear ?? s.year)
+        : lib.gridFactor(opts.gridRegion, opts.gridYear ?? s.year);
+      const gridValue = market ? (opts.residualMixFactor ?? grid.value) : grid.value;
       const names = enterprises
         ? { name_zh: e?.name_zh ?? null, name_en: e?.name_en ?? null, sector: e?.sector ?? null }
         : {};
@@ -230,7 +236,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         scope2_method: opts.scope2Method,
         grid_region: opts.gridRegion,
         grid_year: grid.year,
-        grid_factor_tco2_per_mwh: grid.value,
+        grid_factor_tco2_per_mwh: gridValue,
+        grid_factor_type: market ? 'residual_mix' : grid.factorType,
         factor_overrides: overrides.join(' '),
       };
     });
