@@ -43,6 +43,11 @@ export class ImportRunner {
     });
   }
 
+  /** The import template workbook in a language. */
+  template(lang: 'zh' | 'en'): Promise<Uint8Array> {
+    return this.#remote().template(lang);
+  }
+
   /** Ends the running job: its promise rejects with ImportCancelled. */
   cancel(): void {
     const reject = this.#reject;

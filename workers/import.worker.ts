@@ -6,6 +6,8 @@
  */
 import * as Comlink from 'comlink';
 import initParquet, { readParquet } from 'parquet-wasm/esm';
+import { utils, write } from '@e965/xlsx';
+import { importTemplate } from '../src/core/import/template';
 import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import type { Problem } from '../src/core/errors';
 import {
@@ -61,6 +63,15 @@ export interface ImportOutcome {
 let parquetReady: Promise<unknown> | null = null;
 
 const api = {
+  /** The import template as an XLSX workbook (SheetJS lives in this worker only). */
+  template(lang: 'zh' | 'en'): Uint8Array {
+    const wb = utils.book_new();
+    for (const sheet of importTemplate(lang))
+      utils.book_append_sheet(wb, utils.aoa_to_sheet(sheet.rows), sheet.name);
+    const bytes = new Uint8Array(write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+    return Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]);
+  },
+
   async run(
     job: ImportJob,
     progress?: (phase: string, done: number, total: number) => void,

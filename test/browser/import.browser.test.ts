@@ -54,6 +54,17 @@ describe('import worker', () => {
     expect(checking.every((d, i) => i === 0 || d >= checking[i - 1])).toBe(true);
   });
 
+  it('writes the Excel template in the worker, and the importer reads it back', async () => {
+    const bytes = await runner.template('zh');
+    const o = await runner.run({
+      activity: [{ name: 'template.xlsx', bytes }],
+      mapping: {},
+      encoding: 'auto',
+    });
+    expect(o.errorCount).toBe(0);
+    expect(o.tables.find((t) => t.name === 'activity')!.rows).toBe(5);
+  });
+
   it('reads Parquet in the worker', async () => {
     const bytes = new Uint8Array(await (await fetch(goodParquetUrl)).arrayBuffer());
     const o = await runner.run({

@@ -4,6 +4,7 @@ export const zh = {
   'imp.heading': '导入自己的园区数据',
   'imp.intro':
     '支持 CSV（UTF-8、带 BOM 的 UTF-8、GBK/GB18030，自动识别）、Excel（.xlsx）、Parquet 和 JSON；表头可用中文或英文，支持长表、宽表（如“电力（万千瓦时）”）和统计局 P201（205-1）能源购进、消费与库存表。文件只在本机浏览器中处理。',
+  'imp.template': '下载 Excel 导入模板',
   'imp.park': '园区信息',
   'imp.nameZh': '园区名称（中文）',
   'imp.nameEn': '园区名称（英文）',
@@ -102,6 +103,7 @@ export const en: Record<keyof typeof zh, string> = {
   'imp.heading': 'Import your own park',
   'imp.intro':
     "CSV (UTF-8, UTF-8 with BOM, GBK/GB18030, detected), Excel (.xlsx), Parquet and JSON; headers in Chinese or English; long layouts, wide ones (e.g. 电力（万千瓦时）) and the statistics bureau's P201 (205-1) energy purchase, consumption and stock form. Files are processed in this browser only.",
+  'imp.template': 'Download the Excel import template',
   'imp.park': 'Park',
   'imp.nameZh': 'Park name (Chinese)',
   'imp.nameEn': 'Park name (English)',

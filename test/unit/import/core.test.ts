@@ -424,3 +424,16 @@ describe('activity import', () => {
     );
   });
 });
+
+describe('import template', () => {
+  it('is read back by the importer without a problem, in both languages', async () => {
+    const { importTemplate } = await import('../../../src/core/import/template');
+    for (const lang of ['zh', 'en'] as const) {
+      const sheets = importTemplate(lang);
+      const bytes = xlsx(sheets);
+      const r = importPark({ activity: [file(`template-${lang}.xlsx`, bytes)] });
+      expect(errors(r)).toEqual([]);
+      expect(r.activity!.activity.length).toBe(5);
+    }
+  });
+});

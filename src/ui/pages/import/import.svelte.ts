@@ -121,6 +121,11 @@ export class ImportState {
     }
   }
 
+  /** The import template as XLSX bytes (written in the worker). */
+  template(lang: 'zh' | 'en'): Promise<Uint8Array> {
+    return this.#runner.template(lang);
+  }
+
   cancel(): void {
     this.#runner.cancel();
   }
