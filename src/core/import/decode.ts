@@ -94,11 +94,19 @@ function utf16Guess(b: Uint8Array): Encoding | undefined {
 
 /** First control character other than tab, LF, CR (a NUL in an id, a stray form feed …). */
 function firstControl(text: string): number {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f) return i;
+  return text.search(CONTROL);
+}
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
+
+/** True when the bytes are valid UTF-8 (the platform's decoder, fast; the offset is found only on failure). */
+function isUtf8(b: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(b);
+    return true;
+  } catch {
+    return false;
   }
-  return -1;
 }
 
 function decodeWith(b: Uint8Array, encoding: Encoding): string {
@@ -119,7 +127,7 @@ export function decodeText(bytes: Uint8Array, file: string, choice: EncodingChoi
   else {
     const u16 = utf16Guess(bytes);
     if (u16) encoding = u16;
-    else if (firstInvalidUtf8(bytes) < 0) encoding = 'utf-8';
+    else if (isUtf8(bytes)) encoding = 'utf-8';
     else {
       let gbOk = true;
       try {
