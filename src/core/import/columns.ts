@@ -2,16 +2,7 @@
  * Canonical rows as typed columns (the activity schema of datasets/README.md), and their Arrow IPC
  * stream form, which DuckDB, the app and the CLI load.
  */
-import {
-  Float64,
-  Int32,
-  makeData,
-  makeVector,
-  Table,
-  tableToIPC,
-  Utf8,
-  Vector,
-} from 'apache-arrow';
+import { Float64, Int32, makeData, makeVector, Table, tableToIPC, Utf8, Vector } from 'apache-arrow';
 
 export interface ActivityColumns {
   length: number;
