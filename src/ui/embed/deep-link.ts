@@ -31,7 +31,7 @@ export interface LinkState {
 }
 
 /** Longest accepted id (park, enterprise): longer values are refused, not cut. */
-export const MAX_ID = 64;
+const MAX_ID = 64;
 const ID = /^[\p{L}\p{N}_.-]+$/u;
 
 /** Whether a value can be an id (letters, digits, `_ . -`, at most MAX_ID characters). */
@@ -98,7 +98,7 @@ export function readLink(
 }
 
 /** A value as a notice quotes it: at most 40 characters. */
-export function clip(v: string): string {
+function clip(v: string): string {
   return v.length > 40 ? `${v.slice(0, 40)}…` : v;
 }
 

@@ -23,7 +23,7 @@ export interface EmbedHostOptions {
 }
 
 /** Reads the allow-list; a missing or broken file allows nothing (and says why on the console). */
-export async function loadEmbedConfig(url = './embed-config.json'): Promise<EmbedConfig> {
+async function loadEmbedConfig(url = './embed-config.json'): Promise<EmbedConfig> {
   try {
     const res = await fetch(url, { cache: 'no-store' });
     if (!res.ok) return { allowedOrigins: [] };

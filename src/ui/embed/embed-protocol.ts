@@ -23,7 +23,7 @@ export interface HeightMessage {
 }
 
 /** Longest scenario link accepted by `pcw:load-scenario` (characters). */
-export const MAX_SCENARIO_LINK = 4096;
+const MAX_SCENARIO_LINK = 4096;
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;

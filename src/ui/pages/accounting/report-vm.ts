@@ -89,7 +89,7 @@ export function methodText(s: AccountingSettings, t: Translate, lang: Lang): str
 export type ReportFactor = FactorView & { carrier: string };
 
 /** Each distinct factor of each carrier (name, value, unit, source, year) once, in first-use order. */
-export function distinctFactors(
+function distinctFactors(
   uses: readonly { carrier: string; factors: readonly FactorUse[] }[],
   carrierName: (code: string) => string,
   lang: Lang,

@@ -2,6 +2,7 @@
  * XLSX workbooks of the accounting tables (the same sheets as the CSV files, plus an "about" sheet with
  * the date, the method and the factors). The spreadsheet library is loaded on the first export only.
  */
+import { downloadBlob } from '../../components/download';
 import { sheetRows, type Cell, type ExportSheet } from './report-vm';
 
 /** The workbook's bytes: the about sheet first, then one sheet per table. */
@@ -29,13 +30,5 @@ export async function downloadXlsx(
   const blob = new Blob([bytes as BlobPart], {
     type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  downloadBlob(blob, fileName);
 }
