@@ -2,7 +2,7 @@
 // building it first when it is missing or older than any source it was built from, so a fresh clone
 // and every edit work without a separate step. Plain JavaScript: it starts before anything is built.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -36,15 +36,20 @@ function stale() {
 
 if (stale()) {
   process.stderr.write('Building the CLI (once after each change to its sources)…\n');
+  // Built next to the bundle in use and swapped in only when the build succeeds.
+  const next = `${OUT}.next`;
   const vite = join(ROOT, 'node_modules/vite/bin/vite.js');
-  const built = spawnSync(process.execPath, [vite, 'build', '--config', CONFIG], {
+  const built = spawnSync(process.execPath, [vite, 'build', '--config', CONFIG, '--outDir', next], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   if (built.status !== 0) {
+    rmSync(next, { recursive: true, force: true });
     process.stderr.write(`Building the CLI failed (exit ${built.status}); see the messages above.\n`);
     process.exit(1);
   }
+  rmSync(OUT, { recursive: true, force: true });
+  renameSync(next, OUT);
 }
 
 const { main } = await import(pathToFileURL(ENTRY).href);
