@@ -100,6 +100,7 @@ export function simulateBlock(
     runCount * nY,
     runCount * nY,
     runCount * nY,
+    runCount * nY,
     nRows * nY * nS,
     nRows * nY * nC,
     runCount * nI,
@@ -112,8 +113,8 @@ export function simulateBlock(
       ? new Store(slab, 0, total).fill(0)
       : new Store(total);
   let at = 0;
-  const [gross, net, energy, output, bySector, byCarrier, inputs, leverContribution] = sizes.map((n) =>
-    all.subarray(at, (at += n)),
+  const [gross, emitted, net, energy, output, bySector, byCarrier, inputs, leverContribution] = sizes.map(
+    (n) => all.subarray(at, (at += n)),
   );
 
   const P = prepareKernel(M);
@@ -373,9 +374,11 @@ export function simulateBlock(
         netPrev = n;
       }
       const lc = row * nL;
+      let captured = 0;
       if (posCCUS > 0) {
         const k = capture * ramp[(posCCUS - 1) * nY + y];
-        const n = netPrev - k * ((LX.chp ? chpFossil : 0) + (LX.process ? processEm : 0));
+        captured = k * ((LX.chp ? chpFossil : 0) + (LX.process ? processEm : 0));
+        const n = netPrev - captured;
         if (withLevers) leverContribution[lc + posCCUS - 1] = netPrev - n;
         netPrev = n;
       }
@@ -391,6 +394,7 @@ export function simulateBlock(
         netPrev -= usedOffsets;
       }
       gross[row] = grossY;
+      emitted[row] = grossY - captured;
       net[row] = netPrev;
 
       let tce =
@@ -489,6 +493,7 @@ export function simulateBlock(
     breakdownEvery: every,
     years: M.years.slice(),
     gross,
+    emitted,
     net,
     energy,
     output,

@@ -151,6 +151,8 @@ export interface RunBlock {
   years: Int32Array;
   /** [run * nYears + y] tCO2, scope 1 + 2 in the park boundary. */
   gross: RunArray;
+  /** [run * nYears + y] tCO2 reaching the atmosphere: gross less CO2 captured (before sinks and offsets). */
+  emitted: RunArray;
   /** [run * nYears + y] tCO2 after CCUS, sinks and offsets. */
   net: RunArray;
   /** [run * nYears + y] tce. */

@@ -166,6 +166,7 @@ function stateOf(
 
 interface Totals {
   gross: number;
+  emitted: number;
   net: number;
   energy: number;
   output: number;
@@ -194,9 +195,11 @@ function totalsOf(m: CompiledModel, d: RunDrivers, st: State, y: number, on: Set
   });
   const gross = bySector.reduce((a, b) => a + b, 0);
   let net = gross - (m.greenSpaceHa * d.uptakeGreen + m.wetlandHa * d.uptakeWetland);
+  let emitted = gross;
   if (on.has('ccus')) {
     const captured = (m.lever.ccus.chp ? chpFossil : 0) + (m.lever.ccus.process ? processCo2 : 0);
     net -= d.lever.capture * rampOf(m, 'ccus', y) * captured;
+    emitted -= d.lever.capture * rampOf(m, 'ccus', y) * captured;
   }
   if (on.has('sinks')) {
     net -=
@@ -208,7 +211,7 @@ function totalsOf(m: CompiledModel, d: RunDrivers, st: State, y: number, on: Set
     net -= Math.min(cap, Math.max(0, net));
   }
   const output = st.output.reduce((sum, o, s) => sum + o * m.outputBase[s], 0);
-  return { gross, net, energy, output, bySector, byCarrier };
+  return { gross, emitted, net, energy, output, bySector, byCarrier };
 }
 
 /** Plain per-run implementation of the model; returns the same RunBlock layout as simulateBlock. */
@@ -231,6 +234,7 @@ export function referenceSimulate(
     breakdownEvery: m.breakdown ? 1 : 0,
     years: m.years.slice(),
     gross: new Float64Array(runCount * nY),
+    emitted: new Float64Array(runCount * nY),
     net: new Float64Array(runCount * nY),
     energy: new Float64Array(runCount * nY),
     output: new Float64Array(runCount * nY),
@@ -270,6 +274,7 @@ export function referenceSimulate(
       }
       const t = last as Totals;
       block.gross[row] = t.gross;
+      block.emitted[row] = t.emitted;
       block.net[row] = t.net;
       block.energy[row] = t.energy;
       block.output[row] = t.output;

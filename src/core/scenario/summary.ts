@@ -248,18 +248,32 @@ export function summarize(
   const cumulative = new Float64Array(n);
   const cumulativeNet = new Float64Array(n);
   const neutralYear = new Float64Array(n);
+  // The inventory history before the horizon: its highest year competes for the peak (a park already
+  // past its peak says so). Emissions to the atmosphere: after capture, before sinks and offsets.
+  const h = model.history;
+  let histYear = NaN;
+  let histMax = -Infinity;
+  if (h) {
+    h.years.forEach((t, i) => {
+      if (t < years[0] && Number.isFinite(h.totalTco2[i]) && h.totalTco2[i] > histMax) {
+        histMax = h.totalTco2[i];
+        histYear = t;
+      }
+    });
+  }
   for (let r = 0; r < n; r++) {
     let best = 0;
     let sum = 0;
     let sumNet = 0;
     for (let y = 0; y < nY; y++) {
-      const v = block.gross[r * nY + y];
-      if (v > block.gross[r * nY + best]) best = y;
+      const v = block.emitted[r * nY + y];
+      if (v > block.emitted[r * nY + best]) best = y;
       sum += v;
       sumNet += block.net[r * nY + y];
     }
-    peakYear[r] = years[best];
-    peakValue[r] = block.gross[r * nY + best];
+    const top = block.emitted[r * nY + best];
+    peakYear[r] = histMax >= top ? histYear : years[best];
+    peakValue[r] = histMax >= top ? histMax : top;
     cumulative[r] = sum;
     cumulativeNet[r] = sumNet;
     let first = nY;

@@ -23,6 +23,7 @@ function block(runStart: number, runCount: number, every = 1): RunBlock {
     breakdownEvery: every,
     years: Int32Array.from([2025, 2026, 2027]),
     gross: fill(1, nYears),
+    emitted: fill(9, nYears),
     net: fill(2, nYears),
     energy: fill(3, nYears),
     output: fill(4, nYears),

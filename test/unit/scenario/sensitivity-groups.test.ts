@@ -65,5 +65,5 @@ describe('grouped sensitivity', () => {
         if (i > 0) expect(g.r2).toBeLessThanOrEqual(groups[i - 1].r2);
       });
     }
-  });
+  }, 60_000);
 });

@@ -13,6 +13,7 @@ function concat(blocks: RunBlock[]): RunBlock {
   const out = { ...blocks[0], runCount: blocks.reduce((a, b) => a + b.runCount, 0) } as RunBlock;
   for (const f of [
     'gross',
+    'emitted',
     'net',
     'energy',
     'output',
@@ -120,6 +121,7 @@ describe('summary', () => {
       breakdownEvery: 0,
       years,
       gross: Float64Array.from(gross),
+      emitted: Float64Array.from(gross),
       net: Float64Array.from(net),
       energy: new Float64Array(12).fill(1),
       output: new Float64Array(12).fill(1),
