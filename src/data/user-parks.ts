@@ -29,7 +29,7 @@ export interface SavedMapping {
 }
 
 /** A full quota or a blocked database, worded for the user. */
-export class StorageError extends Error {
+class StorageError extends Error {
   override name = 'StorageError';
 }
 
@@ -102,10 +102,6 @@ export async function saveUserPark(park: StoredPark): Promise<void> {
 
 export async function listUserParks(): Promise<StoredPark[]> {
   return (await tx<StoredPark[]>(PARKS, 'readonly', (s) => s.getAll() as IDBRequest<StoredPark[]>)) ?? [];
-}
-
-export async function deleteUserPark(id: string): Promise<void> {
-  await tx(PARKS, 'readwrite', (s) => s.delete(id));
 }
 
 export async function saveMapping(m: SavedMapping): Promise<void> {

@@ -37,7 +37,7 @@ values in Chinese or English are recognised (企业代码, 年份, 能源品种,
 Exit 0: prints the rows that would load (warnings on stderr). Exit 1: one problem per line on
 stderr, as file:row:column: reason. Exit 2: bad options.`;
 
-export const IMPORT_VALUE_OPTIONS = [
+const IMPORT_VALUE_OPTIONS = [
   'activity',
   'enterprises',
   'economics',
@@ -48,7 +48,7 @@ export const IMPORT_VALUE_OPTIONS = [
 ] as const;
 
 /** "file:row:column: reason" (empty parts stay empty, so every line splits the same way). */
-export function locatedLine(p: Problem): string {
+function locatedLine(p: Problem): string {
   const where = p.column ?? (p.field !== undefined ? `field ${p.field}` : '');
   return `${p.file}:${p.row ?? ''}:${where}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.reason}`;
 }

@@ -20,9 +20,9 @@ import { echo, key, readNumber } from './text';
 import { carrierFromName, isSteamName, isTotalRow, suggestCarrier, tryUnit, type UnitReading } from './vocab';
 
 /** Above this many canonical units (t, 10^4 m3, 10^4 kWh, GJ) one enterprise's year is not believable. */
-export const IMPLAUSIBLE_AMOUNT = 1e9;
+const IMPLAUSIBLE_AMOUNT = 1e9;
 /** A row this many times the median of its carrier in the file is flagged (warning) as a likely unit slip. */
-export const OUTLIER_RATIO = 100;
+const OUTLIER_RATIO = 100;
 export const DEFAULT_YEAR_RANGE: [number, number] = [1990, 2100];
 
 export interface ActivityImport {

@@ -114,7 +114,7 @@ function vector(c: TypedTable['columns'][number]): Vector {
 }
 
 /** Typed columns → Arrow table. */
-export function toArrow(t: TypedTable): Table {
+function toArrow(t: TypedTable): Table {
   return new Table(Object.fromEntries(t.columns.map((c) => [c.name, vector(c)])));
 }
 

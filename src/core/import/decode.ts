@@ -33,7 +33,7 @@ export interface DecodeResult {
 }
 
 /** Offset of the first byte that is not valid UTF-8, or -1. */
-export function firstInvalidUtf8(b: Uint8Array, from = 0): number {
+function firstInvalidUtf8(b: Uint8Array, from = 0): number {
   let i = from;
   const n = b.length;
   while (i < n) {

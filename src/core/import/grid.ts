@@ -127,8 +127,3 @@ export function findHeader(grid: Grid, forced?: number): HeaderFound | undefined
     .filter((t) => t !== '');
   return { index: best, header: bestHeader, titleText };
 }
-
-/** Grid from CSV records. */
-export function gridFromRecords(file: string, records: string[][], lines: number[]): Grid {
-  return { file, rows: records, rowNumbers: lines };
-}

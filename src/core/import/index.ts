@@ -170,12 +170,12 @@ export function rowsToLoad(r: ParkImport): number {
   return r.tables.reduce((a, t) => a + (t.name === 'feedstock' ? 0 : t.table.length), 0);
 }
 
-export { importActivity, type ActivityImport } from './activity';
-export { importEconomics, importEnterprises, type TableImport } from './tables';
-export { readFile, formatOf, gridFromArrow, type ReadResult } from './readers';
+export type { ActivityImport } from './activity';
+export type { TableImport } from './tables';
+export { readFile, type ReadResult } from './readers';
 export { decodeText, ENCODING_CHOICES, ENCODING_NAMES, type EncodingChoice, type Encoding } from './decode';
-export { parseMapping, checkMapping, type MappingDoc, type ColumnChoice } from './mapping';
+export { parseMapping, type MappingDoc, type ColumnChoice } from './mapping';
 export { planSheet, type SheetPlan, type ColumnPlan, type Layout } from './plan';
-export { toArrow, toIpc, toCsvText, activityTable, type ActivityColumns, type TypedTable } from './columns';
+export { toIpc, toCsvText, activityTable, type ActivityColumns, type TypedTable } from './columns';
 export { STEAM_GRADES, STEAM_SOURCE, DEFAULT_STEAM_GRADE, steamGjPerTonne } from './steam';
 export { FIELDS, type Field } from './vocab';

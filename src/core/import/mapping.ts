@@ -59,7 +59,7 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Checks a parsed mapping document; problems name the field path. */
-export function checkMapping(doc: unknown, file: string): { mapping: MappingDoc; problems: Problem[] } {
+function checkMapping(doc: unknown, file: string): { mapping: MappingDoc; problems: Problem[] } {
   const problems: Problem[] = [];
   const bad = (field: string, reason: string) => problems.push({ file, field, reason });
   if (!isObject(doc)) {

@@ -32,7 +32,7 @@ export interface ReadResult {
 }
 
 /** The format a file name says (case-insensitive extension). */
-export function formatOf(name: string): FileFormat | undefined {
+function formatOf(name: string): FileFormat | undefined {
   const ext = name.toLowerCase().split('.').pop() ?? '';
   if (ext === 'csv' || ext === 'txt' || ext === 'tsv') return 'csv';
   if (ext === 'xlsx' || ext === 'xlsm' || ext === 'xls') return 'xlsx';
@@ -200,7 +200,7 @@ function jsonCell(v: unknown): Cell {
 }
 
 /** Arrow table → grid (header row 1, record i on row i + 1). */
-export function gridFromArrow(table: Table, file: string): Grid {
+function gridFromArrow(table: Table, file: string): Grid {
   const header = table.schema.fields.map((f) => f.name);
   const vectors = header.map((_, i) => table.getChildAt(i)!);
   const rows: Cell[][] = [header];

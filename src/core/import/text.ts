@@ -9,11 +9,6 @@ export function echo(value: string, max = 40): string {
   return `"${s}"`;
 }
 
-/** NFKC (full-width → ASCII), trimmed, inner runs of white space collapsed. */
-export function clean(value: string): string {
-  return value.normalize('NFKC').replace(/\s+/g, ' ').trim();
-}
-
 /** A key for matching names: NFKC, lower case, no spaces, brackets, punctuation or underscores. */
 export function key(value: string): string {
   return value
