@@ -283,6 +283,8 @@ export function summarize(
 
   const peakHistogram: Record<string, number> = {};
   const neutralHistogram: Record<string, number> = {};
+  // A history year can hold the peak (the park is past it): it gets a bin too.
+  if (Number.isFinite(histYear)) peakHistogram[String(histYear)] = 0;
   for (const y of years) {
     peakHistogram[String(y)] = 0;
     neutralHistogram[String(y)] = 0;

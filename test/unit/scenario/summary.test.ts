@@ -141,6 +141,20 @@ describe('summary', () => {
     expect(s.total_tco2.p50).toEqual([10, 9, 8, 8]);
     // Input 1, 2, 3 against cumulative 42, 34, 26: a perfect negative rank correlation.
     expect(s.sensitivity.find((r) => r.output === 'cumulative_tco2')?.spearman).toBe(-1);
+
+    // A park whose inventory history holds a higher year has already peaked then, in every run where
+    // no simulated year is above it; what was captured never counts (emitted, not gross).
+    const past = {
+      ...fake,
+      history: { years: [2026, 2027], totalTco2: [9.5, 9], energyTce: [], outputValue: [] },
+    };
+    const emitted = Float64Array.from(gross, (g, i) => (i === 1 ? 11 : g)); // run 0's 2030: 12 gross, 1 captured
+    const h = summarize(past as CompiledModel, { ...block, emitted }, 0);
+    // Runs peak at 2030 (11 emitted, though 12 gross), 2029 (10) and in history, 2026 (9.5 > 8).
+    expect(h.peak_year.histogram).toEqual({ 2026: 1, 2029: 1, 2030: 1, 2031: 0, 2032: 0 });
+    expect(h.peak_year.p_by_2030).toBe(1);
+    expect(h.peak_value_tco2.p50).toBe(10);
+    expect(h.peak_value_tco2.p95).toBeCloseTo(10.9, 9);
   });
 });
 
