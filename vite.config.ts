@@ -95,6 +95,10 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['test/unit/**/*.test.ts'],
+          // Tests assert behaviour, not speed; several start DuckDB-Wasm or worker threads, which takes
+          // seconds on a loaded 2-core machine (speed is measured by `npm run bench`).
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {
