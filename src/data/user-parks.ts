@@ -158,13 +158,13 @@ const STAGE = '__staging_';
 /**
  * Loads tables atomically: each into a staging table; if any fails, the staging tables are dropped and
  * the error is rethrown with nothing changed; else all are swapped in one transaction. Park tables the
- * new park does not have are dropped in the same transaction, so no table of the previous park lingers
- * under the new one.
+ * new park does not have (the importer's feedstock table too) are dropped in the same transaction, so no
+ * table of the previous park lingers under the new one.
  */
 export async function loadTablesAtomic(
   db: DbPort,
   tables: readonly TableBytes[],
-  parkTables: readonly string[] = PARK_TABLES,
+  parkTables: readonly string[] = [...PARK_TABLES, 'feedstock'],
 ): Promise<void> {
   const staged: string[] = [];
   try {
