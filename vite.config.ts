@@ -108,6 +108,8 @@ export default defineConfig({
           include: ['test/browser/**/*.browser.test.ts'],
           globalSetup: ['test/browser/global-setup.ts'],
           testTimeout: 60_000,
+          // beforeAll hooks start DuckDB-Wasm and load a park: seconds on a loaded machine.
+          hookTimeout: 120_000,
           browser: {
             enabled: true,
             headless: true,
