@@ -7,7 +7,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
-import { tableFromArrays, tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
+import type { Table } from 'apache-arrow';
 import { parseNumber, validateActivityRows, type RawRecord } from '../core/accounting/index';
 import { InputError, type Problem } from '../core/errors';
 import type { ParkBaseline } from '../core/scenario/baseline';
@@ -51,6 +51,10 @@ function fail(problems: readonly Problem[]): never {
 }
 
 /** Arrow table → records (bigints become numbers). */
+/** Apache Arrow, loaded only when a folder's files are read (a cached baseline needs none of it). */
+let arrow: typeof import('apache-arrow') | null = null;
+const arrowLib = async () => (arrow ??= await import('apache-arrow'));
+
 function arrowRecords(table: Table, file: string): RawTable {
   const columns = table.schema.fields.map((f) => f.name);
   const vectors = columns.map((_, i) => table.getChildAt(i)!);
@@ -79,8 +83,10 @@ async function readTableFile(path: string, bytes: Buffer): Promise<RawTable> {
   try {
     if (path.endsWith('.parquet')) {
       const { readParquet } = await import('parquet-wasm/node');
+      const { tableFromIPC } = await arrowLib();
       return arrowRecords(tableFromIPC(readParquet(new Uint8Array(bytes)).intoIPCStream()), path);
     }
+    const { tableFromIPC } = await arrowLib();
     return arrowRecords(tableFromIPC(new Uint8Array(bytes)), path);
   } catch (e) {
     fail([
@@ -100,8 +106,9 @@ function missingColumns(t: RawTable, needed: readonly string[]): Problem[] {
     .map((column) => ({ file: t.file, row: 1, column, reason: 'missing column' }));
 }
 
-/** Arrow IPC bytes of typed columns, for DuckDB. */
+/** Arrow IPC bytes of typed columns, for DuckDB (Arrow loaded by the caller). */
 function ipcOf(name: string, columns: Record<string, string[] | Int32Array | Float64Array>): TableBytes {
+  const { tableFromArrays, tableToIPC } = arrow!;
   return { name, ipc: tableToIPC(tableFromArrays(columns), 'stream') };
 }
 
@@ -244,6 +251,7 @@ async function readFolder(dir: string): Promise<ParkFiles> {
     return t ? { file: t.file, row: t.rows[record] ?? record + 1 } : { file: table, row: record + 1 };
   };
   const tables = async () => {
+    await arrowLib();
     for (const [name, f] of files) raw.set(name, await readTableFile(f.path, f.bytes));
     return [...raw].map(([name, t]) => CHECKS[name](t));
   };

@@ -6,7 +6,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
-import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { numericCsvPieces } from '../../core/csv-write';
 import { fail, InputError, type Problem } from '../../core/errors';
 import { applySettings, settingsFromPairs, shiftGrowth } from '../../core/scenario/apply';
@@ -17,7 +16,7 @@ import type { CompiledModel, RunBlock } from '../../core/scenario/model';
 import { isPresetId, presetScenario, PRESET_IDS } from '../../core/scenario/presets';
 import { parseScenario, scope2Of, type Scenario } from '../../core/scenario/schema';
 import { summarize } from '../../core/scenario/summary';
-import { inputsColumns, runsColumns, type RunsColumn } from '../../data/sim-tables';
+import { inputsColumns, runsColumns, type RunsColumn } from '../../data/runs-layout';
 import { cpuCount, createNodeSimulationRunner } from '../../../workers/node-pool';
 import { parseArgs } from '../args';
 import { loadPark } from '../load-park';
@@ -159,6 +158,7 @@ async function writeCsv(path: string, columns: Record<string, RunsColumn>): Prom
 }
 
 async function writeParquetFile(path: string, columns: Record<string, RunsColumn>): Promise<void> {
+  const { tableFromArrays, tableToIPC } = await import('apache-arrow');
   const { Table, writeParquet, WriterPropertiesBuilder, Compression } = await import('parquet-wasm/node');
   const ipc = tableToIPC(tableFromArrays(columns), 'stream');
   const props = new WriterPropertiesBuilder().setCompression(Compression.ZSTD).build();
