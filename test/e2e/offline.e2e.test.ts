@@ -20,7 +20,7 @@ describe('offline once loaded (workshops without a network)', () => {
       await page.getByTestId('kpi-enterprises').waitFor({ timeout: 30_000 });
       expect(await page.evaluate(() => navigator.onLine)).toBe(false);
       // The Data view still answers SQL: DuckDB's wasm came from the cache.
-      await page.getByRole('link', { name: 'Data' }).click();
+      await page.getByRole('link', { name: 'Data', exact: true }).click();
       await page.getByTestId('sql-run').click();
       await expect.poll(() => page.getByTestId('sql-status').textContent()).toMatch(/rows/);
       await page.screenshot({ path: `${ARTIFACTS}/offline-data.png` });

@@ -69,7 +69,7 @@ describe('the built app on the sample park', () => {
 
   it('runs SQL in the Data view and reports a bad query without breaking', async () => {
     const { page } = s;
-    await page.getByRole('link', { name: 'Data' }).click();
+    await page.getByRole('link', { name: 'Data', exact: true }).click();
     await page.getByTestId('table-activity').waitFor();
     const box = page.getByRole('textbox', { name: 'SQL console' });
     await box.fill('SELECT count(*) AS n FROM enterprises');

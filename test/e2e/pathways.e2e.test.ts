@@ -179,7 +179,7 @@ describe('the Pathways page of the built app', () => {
     await expect.poll(() => page.locator('h2#pathways-heading').textContent()).toMatch(/Pathways|pathways/);
     await page.getByTestId('fan-bands-net').click();
     await shoot(page, 'pathways-en.png');
-    await page.getByRole('link', { name: 'Data' }).click();
+    await page.getByRole('link', { name: 'Data', exact: true }).click();
     const box = page.getByRole('textbox', { name: 'SQL console' });
     await box.fill("SELECT 'rows=' || count(*) || ' runs=' || count(DISTINCT run) AS answer FROM sim_runs");
     await page.getByTestId('sql-run').click();
