@@ -70,6 +70,8 @@ let instance: CalculatorState | null = null;
 
 /** The session's calculator (created on first use). */
 export function calculatorState(): CalculatorState {
-  instance ??= new CalculatorState();
-  return instance;
+  // Created under a root effect, not under the page that asks first: its derived values must keep
+  // updating after that page is left and opened again.
+  if (!instance) $effect.root(() => void (instance = new CalculatorState()));
+  return instance!;
 }

@@ -90,6 +90,8 @@ let instance: InventoryState | null = null;
 
 /** The session's inventory page state (created on first use). */
 export function inventoryState(): InventoryState {
-  instance ??= new InventoryState();
-  return instance;
+  // Created under a root effect, not under the page that asks first: its derived values must keep
+  // updating after that page is left and opened again.
+  if (!instance) $effect.root(() => void (instance = new InventoryState()));
+  return instance!;
 }

@@ -285,6 +285,8 @@ let instance: SelfCheckState | null = null;
 
 /** The session's self-check state (created on first use). */
 export function selfCheckState(): SelfCheckState {
-  instance ??= new SelfCheckState();
-  return instance;
+  // Created under a root effect, not under the page that asks first: its derived values must keep
+  // updating after that page is left and opened again.
+  if (!instance) $effect.root(() => void (instance = new SelfCheckState()));
+  return instance!;
 }
