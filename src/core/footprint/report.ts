@@ -3,6 +3,7 @@
  * printable report: the standard, the system boundary, the functional unit, the deterministic total
  * and its Monte Carlo range, and per line its contribution, range, data quality and factor source.
  */
+import { CSV_EOL, csvField, type CsvValue } from '../csv-write';
 import { formatPedigree } from './pedigree';
 import type { PreparedProduct } from './compute';
 import type { FootprintSummary } from './montecarlo';
@@ -142,10 +143,7 @@ const CONTRIBUTION_COLUMNS: readonly (keyof ContributionRow)[] = [
   'in_boundary',
 ];
 
-function field(v: unknown): string {
-  const s = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : String(v ?? '');
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
+const field = (v: unknown): string => csvField(v as CsvValue);
 
 /** The footprint table as CSV: a header block (standard, boundary, totals) as comment-free rows, then the lines. */
 export function footprintCsv(r: FootprintResult): string {
@@ -176,5 +174,5 @@ export function footprintCsv(r: FootprintResult): string {
     CONTRIBUTION_COLUMNS.map(field).join(','),
     ...r.contributions.map((c) => CONTRIBUTION_COLUMNS.map((k) => field(c[k])).join(',')),
   ];
-  return lines.join('\r\n') + '\r\n';
+  return lines.join(CSV_EOL) + CSV_EOL;
 }

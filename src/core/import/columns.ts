@@ -2,6 +2,7 @@
  * Canonical rows as typed columns (the activity schema of datasets/README.md), and their Arrow IPC
  * stream form, which DuckDB, the app and the CLI load.
  */
+import { csvLine } from '../csv-write';
 import { Float64, Int32, makeData, makeVector, Table, tableToIPC, Utf8, Vector } from 'apache-arrow';
 
 export interface ActivityColumns {
@@ -123,20 +124,17 @@ export function toIpc(t: TypedTable): Uint8Array {
   return tableToIPC(toArrow(t), 'stream');
 }
 
-/** Typed columns → CSV text (header row, RFC 4180 quoting, LF line ends), the canonical CSV twin. */
+/** Typed columns → CSV text (header row, the one CSV writer's quoting, LF line ends), the canonical CSV twin. */
 export function toCsvText(t: TypedTable): string {
-  const esc = (s: string) => (/[",\n\r]/.test(s) || s.trim() !== s ? `"${s.replaceAll('"', '""')}"` : s);
-  const parts: string[] = [t.columns.map((c) => esc(c.name)).join(',')];
+  const parts: string[] = [csvLine(t.columns.map((c) => c.name))];
   for (let r = 0; r < t.length; r++) {
-    const cells: string[] = [];
-    for (const c of t.columns) {
-      if (c.valid && !c.valid[r]) cells.push('');
-      else {
-        const v = (c.values as ArrayLike<string | number | null>)[r];
-        cells.push(v === null || v === undefined ? '' : typeof v === 'number' ? String(v) : esc(v));
-      }
-    }
-    parts.push(cells.join(','));
+    parts.push(
+      csvLine(
+        t.columns.map((c) =>
+          c.valid && !c.valid[r] ? null : (c.values as ArrayLike<string | number | null>)[r],
+        ),
+      ),
+    );
   }
   return parts.join('\n') + '\n';
 }
