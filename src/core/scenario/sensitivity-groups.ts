@@ -85,26 +85,34 @@ export function groupSensitivity(
     const g = inputGroup(id);
     groups.set(g, [...(groups.get(g) ?? []), i]);
   });
+  // X'X of each group does not depend on the output: computed and factored once.
+  const factored = [...groups].map(([group, members]) => {
+    const k = members.length;
+    const c = new Float64Array(k * k);
+    for (let a = 0; a < k; a++) {
+      const xa = xs[members[a]].x;
+      for (let d = 0; d <= a; d++) {
+        const xd = xs[members[d]].x;
+        let t = 0;
+        for (let j = 0; j < n; j++) t += xa[j] * xd[j];
+        c[a * k + d] = t;
+        c[d * k + a] = t;
+      }
+    }
+    return { group, members, l: factor(c, k) };
+  });
   const out: GroupSensitivity[] = [];
   ys.forEach((y, o) => {
-    for (const [group, members] of groups) {
+    for (const { group, members, l } of factored) {
       const k = members.length;
-      const c = new Float64Array(k * k);
       const b = new Float64Array(k);
       for (let a = 0; a < k; a++) {
         const xa = xs[members[a]].x;
-        let s = 0;
-        for (let j = 0; j < n; j++) s += xa[j] * y.x[j];
-        b[a] = s;
-        for (let d = 0; d <= a; d++) {
-          const xd = xs[members[d]].x;
-          let t = 0;
-          for (let j = 0; j < n; j++) t += xa[j] * xd[j];
-          c[a * k + d] = t;
-          c[d * k + a] = t;
-        }
+        let t = 0;
+        for (let j = 0; j < n; j++) t += xa[j] * y.x[j];
+        b[a] = t;
       }
-      const r2 = y.ss === 0 ? 0 : explained(c, b, k) / y.ss;
+      const r2 = y.ss === 0 || !l ? 0 : explained(l, b, k) / y.ss;
       let best = members[0];
       for (const i of members) {
         if (Math.abs(spearman[o][i] ?? 0) > Math.abs(spearman[o][best] ?? 0)) best = i;
@@ -121,18 +129,19 @@ export function groupSensitivity(
   return out;
 }
 
-/** b' C⁻¹ b for a symmetric positive (semi-)definite C, with a tiny ridge when C is singular. */
-function explained(c: Float64Array, b: Float64Array, k: number): number {
-  let l = cholesky(c, k);
-  if (!l) {
-    let trace = 0;
-    for (let i = 0; i < k; i++) trace += c[i * k + i];
-    const ridged = Float64Array.from(c);
-    for (let i = 0; i < k; i++) ridged[i * k + i] += 1e-9 * trace;
-    l = cholesky(ridged, k);
-    if (!l) return 0;
-  }
-  // Solve L z = b; then b' C⁻¹ b = z' z.
+/** Cholesky factor of a symmetric positive (semi-)definite C, with a tiny ridge when C is singular. */
+function factor(c: Float64Array, k: number): Float64Array | null {
+  const l = cholesky(c, k);
+  if (l) return l;
+  let trace = 0;
+  for (let i = 0; i < k; i++) trace += c[i * k + i];
+  const ridged = Float64Array.from(c);
+  for (let i = 0; i < k; i++) ridged[i * k + i] += 1e-9 * trace;
+  return cholesky(ridged, k);
+}
+
+/** b' C⁻¹ b from the Cholesky factor L of C: solve L z = b, then b' C⁻¹ b = z' z. */
+function explained(l: Float64Array, b: Float64Array, k: number): number {
   const z = new Float64Array(k);
   let q = 0;
   for (let i = 0; i < k; i++) {
