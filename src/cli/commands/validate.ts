@@ -133,7 +133,7 @@ export async function runImporter(
     const b = await bytesOf(io, mappingFile, problems);
     if (b) {
       const m = parseMapping(new TextDecoder().decode(b), mappingFile);
-      problems.push(...m.problems);
+      for (const item of m.problems) problems.push(item);
       mapping = m.mapping;
     }
   }

@@ -590,7 +590,7 @@ function sumToYears(entries: Entry[], ctx: Ctx): Entry[] {
           reason: `${e.ent} ${e.year}: the data cover ${periodText(e)} only; the year's total is partial`,
         });
       }
-      out.push(...sets[0]);
+      for (const item of sets[0]) out.push(item);
       continue;
     }
     if (annual.length >= 1 && sets.length > annual.length) {
@@ -602,7 +602,7 @@ function sumToYears(entries: Entry[], ctx: Ctx): Entry[] {
         row: part.row,
         reason: `${part.ent} ${a.year}: the whole year is given (${where(a)}); ${periodText(part)} is inside it and not added again`,
       });
-      out.push(...annual[0]);
+      for (const item of annual[0]) out.push(item);
       continue;
     }
     // Cumulative ranges starting in January: the longest counts.
@@ -655,7 +655,7 @@ function sumToYears(entries: Entry[], ctx: Ctx): Entry[] {
         reason: `${e.ent} ${e.year}: the data cover months up to ${covered} only; the year's total is partial`,
       });
     }
-    out.push(...chosen.flat());
+    for (const item of chosen.flat()) out.push(item);
   }
   return out;
 }

@@ -72,7 +72,7 @@ export function importPark(input: ParkImportInput): ParkImport {
       encodingDetected: r.encodingDetected,
       sheets: r.sheetNames,
     });
-    early.push(...r.problems);
+    for (const item of r.problems) early.push(item);
     return r.grids;
   };
   const out: ParkImport = { problems: [], errorCount: 0, warningCount: 0, files, tables: [] };
@@ -107,7 +107,7 @@ export function importPark(input: ParkImportInput): ParkImport {
   }
   for (const part of [out.enterprises, out.economics, out.activity]) {
     if (!part) continue;
-    all.push(...part.problems);
+    for (const item of part.problems) all.push(item);
     errors += part.errorCount;
     warnings += part.warningCount;
   }

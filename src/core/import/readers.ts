@@ -52,7 +52,7 @@ function sniffFormat(bytes: Uint8Array): FileFormat | undefined {
 
 function readCsv(bytes: Uint8Array, file: string, opts: ReadOptions, out: ReadResult): void {
   const { decoded, problems } = decodeText(bytes, file, opts.encoding);
-  out.problems.push(...problems);
+  for (const item of problems) out.problems.push(item);
   if (!decoded) return;
   out.encoding = decoded.encoding;
   out.encodingDetected = decoded.detected;
@@ -137,7 +137,7 @@ function readWorkbook(bytes: Uint8Array, file: string, opts: ReadOptions, out: R
 
 function readJson(bytes: Uint8Array, file: string, opts: ReadOptions, out: ReadResult): void {
   const { decoded, problems } = decodeText(bytes, file, opts.encoding);
-  out.problems.push(...problems);
+  for (const item of problems) out.problems.push(item);
   if (!decoded) return;
   let doc: unknown;
   try {
