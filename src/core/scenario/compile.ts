@@ -8,7 +8,14 @@ import type { ParkBaseline } from './baseline';
 import { DEFAULT_DRIVERS } from './defaults';
 import { toDist, type DistInput } from './distribution';
 import { isConversionSector } from '../sectors';
-import { LEVERS, type CompileContext, type CompiledLevers, type InputId, type LeverId } from './levers';
+import {
+  controlContext,
+  LEVERS,
+  type CompileContext,
+  type CompiledLevers,
+  type InputId,
+  type LeverId,
+} from './levers';
 import {
   PHASES,
   ROLE_COAL,
@@ -166,13 +173,7 @@ export function compileScenario(
         doc.start_year === undefined ? 1 : rampAt(years[y], doc.start_year, doc.target_year as number);
     }
   });
-  let demandGwh = 0;
-  for (let s = 0; s < nS; s++) {
-    for (const code of ['electricity', 'green_electricity', 'pv_electricity']) {
-      const c = idx(code);
-      if (c >= 0) demandGwh += baseline.activity[s * nC + c] / 100;
-    }
-  }
+  const { demandGwh } = controlContext(baseline);
   const sectorMask = (codes: readonly string[] | undefined, path: string, allowChp: boolean): Uint8Array => {
     const mask = new Uint8Array(nS);
     for (const code of codes ?? sectors) {
