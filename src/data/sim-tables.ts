@@ -34,7 +34,7 @@ function sliceRuns(b: RunColumns, first: number, count: number): RunColumns {
 
 /**
  * Writes a block as table `table` (replacing it) in slices of `runsPerSlice` runs, so the Arrow bytes
- * in memory at once are a slice's, not the whole result's (100k runs: 74 MB). The slices go into a
+ * in memory at once are a slice's, not the whole result's. The slices go into a
  * staging table that then takes the table's place in one statement: queries see the old table or the
  * new one, never a part; a failure leaves the old table as it was and drops the staging table.
  */
