@@ -10,6 +10,19 @@
  */
 import type { Table } from 'apache-arrow';
 import type { DbPort, SqlValue } from './port';
+import {
+  buildInventorySql,
+  inventoryKey,
+  inventoryTables,
+  type InventoryTables,
+} from './sql/inventory-store-sql';
+import type { InventorySqlOptions } from './sql/inventory-sql';
+
+/** Progress of a materialised inventory's build: steps done of the total. */
+export interface BuildProgress {
+  done: number;
+  total: number;
+}
 
 export type Query = (sql: string, params?: readonly SqlValue[]) => Promise<Table>;
 
@@ -26,6 +39,7 @@ export class QueryCoordinator {
   readonly #maxEntries: number;
   readonly #cache = new Map<string, Promise<Table>>();
   readonly #tickets = new Map<string, number>();
+  readonly #inventories = new Map<string, Promise<InventoryTables>>();
   #version = 0;
   #hits = 0;
   #misses = 0;
@@ -49,6 +63,37 @@ export class QueryCoordinator {
   invalidate(): void {
     this.#version++;
     this.#cache.clear();
+    this.#inventories.clear();
+  }
+
+  /**
+   * The park inventory for these accounting settings, materialised once per dataset version and
+   * settings (src/data/sql/inventory-store-sql.ts); every dashboard query then reads its small tables.
+   * Pages asking at once share one build; a failed build is not kept, so the next ask retries it. The
+   * build runs inside DuckDB's worker, so the page stays responsive; `onProgress` hears its steps.
+   */
+  inventory(options: InventorySqlOptions, onProgress?: (p: BuildProgress) => void): Promise<InventoryTables> {
+    const version = this.#version;
+    const key = `v${version}_${inventoryKey(options)}`;
+    const known = this.#inventories.get(key);
+    if (known) return known;
+    const build = (async () => {
+      const db = await this.#db();
+      const tables = inventoryTables(key);
+      const steps = buildInventorySql(options, tables, key);
+      for (let i = 0; i < steps.length; i++) {
+        // New data arrived meanwhile: this build's tables would describe the old data.
+        if (this.#version !== version) throw new Error('the dataset changed while its inventory was built');
+        await db.exec(steps[i].sql);
+        onProgress?.({ done: i + 1, total: steps.length });
+      }
+      return tables;
+    })();
+    this.#inventories.set(key, build);
+    build.catch(() => {
+      if (this.#inventories.get(key) === build) this.#inventories.delete(key);
+    });
+    return build;
   }
 
   /** Runs a query, answered from the cache when the same question was asked of the same data. */

@@ -21,3 +21,28 @@ WHERE table_schema = 'main' ORDER BY table_name, ordinal_position`;
 export function previewSql(table: string): string {
   return `SELECT * FROM ${quoteIdent(table)} LIMIT ? OFFSET ?`;
 }
+
+/**
+ * Park tables a park may come without that the pages' SQL reads; the pages then say what they cannot
+ * show. (The Pathways baseline checks for `pv_installations` itself; nothing reads `production`.)
+ */
+export type OptionalTable = 'enterprises' | 'economics';
+
+/**
+ * Stand-ins for the optional park tables a loaded park lacks, so every page's SQL still runs: empty
+ * tables with the canonical columns (datasets/README.md), and for a park without `enterprises` one row
+ * per enterprise of `activity`, named by its id, sector `unknown`. Returns a statement per missing table.
+ */
+export function emptyOptionalTablesSql(present: ReadonlySet<string>): { table: OptionalTable; sql: string }[] {
+  const stand: Record<OptionalTable, string> = {
+    enterprises: `CREATE TABLE enterprises AS
+SELECT DISTINCT CAST(enterprise_id AS VARCHAR) AS enterprise_id, CAST(enterprise_id AS VARCHAR) AS name_zh,
+       CAST(enterprise_id AS VARCHAR) AS name_en, 'unknown' AS sector
+FROM activity ORDER BY 1`,
+    economics:
+      'CREATE TABLE economics (enterprise_id VARCHAR, year INTEGER, output_value_10k_cny DOUBLE, value_added_10k_cny DOUBLE)',
+  };
+  return (Object.keys(stand) as OptionalTable[])
+    .filter((t) => !present.has(t))
+    .map((table) => ({ table, sql: stand[table] }));
+}

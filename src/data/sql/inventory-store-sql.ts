@@ -1,0 +1,227 @@
+/**
+ * The park inventory materialised once per dataset and accounting settings, and the dashboard queries
+ * over it. `buildInventorySql` runs the engine's twin (`inventoryLinesSql`'s lines, src/data/sql/
+ * inventory-sql.ts) once and keeps three small tables in the internal schema `inv`:
+ *
+ * - `ysc`: sums by year × sector × carrier (amount, energy, scope 1, scope 2, deduction, biogenic);
+ * - `esy`: one row per enterprise-year (inventorySummarySql's columns, with its name, sector and economics);
+ * - `eco`: economics by year (output, value added, enterprises).
+ *
+ * Every dashboard query then reads only these, with the same formulas as the inline views of
+ * inventory-views-sql.ts (the park rule for CHP steam included), so they give the same rows; only the
+ * order in which partial sums are added differs.
+ */
+import { SECTORS } from '../../core/sectors';
+import { quoteIdent, sqlLiteral } from '../port';
+import { inventoryLinesSql, type InventorySqlOptions } from './inventory-sql';
+
+/** The internal schema of the materialised inventories (not a park table, hidden from the Data view). */
+export const INVENTORY_SCHEMA = 'inv';
+
+/** Qualified, quoted names of one materialised inventory. */
+export interface InventoryTables {
+  ysc: string;
+  esy: string;
+  eco: string;
+}
+
+/** The tables of the inventory with this key (a short id of the settings). */
+export function inventoryTables(key: string): InventoryTables {
+  const t = (n: string) => `${quoteIdent(INVENTORY_SCHEMA)}.${quoteIdent(`${n}_${key}`)}`;
+  return { ysc: t('ysc'), esy: t('esy'), eco: t('eco') };
+}
+
+/** A short, stable key of the accounting settings (FNV-1a of their JSON with sorted keys). */
+export function inventoryKey(options: InventorySqlOptions): string {
+  const sorted = Object.keys(options)
+    .sort()
+    .filter((k) => options[k as keyof InventorySqlOptions] !== undefined)
+    .map((k) => [k, options[k as keyof InventorySqlOptions]]);
+  const text = JSON.stringify(sorted);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36);
+}
+
+const CONVERSION_SECTORS = SECTORS.filter((s) => s.gbt4754 === '44').map((s) => sqlLiteral(s.code));
+
+/**
+ * The statements that build one materialised inventory, in order, with a label per step (for progress).
+ * Inputs: activity, enterprises, economics and the reference tables, as for inventory-sql.ts.
+ */
+export function buildInventorySql(
+  options: InventorySqlOptions,
+  t: InventoryTables,
+  key: string,
+): { step: 'lines' | 'sectors' | 'enterprises' | 'economics'; sql: string }[] {
+  const lines = `${quoteIdent(INVENTORY_SCHEMA)}.${quoteIdent(`lines_${key}`)}`;
+  return [
+    { step: 'lines', sql: `CREATE SCHEMA IF NOT EXISTS ${quoteIdent(INVENTORY_SCHEMA)}` },
+    {
+      step: 'lines',
+      sql: `CREATE OR REPLACE TABLE ${lines} AS
+SELECT l.*, CAST(e.sector AS VARCHAR) AS raw_sector
+FROM (${inventoryLinesSql(options)}) l
+LEFT JOIN enterprises e ON CAST(e.enterprise_id AS VARCHAR) = l.enterprise_id`,
+    },
+    {
+      step: 'sectors',
+      sql: `CREATE OR REPLACE TABLE ${t.ysc} AS
+SELECT year, COALESCE(raw_sector, 'unknown') AS sector, carrier, kind,
+       sum(amount) AS amount, sum(energy_tce) AS energy_tce, sum(scope1_tco2) AS scope1_tco2,
+       sum(scope2_tco2) AS scope2_tco2, sum(deduction_tco2) AS deduction_tco2,
+       sum(biogenic_tco2) AS biogenic_tco2
+FROM ${lines}
+GROUP BY year, COALESCE(raw_sector, 'unknown'), carrier, kind
+ORDER BY year, sector, carrier`,
+    },
+    {
+      step: 'enterprises',
+      sql: `CREATE OR REPLACE TABLE ${t.esy} AS
+WITH s AS (
+  SELECT enterprise_id, year, any_value(raw_sector) AS raw_sector,
+         sum(energy_tce) AS energy_tce,
+         sum(CASE WHEN kind IN ('electricity', 'renewable') THEN energy_tce ELSE 0 END) AS electricity_tce,
+         sum(CASE WHEN carrier = 'green_electricity' OR kind = 'renewable' THEN energy_tce ELSE 0 END) AS renewable_tce,
+         sum(scope1_tco2) AS scope1_tco2,
+         sum(CASE WHEN kind = 'process' THEN scope1_tco2 ELSE 0 END) AS process_tco2,
+         sum(scope2_tco2) AS scope2_tco2,
+         sum(CASE WHEN carrier = 'heat_in_park' THEN scope2_tco2 ELSE 0 END) AS heat_in_park_tco2,
+         sum(deduction_tco2) AS deduction_tco2,
+         sum(scope1_tco2) + sum(scope2_tco2) - sum(deduction_tco2) AS total_tco2,
+         sum(biogenic_tco2) AS biogenic_tco2
+  FROM ${lines}
+  GROUP BY enterprise_id, year
+)
+SELECT s.enterprise_id, s.year, CAST(e.name_zh AS VARCHAR) AS name_zh, CAST(e.name_en AS VARCHAR) AS name_en,
+       COALESCE(s.raw_sector, 'unknown') AS sector, s.raw_sector,
+       s.energy_tce, s.electricity_tce, s.renewable_tce, s.scope1_tco2, s.process_tco2, s.scope2_tco2,
+       s.heat_in_park_tco2, s.deduction_tco2, s.total_tco2, s.biogenic_tco2,
+       c.output_value_10k_cny AS output_10k_cny, c.value_added_10k_cny AS value_added_10k_cny
+FROM s
+LEFT JOIN enterprises e ON CAST(e.enterprise_id AS VARCHAR) = s.enterprise_id
+LEFT JOIN economics c ON CAST(c.enterprise_id AS VARCHAR) = s.enterprise_id AND CAST(c.year AS INTEGER) = s.year
+ORDER BY s.year, s.total_tco2 DESC, s.enterprise_id`,
+    },
+    {
+      step: 'economics',
+      sql: `CREATE OR REPLACE TABLE ${t.eco} AS
+SELECT CAST(year AS INTEGER) AS year, sum(output_value_10k_cny) AS output_10k_cny,
+       sum(value_added_10k_cny) AS value_added_10k_cny, count(DISTINCT enterprise_id)::INTEGER AS enterprises
+FROM economics GROUP BY 1 ORDER BY 1`,
+    },
+    { step: 'economics', sql: `DROP TABLE IF EXISTS ${lines}` },
+  ];
+}
+
+/** Drops every materialised inventory (the data they were built from is being replaced). */
+export function dropInventoriesSql(): string {
+  return `DROP SCHEMA IF EXISTS ${quoteIdent(INVENTORY_SCHEMA)} CASCADE`;
+}
+
+const INTERNAL = "carrier IN ('heat_export', 'heat_in_park')";
+
+/** Park totals by year (parkTotalsSql) from `ysc`; with `bySector`, by year and sector. */
+function totalsSql(t: InventoryTables, bySector: boolean): string {
+  return `WITH acc AS (
+  SELECT year${bySector ? ', sector' : ''},
+         sum(CASE WHEN ${INTERNAL} THEN 0 ELSE energy_tce END) AS other_energy,
+         sum(CASE WHEN carrier = 'heat_export' THEN energy_tce ELSE 0 END) AS heat_export_energy,
+         sum(scope1_tco2) AS scope1,
+         sum(CASE WHEN ${INTERNAL} THEN 0 ELSE scope2_tco2 END) AS scope2,
+         sum(CASE WHEN ${INTERNAL} THEN 0 ELSE deduction_tco2 END) AS elec_deduction,
+         sum(CASE WHEN carrier = 'heat_export' THEN deduction_tco2 ELSE 0 END) AS heat_export_deduction,
+         sum(biogenic_tco2) AS biogenic
+  FROM ${t.ysc} GROUP BY year${bySector ? ', sector' : ''}
+), share AS (${shareSql(t)})
+SELECT a.year${bySector ? ', a.sector' : ''},
+       a.other_energy + a.heat_export_energy * s.ratio AS energy_tce,
+       a.scope1 AS scope1_tco2,
+       a.scope2 AS scope2_tco2,
+       a.elec_deduction + a.heat_export_deduction * s.ratio AS deduction_tco2,
+       a.scope1 + a.scope2 - (a.elec_deduction + a.heat_export_deduction * s.ratio) AS total_tco2,
+       a.biogenic AS biogenic_tco2,
+       s.heat_in_park_gj, s.heat_in_park_excluded_tco2, s.heat_export_gj, s.heat_leaving_park_gj
+FROM acc a JOIN share s ON s.year = a.year
+ORDER BY a.year${bySector ? ', a.sector' : ''}`;
+}
+
+/** Heat inside the park and the share of exported heat that leaves it, per year. */
+function shareSql(t: InventoryTables): string {
+  return `SELECT *, greatest(heat_export_gj - heat_in_park_gj, 0) AS heat_leaving_park_gj,
+         CASE WHEN heat_export_gj > 0 THEN greatest(heat_export_gj - heat_in_park_gj, 0) / heat_export_gj ELSE 0 END
+           AS ratio
+  FROM (
+    SELECT year,
+           sum(CASE WHEN carrier = 'heat_in_park' THEN amount ELSE 0 END) AS heat_in_park_gj,
+           sum(CASE WHEN carrier = 'heat_in_park' THEN scope2_tco2 ELSE 0 END) AS heat_in_park_excluded_tco2,
+           sum(CASE WHEN carrier = 'heat_export' THEN amount ELSE 0 END) AS heat_export_gj
+    FROM ${t.ysc} GROUP BY year
+  )`;
+}
+
+/** As parkYearsSql (inventory-views-sql.ts), from a materialised inventory. Same columns. */
+export function parkYearsFromSql(t: InventoryTables): string {
+  return `WITH p AS (${totalsSql(t, false)}),
+fin AS (
+  SELECT year, sum(electricity_tce) AS electricity_tce, sum(energy_tce) AS final_energy_tce
+  FROM ${t.esy}
+  WHERE COALESCE(raw_sector, '') NOT IN (${CONVERSION_SECTORS.join(', ')})
+  GROUP BY year
+)
+SELECT p.year, p.energy_tce, p.scope1_tco2, p.scope2_tco2, p.deduction_tco2, p.total_tco2, p.biogenic_tco2,
+       p.heat_in_park_gj, p.heat_in_park_excluded_tco2, p.heat_leaving_park_gj,
+       eco.output_10k_cny, eco.value_added_10k_cny, eco.enterprises,
+       fin.electricity_tce, fin.final_energy_tce
+FROM p LEFT JOIN ${t.eco} eco ON eco.year = p.year LEFT JOIN fin ON fin.year = p.year
+ORDER BY p.year`;
+}
+
+/** As sectorYearsSql, from a materialised inventory. */
+export function sectorYearsFromSql(t: InventoryTables): string {
+  return totalsSql(t, true);
+}
+
+/** As carrierYearsSql, from a materialised inventory. Columns: year, carrier, energy_tce, total_tco2. */
+export function carrierYearsFromSql(t: InventoryTables): string {
+  return `SELECT l.year, l.carrier,
+       sum(CASE WHEN l.carrier = 'heat_in_park' THEN 0
+                WHEN l.carrier = 'heat_export' THEN l.energy_tce * r.ratio
+                ELSE l.energy_tce END) AS energy_tce,
+       sum(l.scope1_tco2
+           + CASE WHEN l.carrier = 'heat_in_park' THEN 0 ELSE l.scope2_tco2 END
+           - CASE WHEN l.carrier = 'heat_export' THEN l.deduction_tco2 * r.ratio ELSE l.deduction_tco2 END)
+         AS total_tco2
+FROM ${t.ysc} l
+JOIN (${shareSql(t)}) r ON r.year = l.year
+GROUP BY l.year, l.carrier
+ORDER BY l.year, l.carrier`;
+}
+
+/** As sankeySql (year bound as parameter 1), from a materialised inventory. */
+export function sankeyFromSql(t: InventoryTables): string {
+  return `SELECT sector, carrier,
+       sum(scope1_tco2) AS scope1_tco2,
+       sum(CASE WHEN carrier = 'heat_in_park' THEN 0 ELSE scope2_tco2 END) AS scope2_tco2
+FROM ${t.ysc}
+WHERE year = ?
+GROUP BY 1, 2
+HAVING sum(scope1_tco2) > 0 OR sum(CASE WHEN carrier = 'heat_in_park' THEN 0 ELSE scope2_tco2 END) > 0
+ORDER BY 1, 2`;
+}
+
+/**
+ * As enterpriseYearSql (year as parameter 1; with `bySector`, the sector as parameter 2), from a
+ * materialised inventory.
+ */
+export function enterpriseYearFromSql(t: InventoryTables, bySector = false): string {
+  return `SELECT enterprise_id, name_zh, name_en, sector,
+       energy_tce, electricity_tce, scope1_tco2, scope2_tco2, deduction_tco2, total_tco2,
+       biogenic_tco2, output_10k_cny, value_added_10k_cny
+FROM ${t.esy}
+WHERE year = ?${bySector ? ' AND raw_sector = ?' : ''}
+ORDER BY total_tco2 DESC, enterprise_id`;
+}
