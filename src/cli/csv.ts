@@ -2,4 +2,4 @@
  * CSV for the CLI: the strict RFC 4180 reader lives in the core importer (src/core/import/csv.ts); the
  * one writer is src/core/csv-write.ts.
  */
-export { CsvError, csvObjects, parseCsv, type CsvTable } from '../core/import/csv';
+export { csvObjects, parseCsv, type CsvTable } from '../core/import/csv';

@@ -8,7 +8,7 @@ import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import type { Table } from 'apache-arrow';
-import { parseNumber, validateActivityRows, type RawRecord } from '../core/accounting/index';
+import { parseNumber, type RawRecord } from '../core/accounting/index';
 import { InputError, type Problem } from '../core/errors';
 import type { ParkBaseline } from '../core/scenario/baseline';
 import { DEFAULT_SCOPE2, type Scope2Method } from '../core/scenario/schema';
@@ -18,7 +18,8 @@ import { loadParkBaseline, type LocateRecord } from '../data/park-baseline';
 import { loadTables, PARK_TABLES, type ParkManifest, type TableBytes } from '../data/parks';
 import { quoteIdent, type DbPort } from '../data/port';
 import { baselineKey, cacheBaseline, readCachedBaseline } from './baseline-cache';
-import { CsvError, csvObjects, parseCsv } from './csv';
+import { importActivityFile } from './commands/validate';
+import { csvObjects, parseCsv } from './csv';
 
 /** The tables the baseline needs. */
 const NEEDED = ['enterprises', 'economics', 'activity'] as const;
@@ -72,13 +73,8 @@ function arrowRecords(table: Table, file: string): RawTable {
 
 async function readTableFile(path: string, bytes: Buffer): Promise<RawTable> {
   if (path.endsWith('.csv')) {
-    try {
-      const t = parseCsv(bytes.toString('utf8'));
-      return { file: path, columns: t.header, records: csvObjects(t), rows: t.lines };
-    } catch (e) {
-      if (e instanceof CsvError) fail([{ file: path, row: e.line, reason: e.message }]);
-      throw e;
-    }
+    const t = parseCsv(bytes.toString('utf8'), ',', path);
+    return { file: path, columns: t.header, records: csvObjects(t), rows: t.lines };
   }
   try {
     if (path.endsWith('.parquet')) {
@@ -162,20 +158,20 @@ function economicsTable(t: RawTable): TableBytes {
   return ipcOf('economics', { enterprise_id: ids, year: years, output_value_10k_cny: values });
 }
 
-/** activity: the accounting engine's row checks (carrier, unit, year, amount). */
-function activityTable(t: RawTable): TableBytes {
-  const { rows, errors } = validateActivityRows(t.records, t.file, {
-    columns: t.columns,
-    lineNumbers: t.rows,
-  });
-  if (errors.length) fail(errors);
-  if (rows.length === 0) fail([{ file: t.file, reason: 'no activity rows' }]);
+/**
+ * activity: read by the importer (as `account` and `validate` read it): carriers, units, years and
+ * amounts checked, duplicate keys refused; rows keep the file's order, amounts and units.
+ */
+async function activityTable(path: string, bytes: Buffer, raw: Map<string, RawTable>): Promise<TableBytes> {
+  const { activity: a } = await importActivityFile(path, new Uint8Array(bytes));
+  // Record i of the table comes from the file's row sourceRow[i] (messages of the key checks).
+  raw.set('activity', { file: path, columns: [], records: [], rows: Array.from(a.sourceRow ?? []) });
   return ipcOf('activity', {
-    enterprise_id: rows.map((r) => r.enterprise_id),
-    year: Int32Array.from(rows, (r) => r.year),
-    carrier: rows.map((r) => r.carrier),
-    amount: Float64Array.from(rows, (r) => r.amount),
-    unit: rows.map((r) => r.unit),
+    enterprise_id: a.enterprise_id,
+    year: a.year,
+    carrier: a.carrier,
+    amount: a.amount,
+    unit: a.unit,
   });
 }
 
@@ -207,7 +203,6 @@ function installationsTable(t: RawTable): TableBytes {
 const CHECKS: Record<string, (t: RawTable) => TableBytes> = {
   enterprises: enterprisesTable,
   economics: economicsTable,
-  activity: activityTable,
   [OPTIONAL]: installationsTable,
 };
 
@@ -252,8 +247,17 @@ async function readFolder(dir: string): Promise<ParkFiles> {
   };
   const tables = async () => {
     await arrowLib();
-    for (const [name, f] of files) raw.set(name, await readTableFile(f.path, f.bytes));
-    return [...raw].map(([name, t]) => CHECKS[name](t));
+    const out: TableBytes[] = [];
+    for (const [name, f] of files) {
+      if (name === 'activity') {
+        out.push(await activityTable(f.path, f.bytes, raw));
+      } else {
+        const t = await readTableFile(f.path, f.bytes);
+        raw.set(name, t);
+        out.push(CHECKS[name](t));
+      }
+    }
+    return out;
   };
   const bytes = [...files].flatMap(([name, f]) => [name + extname(f.path), f.bytes]);
   bytes.push(manifestText);

@@ -12,17 +12,18 @@ import {
   parseNumber,
   resolveOptions,
   summarizeInventory,
-  validateActivityRows,
   type AccountingOptions,
+  type ActivityRow,
   type FactorOverride,
 } from '../../core/accounting/index';
 import { recordsToCsv } from '../../core/csv-write';
-import { fail, InputError, type Problem } from '../../core/errors';
+import { fail, formatProblem, InputError, type Problem } from '../../core/errors';
 import { UnitError, parseUnit, unitDimension } from '../../core/units';
 import { parseArgs } from '../args';
-import { CsvError, csvObjects, parseCsv, type CsvTable } from '../csv';
+import { csvObjects, parseCsv, type CsvTable } from '../csv';
 import { checkFinite, checkOutputPath, writeAtomic } from '../output';
 import type { CliCommand, CliIo } from '../types';
+import { importActivityFile } from './validate';
 
 const USAGE = `Usage: npm run cli -- account --activity <activity.csv> [--enterprises <enterprises.csv>]
        [--factors <factors.csv>] [--grid-year <year>] [--grid-region <code>]
@@ -58,19 +59,39 @@ const VALUE_OPTIONS = [
   'out',
 ] as const;
 
-async function readCsv(io: CliIo, file: string): Promise<CsvTable> {
-  let text: string;
+async function readBytes(io: CliIo, file: string): Promise<Buffer> {
   try {
-    text = await readFile(resolve(io.cwd, file), 'utf8');
+    return await readFile(resolve(io.cwd, file));
   } catch (e) {
     fail({ file, reason: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})` });
   }
-  try {
-    return parseCsv(text);
-  } catch (e) {
-    if (e instanceof CsvError) fail({ file, row: e.line, reason: e.message });
-    throw e;
+}
+
+async function readCsv(io: CliIo, file: string): Promise<CsvTable> {
+  return parseCsv((await readBytes(io, file)).toString('utf8'), ',', file);
+}
+
+/**
+ * The activity file through the importer (the app's and `validate`'s): CSV in UTF-8 or GBK, XLSX,
+ * Parquet, JSON; Chinese or English headers and names. Rows keep the file's order, amounts and units.
+ */
+async function readActivity(io: CliIo, file: string): Promise<ActivityRow[]> {
+  const bytes = new Uint8Array(await readBytes(io, file));
+  const { activity: a, warnings, warningCount } = await importActivityFile(file, bytes);
+  for (const w of warnings) io.stderr(`account: warning: ${formatProblem(w)}\n`);
+  if (warningCount > warnings.length)
+    io.stderr(`account: warning: … and ${warningCount - warnings.length} more warnings\n`);
+  const rows: ActivityRow[] = new Array<ActivityRow>(a.length);
+  for (let i = 0; i < a.length; i++) {
+    rows[i] = {
+      enterprise_id: a.enterprise_id[i],
+      year: a.year[i],
+      carrier: a.carrier[i],
+      amount: a.amount[i],
+      unit: a.unit[i],
+    };
   }
+  return rows;
 }
 
 function failAll(problems: readonly Problem[]): never {
@@ -203,13 +224,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       ? await readEnterprises(io, args.get('enterprises')!)
       : undefined;
 
-    const table = await readCsv(io, activityFile);
-    const { rows, errors } = validateActivityRows(csvObjects(table), activityFile, {
-      columns: table.header,
-      lineNumbers: table.lines,
-    });
-    if (errors.length > 0) failAll(errors);
-    if (rows.length === 0) fail({ file: activityFile, reason: 'no data rows' });
+    const rows = await readActivity(io, activityFile);
 
     const summaries = summarizeInventory(accountActivity(rows, lib, opts));
     const overrides = [...new Set(overrideRows.map((f) => f.carrier))];
@@ -255,8 +270,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     let first = Infinity;
     let last = -Infinity;
     for (const s of summaries) {
-      first = Math.min(first, s.year);
-      last = Math.max(last, s.year);
+      if (s.year < first) first = s.year;
+      if (s.year > last) last = s.year;
     }
     io.stdout(
       `Wrote ${result.length} rows (${new Set(summaries.map((s) => s.enterprise_id)).size} enterprises, ` +

@@ -6,8 +6,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Problem } from '../../core/errors';
+import { InputError, type Problem } from '../../core/errors';
 import {
+  type ActivityColumns,
   ENCODING_CHOICES,
   importPark,
   parseMapping,
@@ -85,6 +86,38 @@ async function parquetReader(): Promise<(b: Uint8Array) => Uint8Array> {
     parquet = (b) => readParquet(b).intoIPCStream();
   }
   return parquet;
+}
+
+/**
+ * One activity file through the importer, rows as the file gives them (the accounting engine's input):
+ * what `account` and `simulate --park` read. Throws an InputError with every error found; warnings are
+ * returned to be said.
+ */
+export async function importActivityFile(
+  name: string,
+  bytes: Uint8Array,
+  options: { encoding?: EncodingChoice; mapping?: MappingDoc } = {},
+): Promise<{ activity: ActivityColumns; warnings: Problem[]; warningCount: number }> {
+  const r = importPark({
+    activity: [{ name, bytes }],
+    asGiven: true,
+    encoding: options.encoding,
+    mapping: options.mapping,
+    parquetToIpc: /\.(parquet|pq)$/i.test(name) ? await parquetReader() : undefined,
+  });
+  const errors = r.problems.filter((p) => p.severity !== 'warning');
+  if (r.errorCount > 0) {
+    if (errors.length < r.errorCount)
+      errors.push({ file: name, reason: `${r.errorCount - errors.length} more errors not listed` });
+    throw new InputError(errors);
+  }
+  if (!r.activity || r.activity.activity.length === 0)
+    throw new InputError([{ file: name, reason: 'no data rows' }]);
+  return {
+    activity: r.activity.activity,
+    warnings: r.problems.filter((p) => p.severity === 'warning'),
+    warningCount: r.warningCount,
+  };
 }
 
 export interface ImportRun {

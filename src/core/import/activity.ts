@@ -46,6 +46,14 @@ export interface ActivityOptions {
   maxProblems?: number;
   /** Called every few thousand rows with rows done so far (progress bars). */
   progress?: (rowsDone: number, rowsTotal: number) => void;
+  /**
+   * Rows as the file gives them, for the accounting engine (`account`, `simulate --park`): a row that
+   * stands alone for its (enterprise, year, carrier) keeps its amount and unit (as a unit code), rows
+   * keep the file's order, and zero amounts are kept. Rows that were summed (periods, two names of one
+   * carrier) or converted (steam in tonnes, 万度) are given in the canonical unit. Default: canonical
+   * units, sorted by key, zero rows left out.
+   */
+  asGiven?: boolean;
 }
 
 interface Entry {
@@ -64,6 +72,9 @@ interface Entry {
   name: string;
   amount: number;
   feedstock: number;
+  /** The amount and unit code as the file gives them, when the unit needs no scaling or steam table. */
+  given?: number;
+  givenUnit?: string;
   file: string;
   row: number;
   column: string;
@@ -86,6 +97,7 @@ interface Ctx {
   steamCache: Map<string, { gjPerT: number; label: string }>;
   entIndex: Map<string, number>;
   convertCache: Map<string, (x: number) => number>;
+  asGiven: boolean;
 }
 
 function steamFactor(ctx: Ctx, carrierText: string): { gjPerT: number; label: string } {
@@ -117,7 +129,7 @@ function canonical(
   carrier: string,
   carrierText: string,
   where: { file: string; row: number; column: string },
-): { value: number } | { reason: string } {
+): { value: number; steam?: true } | { reason: string } {
   const info = carrierInfo(carrier)!;
   if (u.scale === 1 && u.unit.code === info.unit) return { value: amount };
   const x = amount * u.scale;
@@ -136,7 +148,7 @@ function canonical(
         reason: `steam in tonnes converted to heat at ${label}; give "steam": {"grade": …} or {"gj_per_t": …} in the mapping to change it`,
       });
     }
-    return { value: convert(x, u.unit.code, 't') * gjPerT };
+    return { value: convert(x, u.unit.code, 't') * gjPerT, steam: true };
   }
   try {
     const k = `${u.unit.code}\u0000${carrier}`;
@@ -183,7 +195,7 @@ function resolveCarrierText(ctx: Ctx, text: string): { carrier?: string; reason?
   return {
     reason:
       `unknown carrier ${echo(text)}` +
-      (hint ? `; did you mean ${hint}?` : '') +
+      (hint ? `; did you mean ${hint}?` : '.') +
       ' Map it once for the whole file (mapping "carriers") if it is one of ours',
   };
 }
@@ -232,27 +244,29 @@ function readRows(plan: SheetPlan, ctx: Ctx, entries: Entry[], progress: (rowsDo
   const iUnit = col('unit');
   const iFeed = col('feedstock');
   const defaults = sheetDefaults(plan, ctx);
-  const missing: string[] = [];
-  if (iEnt < 0 && iName < 0 && !defaults.ent) missing.push('企业代码 / enterprise_id');
-  if (iYear < 0 && !defaults.period) missing.push('年份 / year');
+  // A missing column is named in the header's language (企业代码 in a Chinese header, enterprise_id in an
+  // English one).
+  const zh = plan.columns.some((c) => /[\u3400-\u9fff]/.test(c.header)) || plan.titleText.length > 0;
+  const name = (cn: string, en: string) => (zh ? cn : en);
+  const missing: { column: string; reason: string }[] = [];
+  const need = (column: string, reason = 'missing column') => missing.push({ column, reason });
+  if (iEnt < 0 && iName < 0 && !defaults.ent)
+    need(
+      name('企业代码', 'enterprise_id'),
+      'missing column: no enterprise code or name column, and the mapping gives no "enterprise_id"',
+    );
+  if (iYear < 0 && !defaults.period)
+    need(
+      name('年份', 'year'),
+      'missing column: no year column, no period in the title rows, and the mapping gives no "year" or "period"',
+    );
   const wide = plan.columns.filter((c) => c.role?.kind === 'carrier');
   if (plan.layout !== 'wide') {
-    if (iCarrier < 0) missing.push('能源品种 / carrier');
-    if (iAmount < 0) missing.push(plan.layout === 'p201' ? '消费量合计' : '消费量 / amount');
-    if (iUnit < 0) missing.push('计量单位 / unit');
-  } else if (wide.length === 0) missing.push('能源品种 / carrier');
-  for (const m of missing) {
-    ctx.problems.error({
-      file,
-      row: plan.headerRow,
-      column: m,
-      reason: m.startsWith('企业代码')
-        ? 'missing column: no enterprise code or name column, and the mapping gives no "enterprise_id"'
-        : m.startsWith('年份')
-          ? 'missing column: no year column, no period in the title rows, and the mapping gives no "year" or "period"'
-          : 'missing column',
-    });
-  }
+    if (iCarrier < 0) need(name('能源品种', 'carrier'));
+    if (iAmount < 0) need(plan.layout === 'p201' ? '消费量合计' : name('消费量', 'amount'));
+    if (iUnit < 0) need(name('计量单位', 'unit'));
+  } else if (wide.length === 0) need(name('能源品种', 'carrier'));
+  for (const m of missing) ctx.problems.error({ file, row: plan.headerRow, ...m });
   if (missing.length > 0) return 0;
   if (iEnt < 0 && iName >= 0 && !defaults.ent) {
     ctx.problems.warn({
@@ -406,7 +420,8 @@ function readRows(plan: SheetPlan, ctx: Ctx, entries: Entry[], progress: (rowsDo
       ctx.rejected++;
       return;
     }
-    if (amount === 0 && feed === 0) return;
+    if (amount === 0 && feed === 0 && !ctx.asGiven) return;
+    const plain = feed === 0 && u.scale === 1 && !('steam' in v);
     entries.push({
       k: entryKey(ctx, ent, year!, cr.carrier),
       ent,
@@ -417,6 +432,8 @@ function readRows(plan: SheetPlan, ctx: Ctx, entries: Entry[], progress: (rowsDo
       name: plan.layout === 'p201' ? key(carrierText) : '',
       amount: (v as { value: number }).value,
       feedstock: (fv as { value: number }).value,
+      given: plain ? amount : undefined,
+      givenUnit: plain ? u.unit.code : undefined,
       file,
       row,
       column: label(iAmount),
@@ -662,21 +679,61 @@ function sumToYears(entries: Entry[], ctx: Ctx): Entry[] {
 
 // ---------------------------------------------------------------- output
 
-function toColumns(entries: readonly Entry[], pick: (e: Entry) => number, ctx: Ctx): ActivityColumns {
-  const sums = new Map<number, { e: Entry; v: number }>();
+function toColumns(
+  entries: readonly Entry[],
+  pick: (e: Entry) => number,
+  ctx: Ctx,
+  asGiven = false,
+): ActivityColumns {
+  const sums = new Map<number, { e: Entry; v: number; n: number }>();
   for (const e of entries) {
     const v = pick(e);
-    if (v === 0) continue;
+    if (v === 0 && !asGiven) continue;
     const s = sums.get(e.k);
-    if (s) s.v += v;
-    else sums.set(e.k, { e, v });
+    if (s) {
+      s.v += v;
+      s.n++;
+    } else sums.set(e.k, { e, v, n: 1 });
+  }
+  const n = sums.size;
+  const out: ActivityColumns = {
+    length: n,
+    enterprise_id: new Array<string>(n),
+    year: new Int32Array(n),
+    carrier: new Array<string>(n),
+    amount: new Float64Array(n),
+    unit: new Array<string>(n),
+  };
+  const put = (i: number, s: { e: Entry; v: number; n: number }) => {
+    const e = s.e;
+    out.enterprise_id[i] = e.ent;
+    out.year[i] = e.year;
+    out.carrier[i] = e.carrier;
+    if (asGiven && s.n === 1 && e.givenUnit !== undefined) {
+      out.amount[i] = e.given!;
+      out.unit[i] = e.givenUnit;
+    } else {
+      out.amount[i] = s.v;
+      out.unit[i] = carrierInfo(e.carrier)!.unit;
+    }
+  };
+  if (asGiven) {
+    // The file's order (first row of each key).
+    const rows = new Int32Array(n);
+    let i = 0;
+    for (const s of sums.values()) {
+      rows[i] = s.e.row;
+      put(i++, s);
+    }
+    out.sourceRow = rows;
+    return out;
   }
   // Sort by (enterprise id, year, carrier): rank the interned ids once, then sort numbers.
   const ids = [...ctx.entIndex.keys()];
   const order = ids.map((_, i) => i).sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
   const rank = new Float64Array(ids.length);
   order.forEach((idx, r) => (rank[idx] = r));
-  const keys = new Float64Array(sums.size);
+  const keys = new Float64Array(n);
   const sortKeyOf = new Map<number, number>();
   let j = 0;
   for (const k of sums.keys()) {
@@ -686,23 +743,7 @@ function toColumns(entries: readonly Entry[], pick: (e: Entry) => number, ctx: C
     sortKeyOf.set(sk, k);
   }
   keys.sort();
-  const n = keys.length;
-  const out: ActivityColumns = {
-    length: n,
-    enterprise_id: new Array<string>(n),
-    year: new Int32Array(n),
-    carrier: new Array<string>(n),
-    amount: new Float64Array(n),
-    unit: new Array<string>(n),
-  };
-  for (let i = 0; i < n; i++) {
-    const { e, v } = sums.get(sortKeyOf.get(keys[i])!)!;
-    out.enterprise_id[i] = e.ent;
-    out.year[i] = e.year;
-    out.carrier[i] = e.carrier;
-    out.amount[i] = v;
-    out.unit[i] = carrierInfo(e.carrier)!.unit;
-  }
+  for (let i = 0; i < n; i++) put(i, sums.get(sortKeyOf.get(keys[i])!)!);
   return out;
 }
 
@@ -770,6 +811,7 @@ export function importActivity(grids: readonly Grid[], options: ActivityOptions 
     steamCache: new Map(),
     entIndex: new Map(),
     convertCache: new Map(),
+    asGiven: options.asGiven ?? false,
   };
   const plans: SheetPlan[] = [];
   const entries: Entry[] = [];
@@ -805,7 +847,7 @@ export function importActivity(grids: readonly Grid[], options: ActivityOptions 
   }
   const years = sumToYears(entries, ctx);
   outliers(years, ctx);
-  const activity = toColumns(years, (e) => e.amount, ctx);
+  const activity = toColumns(years, (e) => e.amount, ctx, ctx.asGiven);
   const feedstock = toColumns(years, (e) => e.feedstock, ctx);
   return {
     activity,

@@ -14,6 +14,8 @@ export interface ActivityColumns {
   amount: Float64Array;
   /** The canonical unit of each row's carrier. */
   unit: string[];
+  /** Rows as given (ActivityOptions.asGiven): the file row each output row comes from, for messages. */
+  sourceRow?: Int32Array;
 }
 
 /** A generic table of typed columns for the other canonical tables (enterprises, economics). */

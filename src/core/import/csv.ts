@@ -1,19 +1,12 @@
 /**
  * A small, strict CSV reader (RFC 4180): quoted fields with doubled quotes and line breaks inside, a
  * UTF-8 BOM, CRLF / LF / CR line ends, blank lines skipped. Every record keeps the line it starts on, so
- * messages can name it. Pure; shared by the importer and the CLI.
+ * messages can name it; malformed text is an InputError naming file and line. Pure; shared by the
+ * importer and the CLI.
  */
+import { InputError } from '../errors';
 
-export class CsvError extends Error {
-  constructor(
-    message: string,
-    /** 1-based line of the file the problem is on. */
-    readonly line: number,
-  ) {
-    super(message);
-    this.name = 'CsvError';
-  }
-}
+const csvError = (file: string, row: number, reason: string) => new InputError([{ file, row, reason }]);
 
 export interface CsvTable {
   header: string[];
@@ -33,7 +26,7 @@ const LF = 10;
 const CR = 13;
 
 /** Splits text into records of raw fields, each with the line it starts on; blank lines are skipped. */
-export function csvRecords(text: string, delimiter = ','): CsvRecords {
+export function csvRecords(text: string, delimiter = ',', file = 'CSV'): CsvRecords {
   const records: string[][] = [];
   const lines: number[] = [];
   const d = delimiter.charCodeAt(0);
@@ -66,7 +59,7 @@ export function csvRecords(text: string, delimiter = ','): CsvRecords {
       let j = i + 1;
       for (;;) {
         const q = text.indexOf('"', j);
-        if (q < 0) throw new CsvError('a quoted field is not closed', start);
+        if (q < 0) throw csvError(file, start, 'a quoted field is not closed');
         const chunk = text.slice(j, q);
         for (let k = 0; k < chunk.length; k++) {
           const c = chunk.charCodeAt(k);
@@ -83,7 +76,7 @@ export function csvRecords(text: string, delimiter = ','): CsvRecords {
       }
       const c = i < n ? text.charCodeAt(i) : -1;
       if (c !== -1 && c !== d && c !== LF && c !== CR) {
-        throw new CsvError(`unexpected "${text[i]}" after a closing quote`, line);
+        throw csvError(file, line, `unexpected "${text[i]}" after a closing quote`);
       }
       fields.push(value);
       afterQuote = true;
@@ -138,8 +131,12 @@ export function sniffDelimiter(text: string): string {
   let bestCount = 0;
   for (const d of [',', '\t', ';', '，']) {
     const counts = firstLines.filter((l) => l !== '').map((l) => l.split(d).length - 1);
-    const min = counts.length ? Math.min(...counts) : 0;
-    const max = counts.length ? Math.max(...counts) : 0;
+    let min = counts.length ? Infinity : 0;
+    let max = 0;
+    for (const c of counts) {
+      if (c < min) min = c;
+      if (c > max) max = c;
+    }
     const score = max > 0 ? max + (min === max ? 0.5 : 0) : 0;
     if (score > bestCount) {
       best = d;
@@ -149,20 +146,27 @@ export function sniffDelimiter(text: string): string {
   return best;
 }
 
-/** Parses CSV text with a header row; throws CsvError for malformed text or a row of the wrong width. */
-export function parseCsv(text: string, delimiter = ','): CsvTable {
-  const { records, lines } = csvRecords(text, delimiter);
-  if (records.length === 0) throw new CsvError('the file is empty (no header row)', 1);
+/**
+ * Parses CSV text with a header row; throws an InputError naming `file` and the line for malformed text
+ * or a row of the wrong width.
+ */
+export function parseCsv(text: string, delimiter = ',', file = 'CSV'): CsvTable {
+  const { records, lines } = csvRecords(text, delimiter, file);
+  if (records.length === 0) throw csvError(file, 1, 'the file is empty (no header row)');
   const header = records[0].map((h) => h.trim());
   const seen = new Set<string>();
   for (const h of header) {
-    if (h === '') throw new CsvError('the header has an empty column name', lines[0]);
-    if (seen.has(h)) throw new CsvError(`the header names column "${h}" twice`, lines[0]);
+    if (h === '') throw csvError(file, lines[0], 'the header has an empty column name');
+    if (seen.has(h)) throw csvError(file, lines[0], `the header names column "${h}" twice`);
     seen.add(h);
   }
   for (let r = 1; r < records.length; r++) {
     if (records[r].length !== header.length) {
-      throw new CsvError(`row has ${records[r].length} fields but the header has ${header.length}`, lines[r]);
+      throw csvError(
+        file,
+        lines[r],
+        `row has ${records[r].length} fields but the header has ${header.length}`,
+      );
     }
   }
   return { header, rows: records.slice(1), lines: lines.slice(1) };

@@ -27,6 +27,8 @@ export interface ParkImportInput {
   sheet?: string;
   parquetToIpc?: (bytes: Uint8Array) => Uint8Array;
   maxProblems?: number;
+  /** Activity rows as the file gives them (see ActivityOptions.asGiven): what the accounting engine reads. */
+  asGiven?: boolean;
   progress?: (phase: string, done: number, total: number) => void;
 }
 
@@ -96,6 +98,7 @@ export function importPark(input: ParkImportInput): ParkImport {
       out.activity = importActivity(grids, {
         mapping,
         maxProblems: max,
+        asGiven: input.asGiven,
         progress: (d, t) => input.progress?.('checking', d, t),
       });
     }
@@ -141,7 +144,14 @@ export function importPark(input: ParkImportInput): ParkImport {
       check(input.economics.name, 'economics', eid, eid.length);
     }
   }
-  all.sort((a, b) => (a.severity === 'warning' ? 1 : 0) - (b.severity === 'warning' ? 1 : 0));
+  // Errors, then warnings; within each, by file (in the order met) and row.
+  const fileOrder = new Map<string, number>();
+  for (const p of all) if (!fileOrder.has(p.file)) fileOrder.set(p.file, fileOrder.size);
+  const rank = (p: Problem) => (p.severity === 'warning' ? 1 : 0);
+  all.sort(
+    (a, b) =>
+      rank(a) - rank(b) || fileOrder.get(a.file)! - fileOrder.get(b.file)! || (a.row ?? -1) - (b.row ?? -1),
+  );
   out.problems = all.slice(0, max);
   out.errorCount = errors;
   out.warningCount = warnings;

@@ -7,8 +7,8 @@
  */
 import { read, utils, type WorkBook, type WorkSheet } from '@e965/xlsx';
 import { tableFromIPC, type Table } from 'apache-arrow';
-import type { Problem } from '../errors';
-import { CsvError, csvRecords, sniffDelimiter } from './csv';
+import { InputError, type Problem } from '../errors';
+import { csvRecords, sniffDelimiter } from './csv';
 import { decodeText, ENCODING_NAMES, type Encoding, type EncodingChoice } from './decode';
 import type { Cell, Grid, Merge } from './grid';
 
@@ -58,12 +58,12 @@ function readCsv(bytes: Uint8Array, file: string, opts: ReadOptions, out: ReadRe
   out.encodingDetected = decoded.detected;
   try {
     const delimiter = file.toLowerCase().endsWith('.tsv') ? '\t' : sniffDelimiter(decoded.text);
-    const { records, lines } = csvRecords(decoded.text, delimiter);
+    const { records, lines } = csvRecords(decoded.text, delimiter, file);
     out.grids.push({ file, rows: records, rowNumbers: lines });
   } catch (e) {
-    if (!(e instanceof CsvError)) throw e;
+    if (!(e instanceof InputError)) throw e;
     const enc = decoded.encoding === 'utf-8' ? '' : ` (read as ${ENCODING_NAMES[decoded.encoding]})`;
-    out.problems.push({ file, row: e.line, reason: e.message + enc });
+    for (const p of e.problems) out.problems.push({ ...p, reason: p.reason + enc });
   }
 }
 

@@ -154,7 +154,10 @@ describe('account command: bad input', () => {
       'bad-unit.csv',
       /^account: bad-unit\.csv: row 3, column unit: Unit "kWh" \(electric energy\) does not fit carrier raw_coal/,
     ],
-    ['bad-number.csv', /^account: bad-number\.csv: row 3, column amount: "1,200" is not a number\n$/],
+    [
+      'bad-number.csv',
+      /^account: bad-number\.csv: row 3, column amount: "1,20" is ambiguous: a comma here is not a thousands separator/,
+    ],
     ['missing-column.csv', /^account: missing-column\.csv: row 1, column amount: missing column\n$/],
     ['nope.csv', /^account: nope\.csv: cannot read the file \(ENOENT\)\n$/],
   ])('%s → exit 1 naming file, row and column', async (file, message) => {

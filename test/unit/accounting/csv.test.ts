@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CsvError, csvObjects, parseCsv } from '../../../src/cli/csv';
+import { csvObjects, parseCsv } from '../../../src/cli/csv';
+import { InputError } from '../../../src/core/errors';
 
 describe('parseCsv', () => {
   it('reads quoted fields, doubled quotes, a BOM and CRLF', () => {
@@ -33,8 +34,9 @@ describe('parseCsv', () => {
       try {
         parseCsv(text);
       } catch (e) {
-        expect(e).toBeInstanceOf(CsvError);
-        return `${(e as CsvError).line}: ${(e as Error).message}`;
+        expect(e).toBeInstanceOf(InputError);
+        const [p] = (e as InputError).problems;
+        return `${p.row}: ${p.reason}`;
       }
       throw new Error('no error');
     };
