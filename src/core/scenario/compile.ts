@@ -32,6 +32,9 @@ import {
 import { scope2Of, type Scenario } from './schema';
 import { gridKnotWeights, growthWeights, patternRegex, rampAt } from './timeline';
 
+/** Draw positions each lever owns (sampling.ts), whether or not the scenario has it. */
+const LEVER_DRAWS = 4;
+
 export interface CompileOptions {
   /** Keep per-sector and per-carrier results (default true). */
   breakdown?: boolean;
@@ -96,13 +99,19 @@ export function compileScenario(
 
   // Parameter slots: drivers first in a fixed order (so scenarios with the same sectors share driver
   // draws under one seed: common random numbers across scenarios), then lever parameters.
+  // Each slot also has a draw position (sampling.ts): the drivers' positions are their slot indices;
+  // each lever of the registry owns LEVER_DRAWS positions after them, used or not, so a scenario
+  // without some lever draws every other input exactly as one with it.
   const slotNames: string[] = [];
   const slotIds: InputId[] = [];
   const slotDists: DistInput[] = [];
+  const slotDraw: number[] = [];
+  let leverDraw = -1;
   const slot = (name: string, id: InputId, d: DistInput): number => {
     slotNames.push(name);
     slotIds.push(id);
     slotDists.push(d);
+    slotDraw.push(leverDraw < 0 ? slotNames.length - 1 : leverDraw++);
     return slotNames.length - 1;
   };
   const dr = scenario.drivers;
@@ -187,7 +196,9 @@ export function compileScenario(
   };
   // Each lever's parameters, in pipeline order (so its slots follow the drivers' in a fixed order).
   const compiledLevers: Record<string, unknown> = {};
-  for (const l of LEVERS) {
+  const nDriverDraws = slotNames.length;
+  for (const [j, l] of LEVERS.entries()) {
+    leverDraw = nDriverDraws + j * LEVER_DRAWS;
     const cx: CompileContext = {
       baseline,
       years,
@@ -203,6 +214,8 @@ export function compileScenario(
     // Each definition checks its own document type; the registry is walked uniformly here.
     const compileLever = l.compile as (doc: unknown, cx: CompileContext) => unknown;
     compiledLevers[l.id] = compileLever(lv[l.doc], cx);
+    if (leverDraw > nDriverDraws + (j + 1) * LEVER_DRAWS)
+      throw new Error(`lever ${l.id} uses more than ${LEVER_DRAWS} parameter slots`);
   }
 
   // Distributions, uncertain inputs and the copula.
@@ -267,6 +280,8 @@ export function compileScenario(
     nCarriers: nC,
     nSlots: slotNames.length,
     slotNames,
+    slotDraw: Int32Array.from(slotDraw),
+    nDraws: nDriverDraws + LEVERS.length * LEVER_DRAWS,
     slotCode: Int32Array.from(compiled, (c) => c.code),
     slotParams: Float64Array.from(compiled.flatMap((c) => c.p)),
     inputNames,

@@ -3,18 +3,18 @@
  * Run r depends on (seed, r) alone, so any split of runs into blocks gives bit-identical results.
  * Equations: docs/model.md; the plain per-run version of the same model is reference.ts.
  *
- * Each year the sectors are summed once into groups (kernel-prep.ts); the park is then evaluated for
- * each "gross" lever stage (BAU, + structural shift, + efficiency, + coal-to-gas, + electrification,
- * + PV, + green power, in pipeline order) with scalar operations; CCUS, sinks and offsets act on net
- * emissions. A lever's contribution is the drop in net emissions at its stage, with the run's own
- * driver draws (common random numbers).
+ * Each year the sectors are summed once into groups (kernel-prep.ts); the park is then evaluated with
+ * scalar operations for each set of levers the attribution needs: the levers are added one at a time in
+ * the run's random order (sampled Shapley values, docs/model.md §4), and adding a lever that acts on net
+ * emissions (CCUS, sinks, offsets) reuses the gross evaluation. A lever's contribution is the drop in net
+ * emissions when it is added, with the run's own draws (common random numbers).
  */
 import { Sfc32 } from '../random';
 import type { CompiledModel, RunBlock } from './model';
 import { breakdownRowsIn, GJ_PER_10K_KWH } from './model';
 import { prepareKernel } from './kernel-prep';
 import { leverOfDoc } from './levers';
-import { sampleRun, sampleScratch } from './sampling';
+import { drawPermutation, sampleRun, sampleScratch } from './sampling';
 
 export type { CompiledModel, RunArray, RunBlock } from './model';
 export { compileScenario, type CompileOptions } from './compile';
@@ -178,9 +178,11 @@ export function simulateBlock(
   const { cellSector, cellCarrier, cellTco2, cellStart } = P;
   const cSum = new Float64Array(nC);
   const nG = usedGroups.length;
-  const nGross = M.leverNames.filter((doc) => leverOfDoc(doc)?.stage === 'gross').length;
-  // Without contributions only the last stage (all gross levers on) is evaluated.
-  const firstStage = withLevers ? 0 : nGross;
+  // Lever flags by pipeline position (1 = on in the evaluation at hand), the run's attribution order,
+  // and which levers act on the gross park (adding a net lever reuses the gross evaluation).
+  const on = new Uint8Array(nL).fill(1);
+  const order = new Int32Array(nL);
+  const grossLever = Uint8Array.from(M.leverNames, (doc) => (leverOfDoc(doc)?.stage === 'gross' ? 1 : 0));
 
   // Breakdown row of the next breakdown run of the block.
   let bRow = 0;
@@ -188,6 +190,7 @@ export function simulateBlock(
     rng.seedRun(seed, runStart + run);
     const keepRow = every > 0 && (runStart + run) % every === 0;
     sampleRun(M, rng, params, scratch);
+    if (withLevers) drawPermutation(rng, order);
     for (let i = 0; i < nI; i++) inputs[run * nI + i] = params[M.inputSlots[i]];
     for (let s = 0; s < nS; s++) {
       for (let ph = 0; ph < 3; ph++) {
@@ -295,106 +298,114 @@ export function simulateBlock(
       let chpFossil = 0;
       let processEm = 0;
       let grossY = 0;
-      let netPrev = 0;
 
-      for (let l = firstStage; l <= nGross; l++) {
-        const ss = posSS > 0 && posSS <= l;
-        const ef = posEff > 0 && posEff <= l;
-        const key = (ss ? 1 : 0) + (ef ? 2 : 0);
-        if (key !== combined) {
-          combined = key;
-          fx[0] = 1;
-          fx[1] = ss ? fromF : 1;
-          fx[2] = ss ? toF : 1;
-          ff[0] = 1;
-          ff[1] = ef ? f2 : 1;
-          Mq.fill(0);
-          for (let u = 0; u < nG; u++) {
-            const gi = usedGroups[u];
-            const wg = fx[gi >> 1] * ff[gi & 1];
-            const o = gi * NQM;
-            Mq[0] += wg * sumM[o];
-            Mq[1] += wg * sumM[o + 1];
-            Mq[2] += wg * sumM[o + 2];
-            Mq[3] += wg * sumM[o + 3];
-            Mq[4] += wg * sumM[o + 4];
-            Mq[5] += wg * sumM[o + 5];
-            Mq[6] += wg * sumM[o + 6];
-            Mq[7] += wg * sumM[o + 7];
-            Mq[8] += wg * sumM[o + 8];
-            Mq[9] += wg * sumM[o + 9];
+      let emittedY = 0;
+      let netPrev = 0;
+      // Lever attribution: the park is evaluated with the levers added one at a time in the run's
+      // random order (a sampled Shapley permutation, docs/model.md §4); each lever is credited with the
+      // drop in net emissions when it is added. Without contributions only the full set is evaluated.
+      if (withLevers) on.fill(0);
+      let k = withLevers ? 0 : nL;
+      let grossDue = true;
+      for (;;) {
+        if (grossDue) {
+          const ss = posSS > 0 && on[posSS - 1] === 1;
+          const ef = posEff > 0 && on[posEff - 1] === 1;
+          const key = (ss ? 1 : 0) + (ef ? 2 : 0);
+          if (key !== combined) {
+            combined = key;
+            fx[0] = 1;
+            fx[1] = ss ? fromF : 1;
+            fx[2] = ss ? toF : 1;
+            ff[0] = 1;
+            ff[1] = ef ? f2 : 1;
+            Mq.fill(0);
+            for (let u = 0; u < nG; u++) {
+              const gi = usedGroups[u];
+              const wg = fx[gi >> 1] * ff[gi & 1];
+              const o = gi * NQM;
+              Mq[0] += wg * sumM[o];
+              Mq[1] += wg * sumM[o + 1];
+              Mq[2] += wg * sumM[o + 2];
+              Mq[3] += wg * sumM[o + 3];
+              Mq[4] += wg * sumM[o + 4];
+              Mq[5] += wg * sumM[o + 5];
+              Mq[6] += wg * sumM[o + 6];
+              Mq[7] += wg * sumM[o + 7];
+              Mq[8] += wg * sumM[o + 8];
+              Mq[9] += wg * sumM[o + 9];
+            }
+            for (let q = 0; q < NQP; q++)
+              Pq[q] = fx[0] * sumP[q] + fx[1] * sumP[NQP + q] + fx[2] * sumP[2 * NQP + q];
           }
-          for (let q = 0; q < NQP; q++)
-            Pq[q] = fx[0] * sumP[q] + fx[1] * sumP[NQP + q] + fx[2] * sumP[2 * NQP + q];
+          c2 = posC2G > 0 && on[posC2G - 1] === 1 ? k3 : 0;
+          el = posEl > 0 && on[posEl - 1] === 1 ? k4 : 0;
+          const coal = Mq[COAL] * (1 - c2);
+          const gasT = Mq[GAS] + Mq[COAL] * c2 * r;
+          fE = 1 - el;
+          coalF = coalInE ? coal * fE : coal;
+          gasF = gasInE ? gasT * fE : gasT;
+          const heat = el * ((coalInE ? coal * uCoal : 0) + (gasInE ? gasT * uGas : 0) + Mq[USE_E]);
+          let em =
+            coalF * cCoal +
+            gasF * cGas +
+            Mq[EM_E] * fE +
+            Mq[EM_N] +
+            Pq[PROCESS] +
+            Pq[EXP_GRID] * R +
+            Pq[EXP_HEAT];
+          demand = Ed * Mq[DEMAND] + heat * heatToElec;
+          processEm = Pq[PROCESS];
+          chpFossil = 0;
+          if (sp >= 0) {
+            // The CHP plant (chpS): follows the steam bought from it when coupled, never electrified.
+            spp = M.chpCoupled ? (Mq[STEAM] * (steamInE ? fE : 1)) / M.steamBase : O[sp];
+            spm = spp * I[sp] * (ef && LF.mask[sp] ? f2 : 1);
+            spCoal = spm * mq[spM + COAL] * (1 - c2);
+            spGas = spm * (mq[spM + GAS] + mq[spM + COAL] * c2 * r);
+            em +=
+              spCoal * cCoal +
+              spGas * cGas +
+              spm * (mq[spM + EM_E] + mq[spM + EM_N]) +
+              spp * (pq[spP + PROCESS] + pq[spP + EXP_GRID] * R + pq[spP + EXP_HEAT]);
+            demand += spm * Ed * mq[spM + DEMAND];
+            processEm += spp * pq[spP + PROCESS];
+            chpFossil = spCoal * cCoal * fosCoal + spGas * cGas * fosGas + spm * mq[spM + FOSSIL];
+          }
+          // Electricity: PV (existing + new) first, pooled at park level; then the green share.
+          const pvAll = P.pvOld + (posPV > 0 && on[posPV - 1] === 1 ? pvGen : 0);
+          used = pvAll < demand ? pvAll : demand;
+          bought = demand - used;
+          const gr = posGreen > 0 && on[posGreen - 1] === 1 ? k6 : 0;
+          sh = P.greenShare0 > gr ? P.greenShare0 : gr;
+          elecEm = bought * ((1 - sh) * cGrid + sh * cGreen) * R + used * cPv;
+          grossY = em + elecEm;
         }
-        c2 = posC2G > 0 && posC2G <= l ? k3 : 0;
-        el = posEl > 0 && posEl <= l ? k4 : 0;
-        const coal = Mq[COAL] * (1 - c2);
-        const gasT = Mq[GAS] + Mq[COAL] * c2 * r;
-        fE = 1 - el;
-        coalF = coalInE ? coal * fE : coal;
-        gasF = gasInE ? gasT * fE : gasT;
-        const heat = el * ((coalInE ? coal * uCoal : 0) + (gasInE ? gasT * uGas : 0) + Mq[USE_E]);
-        let em =
-          coalF * cCoal +
-          gasF * cGas +
-          Mq[EM_E] * fE +
-          Mq[EM_N] +
-          Pq[PROCESS] +
-          Pq[EXP_GRID] * R +
-          Pq[EXP_HEAT];
-        demand = Ed * Mq[DEMAND] + heat * heatToElec;
-        processEm = Pq[PROCESS];
-        chpFossil = 0;
-        if (sp >= 0) {
-          // The CHP plant (chpS): follows the steam bought from it when coupled, never electrified.
-          spp = M.chpCoupled ? (Mq[STEAM] * (steamInE ? fE : 1)) / M.steamBase : O[sp];
-          spm = spp * I[sp] * (ef && LF.mask[sp] ? f2 : 1);
-          spCoal = spm * mq[spM + COAL] * (1 - c2);
-          spGas = spm * (mq[spM + GAS] + mq[spM + COAL] * c2 * r);
-          em +=
-            spCoal * cCoal +
-            spGas * cGas +
-            spm * (mq[spM + EM_E] + mq[spM + EM_N]) +
-            spp * (pq[spP + PROCESS] + pq[spP + EXP_GRID] * R + pq[spP + EXP_HEAT]);
-          demand += spm * Ed * mq[spM + DEMAND];
-          processEm += spp * pq[spP + PROCESS];
-          chpFossil = spCoal * cCoal * fosCoal + spGas * cGas * fosGas + spm * mq[spM + FOSSIL];
+        // Net: capture, sinks (existing + extra), then offsets capped by a share of the emissions.
+        const captured =
+          posCCUS > 0 && on[posCCUS - 1] === 1
+            ? capture *
+              ramp[(posCCUS - 1) * nY + y] *
+              ((LX.chp ? chpFossil : 0) + (LX.process ? processEm : 0))
+            : 0;
+        emittedY = grossY - captured;
+        let n = emittedY - sinkBase;
+        if (posSink > 0 && on[posSink - 1] === 1)
+          n -= ramp[(posSink - 1) * nY + y] * (LK.greenSpaceHa * uGreen + LK.wetlandHa * uWet);
+        if (posOff > 0 && on[posOff - 1] === 1) {
+          const allowance = emittedY > 0 ? LO.capShare * emittedY : 0;
+          const cap = ramp[(posOff - 1) * nY + y] * (allowance < LO.maxTco2 ? allowance : LO.maxTco2);
+          n -= Math.min(cap, n > 0 ? n : 0);
         }
-        // Electricity: PV (existing + new) first, pooled at park level; then the green share.
-        const pvAll = P.pvOld + (posPV > 0 && posPV <= l ? pvGen : 0);
-        used = pvAll < demand ? pvAll : demand;
-        bought = demand - used;
-        const gr = posGreen > 0 && posGreen <= l ? k6 : 0;
-        sh = P.greenShare0 > gr ? P.greenShare0 : gr;
-        elecEm = bought * ((1 - sh) * cGrid + sh * cGreen) * R + used * cPv;
-        grossY = em + elecEm;
-        const n = grossY - sinkBase;
-        if (l > firstStage) leverContribution[row * nL + l - 1] = netPrev - n;
+        if (k > 0 && withLevers) leverContribution[row * nL + order[k - 1]] = netPrev - n;
         netPrev = n;
-      }
-      const lc = row * nL;
-      let captured = 0;
-      if (posCCUS > 0) {
-        const k = capture * ramp[(posCCUS - 1) * nY + y];
-        captured = k * ((LX.chp ? chpFossil : 0) + (LX.process ? processEm : 0));
-        const n = netPrev - captured;
-        if (withLevers) leverContribution[lc + posCCUS - 1] = netPrev - n;
-        netPrev = n;
-      }
-      if (posSink > 0) {
-        const n = netPrev - ramp[(posSink - 1) * nY + y] * (LK.greenSpaceHa * uGreen + LK.wetlandHa * uWet);
-        if (withLevers) leverContribution[lc + posSink - 1] = netPrev - n;
-        netPrev = n;
-      }
-      if (posOff > 0) {
-        const cap = ramp[(posOff - 1) * nY + y] * Math.min(LO.capShare * grossY, LO.maxTco2);
-        const usedOffsets = Math.min(cap, Math.max(0, netPrev));
-        if (withLevers) leverContribution[lc + posOff - 1] = usedOffsets;
-        netPrev -= usedOffsets;
+        if (k === nL) break;
+        const added = order[k++];
+        on[added] = 1;
+        grossDue = grossLever[added] === 1;
       }
       gross[row] = grossY;
-      emitted[row] = grossY - captured;
+      emitted[row] = emittedY;
       net[row] = netPrev;
 
       let tce =

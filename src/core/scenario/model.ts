@@ -43,6 +43,10 @@ export interface CompiledModel {
   /** Every model parameter (uncertain or fixed) is a slot; one uniform is drawn per slot per run. */
   nSlots: number;
   slotNames: string[];
+  /** Draw position of each slot: slot i takes the run's uniform number slotDraw[i] (sampling.ts). */
+  slotDraw: Int32Array;
+  /** Uniforms drawn per run (≥ nSlots: unused positions of absent levers included). */
+  nDraws: number;
   slotCode: Int32Array;
   /** Four distribution parameters per slot (stats/distributions compileDist). */
   slotParams: Float64Array;

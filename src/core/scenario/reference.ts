@@ -15,7 +15,7 @@ import {
   type RunBlock,
 } from './model';
 import { leverOfDoc, type LeverId } from './levers';
-import { sampleRun, sampleScratch } from './sampling';
+import { drawPermutation, sampleRun, sampleScratch } from './sampling';
 
 interface RunDrivers {
   growth: number[][]; // [sector][phase]
@@ -207,8 +207,8 @@ function totalsOf(m: CompiledModel, d: RunDrivers, st: State, y: number, on: Set
       (m.lever.sinks.greenSpaceHa * d.uptakeGreen + m.lever.sinks.wetlandHa * d.uptakeWetland);
   }
   if (on.has('offsets')) {
-    const cap = rampOf(m, 'offsets', y) * Math.min(m.lever.offsets.capShare * gross, m.lever.offsets.maxTco2);
-    net -= Math.min(cap, Math.max(0, net));
+    const allowance = Math.min(m.lever.offsets.capShare * Math.max(0, emitted), m.lever.offsets.maxTco2);
+    net -= Math.min(rampOf(m, 'offsets', y) * allowance, Math.max(0, net));
   }
   const output = st.output.reduce((sum, o, s) => sum + o * m.outputBase[s], 0);
   return { gross, emitted, net, energy, output, bySector, byCarrier };
@@ -262,14 +262,19 @@ export function referenceSimulate(
         ),
       );
     }
+    const order = new Int32Array(m.nLevers);
+    drawPermutation(rng, order);
+    const ids = m.leverNames.map((doc) => leverOfDoc(doc)!.id);
     for (let y = 0; y < nY; y++) {
       const row = r * nY + y;
       let previousNet = 0;
       let last: Totals | null = null;
-      for (let l = 0; l <= m.nLevers; l++) {
-        const on = new Set(m.leverNames.slice(0, l).map((doc) => leverOfDoc(doc)!.id));
+      // The levers added one at a time in the run's random order (docs/model.md §4).
+      const on = new Set<LeverId>();
+      for (let k = 0; k <= m.nLevers; k++) {
+        if (k > 0) on.add(ids[order[k - 1]]);
         last = totalsOf(m, d, stateOf(m, d, outputIndex, y, on), y, on);
-        if (l > 0) block.leverContribution[row * m.nLevers + l - 1] = previousNet - last.net;
+        if (k > 0) block.leverContribution[row * m.nLevers + order[k - 1]] = previousNet - last.net;
         previousNet = last.net;
       }
       const t = last as Totals;
@@ -285,4 +290,48 @@ export function referenceSimulate(
     }
   }
   return block;
+}
+
+/**
+ * Exact Shapley values of the levers for one run and year: for each lever, its marginal effect on net
+ * emissions averaged over all 2^n subsets of the other levers with the Shapley weights |S|!(n−|S|−1)!/n!.
+ * Slow (2^n model evaluations); the tests use it to check the kernel's sampled permutations. Returns
+ * tCO2 avoided per lever, in pipeline order.
+ */
+export function exactShapley(model: CompiledModel, seed: number, run: number, y: number): number[] {
+  const m = model;
+  const rng = new Sfc32();
+  const scratch = sampleScratch(m);
+  const params = new Float64Array(m.nSlots);
+  rng.seedRun(seed, run);
+  sampleRun(m, rng, params, scratch);
+  const d = driversOf(m, params);
+  const outputIndex: number[][] = [m.sectors.map(() => 1)];
+  for (let t = 1; t <= y; t++) {
+    const w = [0, 1, 2].map((k) => m.growthWeights[t * 3 + k]);
+    outputIndex.push(
+      m.sectors.map(
+        (_, s) =>
+          outputIndex[t - 1][s] * (1 + w[0] * d.growth[s][0] + w[1] * d.growth[s][1] + w[2] * d.growth[s][2]),
+      ),
+    );
+  }
+  const ids = m.leverNames.map((doc) => leverOfDoc(doc)!.id);
+  const n = ids.length;
+  const netOf = new Float64Array(1 << n);
+  for (let mask = 0; mask < 1 << n; mask++) {
+    const on = new Set(ids.filter((_, i) => mask & (1 << i)));
+    netOf[mask] = totalsOf(m, d, stateOf(m, d, outputIndex, y, on), y, on).net;
+  }
+  const fact = (k: number): number => (k <= 1 ? 1 : k * fact(k - 1));
+  const popcount = (x: number): number => (x === 0 ? 0 : (x & 1) + popcount(x >>> 1));
+  return ids.map((_, i) => {
+    let phi = 0;
+    for (let mask = 0; mask < 1 << n; mask++) {
+      if (mask & (1 << i)) continue;
+      const size = popcount(mask);
+      phi += ((fact(size) * fact(n - size - 1)) / fact(n)) * (netOf[mask] - netOf[mask | (1 << i)]);
+    }
+    return phi;
+  });
 }

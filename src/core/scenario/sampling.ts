@@ -17,24 +17,38 @@ const U_MAX = 1 - 2 ** -53;
 
 /** Scratch buffers for sampleRun, allocated once per block. */
 export interface SampleScratch {
+  /** The run's raw uniforms, one per draw position (model.nDraws). */
+  raw: Float64Array;
   u: Float64Array;
   z: Float64Array;
 }
 
 export function sampleScratch(model: CompiledModel): SampleScratch {
-  return { u: new Float64Array(model.nSlots), z: new Float64Array(model.copulaSlots.length) };
+  return {
+    raw: new Float64Array(model.nDraws),
+    u: new Float64Array(model.nSlots),
+    z: new Float64Array(model.copulaSlots.length),
+  };
 }
 
-/** Fills params[0..nSlots) for the run whose stream `rng` has just been seeded. */
+/**
+ * Fills params[0..nSlots) for the run whose stream `rng` has just been seeded. The stream gives one
+ * uniform per *draw position* (model.nDraws), and slot i takes position slotDraw[i]: every lever owns a
+ * fixed block of positions whether or not the scenario has it (compile.ts), so adding or removing a
+ * lever never changes the draws of any other input.
+ */
 export function sampleRun(
   model: CompiledModel,
   rng: Sfc32,
   params: Float64Array,
   scratch: SampleScratch,
 ): void {
-  const { u, z } = scratch;
+  const { raw, u, z } = scratch;
   const n = model.nSlots;
-  for (let i = 0; i < n; i++) u[i] = rng.nextDouble();
+  const nd = model.nDraws;
+  for (let i = 0; i < nd; i++) raw[i] = rng.nextDouble();
+  const draw = model.slotDraw;
+  for (let i = 0; i < n; i++) u[i] = raw[draw[i]];
   const cs = model.copulaSlots;
   const m = cs.length;
   if (m > 0) {
@@ -53,5 +67,21 @@ export function sampleRun(
   const q = model.slotParams;
   for (let i = 0; i < n; i++) {
     params[i] = quantileOf(code[i], q[4 * i], q[4 * i + 1], q[4 * i + 2], q[4 * i + 3], u[i]);
+  }
+}
+
+/**
+ * A uniformly random order of 0..n−1 (Fisher–Yates) from the run's stream, drawn after its parameters
+ * (so it never changes them): the order in which the run's lever attribution adds the levers
+ * (docs/model.md §4, "Lever attribution").
+ */
+export function drawPermutation(rng: Sfc32, order: Int32Array): void {
+  const n = order.length;
+  for (let i = 0; i < n; i++) order[i] = i;
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(rng.nextDouble() * (i + 1));
+    const t = order[i];
+    order[i] = order[j];
+    order[j] = t;
   }
 }

@@ -45,6 +45,11 @@ export interface LeverSummary {
   lever: LeverDoc;
   /** Net tCO2 avoided per year (mean, P5, P95 over runs). */
   mean: number[];
+  /**
+   * Monte Carlo standard error of each year's mean (sd over runs / √runs): it covers both the input
+   * draws and the random lever order of the Shapley estimate (docs/model.md §4).
+   */
+  mean_se: number[];
   p5: number[];
   p95: number[];
   y2030: Spread | null;
@@ -104,10 +109,11 @@ export interface SimulationSummary {
    */
   sensitivity_groups: GroupSensitivity[];
   /**
-   * How lever_contribution attributes the avoided emissions: 'sequential' — each lever credited with
-   * the drop it adds after the levers before it in pipeline order (docs/model.md §4).
+   * How lever_contribution attributes the avoided emissions: 'shapley_sampled_permutation' — Shapley
+   * values, each run adding the levers in its own uniformly random order (docs/model.md §4), so the
+   * wedges add up to BAU − scenario in every run and their means estimate the Shapley values.
    */
-  lever_contribution_method: 'sequential';
+  lever_contribution_method: 'shapley_sampled_permutation';
 }
 
 const PS = [0.05, 0.25, 0.5, 0.75, 0.95];
@@ -337,7 +343,7 @@ export function summarize(
     by_sector_tco2: breakdown(block.bySector, model.sectors, block),
     by_carrier_tco2: breakdown(block.byCarrier, model.carriers, block),
     sensitivity_groups: sensitivityGroups(model, block, years, peakYear, cumulative, sens),
-    lever_contribution_method: 'sequential',
+    lever_contribution_method: 'shapley_sampled_permutation',
   };
 }
 
@@ -527,6 +533,16 @@ function intensityChange(
   return out;
 }
 
+/** sd / √n of a column (0 for fewer than two values). */
+function standardError(col: Float64Array): number {
+  const n = col.length;
+  if (n < 2) return 0;
+  const m = meanOf(col);
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += (col[i] - m) ** 2;
+  return Math.sqrt(ss / (n - 1) / n);
+}
+
 /** Mean, P5 and P95 per year of each lever's contribution (and the spread at 2030 and 2060). */
 export function summarizeLevers(model: CompiledModel, block: LeverPart): LeverSummary[] {
   const nY = block.nYears;
@@ -538,6 +554,7 @@ export function summarizeLevers(model: CompiledModel, block: LeverPart): LeverSu
   const out = model.leverNames.map((lever): LeverSummary => ({
     lever,
     mean: [],
+    mean_se: [],
     p5: [],
     p95: [],
     y2030: null,
@@ -549,6 +566,7 @@ export function summarizeLevers(model: CompiledModel, block: LeverPart): LeverSu
     gatherAny(w, src, nY * nL, y * nL, nL);
     for (let l = 0; l < nL; l++) {
       const s = out[l];
+      s.mean_se.push(round(standardError(w.cols[l]), 1));
       const sp = spreadInPlace(w.cols[l], 1);
       s.mean.push(sp.mean);
       s.p5.push(sp.p5);

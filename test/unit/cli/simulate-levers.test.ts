@@ -45,7 +45,7 @@ describe('simulate --lever and --growth-shift', () => {
     expect(plain.summary!.levers).not.toContain('ccus');
     expect(ccus.summary!.levers).toContain('ccus');
     expect(last(ccus.summary!)).toBeLessThan(last(plain.summary!));
-    expect(ccus.summary!.lever_contribution_method).toBe('sequential');
+    expect(ccus.summary!.lever_contribution_method).toBe('shapley_sampled_permutation');
   }, 120_000);
 
   it('names an unknown lever and an out-of-range value, and runs nothing', async () => {

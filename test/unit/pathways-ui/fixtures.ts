@@ -56,6 +56,7 @@ export function handSummary(): SimulationSummary {
       {
         lever: 'extra_efficiency',
         mean: [0, 1, 2, 3, 4, 5, 6, 20],
+        mean_se: [0, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.5],
         p5: [0, 0, 1, 2, 3, 4, 5, 15],
         p95: [0, 2, 3, 4, 5, 6, 7, 25],
         y2030: { p5: 5, p50: 6, p95: 7, mean: 6 },
@@ -64,6 +65,7 @@ export function handSummary(): SimulationSummary {
       {
         lever: 'green_power',
         mean: [0, 0, 0, 0, 0, 0, 0, 0],
+        mean_se: [0, 0, 0, 0, 0, 0, 0, 0],
         p5: [0, 0, 0, 0, 0, 0, 0, 0],
         p95: [0, 0, 0, 0, 0, 0, 0, 0],
         y2030: { p5: 0, p50: 0, p95: 0, mean: 0 },
@@ -113,7 +115,7 @@ export function handSummary(): SimulationSummary {
       { group: 'intensity_improvement', output: 'total_tco2_2030', r2: 0.01, sign: -1, inputs: 1 },
       { group: 'grid_factor', output: 'peak_year', r2: 0.04, sign: 1, inputs: 1 },
     ],
-    lever_contribution_method: 'sequential',
+    lever_contribution_method: 'shapley_sampled_permutation',
   };
 }
 

@@ -5,7 +5,7 @@ import { mergeRunBlocks } from '../../../src/core/scenario/merge';
 import { presetScenario } from '../../../src/core/scenario/presets';
 import { assertScenario } from '../../../src/core/scenario/schema';
 import { baselineFromRows, baselineTotals } from '../../../src/core/scenario/baseline';
-import { HAND_OUTPUT, HAND_ROWS, handBaseline, handCoefficients } from './fixtures';
+import { ALL_LEVERS, HAND_OUTPUT, HAND_ROWS, handBaseline, handCoefficients } from './fixtures';
 
 const FIELDS = [
   'gross',
@@ -17,38 +17,6 @@ const FIELDS = [
   'inputs',
   'leverContribution',
 ] as const;
-
-/** Every lever on, with sectors of the hand park, offsets capped in tonnes, sinks in hectares. */
-const ALL_LEVERS = assertScenario({
-  ...presetScenario('ambitious'),
-  id: 'all-levers',
-  levers: {
-    ...presetScenario('ambitious').levers,
-    structural_shift: {
-      from: ['chemicals', 'textiles'],
-      to: ['electronics'],
-      share: 0.2,
-      start_year: 2026,
-      target_year: 2035,
-    },
-    extra_efficiency: {
-      rate: { dist: 'uniform', min: 0, max: 0.03 },
-      sectors: ['chemicals', 'chp'],
-      start_year: 2025,
-      target_year: 2040,
-    },
-    coal_to_gas: { share: { dist: 'uniform', min: 0.5, max: 1 }, start_year: 2025, target_year: 2029 },
-    rooftop_pv: {
-      capacity_mw: [
-        { year: 2026, mw: 5 },
-        { year: 2040, mw: 40 },
-      ],
-      delivery: { dist: 'uniform', min: 0.5, max: 1 },
-    },
-    sinks: { extra_green_space_ha: 50, extra_wetland_ha: 10, start_year: 2025, target_year: 2030 },
-    offsets: { cap_share: 0.1, max_tco2: 2000, start_year: 2028, target_year: 2032 },
-  },
-});
 
 /** A park whose 'chp' burns coal and sells no steam inside the park (not steam-coupled). */
 function coalChpBaseline() {
