@@ -299,7 +299,7 @@ export function simulateBlock(
       let processEm = 0;
       let grossY = 0;
 
-      let emittedY = 0;
+      let emittedY: number;
       let netPrev = 0;
       // Lever attribution: the park is evaluated with the levers added one at a time in the run's
       // random order (a sampled Shapley permutation, docs/model.md §4); each lever is credited with the

@@ -3,7 +3,6 @@ import { compileScenario, simulateBlock, type RunBlock } from '../../../src/core
 import { referenceSimulate } from '../../../src/core/scenario/reference';
 import { mergeRunBlocks } from '../../../src/core/scenario/merge';
 import { presetScenario } from '../../../src/core/scenario/presets';
-import { assertScenario } from '../../../src/core/scenario/schema';
 import { baselineFromRows, baselineTotals } from '../../../src/core/scenario/baseline';
 import { ALL_LEVERS, HAND_OUTPUT, HAND_ROWS, handBaseline, handCoefficients } from './fixtures';
 
