@@ -7,6 +7,7 @@ import * as pathways from './messages-pathways';
 import * as footprint from './messages-footprint';
 import * as embed from './messages-embed';
 import * as importArea from './messages-import';
+import * as workshop from './messages-workshop';
 
 const shellZh = {
   'app.title': '园区碳路径工作台',
@@ -124,6 +125,7 @@ export const zh = {
   ...embed.zh,
   ...footprint.zh,
   ...importArea.zh,
+  ...workshop.zh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -135,4 +137,5 @@ export const en: Record<MessageKey, string> = {
   ...embed.en,
   ...footprint.en,
   ...importArea.en,
+  ...workshop.en,
 };

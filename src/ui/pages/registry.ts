@@ -9,6 +9,7 @@ import { ACCOUNTING_PAGES } from './accounting-pages';
 import { PATHWAYS_PAGES } from './pathways-pages';
 import { FOOTPRINT_PAGES } from './footprint/pages';
 import ImportPage from './import/ImportPage.svelte';
+import WorkshopPage from './workshop/WorkshopPage.svelte';
 
 export interface PageEntry {
   /** Route path, e.g. "overview" → #/overview. */
@@ -23,6 +24,7 @@ export const PAGES: readonly PageEntry[] = [
   { path: 'overview', label: 'nav.overview', component: OverviewPage },
   ...ACCOUNTING_PAGES,
   ...PATHWAYS_PAGES,
+  { path: 'workshop', label: 'ws.nav', component: WorkshopPage },
   ...FOOTPRINT_PAGES,
   { path: 'data', label: 'nav.data', component: DataPage },
   { path: 'import', label: 'nav.import', component: ImportPage, needsData: false },
