@@ -106,15 +106,23 @@ export function closest(
   if (k === '' || k.length > 40) return undefined;
   let best: string | undefined;
   let bestScore = Infinity;
+  let bestPrefix = -1;
+  const prefix = (a: string, b: string) => {
+    let i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    return i;
+  };
   for (const c of candidates) {
     if (c.key === '') continue;
     const limit = Math.max(1, Math.floor(Math.max([...k].length, [...c.key].length) / 3));
     let d = distance(k, c.key, limit);
     if (d > limit && (c.key.includes(k) || k.includes(c.key)) && Math.min(k.length, c.key.length) >= 2)
       d = limit;
-    if (d <= limit && d < bestScore) {
+    // Ties go to the candidate that starts like the value (蒸气 → 蒸汽 rather than 燃气).
+    if (d <= limit && (d < bestScore || (d === bestScore && prefix(k, c.key) > bestPrefix))) {
       best = c.show;
       bestScore = d;
+      bestPrefix = prefix(k, c.key);
     }
   }
   return best;

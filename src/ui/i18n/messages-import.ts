@@ -96,6 +96,8 @@ export const zh = {
   'imp.field.consumption_total': '消费量合计',
   'imp.field.industrial_consumption': '工业生产消费',
   'imp.field.feedstock': '用作原材料（不计入能耗）',
+  'paste.didYouMean': '；您是不是想填“{suggestion}”？',
+  'paste.partial': '已导入 {added} 行；有问题的 {bad} 行（共 {n} 处问题）留在框中，请修改后再导入：',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -197,4 +199,7 @@ export const en: Record<keyof typeof zh, string> = {
   'imp.field.consumption_total': 'Total consumption',
   'imp.field.industrial_consumption': 'Industrial production use',
   'imp.field.feedstock': 'Feedstock (not counted as energy)',
+  'paste.didYouMean': '; did you mean {suggestion}?',
+  'paste.partial':
+    '{added} rows imported; the {bad} lines with a problem ({n} problems) are left in the box. Fix them and import again:',
 };

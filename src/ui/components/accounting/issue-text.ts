@@ -58,5 +58,6 @@ export function pasteIssueText(issue: InputIssue & { line: number; column?: numb
     issue.column !== undefined
       ? i18n.t('self.paste.whereColumn', { line: issue.line, column: issue.column })
       : i18n.t('self.paste.whereLine', { line: issue.line });
-  return `${where} ${issueText(issue)}`;
+  const hint = issue.params?.suggestion;
+  return `${where} ${issueText(issue)}${hint !== undefined ? i18n.t('paste.didYouMean', { suggestion: hint }) : ''}`;
 }

@@ -193,11 +193,15 @@ export class SelfCheckState {
     r.unit = fitUnit(carrier, r.unit);
   }
 
-  /** Checks the pasted text; when every line is valid, appends the rows to the form and empties the box. */
+  /**
+   * Reads the pasted text with the importer: the good lines are appended to the form, the lines with a
+   * problem stay in the box (with the header line) to be fixed. Lines without a year take the year on
+   * show (else the last year typed).
+   */
   importPaste(): void {
-    const res = parsePaste(this.pasteText);
-    this.pasteResult = res;
-    if (res.issues.length > 0 || res.rows.length === 0) return;
+    const last = this.ownRows.at(-1)?.year;
+    const year = this.shownYear ?? (last !== undefined && /^\d{4}$/.test(last) ? Number(last) : undefined);
+    const res = parsePaste(this.pasteText, { year });
     for (const r of res.rows) {
       this.ownRows.push({
         id: this.#nextId++,
@@ -207,8 +211,9 @@ export class SelfCheckState {
         unit: r.unit,
       });
     }
-    if (res.enterpriseId && !this.ownName.trim()) this.ownName = res.enterpriseId;
-    this.pasteText = '';
+    if (res.enterpriseId && res.rows.length > 0 && !this.ownName.trim()) this.ownName = res.enterpriseId;
+    this.pasteText = res.rest;
+    this.pasteResult = res;
   }
 
   /** Copies the picked enterprise's data into the editable form ("what if" on its own figures). */
