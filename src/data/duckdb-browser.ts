@@ -8,7 +8,17 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import { STARTUP_SQL, TABLE_NAMES_SQL, dbError, quoteIdent, type DbPort, type SqlValue } from './port';
+import {
+  STARTUP_SQL,
+  TABLE_NAMES_SQL,
+  dbError,
+  quoteIdent,
+  type BatchStream,
+  type ConsoleConnection,
+  type DbPort,
+  type SqlValue,
+} from './port';
+import { SCRATCH_SCHEMA } from './sql/console-guard';
 
 const BUNDLES: duckdb.DuckDBBundles = {
   mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
@@ -24,6 +34,10 @@ export async function createBrowserDb(): Promise<DbPort> {
   await db.open({ query: { castBigIntToDouble: true } });
   const conn = await db.connect();
   for (const s of STARTUP_SQL) await conn.query(s);
+  // The SQL console's own tables; and no file, URL or extension is reachable from SQL at all (the park's
+  // data arrives as Arrow bytes, which this does not touch).
+  await conn.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(SCRATCH_SCHEMA)}`);
+  await conn.query('SET GLOBAL enable_external_access = false');
 
   // One statement at a time on the connection keeps results and errors paired.
   let chain: Promise<unknown> = Promise.resolve();
@@ -61,6 +75,28 @@ export async function createBrowserDb(): Promise<DbPort> {
         if (!options?.append) await conn.query(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
         await conn.insertArrowFromIPCStream(ipc, { name, create: !options?.append });
       }),
+    console: async (): Promise<ConsoleConnection> => {
+      const c = await db.connect();
+      return {
+        exec: async (sql) => {
+          try {
+            await c.query(sql);
+          } catch (e) {
+            throw dbError(e, sql);
+          }
+        },
+        stream: async (sql) => {
+          try {
+            return (await c.send(sql, true)) as unknown as BatchStream;
+          } catch (e) {
+            throw dbError(e, sql);
+          }
+        },
+        cancel: async () => {
+          await c.cancelSent();
+        },
+      };
+    },
     tableNames: () =>
       serial(async () => {
         const t = await conn.query(TABLE_NAMES_SQL);

@@ -4,8 +4,16 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
-import type { Table } from 'apache-arrow';
-import { STARTUP_SQL, TABLE_NAMES_SQL, dbError, quoteIdent, type DbPort, type SqlValue } from './port';
+import type { RecordBatch, Table } from 'apache-arrow';
+import {
+  STARTUP_SQL,
+  TABLE_NAMES_SQL,
+  dbError,
+  quoteIdent,
+  type BatchStream,
+  type DbPort,
+  type SqlValue,
+} from './port';
 
 /** Starts an in-memory DuckDB in this process. */
 export async function createNodeDb(): Promise<DbPort> {
@@ -47,6 +55,27 @@ export async function createNodeDb(): Promise<DbPort> {
       // IPC bytes, not a Table: the blocking build uses Arrow's CommonJS classes (shared/STACK.md).
       conn.insertArrowFromIPCStream(ipc, { name, create: !options?.append });
     },
+    // The blocking build runs a statement to its end before it returns: nothing to cancel.
+    console: async () => ({
+      exec: async (sql: string) => {
+        run(sql, () => conn.query(sql));
+      },
+      stream: async (sql: string): Promise<BatchStream> => {
+        let reader;
+        try {
+          reader = await conn.send(sql, true);
+        } catch (e) {
+          throw dbError(e, sql);
+        }
+        return {
+          schema: reader.schema as unknown as BatchStream['schema'],
+          async *[Symbol.asyncIterator]() {
+            for (const b of reader) yield b as unknown as RecordBatch;
+          },
+        };
+      },
+      cancel: async () => undefined,
+    }),
     tableNames: async () => {
       const t = conn.query(TABLE_NAMES_SQL) as unknown as Table;
       return t.getChild('table_name')!.toArray() as string[];

@@ -2,9 +2,25 @@
  * The one narrow port to DuckDB (browser: DuckDB-Wasm async; Node: DuckDB-Wasm blocking).
  * Everything else talks SQL through this interface and gets Arrow tables back.
  */
-import type { Table } from 'apache-arrow';
+import type { RecordBatch, Schema, Table } from 'apache-arrow';
 
 export type SqlValue = string | number | boolean | null;
+
+/** A result that arrives in record batches (the SQL console's). */
+export interface BatchStream extends AsyncIterable<RecordBatch> {
+  /** The result's columns, once the stream has been opened or read. */
+  readonly schema: Schema | undefined;
+}
+
+/** The SQL console's own connection: its statements stream and can be cancelled; pages keep theirs. */
+export interface ConsoleConnection {
+  /** Runs a statement whose result is not shown. */
+  exec(sql: string): Promise<void>;
+  /** Starts a statement and streams its result. */
+  stream(sql: string): Promise<BatchStream>;
+  /** Cancels the statement under way (a no-op when none is). */
+  cancel(): Promise<void>;
+}
 
 export interface DbPort {
   /** Runs one statement and returns its result as an Arrow table. Parameters bind to `?` placeholders. */
@@ -18,6 +34,8 @@ export interface DbPort {
   insertArrowIPC(name: string, ipc: Uint8Array, options?: { append?: boolean }): Promise<void>;
   /** Names of the user tables, sorted. */
   tableNames(): Promise<string[]>;
+  /** A connection for the SQL console (adapters that have one). */
+  console?(): Promise<ConsoleConnection>;
   close(): Promise<void>;
 }
 

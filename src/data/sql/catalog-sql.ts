@@ -1,25 +1,43 @@
 /**
- * SQL for the Data view: table list with row counts, columns, paged preview.
+ * SQL for the Data view: table list with row counts, columns, paged preview. Tables are listed by name:
+ * the park's (schema `main`) as `activity`, the console's own as `scratch.mine`.
  */
 import { quoteIdent, sqlLiteral } from '../port';
+import { SCRATCH_SCHEMA } from './console-guard';
+
+/** A table by its listed name (`activity`, `scratch.mine`). */
+export function tableRef(name: string): string {
+  const dot = name.indexOf('.');
+  return dot < 0 ? quoteIdent(name) : `${quoteIdent(name.slice(0, dot))}.${quoteIdent(name.slice(dot + 1))}`;
+}
+
+const LISTED = `CASE WHEN table_schema = 'main' THEN table_name ELSE table_schema || '.' || table_name END`;
+const SCHEMAS = `table_schema IN ('main', ${sqlLiteral(SCRATCH_SCHEMA)})`;
+
+/** The park's tables, then the console's scratch tables. Columns: table_name (listed name). */
+export function listTablesSql(): string {
+  return `SELECT ${LISTED} AS table_name FROM information_schema.tables
+WHERE ${SCHEMAS} AND NOT starts_with(table_name, '__')
+ORDER BY table_schema = 'main' DESC, table_name`;
+}
 
 /** Row counts of the given tables. Columns: table_name, row_count. */
 export function rowCountsSql(tables: readonly string[]): string {
   if (tables.length === 0) return 'SELECT NULL::VARCHAR AS table_name, NULL::BIGINT AS row_count WHERE false';
   return tables
-    .map((t) => `SELECT ${sqlLiteral(t)} AS table_name, count(*) AS row_count FROM ${quoteIdent(t)}`)
+    .map((t) => `SELECT ${sqlLiteral(t)} AS table_name, count(*) AS row_count FROM ${tableRef(t)}`)
     .join('\nUNION ALL\n');
 }
 
-/** Columns of every user table. Columns: table_name, column_name, data_type. */
+/** Columns of every listed table. Columns: table_name (listed name), column_name, data_type. */
 export function columnsSql(): string {
-  return `SELECT table_name, column_name, data_type FROM information_schema.columns
-WHERE table_schema = 'main' ORDER BY table_name, ordinal_position`;
+  return `SELECT ${LISTED} AS table_name, column_name, data_type FROM information_schema.columns
+WHERE ${SCHEMAS} ORDER BY table_schema, table_name, ordinal_position`;
 }
 
 /** One page of a table; bind [limit, offset]. */
 export function previewSql(table: string): string {
-  return `SELECT * FROM ${quoteIdent(table)} LIMIT ? OFFSET ?`;
+  return `SELECT * FROM ${tableRef(table)} LIMIT ? OFFSET ?`;
 }
 
 /**
@@ -33,7 +51,9 @@ export type OptionalTable = 'enterprises' | 'economics';
  * tables with the canonical columns (datasets/README.md), and for a park without `enterprises` one row
  * per enterprise of `activity`, named by its id, sector `unknown`. Returns a statement per missing table.
  */
-export function emptyOptionalTablesSql(present: ReadonlySet<string>): { table: OptionalTable; sql: string }[] {
+export function emptyOptionalTablesSql(
+  present: ReadonlySet<string>,
+): { table: OptionalTable; sql: string }[] {
   const stand: Record<OptionalTable, string> = {
     enterprises: `CREATE TABLE enterprises AS
 SELECT DISTINCT CAST(enterprise_id AS VARCHAR) AS enterprise_id, CAST(enterprise_id AS VARCHAR) AS name_zh,
@@ -43,6 +63,6 @@ FROM activity ORDER BY 1`,
       'CREATE TABLE economics (enterprise_id VARCHAR, year INTEGER, output_value_10k_cny DOUBLE, value_added_10k_cny DOUBLE)',
   };
   return (Object.keys(stand) as OptionalTable[])
-    .filter((t) => !present.has(t))
+    .filter((t) => !present.includes(t))
     .map((table) => ({ table, sql: stand[table] }));
 }

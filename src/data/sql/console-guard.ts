@@ -99,7 +99,17 @@ const READS = new Set([
   'PIVOT_WIDER',
   'PIVOT_LONGER',
 ]);
-const WRITES = new Set(['INSERT', 'UPDATE', 'DELETE', 'CREATE', 'DROP', 'ALTER', 'TRUNCATE', 'COMMENT', 'MERGE']);
+const WRITES = new Set([
+  'INSERT',
+  'UPDATE',
+  'DELETE',
+  'CREATE',
+  'DROP',
+  'ALTER',
+  'TRUNCATE',
+  'COMMENT',
+  'MERGE',
+]);
 const EXTENSIONS = new Set(['INSTALL', 'LOAD', 'FORCE']);
 const EXTERNAL = new Set(['ATTACH', 'DETACH', 'COPY', 'EXPORT', 'IMPORT']);
 const SETTINGS = new Set([
@@ -183,7 +193,8 @@ function writeTarget(tokens: readonly Token[], v: number): { verb: string; parts
   } else if (w === 'CREATE' || w === 'DROP' || w === 'ALTER') {
     skip('OR', 'REPLACE', 'TEMP', 'TEMPORARY', 'PERSISTENT', 'UNIQUE');
     const kind = up(tokens[i]);
-    if (kind === 'SCHEMA' || kind === 'DATABASE' || kind === 'SECRET') return { verb: `${w} ${kind}`, parts: [] };
+    if (kind === 'SCHEMA' || kind === 'DATABASE' || kind === 'SECRET')
+      return { verb: `${w} ${kind}`, parts: [] };
     i++;
     if (kind === 'INDEX') {
       // CREATE INDEX name ON table: the table is what changes.
@@ -225,7 +236,8 @@ function checkStatement(tokens: readonly Token[], statement: number): Refusal | 
   if (WRITES.has(w)) {
     const target = writeTarget(tokens, v);
     if (!target) return null;
-    if (/ (SCHEMA|DATABASE|SECRET)$/.test(target.verb)) return { kind: 'schema', verb: target.verb, statement };
+    if (/ (SCHEMA|DATABASE|SECRET)$/.test(target.verb))
+      return { kind: 'schema', verb: target.verb, statement };
     if (inScratch(target.parts)) {
       // DROP TABLE scratch.a, b: every name must be a scratch one.
       if (up(tokens[v]) === 'DROP') {

@@ -8,6 +8,8 @@ import * as footprint from './messages-footprint';
 import * as embed from './messages-embed';
 import * as importArea from './messages-import';
 import * as workshop from './messages-workshop';
+import * as pathwaysExport from './messages-pathways-export';
+import * as dataView from './messages-data';
 
 const shellZh = {
   'app.title': '园区碳路径工作台',
@@ -126,6 +128,8 @@ export const zh = {
   ...footprint.zh,
   ...importArea.zh,
   ...workshop.zh,
+  ...pathwaysExport.zh,
+  ...dataView.zh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -138,4 +142,6 @@ export const en: Record<MessageKey, string> = {
   ...footprint.en,
   ...importArea.en,
   ...workshop.en,
+  ...pathwaysExport.en,
+  ...dataView.en,
 };

@@ -4,9 +4,18 @@
  */
 import type { Table } from 'apache-arrow';
 import { loadTables, type ParkManifest, type ParkSource, type TableBytes } from '../../data/parks';
-import type { DbPort, SqlValue } from '../../data/port';
+import type { ConsoleConnection, DbPort, SqlValue } from '../../data/port';
 import { loadTablesAtomic } from '../../data/user-parks';
-import { QueryCoordinator, type Latest, type Query, type QueryOptions } from '../../data/query-coordinator';
+import {
+  QueryCoordinator,
+  type BuildProgress,
+  type Latest,
+  type Query,
+  type QueryOptions,
+} from '../../data/query-coordinator';
+import type { InventorySqlOptions } from '../../data/sql/inventory-sql';
+import { dropInventoriesSql, type InventoryTables } from '../../data/sql/inventory-store-sql';
+import { emptyOptionalTablesSql, type OptionalTable } from '../../data/sql/catalog-sql';
 
 export type ParkStatus = 'idle' | 'starting' | 'loading' | 'ready' | 'error';
 
@@ -17,6 +26,10 @@ export class ParkStore {
   pending = $state.raw<ParkManifest | null>(null);
   error = $state<string | null>(null);
   revision = $state(0);
+  /** Optional park tables the loaded park does not have (empty stand-ins are in their place). */
+  missing = $state.raw<readonly OptionalTable[]>([]);
+  /** The materialised inventory being built, while it is. */
+  building = $state.raw<BuildProgress | null>(null);
 
   /** Bundled parks first, then the user's imported parks (src/data/user-parks.ts). */
   parks = $state.raw<readonly ParkSource[]>([]);
@@ -24,6 +37,7 @@ export class ParkStore {
   #dbFactory: () => Promise<DbPort>;
   #reference: () => Promise<TableBytes[]>;
   #db: Promise<DbPort> | null = null;
+  #console: Promise<ConsoleConnection> | null = null;
   /** Every page's queries: shared cache per dataset version, latest request wins per view. */
   readonly queries = new QueryCoordinator(() => this.db());
   #referenceLoaded = false;
@@ -50,9 +64,27 @@ export class ParkStore {
     return this.#db;
   }
 
+  /** The SQL console's own connection (its queries stream and can be cancelled), opened on first use. */
+  console(): Promise<ConsoleConnection> {
+    this.#console ??= this.db().then((db) => {
+      if (!db.console) throw new Error('this database has no console connection');
+      return db.console();
+    });
+    this.#console.catch(() => (this.#console = null));
+    return this.#console;
+  }
+
   /** Runs a query against the loaded park (answered from the shared cache unless `cache: false`). */
   query(sql: string, params?: readonly SqlValue[], options?: QueryOptions): Promise<Table> {
     return this.queries.query(sql, params, options);
+  }
+
+  /**
+   * The park's inventory for these settings, materialised once per park and settings (in DuckDB's
+   * worker; `building` shows its progress), for the dashboard queries of inventory-store-sql.ts.
+   */
+  inventory(options: InventorySqlOptions = {}): Promise<InventoryTables> {
+    return this.queries.inventory(options, (p) => (this.building = p.done < p.total ? p : null));
   }
 
   /** A view's request: only the latest of each view lands (QueryCoordinator.latest). */
@@ -73,21 +105,28 @@ export class ParkStore {
     const token = ++this.#token;
     this.error = null;
     try {
-      if (!this.#db) this.status = 'starting';
-      const db = await this.db();
-      if (token !== this.#token) return;
-      this.status = 'loading';
       this.pending = source.manifest;
-      const [tables, reference] = await Promise.all([
+      this.status = this.#db ? 'loading' : 'starting';
+      // The park's files are fetched while DuckDB starts, not after.
+      const files = Promise.all([
         source.tables(),
         this.#referenceLoaded ? Promise.resolve([]) : this.#reference(),
       ]);
+      files.catch(() => undefined);
+      const db = await this.db();
+      if (token !== this.#token) return;
+      this.status = 'loading';
+      const [tables, reference] = await files;
       if (token !== this.#token) return;
       await loadTables(db, reference);
       this.#referenceLoaded = true;
       this.queries.invalidate(); // the tables are being replaced: no answer of the old ones is reused
       await loadTablesAtomic(db, tables);
+      await db.exec(dropInventoriesSql());
+      const absent = emptyOptionalTablesSql(tables.map((t) => t.name));
+      for (const a of absent) await db.exec(a.sql);
       if (token !== this.#token) return;
+      this.missing = absent.map((a) => a.table);
       this.manifest = source.manifest;
       this.status = 'ready';
       this.queries.invalidate();

@@ -40,7 +40,7 @@ const REFUSED: [string, string, string?][] = [
   ['DROP TABLE scratch.a, activity', 'readonly', 'activity'],
   ['DELETE FROM activity', 'readonly', 'activity'],
   ['INSERT INTO economics VALUES (1)', 'readonly', 'economics'],
-  ["UPDATE activity SET amount = 0", 'readonly', 'activity'],
+  ['UPDATE activity SET amount = 0', 'readonly', 'activity'],
   ['ALTER TABLE activity RENAME TO x', 'readonly', 'activity'],
   ['TRUNCATE activity', 'readonly', 'activity'],
   ['CREATE OR REPLACE TABLE activity AS SELECT 1', 'readonly', 'activity'],
@@ -84,7 +84,7 @@ describe('the SQL console gate', () => {
   });
 
   it('splits statements outside strings, quoted names and comments', () => {
-    const s = tokenize("SELECT ';' AS a; -- ; here\nSELECT \"x;y\" FROM t; /* ; */");
+    const s = tokenize('SELECT \';\' AS a; -- ; here\nSELECT "x;y" FROM t; /* ; */');
     expect(s.map((x) => x.text)).toEqual(["SELECT ';' AS a", '-- ; here\nSELECT "x;y" FROM t']);
   });
 });
