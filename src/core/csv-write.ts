@@ -62,6 +62,16 @@ export function recordsToCsv(
   );
 }
 
+/** The shortest decimal that reads back as the same float32 (String() would print the float64 expansion). */
+export function float32Text(v: number): string {
+  if (!Number.isFinite(v) || Number.isInteger(v)) return String(v);
+  for (let p = 6; p < 9; p++) {
+    const t = Number(v.toPrecision(p));
+    if (Math.fround(t) === v) return String(t);
+  }
+  return String(Number(v.toPrecision(9)));
+}
+
 /**
  * Numeric columns of equal length as CSV text in pieces of at most `rowsPerPiece` rows (the header
  * with the first), so a table of millions of rows never becomes one string. `text` formats column j's

@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
-import { numericCsvPieces } from '../../core/csv-write';
+import { float32Text, numericCsvPieces } from '../../core/csv-write';
 import { fail, InputError, type Problem } from '../../core/errors';
 import { applySettings, settingsFromPairs, shiftGrowth } from '../../core/scenario/apply';
 import type { ParkBaseline } from '../../core/scenario/baseline';
@@ -59,7 +59,7 @@ const usage = (reason: string): never => fail({ file: 'command line', reason });
 function adjustScenario(
   base: Scenario,
   levers: readonly string[],
-  growthShift: string | undefined,
+  growthShift: number | undefined,
   baseline: ParkBaseline,
 ): Scenario {
   let scenario = base;
@@ -73,11 +73,7 @@ function adjustScenario(
     scenario = applySettings(base, settings, ctx);
   }
   if (growthShift !== undefined) {
-    const x = growthShift.trim() === '' ? NaN : Number(growthShift);
-    if (!Number.isFinite(x) || Math.abs(x) > 0.2)
-      usage(
-        `--growth-shift must be a number between -0.2 and 0.2 (a fraction per year), got "${growthShift.slice(0, 40)}"`,
-      );
+    const x = growthShift;
     try {
       scenario = shiftGrowth(scenario, x);
     } catch (e) {
@@ -85,6 +81,17 @@ function adjustScenario(
     }
   }
   return scenario;
+}
+
+/** --growth-shift: a fraction per year, checked before any work. */
+function growthShiftOf(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const x = raw.trim() === '' ? NaN : Number(raw);
+  if (!Number.isFinite(x) || Math.abs(x) > 0.2)
+    usage(
+      `--growth-shift must be a number between -0.2 and 0.2 (a fraction per year), got "${raw.slice(0, 40)}"`,
+    );
+  return x;
 }
 
 function integer(name: string, raw: string | undefined, min: number, max: number): number {
@@ -98,41 +105,99 @@ function integer(name: string, raw: string | undefined, min: number, max: number
   return v;
 }
 
+/**
+ * A JSON document's bytes: UTF-8, with or without a byte-order mark (as CSV files are read). A UTF-16
+ * file is named as such rather than failing as "not valid JSON", and invalid UTF-8 gives its byte.
+ */
+function parseJsonDocument(bytes: Uint8Array, file: string): unknown {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+    fail({ file, reason: 'the file is UTF-16 text; save it as UTF-8' });
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    return fail({ file, reason: `not UTF-8 text (invalid byte at offset ${at}); save it as UTF-8` });
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    return fail({ file, reason: `not valid JSON (${(e as Error).message.slice(0, 200)})` });
+  }
+}
+
+/** Offset of the first byte that breaks UTF-8 (lead bytes and continuations; for a message). */
+function firstInvalidUtf8(b: Uint8Array): number {
+  for (let i = 0; i < b.length;) {
+    const c = b[i];
+    const n =
+      c < 0x80 ? 0 : c >= 0xc2 && c < 0xe0 ? 1 : c >= 0xe0 && c < 0xf0 ? 2 : c >= 0xf0 && c < 0xf5 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) if (i + k >= b.length || (b[i + k] & 0xc0) !== 0x80) return i;
+    i += n + 1;
+  }
+  return b.length;
+}
+
+/** "levers.pv.delivery.max: must be ≥ min" → the problem at field levers.pv.delivery.max. */
+function scenarioProblem(file: string, error: string): Problem {
+  const m = /^([A-Za-z0-9_$.[\]]+): (.*)$/s.exec(error);
+  return m
+    ? { file, field: m[1], reason: `invalid scenario: ${m[2]}` }
+    : { file, reason: `invalid scenario: ${error}` };
+}
+
+/**
+ * Compiles the scenario; rank correlations that cannot hold together (the matrix is not positive
+ * definite) are refused naming the file and the entries involved: those whose removal alone would
+ * make the rest consistent (all entries when no single one does).
+ */
+function compileChecked(scenario: Scenario, baseline: ParkBaseline, file: string): CompiledModel {
+  try {
+    return compileScenario(scenario, baseline);
+  } catch (e) {
+    if (!(e instanceof Error) || !/not positive definite/.test(e.message)) throw e;
+    const entries = scenario.correlations ?? [];
+    const consistentWithout = (i: number) => {
+      try {
+        compileScenario({ ...scenario, correlations: entries.filter((_, j) => j !== i) }, baseline);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    let involved = entries.flatMap((_, i) => (consistentWithout(i) ? [i] : []));
+    if (involved.length === 0) involved = entries.map((_, i) => i);
+    const named = involved.map(
+      (i) => `correlations[${i}] (${entries[i].inputs.join(', ')}: rho ${entries[i].rho})`,
+    );
+    return fail({
+      file,
+      field: 'correlations',
+      reason:
+        `the rank correlations are inconsistent (not positive definite): ${named.join('; ')} ` +
+        'cannot all hold at once; weaken or remove one of them',
+    });
+  }
+}
+
 /** A preset or a scenario file, validated. */
 async function loadScenario(spec: string, io: CliIo): Promise<{ scenario: Scenario; fromFile: boolean }> {
   if (isPresetId(spec)) return { scenario: presetScenario(spec), fromFile: false };
   if (!spec.endsWith('.json'))
     usage(`--scenario must be ${PRESET_IDS.join(', ')} or a .json file, got "${spec}"`);
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(resolve(io.cwd, spec), 'utf8');
+    bytes = await readFile(resolve(io.cwd, spec));
   } catch (e) {
     return fail({ file: spec, reason: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? e})` });
   }
-  let doc: unknown;
-  try {
-    // A UTF-8 byte-order mark is not part of the JSON.
-    doc = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (e) {
-    return fail({ file: spec, reason: `not valid JSON (${(e as Error).message})` });
-  }
+  const doc = parseJsonDocument(bytes, spec);
   const parsed = parseScenario(doc);
   if (!parsed.ok) {
-    throw new InputError(
-      parsed.errors.map((e): Problem => ({ file: spec, reason: `invalid scenario: ${e}` })),
-    );
+    throw new InputError(parsed.errors.map((e) => scenarioProblem(spec, e)));
   }
   return { scenario: parsed.scenario, fromFile: true };
-}
-
-/** The shortest decimal that reads back as the same float32 (String() would print the float64 expansion). */
-export function float32Text(v: number): string {
-  if (!Number.isFinite(v) || Number.isInteger(v)) return String(v);
-  for (let p = 6; p < 9; p++) {
-    const t = Number(v.toPrecision(p));
-    if (Math.fround(t) === v) return String(t);
-  }
-  return String(Number(v.toPrecision(9)));
 }
 
 /** Refuses a column value that is NaN or infinite, naming the file, column and row. */
@@ -198,6 +263,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`note: --workers ${workers} is more than the ${cpus} CPUs here; using ${cpus}\n`);
     workers = cpus;
   }
+  const growthShift = growthShiftOf(opt('growth-shift'));
   const out = opt('out');
   if (out !== undefined && !['.parquet', '.csv'].includes(extname(out).toLowerCase())) {
     usage(`--out must end in .parquet or .csv, got "${out}"`);
@@ -212,19 +278,14 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const { fromFile } = loaded;
   // The baseline is accounted with the scenario's Scope-2 method, as the app does (docs/model.md §1).
   const park = await loadPark(opt('park') ?? 'sample', io.cwd, { scope2: scope2Of(loaded.scenario) });
-  const scenario = adjustScenario(
-    loaded.scenario,
-    args.all.get('lever') ?? [],
-    opt('growth-shift'),
-    park.baseline,
-  );
+  const scenario = adjustScenario(loaded.scenario, args.all.get('lever') ?? [], growthShift, park.baseline);
   if (fromFile && scenario.dataset !== park.id) {
     io.stderr(
       `warning: Scenario "${scenario.id}" was built for dataset "${scenario.dataset}"; applying it to "${park.id}".\n`,
     );
   }
   // The pool keeps the per-sector and per-carrier breakdown for about 2,000 runs (model.ts BREAKDOWN_ROWS).
-  const model = compileScenario(scenario, park.baseline);
+  const model = compileChecked(scenario, park.baseline, scenarioSpec);
   for (const w of model.warnings) io.stderr(`warning: ${w}\n`);
 
   const t1 = performance.now();

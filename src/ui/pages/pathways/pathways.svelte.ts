@@ -38,8 +38,10 @@ import {
   type SettingKey,
   type LeverSettings,
 } from '../../../core/scenario/index';
-import { encodeShare, hashHref, type DecodedShare } from './share-link';
+import { checkSettings, encodeShare, hashHref, type DecodedShare } from './share-link';
 import { inputIdsOf } from './pathways-vm';
+import type { ResultCache } from './result-cache';
+import type { LinkNotice } from '../../embed/deep-link';
 
 /** The table each full result is written to. */
 export const SIM_TABLE = 'sim_runs';
@@ -52,6 +54,8 @@ export type RunStatus = 'idle' | 'preparing' | 'running' | 'done' | 'cancelled' 
 /** What the page needs of the loaded park (a ParkStore fits). */
 export interface PathwaysPark {
   readonly manifest: ParkManifest | null;
+  /** Bumped each time a park is loaded (ParkStore.revision): kept results of an earlier load are not reused. */
+  readonly revision?: number;
   db(): Promise<DbPort>;
 }
 
@@ -79,7 +83,24 @@ export interface PathwaysOptions {
   createRunner?: () => SimulationRunner;
   /** Delay that coalesces a burst of edits into one run, ms. */
   debounceMs?: number;
+  /** Results kept per scenario (result-cache.ts): a scenario found there is shown at once, not run. */
+  cache?: ResultCache<KeptResult, ParkBaseline>;
 }
+
+/** A full result as kept per scenario. */
+export interface KeptResult {
+  result: ShownResult;
+  scenario: Scenario;
+  inputIds: ReadonlyMap<string, InputId>;
+  warnings: string[];
+  table: { runs: number; years: number };
+}
+
+/**
+ * The scenario (result key) whose runs the `sim_runs` table holds, whichever PathwaysState wrote it (the
+ * workshop page has its own); null while a write is under way or when unknown.
+ */
+let simTableKey: string | null = null;
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -114,6 +135,10 @@ export class PathwaysState {
   simTable = $state.raw<SimTableState | null>(null);
   /** The scenario document of the latest run (for download). */
   scenario = $state.raw<Scenario | null>(null);
+  /** True while the result on show is a kept one (ResultCache), not run in this visit. */
+  fromCache = $state(false);
+  /** What the opening link's lever values lost or had rounded on this park's sliders (share-link.ts checkSettings). */
+  shareNotices = $state.raw<LinkNotice[]>([]);
 
   /** The share link's hash for the current settings. */
   shareHash = $derived(
@@ -134,6 +159,9 @@ export class PathwaysState {
   readonly #park: PathwaysPark;
   readonly #createRunner: () => SimulationRunner;
   readonly #debounceMs: number;
+  readonly #cache: ResultCache<KeptResult, ParkBaseline> | null;
+  /** Set by rerun(): the next run ignores a kept result. */
+  #force = false;
   #runner: SimulationRunner | null = null;
   #pending: DecodedShare | null;
   #keepSettings = false;
@@ -148,6 +176,7 @@ export class PathwaysState {
     this.#park = options.park;
     this.#createRunner = options.createRunner ?? (() => createSimulationRunner());
     this.#debounceMs = options.debounceMs ?? 90;
+    this.#cache = options.cache ?? null;
     this.#pending = options.initial ?? null;
     if (options.initial?.preset) this.preset = options.initial.preset;
     if (options.initial?.scope2) this.scope2 = options.initial.scope2;
@@ -164,12 +193,17 @@ export class PathwaysState {
     this.status = 'preparing';
     this.error = null;
     try {
-      const db = await this.#park.db();
-      const baseline = await loadParkBaseline(
-        db,
-        { datasetId: manifest.id, greenSpaceHa: manifest.green_space_ha, wetlandHa: manifest.wetland_ha },
-        { scope2: this.scope2 },
-      );
+      const baselineKey = `${this.#parkKey(manifest)}|${this.scope2}`;
+      let baseline = this.#cache?.baseline(baselineKey);
+      if (!baseline) {
+        const db = await this.#park.db();
+        baseline = await loadParkBaseline(
+          db,
+          { datasetId: manifest.id, greenSpaceHa: manifest.green_space_ha, wetlandHa: manifest.wetland_ha },
+          { scope2: this.scope2 },
+        );
+        this.#cache?.setBaseline(baselineKey, baseline);
+      }
       if (token !== this.#loadToken || this.#destroyed) return;
       const ctx = controlContext(baseline);
       const defaults = settingsFromScenario(presetScenario(this.preset), ctx);
@@ -178,7 +212,14 @@ export class PathwaysState {
       this.defaults = defaults;
       this.result = null;
       // A baseline rebuilt for another Scope-2 method keeps the levers as they are.
-      const keep = this.#keepSettings && this.settings ? this.settings : (this.#pending?.settings ?? {});
+      let keep: Partial<LeverSettings>;
+      if (this.#keepSettings && this.settings) keep = this.settings;
+      else {
+        // The link's values are checked against this park's sliders; what is dropped or rounded is said.
+        const checked = checkSettings(this.#pending?.settings ?? {}, settingSpecs(ctx));
+        keep = checked.settings;
+        if (this.#pending) this.shareNotices = checked.notices;
+      }
       this.#keepSettings = false;
       this.settings = snapSettings({ ...defaults, ...keep }, ctx);
       this.#pending = null;
@@ -233,8 +274,9 @@ export class PathwaysState {
     this.schedule(0);
   }
 
-  /** Runs again with the current settings (e.g. after a cancel or an error). */
+  /** Runs again with the current settings (e.g. after a cancel or an error), even if a result is kept. */
   rerun(): void {
+    this.#force = true;
     this.schedule(0);
   }
 
@@ -275,6 +317,14 @@ export class PathwaysState {
     const settings = this.settings;
     if (this.#destroyed || !baseline || !ctx || !settings) return;
     const token = ++this.#token;
+    const key = this.#resultKey();
+    const force = this.#force;
+    this.#force = false;
+    const kept = key && !force ? this.#cache?.get(key) : undefined;
+    if (kept && key) {
+      this.#show(kept, key);
+      return;
+    }
     let model: CompiledModel;
     try {
       const preset = { ...presetScenario(this.preset), accounting: { scope2: this.scope2 } };
@@ -293,7 +343,39 @@ export class PathwaysState {
     this.status = 'running';
     this.error = null;
     this.progress = { phase: 'preview', done: 0, total: this.runs, elapsedMs: 0 };
-    void this.#consume(token, this.#runner, model, this.seed, this.runs);
+    void this.#consume(token, this.#runner, model, this.seed, this.runs, key);
+  }
+
+  /** The park as a cache key: its id and version, and which load of it (kept results die with it). */
+  #parkKey(m: ParkManifest): string {
+    return `${m.id}@${m.version}#${this.#park.revision ?? 0}`;
+  }
+
+  /** The current scenario as a cache key (null without a park). */
+  #resultKey(): string | null {
+    const m = this.#park.manifest;
+    return m && this.shareHash ? `${this.#parkKey(m)}|${this.shareHash}` : null;
+  }
+
+  /** Puts a kept result on show, as if its run had just finished. */
+  #show(kept: KeptResult, key: string): void {
+    if (this.status === 'running') this.#runner?.cancel();
+    this.scenario = kept.scenario;
+    this.inputIds = kept.inputIds;
+    this.warnings = kept.warnings;
+    this.result = kept.result;
+    this.detail = { summary: kept.result.summary, current: true };
+    this.stale = false;
+    this.error = null;
+    this.progress = null;
+    this.status = 'done';
+    this.fromCache = true;
+    // The per-run table is that of the kept result only if no other run replaced it since.
+    this.#writeSeq++;
+    this.simTable =
+      simTableKey === key
+        ? { status: 'ready', ...kept.table, rows: kept.table.runs * kept.table.years }
+        : null;
   }
 
   async #consume(
@@ -302,8 +384,12 @@ export class PathwaysState {
     model: CompiledModel,
     seed: number,
     runs: number,
+    key: string | null,
   ): Promise<void> {
     const started = performance.now();
+    const inputIds = this.inputIds;
+    const warnings = this.warnings;
+    const scenario = this.scenario;
     try {
       const results = runner.runProgressive(model, {
         seed,
@@ -324,6 +410,7 @@ export class PathwaysState {
           elapsedMs: performance.now() - started,
         };
         this.stale = false;
+        this.fromCache = false;
         if (r.phase === 'full') this.detail = { summary: r.summary, current: true };
         else if (this.detail) this.detail = { summary: this.detail.summary, current: false };
         // After the preview the bar follows the full sample (unless its progress has already come in).
@@ -333,7 +420,15 @@ export class PathwaysState {
         if (r.phase === 'full') {
           this.status = 'done';
           this.progress = null;
-          this.#writeTable(r.block);
+          this.#writeTable(r.block, key);
+          if (key && scenario)
+            this.#cache?.set(key, {
+              result: this.result,
+              scenario,
+              inputIds,
+              warnings,
+              table: { runs: r.block.runCount, years: r.block.nYears },
+            });
         }
       }
     } catch (e) {
@@ -349,7 +444,7 @@ export class PathwaysState {
   }
 
   /** Replaces `sim_runs` with a full result; writes run in order and one superseded before it starts is skipped. */
-  #writeTable(block: RunBlock): void {
+  #writeTable(block: RunBlock, key: string | null): void {
     const seq = ++this.#writeSeq;
     const info = { runs: block.runCount, years: block.nYears };
     this.simTable = { status: 'writing', ...info };
@@ -357,7 +452,9 @@ export class PathwaysState {
       if (seq !== this.#writeSeq || this.#destroyed) return;
       try {
         const db = await this.#park.db();
+        simTableKey = null;
         await writeRunsTable(db, SIM_TABLE, block);
+        simTableKey = key;
         const t = await db.query(`SELECT count(*)::INTEGER AS n FROM ${SIM_TABLE}`);
         if (seq === this.#writeSeq) this.simTable = { status: 'ready', ...info, rows: Number(t.get(0)?.n) };
       } catch (e) {
