@@ -51,9 +51,7 @@ export type OptionalTable = 'enterprises' | 'economics';
  * tables with the canonical columns (datasets/README.md), and for a park without `enterprises` one row
  * per enterprise of `activity`, named by its id, sector `unknown`. Returns a statement per missing table.
  */
-export function emptyOptionalTablesSql(
-  present: ReadonlySet<string>,
-): { table: OptionalTable; sql: string }[] {
+export function emptyOptionalTablesSql(present: readonly string[]): { table: OptionalTable; sql: string }[] {
   const stand: Record<OptionalTable, string> = {
     enterprises: `CREATE TABLE enterprises AS
 SELECT DISTINCT CAST(enterprise_id AS VARCHAR) AS enterprise_id, CAST(enterprise_id AS VARCHAR) AS name_zh,

@@ -1,23 +1,27 @@
 /**
  * State of the park inventory page: accounting settings, chosen year, chart metric and table sort,
- * and the query results for the loaded park. Results carry the key (park revision + options + year)
- * they were computed for, so a late answer to an outdated request is dropped.
+ * and the query results for the loaded park. Queries go through the park's query coordinator:
+ * the inventory materialised once per park and settings, answers cached, and only the latest request
+ * of each view lands (an answer to an outdated request is dropped there).
  */
 import type { Table } from 'apache-arrow';
 import type { AccountingOptions } from '../../../core/accounting/index';
-import type { SqlValue } from '../../../data/port';
+import type { Latest, Query } from '../../../data/query-coordinator';
 import {
-  carrierYearsSql,
-  enterpriseYearSql,
-  parkYearsSql,
-  sankeySql,
-  sectorYearsSql,
-} from '../../../data/sql/inventory-views-sql';
+  carrierYearsFromSql,
+  enterpriseYearFromSql,
+  parkYearsFromSql,
+  sankeyFromSql,
+  sectorYearsFromSql,
+  type InventoryTables,
+} from '../../../data/sql/inventory-store-sql';
 import type { EmitterKey } from './inventory-vm';
 import { SettingsState } from './settings.svelte';
 
-interface Queryable {
-  query(sql: string, params?: readonly SqlValue[]): Promise<Table>;
+/** What the page state asks of the park (ParkStore). */
+export interface InventorySource {
+  latest<T>(view: string, fn: (query: Query) => Promise<T>): Promise<Latest<T>>;
+  inventory(options: Partial<AccountingOptions>): Promise<InventoryTables>;
 }
 
 export class InventoryState {
@@ -33,46 +37,55 @@ export class InventoryState {
   detail = $state.raw<{ key: string; sankey: Table; emitters: Table } | null>(null);
   error = $state<string | null>(null);
 
-  #seriesKey = '';
-  #detailKey = '';
-
   /** Year-independent results (park years, sectors, carriers) for a park revision and options. */
-  async loadSeries(db: Queryable, revision: number, options: Partial<AccountingOptions>): Promise<void> {
+  async loadSeries(
+    park: InventorySource,
+    revision: number,
+    options: Partial<AccountingOptions>,
+  ): Promise<void> {
     const key = JSON.stringify([revision, options]);
-    if (key === this.#seriesKey) return;
-    this.#seriesKey = key;
     try {
-      const years = await db.query(parkYearsSql(options));
-      const sectors = await db.query(sectorYearsSql(options));
-      const carriers = await db.query(carrierYearsSql(options));
-      if (key === this.#seriesKey) {
-        this.series = { key, years, sectors, carriers };
+      const r = await park.latest('inventory-series', async (query) => {
+        const t = await park.inventory(options);
+        const [years, sectors, carriers] = await Promise.all([
+          query(parkYearsFromSql(t)),
+          query(sectorYearsFromSql(t)),
+          query(carrierYearsFromSql(t)),
+        ]);
+        return { years, sectors, carriers };
+      });
+      if (!r.stale) {
+        this.series = { key, ...r.value };
         this.error = null;
       }
     } catch (e) {
-      if (key === this.#seriesKey) this.error = e instanceof Error ? e.message : String(e);
+      this.error = e instanceof Error ? e.message : String(e);
     }
   }
 
   /** Results of one year (Sankey flows, enterprise inventories). */
   async loadYear(
-    db: Queryable,
+    park: InventorySource,
     revision: number,
     options: Partial<AccountingOptions>,
     year: number,
   ): Promise<void> {
     const key = JSON.stringify([revision, options, year]);
-    if (key === this.#detailKey) return;
-    this.#detailKey = key;
     try {
-      const sankey = await db.query(sankeySql(options), [year]);
-      const emitters = await db.query(enterpriseYearSql(options), [year]);
-      if (key === this.#detailKey) {
-        this.detail = { key, sankey, emitters };
+      const r = await park.latest('inventory-year', async (query) => {
+        const t = await park.inventory(options);
+        const [sankey, emitters] = await Promise.all([
+          query(sankeyFromSql(t), [year]),
+          query(enterpriseYearFromSql(t), [year]),
+        ]);
+        return { sankey, emitters };
+      });
+      if (!r.stale) {
+        this.detail = { key, ...r.value };
         this.error = null;
       }
     } catch (e) {
-      if (key === this.#detailKey) this.error = e instanceof Error ? e.message : String(e);
+      this.error = e instanceof Error ? e.message : String(e);
     }
   }
 

@@ -6,13 +6,13 @@
  */
 import type { Table } from 'apache-arrow';
 import type { ActivityRow } from '../../../core/accounting/index';
-import type { SqlValue } from '../../../data/port';
 import {
   enterpriseActivitySql,
   enterpriseEconomicsSql,
   enterpriseListSql,
-  enterpriseYearSql,
 } from '../../../data/sql/inventory-views-sql';
+import { enterpriseYearFromSql } from '../../../data/sql/inventory-store-sql';
+import type { InventorySource } from './inventory.svelte';
 import { stringColumn } from '../../../data/arrow-rows';
 import { fitUnit } from './activity-input-vm';
 import { parsePaste, type PasteResult } from './paste-vm';
@@ -31,10 +31,6 @@ import { SettingsState } from './settings.svelte';
 import { browserStore, loadJson, removeKey, saveJson, type KeyValueStore } from './storage';
 
 const KEY = 'pcw.selfcheck.v1';
-
-interface Queryable {
-  query(sql: string, params?: readonly SqlValue[]): Promise<Table>;
-}
 
 export interface ParkEnterprise {
   id: string;
@@ -99,7 +95,6 @@ export class SelfCheckState {
 
   #store: KeyValueStore | null;
   #nextId = 1;
-  #token = 0;
 
   constructor(store: KeyValueStore | null = browserStore()) {
     this.#store = store;
@@ -118,8 +113,10 @@ export class SelfCheckState {
   }
 
   /** Loads the park's enterprise list (call when the park changes). */
-  async loadEnterprises(db: Queryable): Promise<void> {
-    const t = await db.query(enterpriseListSql());
+  async loadEnterprises(park: InventorySource): Promise<void> {
+    const r = await park.latest('self-check-enterprises', (query) => query(enterpriseListSql()));
+    if (r.stale) return;
+    const t = r.value;
     const id = stringColumn(t, 'enterprise_id');
     const zh = stringColumn(t, 'name_zh');
     const en = stringColumn(t, 'name_en');
@@ -127,24 +124,22 @@ export class SelfCheckState {
     this.enterprises = id.map((x, i) => ({ id: x, nameZh: zh[i], nameEn: en[i], sector: sector[i] }));
   }
 
-  /** Loads the picked enterprise's activity and economics from the park. */
-  async loadPicked(db: Queryable): Promise<void> {
+  /** Loads the picked enterprise's activity and economics from the park (the latest pick lands). */
+  async loadPicked(park: InventorySource): Promise<void> {
     const id = this.pickedId;
-    const token = ++this.#token;
-    if (!id) {
-      this.parkData = null;
-      return;
-    }
     try {
-      const [act, eco] = await Promise.all([
-        db.query(enterpriseActivitySql(), [id]),
-        db.query(enterpriseEconomicsSql(), [id]),
-      ]);
-      if (token !== this.#token) return;
-      this.parkData = { id, activity: activityFromTable(act), economics: economicsFromTable(eco) };
+      const r = await park.latest('self-check-picked', (query) =>
+        id
+          ? Promise.all([query(enterpriseActivitySql(), [id]), query(enterpriseEconomicsSql(), [id])])
+          : Promise.resolve(null),
+      );
+      if (r.stale) return;
+      this.parkData = r.value
+        ? { id: id!, activity: activityFromTable(r.value[0]), economics: economicsFromTable(r.value[1]) }
+        : null;
       this.loadError = null;
     } catch (e) {
-      if (token === this.#token) this.loadError = e instanceof Error ? e.message : String(e);
+      this.loadError = e instanceof Error ? e.message : String(e);
     }
   }
 
@@ -153,13 +148,15 @@ export class SelfCheckState {
   }
 
   /** Loads the sector peers' inventories of a year with the current settings, for a park revision. */
-  async loadPeers(db: Queryable, revision: number, sector: string, year: number): Promise<void> {
+  async loadPeers(park: InventorySource, revision: number, sector: string, year: number): Promise<void> {
     const options = this.settings.options();
     const key = this.#peersKey(revision, sector, year);
     if (this.peers?.key === key) return;
     try {
-      const table = await db.query(enterpriseYearSql(options, true), [year, sector]);
-      this.peers = { key, table };
+      const r = await park.latest('self-check-peers', async (query) =>
+        query(enterpriseYearFromSql(await park.inventory(options), true), [year, sector]),
+      );
+      if (!r.stale) this.peers = { key, table: r.value };
     } catch (e) {
       this.loadError = e instanceof Error ? e.message : String(e);
     }
