@@ -121,7 +121,12 @@ export class ParkStore {
       await loadTables(db, reference);
       this.#referenceLoaded = true;
       this.queries.invalidate(); // the tables are being replaced: no answer of the old ones is reused
-      await loadTablesAtomic(db, tables);
+      // Copies: the database takes the bytes it is given (they are moved to its worker), and a park
+      // kept in memory (an imported one) must open again after another park was shown.
+      await loadTablesAtomic(
+        db,
+        tables.map((t) => ({ name: t.name, ipc: t.ipc.slice() })),
+      );
       await db.exec(dropInventoriesSql());
       const absent = emptyOptionalTablesSql(tables.map((t) => t.name));
       for (const a of absent) await db.exec(a.sql);
