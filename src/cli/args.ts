@@ -1,11 +1,14 @@
 /**
- * A small, strict option parser for the CLI: `--name value` and `--flag`; unknown options are errors.
+ * A small, strict option parser for the CLI: `--name value`, `--name=value` and `--flag`; unknown
+ * options and (unless a command takes them) bare arguments are errors naming what was given.
  */
 export interface OptionSpec {
   /** Options that take a value. */
   values?: readonly string[];
   /** Options that are bare flags. */
   flags?: readonly string[];
+  /** Whether bare arguments are taken (`query "<SQL>"`); otherwise the first one is an error. */
+  positionals?: boolean;
 }
 
 export interface ParsedArgs {
@@ -17,7 +20,17 @@ export interface ParsedArgs {
   positionals: string[];
 }
 
-/** Parses argv against the spec; throws a message naming the bad option. */
+/** A mistake on the command line (exit code 2); its message names the option or argument. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** What the user typed, cut short for a message (a 1 MB argument is not echoed back whole). */
+export function shown(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/** Parses argv against the spec; throws a UsageError naming the bad option or argument. */
 export function parseArgs(argv: readonly string[], spec: OptionSpec): ParsedArgs {
   const values = new Set(spec.values ?? []);
   const flags = new Set(spec.flags ?? []);
@@ -25,6 +38,8 @@ export function parseArgs(argv: readonly string[], spec: OptionSpec): ParsedArgs
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (!a.startsWith('--')) {
+      if (!spec.positionals)
+        throw new UsageError(`unexpected argument "${shown(a)}" (options start with --)`);
       out.positionals.push(a);
       continue;
     }
@@ -33,14 +48,16 @@ export function parseArgs(argv: readonly string[], spec: OptionSpec): ParsedArgs
     if (values.has(name)) {
       const v = eq > 0 ? a.slice(eq + 1) : argv[++i];
       if (v === undefined || (eq < 0 && v.startsWith('--')))
-        throw new Error(`Option --${name} needs a value`);
+        throw new UsageError(`Option --${name} needs a value`);
       out.options.set(name, v);
-      out.all.set(name, [...(out.all.get(name) ?? []), v]);
+      const all = out.all.get(name);
+      if (all) all.push(v);
+      else out.all.set(name, [v]);
     } else if (flags.has(name)) {
       out.flags.add(name);
     } else {
       const known = [...values, ...flags].map((n) => `--${n}`).join(', ');
-      throw new Error(`Unknown option --${name}. Known options: ${known || '(none)'}`);
+      throw new UsageError(`Unknown option --${shown(name)}. Known options: ${known || '(none)'}`);
     }
   }
   return out;

@@ -1,6 +1,8 @@
 /**
  * `npm run cli -- <command> [options]`: the workbench's core, headless.
  */
+import { InputError } from '../core/errors';
+import { shown, UsageError } from './args';
 import type { CliCommand, CliIo } from './types';
 
 const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
@@ -37,7 +39,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const load = COMMANDS[name];
   if (!load) {
-    io.stderr(`Unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(', ')}. Try --help.\n`);
+    io.stderr(
+      `Unknown command "${shown(name)}". Commands: ${Object.keys(COMMANDS).join(', ')}. Try --help.\n`,
+    );
     return 2;
   }
   const { command } = await load();
@@ -49,7 +53,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return await command.run(rest, io);
   } catch (e) {
     io.stderr(`${name}: ${e instanceof Error ? e.message : String(e)}\n`);
-    return 1;
+    // A mistake on the command line exits 2 (as each command's own checks do), bad input 1.
+    const commandLine =
+      e instanceof UsageError ||
+      (e instanceof InputError && e.problems.every((p) => p.file === 'command line'));
+    if (e instanceof UsageError) io.stderr(`Run \`npm run cli -- ${name} --help\` for its options.\n`);
+    return commandLine ? 2 : 1;
   }
 }
 

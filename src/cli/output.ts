@@ -66,6 +66,36 @@ export function checkOutputPath(cwd: string, path: string, option: string): stri
   return file;
 }
 
+/**
+ * Checks that `path` (relative to `cwd`) can be an output folder, before any work and without making
+ * anything: its nearest existing folder (itself or an ancestor) must take a new file. Returns the
+ * absolute path.
+ */
+export function checkOutputFolder(cwd: string, path: string, option: string): string {
+  const dir = resolve(cwd, path);
+  let at = dir;
+  let stat;
+  for (;;) {
+    try {
+      stat = statSync(at);
+      break;
+    } catch {
+      const up = dirname(at);
+      if (up === at) fail({ file: option, reason: `no folder of "${path}" exists` });
+      at = up;
+    }
+  }
+  if (!stat.isDirectory()) fail({ file: option, reason: `"${at}" is not a folder` });
+  const probe = join(at, `.pcw-probe.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
+  try {
+    closeSync(openSync(probe, 'wx'));
+    unlinkSync(probe);
+  } catch (e) {
+    fail({ file: option, reason: `cannot write to "${at}" (${reasonOf(e)})` });
+  }
+  return dir;
+}
+
 function tempPathOf(file: string): string {
   const tag = `${process.pid}.${Math.random().toString(36).slice(2, 10)}`;
   return join(dirname(file), `.${basename(file)}.${tag}.tmp`);

@@ -7,6 +7,7 @@ describe('CLI option parsing', () => {
     const a = parseArgs(['select 1', '--park', 'workshop', '--format=json', '--verbose'], {
       values: ['park', 'format'],
       flags: ['verbose'],
+      positionals: true,
     });
     expect(a.positionals).toEqual(['select 1']);
     expect(a.options.get('park')).toBe('workshop');
@@ -16,6 +17,12 @@ describe('CLI option parsing', () => {
   it('rejects unknown options and missing values with the option name', () => {
     expect(() => parseArgs(['--nope'], { values: ['park'] })).toThrow(/Unknown option --nope.*--park/);
     expect(() => parseArgs(['--park'], { values: ['park'] })).toThrow(/--park needs a value/);
+  });
+  it('refuses a bare argument, naming it, unless the command takes them', () => {
+    expect(() => parseArgs(['--park', 'x', 'stray.csv'], { values: ['park'] })).toThrow(
+      'unexpected argument "stray.csv" (options start with --)',
+    );
+    expect(() => parseArgs(['z'.repeat(1000)], {})).toThrow(/^unexpected argument "z{60}…"/);
   });
   it('aligns a text table and counts rows', () => {
     expect(

@@ -4,8 +4,8 @@
  * files go through the importer (CSV in any encoding, XLSX). Bad input exits non-zero naming file,
  * row and column.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { basename, dirname, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
 import { parseNumber } from '../../core/accounting/index';
 import { formatProblems, type Problem } from '../../core/errors';
 import {
@@ -25,6 +25,7 @@ import {
 } from '../../core/footprint/index';
 import { readFile as readTable } from '../../core/import/readers';
 import { parseArgs } from '../args';
+import { checkFinite, checkOutputPath, writeAtomic } from '../output';
 import type { CliCommand, CliIo } from '../types';
 
 const USAGE = `Usage: npm run cli -- footprint --bom <bom.csv|bom.xlsx> [--factors <factors.csv>] [--runs N] [--seed S]
@@ -97,6 +98,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`footprint: --out must end in .json, not "${out}"\n`);
     return 2;
   }
+  // The output is checked before any work, so a bad path fails at once.
+  const path = checkOutputPath(io.cwd, out, '--out');
   try {
     const runs = integer(args, 'runs', 10_000, 1);
     const seed = integer(args, 'seed', 1, 0);
@@ -132,9 +135,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       product: product.name_en,
       functional_unit: product.functional_unit_en,
     });
-    const path = resolve(io.cwd, out);
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, JSON.stringify(result, null, 2) + '\n', 'utf8');
+    checkFinite(result, out);
+    await writeAtomic(path, JSON.stringify(result, null, 2) + '\n');
     const f = (x: number) => x.toPrecision(4);
     io.stdout(
       `${bom.lines.length} lines, ${runs} runs: ${f(result.total_kgco2e)} kg CO2e per functional unit ` +

@@ -7,7 +7,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
+import { InputError } from '../../core/errors';
 import { toCsvText, toIpc } from '../../core/import/index';
+import { checkOutputFolder } from '../output';
 import type { CliCommand, CliIo } from '../types';
 import { reportProblems, runImporter, summary, UsageError } from './validate';
 
@@ -30,6 +32,14 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const early = outAt >= 0 ? argv[outAt + 1] : argv.find((a) => a.startsWith('--out='))?.slice(6);
   if (early && existsSync(resolve(io.cwd, early)) && !statSync(resolve(io.cwd, early)).isDirectory()) {
     io.stderr(`import: --out ${early} is a file, not a folder\n`);
+    return 2;
+  }
+  try {
+    // Fails at once where no folder can be made (a recursive mkdir can loop for ever under /proc).
+    if (early) checkOutputFolder(io.cwd, early, '--out');
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    io.stderr(`import: ${e.message}\n`);
     return 2;
   }
   let r;

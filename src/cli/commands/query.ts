@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { fail } from '../../core/errors';
 import { parseArgs } from '../args';
@@ -10,6 +12,7 @@ const DEFAULT_TIMEOUT_S = 60;
 
 const usage = `Usage: npm run cli -- query "<SQL>" [--park sample|workshop] [--format table|csv|json]
        [--max-rows N] [--timeout S]
+       npm run cli -- query --file <query.sql> [options]
 
 Runs SQL over a bundled park (default: sample) in DuckDB. Tables: enterprises, economics, activity,
 production, pv_installations and the reference tables ref_*. Example:
@@ -17,7 +20,10 @@ production, pv_installations and the reference tables ref_*. Example:
 
 The query reads the loaded tables only: no files, no network, no extensions (INSTALL/LOAD refused).
   --max-rows  most rows a result may have (default ${DEFAULT_MAX_ROWS}); a longer one prints nothing
-  --timeout   seconds a query may run (default ${DEFAULT_TIMEOUT_S}); then it is stopped`;
+  --timeout   seconds a query may run (default ${DEFAULT_TIMEOUT_S}); then it is stopped
+  --file      read the SQL from a file (UTF-8). Use it for long SQL: npm hands a command line to the
+              shell as one argument of at most 128 kB (Linux), and a longer one makes npm exit 249
+              without a message before the CLI starts`;
 
 function positive(name: string, raw: string | undefined, fallback: number, max: number): number {
   if (raw === undefined) return fallback;
@@ -28,6 +34,21 @@ function positive(name: string, raw: string | undefined, fallback: number, max: 
       reason: `--${name} must be an integer 1–${max}, got "${raw.slice(0, 40)}"`,
     });
   return v;
+}
+
+/** The SQL of a --file: UTF-8 text (a byte-order mark is dropped). */
+async function sqlFile(cwd: string, file: string): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(resolve(cwd, file));
+  } catch (e) {
+    return fail({ file, reason: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})` });
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return fail({ file, reason: 'not UTF-8 text; save the SQL as UTF-8' });
+  }
 }
 
 /** Where the query thread's module is: the TypeScript sources (started through tsx) or the bundle. */
@@ -74,11 +95,20 @@ export const command: CliCommand = {
   summary: 'Run SQL over the bundled datasets and print a table, CSV or JSON',
   usage,
   async run(argv, io) {
-    const args = parseArgs(argv, { values: ['park', 'format', 'max-rows', 'timeout'] });
-    const sql = args.positionals.join(' ').trim();
-    if (!sql)
+    const args = parseArgs(argv, {
+      values: ['park', 'format', 'max-rows', 'timeout', 'file'],
+      positionals: true,
+    });
+    const file = args.options.get('file');
+    if (file !== undefined && args.positionals.length > 0)
       fail({
         file: 'command line',
+        reason: 'give the SQL either as text or with --file, not both',
+      });
+    const sql = (file === undefined ? args.positionals.join(' ') : await sqlFile(io.cwd, file)).trim();
+    if (!sql)
+      fail({
+        file: file ?? 'command line',
         reason: 'No SQL given. Example: npm run cli -- query "select count(*) from enterprises"',
       });
     const format = args.options.get('format') ?? 'table';

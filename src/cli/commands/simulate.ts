@@ -149,36 +149,41 @@ function scenarioProblem(file: string, error: string): Problem {
 
 /**
  * Compiles the scenario; rank correlations that cannot hold together (the matrix is not positive
- * definite) are refused naming the file and the entries involved: those whose removal alone would
- * make the rest consistent (all entries when no single one does).
+ * definite) are refused naming the file and a smallest set of entries that is inconsistent by itself
+ * (each entry is dropped in turn while the rest stays inconsistent).
  */
 function compileChecked(scenario: Scenario, baseline: ParkBaseline, file: string): CompiledModel {
+  const notPositiveDefinite = (e: unknown) => e instanceof Error && /not positive definite/.test(e.message);
   try {
     return compileScenario(scenario, baseline);
   } catch (e) {
-    if (!(e instanceof Error) || !/not positive definite/.test(e.message)) throw e;
-    const entries = scenario.correlations ?? [];
-    const consistentWithout = (i: number) => {
-      try {
-        compileScenario({ ...scenario, correlations: entries.filter((_, j) => j !== i) }, baseline);
-        return true;
-      } catch {
-        return false;
-      }
-    };
-    let involved = entries.flatMap((_, i) => (consistentWithout(i) ? [i] : []));
-    if (involved.length === 0) involved = entries.map((_, i) => i);
-    const named = involved.map(
-      (i) => `correlations[${i}] (${entries[i].inputs.join(', ')}: rho ${entries[i].rho})`,
-    );
-    return fail({
-      file,
-      field: 'correlations',
-      reason:
-        `the rank correlations are inconsistent (not positive definite): ${named.join('; ')} ` +
-        'cannot all hold at once; weaken or remove one of them',
-    });
+    if (!notPositiveDefinite(e)) throw e;
   }
+  const entries = scenario.correlations ?? [];
+  const inconsistent = (subset: readonly number[]) => {
+    try {
+      compileScenario({ ...scenario, correlations: subset.map((i) => entries[i]) }, baseline);
+      return false;
+    } catch (e) {
+      if (notPositiveDefinite(e)) return true;
+      throw e;
+    }
+  };
+  let kept = entries.map((_, i) => i);
+  for (const i of entries.keys()) {
+    const without = kept.filter((j) => j !== i);
+    if (inconsistent(without)) kept = without;
+  }
+  const named = kept.map(
+    (i) => `correlations[${i}] (${entries[i].inputs.join(', ')}: rho ${entries[i].rho})`,
+  );
+  return fail({
+    file,
+    field: 'correlations',
+    reason:
+      `the rank correlations are inconsistent (not positive definite): ${named.join('; ')} ` +
+      'cannot all hold at once (pairs not listed count as 0); weaken or remove one of them',
+  });
 }
 
 /** A preset or a scenario file, validated. */
@@ -193,6 +198,11 @@ async function loadScenario(spec: string, io: CliIo): Promise<{ scenario: Scenar
     return fail({ file: spec, reason: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? e})` });
   }
   const doc = parseJsonDocument(bytes, spec);
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc))
+    fail({
+      file: spec,
+      reason: `invalid scenario: the document must be a JSON object {…}, not ${Array.isArray(doc) ? 'an array' : doc === null ? 'null' : `a ${typeof doc}`}`,
+    });
   const parsed = parseScenario(doc);
   if (!parsed.ok) {
     throw new InputError(parsed.errors.map((e) => scenarioProblem(spec, e)));

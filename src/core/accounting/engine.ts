@@ -8,6 +8,7 @@
 import { carrierInfo, type CarrierKind } from '../carriers';
 import { convert } from '../units';
 import { AccountingError, type FactorLibrary } from './factor-library';
+import { GRID_YEAR_RANGE, RESIDUAL_MIX_MAX, SUPPLIER_HEAT_MAX } from './ranges';
 import {
   DEFAULT_OPTIONS,
   type AccountingOptions,
@@ -35,13 +36,22 @@ export function resolveOptions(
   if (o.scope2Method !== 'location' && o.scope2Method !== 'market') {
     throw new AccountingError(`scope2Method must be "location" or "market", not "${o.scope2Method}"`);
   }
-  if (o.gridYear !== undefined && !Number.isInteger(o.gridYear)) {
-    throw new AccountingError(`gridYear must be a whole year, not ${o.gridYear}`);
+  const [first, last] = GRID_YEAR_RANGE;
+  if (
+    o.gridYear !== undefined &&
+    !(Number.isInteger(o.gridYear) && o.gridYear >= first && o.gridYear <= last)
+  ) {
+    throw new AccountingError(
+      `gridYear (grid year) must be a whole year ${first}–${last}, not ${o.gridYear}`,
+    );
   }
-  for (const k of ['residualMixFactor', 'supplierHeatFactor'] as const) {
+  for (const [k, max, unit] of [
+    ['residualMixFactor', RESIDUAL_MIX_MAX, 'tCO2/MWh'],
+    ['supplierHeatFactor', SUPPLIER_HEAT_MAX, 'tCO2/GJ'],
+  ] as const) {
     const v = o[k];
-    if (v !== undefined && !(Number.isFinite(v) && v >= 0))
-      throw new AccountingError(`${k} must be a number ≥ 0`);
+    if (v !== undefined && !(Number.isFinite(v) && v >= 0 && v <= max))
+      throw new AccountingError(`${k} must be a number 0–${max} ${unit}, not ${v}`);
   }
   return o;
 }

@@ -20,7 +20,9 @@ import {
   type GridFactorType,
   type HeatFactorRow,
 } from '../reference/index';
+import { InputError, type Problem } from '../errors';
 import { parseUnit, unitDimension } from '../units';
+import { FACTOR_MAX } from './ranges';
 
 /** A user factor replacing the library for one carrier; null keeps the library's value for that part. */
 export interface FactorOverride {
@@ -29,8 +31,10 @@ export interface FactorOverride {
   unit: string;
   tco2_per_unit: number | null;
   tce_per_unit: number | null;
-  /** Where the override came from (file name), for explanations. */
+  /** Where the override came from (file name), for explanations and messages. */
   source?: string;
+  /** Its row in that file, for messages. */
+  row?: number;
 }
 
 /** A year-dependent value resolved for a requested year. */
@@ -88,23 +92,51 @@ export class FactorLibrary {
     });
   }
 
-  /** A copy in which the listed carriers use the given factors. Throws for unknown carriers or units. */
+  /**
+   * A copy in which the listed carriers use the given factors. Throws for unknown carriers or units;
+   * throws an InputError naming file, row and carrier for a factor that is negative, not finite or
+   * beyond its plausible range (ranges.ts), and for a carrier listed twice.
+   */
   withOverrides(rows: readonly FactorOverride[]): FactorLibrary {
     const overrides = new Map(this.#overrides);
-    for (const r of rows) {
+    const problems: Problem[] = [];
+    const firstRow = new Map<string, FactorOverride>();
+    const where = (r: FactorOverride, n: number) => (r.row !== undefined ? `row ${r.row}` : `entry ${n + 1}`);
+    rows.forEach((r) => {
       if (!carrierInfo(r.carrier))
         throw new AccountingError(`Unknown carrier "${r.carrier}" in factor overrides`);
       const unit = parseUnit(r.unit);
-      unitDimension(unit, r.carrier);
-      for (const [k, v] of [
-        ['tco2_per_unit', r.tco2_per_unit],
-        ['tce_per_unit', r.tce_per_unit],
+      const dimension = unitDimension(unit, r.carrier);
+      const at = { file: r.source ?? 'factor overrides', row: r.row };
+      const earlier = firstRow.get(r.carrier);
+      if (earlier) {
+        problems.push({
+          ...at,
+          column: 'carrier',
+          reason: `${r.carrier} is listed more than once (first at ${where(earlier, rows.indexOf(earlier))}); give one factor per carrier`,
+        });
+      } else firstRow.set(r.carrier, r);
+      for (const [k, v, max] of [
+        ['tco2_per_unit', r.tco2_per_unit, FACTOR_MAX[dimension].tco2],
+        ['tce_per_unit', r.tce_per_unit, FACTOR_MAX[dimension].tce],
       ] as const) {
-        if (v !== null && !Number.isFinite(v))
-          throw new AccountingError(`${k} for ${r.carrier} is not a number`);
+        if (v === null) continue;
+        // The bound is per base unit of the dimension (t, m3, kWh, GJ, tce): scaled to the row's unit.
+        const limit = max * 10 ** unit.exp10;
+        if (!Number.isFinite(v))
+          problems.push({ ...at, column: k, reason: `${r.carrier}: ${k} is not a finite number` });
+        else if (v < 0)
+          problems.push({ ...at, column: k, reason: `${r.carrier}: ${k} ${v} is negative; factors are ≥ 0` });
+        else if (v > limit)
+          problems.push({
+            ...at,
+            column: k,
+            reason: `${r.carrier}: ${k} ${v} per ${unit.code} is implausible (at most ${limit}; docs/robustness.md)`,
+          });
       }
       overrides.set(r.carrier, { ...r, unit: unit.code });
-    }
+    });
+    if (problems.length > 0) throw new InputError(problems);
     return new FactorLibrary({
       emission: [...this.#emission.values()],
       fuels: [...this.#fuels.values()],

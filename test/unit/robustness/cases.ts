@@ -1,0 +1,1304 @@
+/**
+ * The robustness corpus: bad and awkward inputs to every reader, option and command of the CLI, each
+ * with the outcome it must have — refused with a message that says where (file and row and column, or
+ * field path, or option) and why, or accepted with the exact output of the plain input. Generated from
+ * the small files in test/fixtures/robustness, the bundled workshop park and the policy preset, so a
+ * case says only what it changes. robustness.test.ts runs them, each in a folder of its own.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tableFromIPC, tableToIPC } from 'apache-arrow';
+import { Table as WasmTable, writeParquet } from 'parquet-wasm/node';
+import { presetScenario } from '../../../src/core/scenario/presets';
+
+type Bytes = string | Uint8Array;
+export type Files = Record<string, Bytes>;
+/** A string must occur in the text; a RegExp must match it. */
+type Match = string | RegExp;
+
+export interface Case {
+  /** Unique; also the name of the case's folder. */
+  id: string;
+  argv: string[];
+  /** Written into the case's folder before the command runs. */
+  files?: () => Files;
+  code: number;
+  /** What stderr must say (every entry); `''` means nothing at all. */
+  err?: Match | Match[];
+  out?: Match | Match[];
+  /** Output files that must equal, byte for byte, the same file of an earlier case (its id). */
+  same?: { file: string; as: string }[];
+  /** Files that must not exist afterwards (nothing written, not even half). */
+  absent?: string[];
+  /** Still wrong: who owns the fix. Run as an expected failure, so it is seen when it gets fixed. */
+  pending?: string;
+}
+
+const FIXTURES = join(import.meta.dirname, '../../fixtures/robustness');
+const WORKSHOP = join(import.meta.dirname, '../../../datasets/workshop');
+const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
+const workshop = (name: string) => readFileSync(join(WORKSHOP, name));
+
+const ACTIVITY = fixture('activity.csv');
+const ENTERPRISES = fixture('enterprises.csv');
+const FACTORS = fixture('factors.csv');
+const HEADER = 'enterprise_id,year,carrier,amount,unit\n';
+
+const utf16le = (s: string) => {
+  const b = new Uint8Array(2 + s.length * 2);
+  b.set([0xff, 0xfe]);
+  for (let i = 0; i < s.length; i++) {
+    b[2 + 2 * i] = s.charCodeAt(i) & 0xff;
+    b[3 + 2 * i] = s.charCodeAt(i) >> 8;
+  }
+  return b;
+};
+const bytes = (...parts: (string | number[])[]) =>
+  Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...Buffer.from(p)] : p)));
+
+// ---------------------------------------------------------------------------------------------------
+// The command line itself
+
+const COMMANDS = ['account', 'simulate', 'query', 'validate', 'import', 'footprint', 'datasets'];
+
+const mainCases: Case[] = [
+  { id: 'no-command', argv: [], code: 1, out: 'Usage: npm run cli -- <command> [options]' },
+  {
+    id: 'unknown-command',
+    argv: ['acount'],
+    code: 2,
+    err: /^Unknown command "acount"\. Commands: datasets, query, account, simulate, validate, import, footprint\./,
+  },
+  {
+    id: 'unknown-command-huge',
+    argv: ['x'.repeat(100_000)],
+    code: 2,
+    err: /^Unknown command "x{60}…"\. Commands: /,
+  },
+  ...COMMANDS.map((c): Case => ({
+    id: `${c}-help`,
+    argv: [c, '--help'],
+    code: 0,
+    out: `Usage: npm run cli -- ${c}`,
+  })),
+  ...COMMANDS.map((c): Case => ({
+    id: `${c}-unknown-option`,
+    argv: [c, '--bogus', '1'],
+    code: 2,
+    err: new RegExp(`^${c}: Unknown option --bogus\\. Known options: --`),
+  })),
+  ...COMMANDS.filter((c) => c !== 'query').map((c): Case => ({
+    id: `${c}-stray-argument`,
+    argv: [c, 'stray.csv', '--out', 'o.json'],
+    code: 2,
+    err: new RegExp(`^${c}: (command line: )?[Uu]nexpected argument "stray\\.csv"`),
+  })),
+  {
+    id: 'single-dash-option',
+    argv: ['account', '-activity', 'activity.csv', '--out', 'o.json'],
+    code: 2,
+    err: /^account: (command line: )?[Uu]nexpected argument "-activity"/,
+  },
+  {
+    id: 'unknown-option-huge-name',
+    argv: ['account', `--${'y'.repeat(100_000)}`],
+    code: 2,
+    err: /^account: Unknown option --y{60}…\. Known options: /,
+  },
+  {
+    id: 'option-missing-value-at-end',
+    argv: ['account', '--out', 'o.json', '--activity'],
+    code: 2,
+    err: /^account: Option --activity needs a value/,
+  },
+  {
+    id: 'option-value-is-an-option',
+    argv: ['simulate', '--summary', '--runs', '10'],
+    code: 2,
+    err: /^simulate: Option --summary needs a value/,
+  },
+];
+
+// ---------------------------------------------------------------------------------------------------
+// account: activity, enterprises and factor CSVs, options, output paths
+
+const accountFiles =
+  (extra: Files = {}): (() => Files) =>
+  () => ({ 'activity.csv': ACTIVITY, 'enterprises.csv': ENTERPRISES, 'factors.csv': FACTORS, ...extra });
+const account = (...extra: string[]) => ['account', '--activity', 'activity.csv', ...extra];
+const ACCOUNT_OK = 'Wrote 4 rows (3 enterprises, 2022–2023) to o.json\n';
+
+/** An activity file that must give exactly the reference inventory. */
+const sameActivity = (id: string, activity: Bytes): Case => ({
+  id,
+  argv: account('--out', 'o.json'),
+  files: accountFiles({ 'activity.csv': activity }),
+  code: 0,
+  err: '',
+  out: ACCOUNT_OK,
+  same: [{ file: 'o.json', as: 'account-ref' }],
+});
+
+/** A factors file that must be refused with this message. */
+const badFactors = (id: string, factors: string, err: Match, pending?: string): Case => ({
+  id,
+  argv: account('--factors', 'f.csv', '--out', 'o.json'),
+  files: accountFiles({ 'f.csv': factors }),
+  code: 1,
+  err,
+  absent: ['o.json'],
+  pending,
+});
+const F_HEAD = 'carrier,unit,tco2_per_unit,tce_per_unit\n';
+
+const badActivity = (id: string, activity: Bytes, err: Match, pending?: string): Case => ({
+  id,
+  argv: account('--out', 'o.json'),
+  files: accountFiles({ 'activity.csv': activity }),
+  code: 1,
+  err,
+  absent: ['o.json'],
+  pending,
+});
+
+const badAccountOption = (id: string, options: string[], err: Match, code = 1, pending?: string): Case => ({
+  id,
+  argv: account(...options, '--out', 'o.json'),
+  files: accountFiles(),
+  code,
+  err,
+  absent: ['o.json'],
+  pending,
+});
+
+const IMPORTER = 'the importer helper (src/core/accounting/validate.ts, account.ts)';
+const ACCOUNT_TS = 'account.ts (importer helper): call readFactorTable from src/core/accounting';
+
+const lines = ACTIVITY.trimEnd().split('\n');
+
+const accountCases: Case[] = [
+  {
+    id: 'account-ref',
+    argv: account('--out', 'o.json'),
+    files: accountFiles(),
+    code: 0,
+    err: '',
+    out: ACCOUNT_OK,
+  },
+  {
+    id: 'account-ref-csv',
+    argv: account('--out', 'o.csv'),
+    files: accountFiles(),
+    code: 0,
+    out: 'Wrote 4 rows (3 enterprises, 2022–2023) to o.csv\n',
+  },
+  sameActivity('activity-bom', '\ufeff' + ACTIVITY),
+  sameActivity('activity-crlf', ACTIVITY.replaceAll('\n', '\r\n')),
+  sameActivity('activity-no-final-newline', ACTIVITY.trimEnd()),
+  sameActivity('activity-blank-lines-at-end', ACTIVITY + '\n\n'),
+  sameActivity(
+    'activity-all-quoted',
+    lines
+      .map((l) =>
+        l
+          .split(',')
+          .map((c) => `"${c}"`)
+          .join(','),
+      )
+      .join('\n') + '\n',
+  ),
+  sameActivity('activity-extra-column', lines.map((l, i) => `${l},${i ? 'note' : 'comment'}`).join('\n')),
+  sameActivity(
+    'activity-columns-reordered',
+    lines
+      .map((l) => l.split(','))
+      .map(([id, year, carrier, amount, unit]) => [unit, amount, carrier, year, id].join(','))
+      .join('\n') + '\n',
+  ),
+  sameActivity('activity-bom-crlf', '\ufeff' + ACTIVITY.replaceAll('\n', '\r\n')),
+  badActivity(
+    'activity-missing-column',
+    'enterprise_id,year,carrier,unit\nA01,2022,electricity,10^4 kWh\n',
+    /activity\.csv: row 1, column amount: missing column/,
+  ),
+  badActivity(
+    'activity-unit-wrong-dimension',
+    HEADER + 'A01,2022,raw_coal,10,kWh\n',
+    /activity\.csv: row 2, column unit: /,
+  ),
+  badActivity(
+    'activity-unknown-carrier',
+    HEADER + 'A01,2022,unobtanium,10,t\n',
+    /activity\.csv: row 2, column carrier: .*unobtanium/,
+  ),
+  badActivity(
+    'activity-unknown-carrier-1mb',
+    HEADER + `A01,2022,${'q'.repeat(1_000_000)},10,t\n`,
+    /^account: activity\.csv: row 2, column carrier: .{0,200}\n$/s,
+  ),
+  badActivity(
+    'activity-empty-id',
+    HEADER + ',2022,diesel,1,t\n',
+    /activity\.csv: row 2, column enterprise_id: /,
+  ),
+  badActivity('activity-year-text', HEADER + 'A01,abc,diesel,1,t\n', /activity\.csv: row 2, column year: /),
+  badActivity('activity-year-1850', HEADER + 'A01,1850,diesel,1,t\n', /activity\.csv: row 2, column year: /),
+  badActivity(
+    'activity-year-fraction',
+    HEADER + 'A01,2022.5,diesel,1,t\n',
+    /activity\.csv: row 2, column year: /,
+  ),
+  badActivity(
+    'activity-year-exponent',
+    HEADER + 'A01,2e3,diesel,1,t\n',
+    /activity\.csv: row 2, column year: /,
+  ),
+  badActivity(
+    'activity-amount-text',
+    HEADER + 'A01,2022,diesel,lots,t\n',
+    /activity\.csv: row 2, column amount: /,
+  ),
+  badActivity(
+    'activity-amount-1e400',
+    HEADER + 'A01,2022,diesel,1e400,t\n',
+    /activity\.csv: row 2, column amount: /,
+  ),
+  badActivity(
+    'activity-amount-megabyte-of-digits',
+    HEADER + `A01,2022,diesel,${'9'.repeat(1_000_000)},t\n`,
+    /activity\.csv: row 2, column amount: .{0,200}\n$/s,
+  ),
+  badActivity(
+    'activity-amount-infinity-word',
+    HEADER + 'A01,2022,diesel,Infinity,t\n',
+    /activity\.csv: row 2, column amount: /,
+  ),
+  badActivity(
+    'activity-amount-nan-word',
+    HEADER + 'A01,2022,diesel,NaN,t\n',
+    /activity\.csv: row 2, column amount: /,
+  ),
+  badActivity(
+    'activity-amount-1e308-coal',
+    HEADER + 'A01,2022,raw_coal,1e308,t\n',
+    /activity\.csv: row 2, column amount: /,
+  ),
+  badActivity(
+    'activity-exact-duplicate-rows',
+    HEADER + 'A01,2022,diesel,1,t\nA01,2022,diesel,1,t\n',
+    /activity\.csv: row 3.*row 2/,
+  ),
+  badActivity(
+    'activity-same-key-two-amounts',
+    HEADER + 'A01,2022,diesel,1,t\nA01,2022,diesel,2,t\n',
+    /activity\.csv: row 3.*row 2/,
+  ),
+  badActivity('activity-utf16', utf16le(ACTIVITY), /activity\.csv: .*UTF-16/, IMPORTER),
+  badActivity(
+    'activity-nul-in-id',
+    HEADER + 'A\u000001,2022,diesel,1,t\n',
+    /activity\.csv: row 2, column enterprise_id: /,
+    IMPORTER,
+  ),
+  badActivity(
+    'activity-invalid-utf8',
+    bytes(HEADER, 'A', [0xff, 0xfe], '1,2022,diesel,1,t\n'),
+    /activity\.csv: row 2.*(UTF-8|byte)/,
+  ),
+  badActivity('activity-header-only', HEADER, /activity\.csv: (row 1: )?no data rows/),
+  badActivity('activity-empty-file', '', /activity\.csv: /),
+  badActivity('activity-unclosed-quote', HEADER + 'A01,2022,"diesel,1,t\n', /activity\.csv: row 2: /),
+  {
+    id: 'activity-absurd-total-not-written',
+    argv: account('--out', 'o.json'),
+    files: accountFiles({ 'activity.csv': HEADER + 'A01,2022,raw_coal,1e300,t\nA01,2022,diesel,1e300,t\n' }),
+    code: 1,
+    err: /o\.json: field \[0\]\.\w+: Infinity is not a finite number; nothing was written|activity\.csv: row 2, column amount: /,
+    absent: ['o.json'],
+  },
+  {
+    id: 'activity-missing-file',
+    argv: ['account', '--activity', 'nope.csv', '--out', 'o.json'],
+    files: accountFiles(),
+    code: 1,
+    err: /nope\.csv: cannot read the file \(ENOENT/,
+    absent: ['o.json'],
+  },
+  {
+    id: 'activity-is-a-folder',
+    argv: ['account', '--activity', 'sub', '--out', 'o.json'],
+    files: accountFiles({ 'sub/x.csv': ACTIVITY }),
+    code: 1,
+    err: /sub: cannot read the file \(EISDIR/,
+    absent: ['o.json'],
+  },
+  // enterprises
+  {
+    id: 'enterprises-names-in-output',
+    argv: account('--enterprises', 'enterprises.csv', '--out', 'o.json'),
+    files: accountFiles(),
+    code: 0,
+    err: '',
+    out: ACCOUNT_OK,
+  },
+  {
+    id: 'enterprises-bom-crlf',
+    argv: account('--enterprises', 'e.csv', '--out', 'o.json'),
+    files: accountFiles({ 'e.csv': '\ufeff' + ENTERPRISES.replaceAll('\n', '\r\n') }),
+    code: 0,
+    err: '',
+    same: [{ file: 'o.json', as: 'enterprises-names-in-output' }],
+  },
+  {
+    id: 'enterprises-unknown-ids-warned',
+    argv: account('--enterprises', 'e.csv', '--out', 'o.json'),
+    files: accountFiles({ 'e.csv': 'enterprise_id,name_en\nCHP,Park CHP\n' }),
+    code: 0,
+    err: 'account: warning: 2 enterprise id(s) not in e.csv: A01, B02\n',
+  },
+  {
+    id: 'enterprises-no-id-column',
+    argv: account('--enterprises', 'e.csv', '--out', 'o.json'),
+    files: accountFiles({ 'e.csv': 'name,sector\nx,food\n' }),
+    code: 1,
+    err: 'account: e.csv: row 1, column id: missing column\n',
+    absent: ['o.json'],
+  },
+  {
+    id: 'enterprises-empty-id',
+    argv: account('--enterprises', 'e.csv', '--out', 'o.json'),
+    files: accountFiles({ 'e.csv': 'enterprise_id,name_en\n,Nobody\n' }),
+    code: 1,
+    err: 'account: e.csv: row 2, column enterprise_id: empty\n',
+    absent: ['o.json'],
+  },
+  {
+    id: 'enterprises-duplicate-id-two-names',
+    argv: account('--enterprises', 'e.csv', '--out', 'o.json'),
+    files: accountFiles({ 'e.csv': 'enterprise_id,name_en\nA01,Alpha\nA01,Beta\n' }),
+    code: 1,
+    err: /e\.csv: row 3, column enterprise_id: .*row 2/,
+    absent: ['o.json'],
+    pending: 'account.ts readEnterprises (importer helper)',
+  },
+  // factor tables
+  {
+    id: 'factors-ok',
+    argv: account('--factors', 'factors.csv', '--out', 'o.json'),
+    files: accountFiles(),
+    code: 0,
+    err: '',
+    out: ACCOUNT_OK,
+  },
+  {
+    id: 'factors-bom-crlf',
+    argv: account('--factors', 'f.csv', '--out', 'o.json'),
+    files: accountFiles({ 'f.csv': '\ufeff' + FACTORS.replaceAll('\n', '\r\n') }),
+    code: 0,
+    err: '',
+    out: ACCOUNT_OK,
+  },
+  badFactors(
+    'factors-missing-column',
+    'carrier,unit,tco2_per_unit\nnatural_gas,m3,0.002\n',
+    'account: f.csv: row 1, column tce_per_unit: missing column\n',
+  ),
+  badFactors(
+    'factors-unknown-carrier',
+    F_HEAD + 'unobtanium,t,1,1\n',
+    /f\.csv: row 2, column carrier: unknown carrier "unobtanium"/,
+  ),
+  badFactors(
+    'factors-unit-wrong-dimension',
+    F_HEAD + 'natural_gas,kWh,0.002,0.001\n',
+    /f\.csv: row 2, column unit: /,
+  ),
+  badFactors(
+    'factors-not-a-number',
+    F_HEAD + 'natural_gas,m3,abc,0.00133\n',
+    'account: f.csv: row 2, column tco2_per_unit: "abc" is not a number\n',
+  ),
+  badFactors(
+    'factors-both-blank',
+    F_HEAD + 'natural_gas,m3,,\n',
+    /f\.csv: row 2, column tco2_per_unit: both tco2_per_unit and tce_per_unit are blank/,
+  ),
+  badFactors(
+    'factors-1e400',
+    F_HEAD + 'natural_gas,m3,1e400,0.00133\n',
+    /f\.csv: row 2, column tco2_per_unit: /,
+    ACCOUNT_TS,
+  ),
+  badFactors(
+    'factors-negative',
+    F_HEAD + 'natural_gas,m3,-0.0021,0.00133\n',
+    /f\.csv.*natural_gas.*tco2_per_unit.*(negative|≥ 0)/,
+  ),
+  badFactors(
+    'factors-negative-tce',
+    F_HEAD + 'natural_gas,m3,0.0021,-1\n',
+    /f\.csv.*natural_gas.*tce_per_unit.*(negative|≥ 0)/,
+  ),
+  badFactors(
+    'factors-implausible-1e300',
+    F_HEAD + 'natural_gas,m3,1e300,0.00133\n',
+    /f\.csv.*natural_gas.*tco2_per_unit.*(at most|implausible)/,
+  ),
+  badFactors(
+    'factors-carrier-twice-conflicting',
+    F_HEAD + 'natural_gas,m3,0.0021,0.00133\nnatural_gas,m3,0.003,0.00133\n',
+    /f\.csv.*natural_gas.*(twice|more than once)/,
+  ),
+  badFactors(
+    'factors-carrier-twice-by-two-names',
+    F_HEAD + 'natural_gas,m3,0.0021,0.00133\n天然气,m3,0.0021,0.00133\n',
+    /f\.csv.*natural_gas.*(twice|more than once)/,
+  ),
+  badFactors(
+    'factors-carrier-twice-row-numbers',
+    F_HEAD + 'electricity,MWh,0.6,\nnatural_gas,m3,0.0021,0.00133\nnatural_gas,m3,0.003,0.00133\n',
+    /f\.csv: row 4, column carrier: .*row 3/,
+    ACCOUNT_TS,
+  ),
+  badFactors('factors-empty-file', '', /f\.csv: /),
+  // options
+  badAccountOption(
+    'grid-year-1850',
+    ['--grid-year', '1850'],
+    'account: gridYear (grid year) must be a whole year 1990–2100, not 1850\n',
+  ),
+  badAccountOption(
+    'grid-year-3000',
+    ['--grid-year', '3000'],
+    'account: gridYear (grid year) must be a whole year 1990–2100, not 3000\n',
+  ),
+  badAccountOption('grid-year-text', ['--grid-year', 'abc'], 'account: --grid-year: "abc" is not a year\n'),
+  badAccountOption(
+    'grid-year-fraction',
+    ['--grid-year', '2022.5'],
+    'account: --grid-year: "2022.5" is not a year\n',
+  ),
+  badAccountOption(
+    'grid-year-exponent',
+    ['--grid-year', '2e3'],
+    /--grid-year: "2e3" is not a year/,
+    1,
+    ACCOUNT_TS,
+  ),
+  badAccountOption('grid-region-unknown', ['--grid-region', 'mars'], /mars/),
+  badAccountOption('electricity-method-unknown', ['--electricity-method', 'magic'], /"magic"/),
+  badAccountOption('scope2-method-unknown', ['--scope2-method', 'both'], /"both"/),
+  badAccountOption(
+    'residual-mix-negative',
+    ['--scope2-method', 'market', '--residual-mix-factor', '-1'],
+    'account: residualMixFactor must be a number 0–2 tCO2/MWh, not -1\n',
+  ),
+  badAccountOption(
+    'residual-mix-text',
+    ['--residual-mix-factor', 'abc'],
+    'account: --residual-mix-factor: "abc" is not a number\n',
+  ),
+  badAccountOption(
+    'residual-mix-1e400',
+    ['--residual-mix-factor', '1e400'],
+    'account: residualMixFactor must be a number 0–2 tCO2/MWh, not Infinity\n',
+  ),
+  badAccountOption(
+    'residual-mix-implausible',
+    ['--residual-mix-factor', '1e300'],
+    'account: residualMixFactor must be a number 0–2 tCO2/MWh, not 1e+300\n',
+  ),
+  badAccountOption(
+    'supplier-heat-negative',
+    ['--supplier-heat-factor', '-0.1'],
+    'account: supplierHeatFactor must be a number 0–0.5 tCO2/GJ, not -0.1\n',
+  ),
+  badAccountOption(
+    'supplier-heat-implausible',
+    ['--supplier-heat-factor', '1e300'],
+    'account: supplierHeatFactor must be a number 0–0.5 tCO2/GJ, not 1e+300\n',
+  ),
+  {
+    id: 'account-out-wrong-extension',
+    argv: account('--out', 'o.txt'),
+    files: accountFiles(),
+    code: 2,
+    err: 'account: --out must end in .json or .csv, not "o.txt"\n',
+    absent: ['o.txt'],
+  },
+  {
+    id: 'account-out-under-proc',
+    argv: account('--out', '/proc/pcw-robustness/o.json'),
+    files: accountFiles(),
+    code: 1,
+    err: /^account: --out: cannot create the folder "\/proc\/pcw-robustness" \(ENOENT/,
+  },
+  {
+    id: 'account-out-is-a-folder',
+    argv: account('--out', 'o.json'),
+    files: accountFiles({ 'o.json/keep': 'x' }),
+    code: 1,
+    err: 'account: --out: "o.json" is a folder, not a file\n',
+  },
+  {
+    id: 'account-out-under-a-file',
+    argv: account('--out', 'activity.csv/o.json'),
+    files: accountFiles(),
+    code: 1,
+    err: /^account: --out: ".*activity\.csv" is not a folder\n$/,
+  },
+  {
+    id: 'account-out-checked-before-reading',
+    argv: ['account', '--activity', 'nope.csv', '--out', 'sub'],
+    files: accountFiles({ 'sub/keep': 'x' }),
+    code: 2,
+    err: 'account: --out must end in .json or .csv, not "sub"\n',
+  },
+  {
+    id: 'account-missing-out',
+    argv: account(),
+    files: accountFiles(),
+    code: 2,
+    err: /^account: command line: --activity and --out are required/,
+  },
+];
+
+// ---------------------------------------------------------------------------------------------------
+// validate and import: the importer, as far as the commands reach it
+
+const validateCases: Case[] = [
+  {
+    id: 'validate-ok',
+    argv: ['validate', '--activity', 'activity.csv'],
+    files: accountFiles(),
+    code: 0,
+    out: /^15 rows would load: activity 15 \(2022–2023\)/,
+  },
+  {
+    id: 'validate-nothing-given',
+    argv: ['validate'],
+    code: 2,
+    err: /^validate: give at least one of --activity, --enterprises, --economics/,
+  },
+  {
+    id: 'validate-bad-encoding-option',
+    argv: ['validate', '--activity', 'activity.csv', '--encoding', 'latin9'],
+    files: accountFiles(),
+    code: 2,
+    err: /^validate: --encoding: "latin9" is not one of (auto, )?utf-8, /,
+  },
+  ...['0', 'abc', '1.5', '1e400', '-3'].map((v): Case => ({
+    id: `validate-max-problems-${v}`,
+    argv: ['validate', '--activity', 'activity.csv', '--max-problems', v],
+    files: accountFiles(),
+    code: 2,
+    err: `validate: --max-problems: "${v}" is not a whole number 1–1000000`,
+  })),
+  {
+    id: 'validate-missing-file',
+    argv: ['validate', '--activity', 'nope.csv'],
+    code: 1,
+    err: 'nope.csv::: cannot read the file (no such file)\n',
+  },
+  {
+    id: 'validate-folder-as-file',
+    argv: ['validate', '--activity', 'sub'],
+    files: () => ({ 'sub/x': 'x' }),
+    code: 1,
+    err: 'sub::: cannot read the file (it is a folder)\n',
+  },
+  {
+    id: 'validate-bad-row-located',
+    argv: ['validate', '--activity', 'a.csv'],
+    files: () => ({ 'a.csv': HEADER + 'A01,2022,diesel,lots,t\n' }),
+    code: 1,
+    err: /^a\.csv:2:amount: /m,
+  },
+  {
+    id: 'validate-utf16-read',
+    argv: ['validate', '--activity', 'a.csv'],
+    files: () => ({ 'a.csv': utf16le(ACTIVITY) }),
+    code: 0,
+    out: /^15 rows would load: .*a\.csv read as utf-16le/,
+  },
+  {
+    id: 'validate-corrupted-xlsx',
+    argv: ['validate', '--activity', 'a.xlsx'],
+    files: () => ({ 'a.xlsx': bytes('PK', [3, 4], 'not really a zip file at all') }),
+    code: 1,
+    err: /^a\.xlsx::: /,
+  },
+  {
+    id: 'validate-corrupted-parquet',
+    argv: ['validate', '--activity', 'a.parquet'],
+    files: () => ({ 'a.parquet': corruptParquet() }),
+    code: 1,
+    err: /^a\.parquet::: /,
+  },
+  {
+    id: 'validate-json-not-json',
+    argv: ['validate', '--activity', 'a.json'],
+    files: () => ({ 'a.json': '{"rows": [1, 2' }),
+    code: 1,
+    err: /^a\.json::: /,
+  },
+  {
+    id: 'validate-mapping-not-json',
+    argv: ['validate', '--activity', 'activity.csv', '--mapping', 'm.json'],
+    files: accountFiles({ 'm.json': '{columns:' }),
+    code: 1,
+    err: /^m\.json::: /,
+  },
+  {
+    id: 'import-out-under-proc',
+    argv: ['import', '--activity', 'activity.csv', '--out', '/proc/pcw-robustness'],
+    files: accountFiles(),
+    code: 2,
+    err: /^import: --out: cannot write to "\/proc" \(ENOENT/,
+  },
+  {
+    id: 'import-green-space-negative',
+    argv: ['import', '--activity', 'activity.csv', '--green-space-ha', '-1e6', '--out', 'park'],
+    files: accountFiles(),
+    code: 2,
+    err: /--green-space-ha/,
+    absent: ['park/manifest.json'],
+  },
+];
+
+// ---------------------------------------------------------------------------------------------------
+// simulate: options, scenario documents, park folders
+
+const SIM = ['--runs', '4', '--seed', '7', '--workers', '1', '--summary', 's.json'];
+const simulate = (...extra: string[]) => ['simulate', ...extra];
+const LEAD = 'the lead (src/core/scenario: bounds on numbers)';
+const LEAD_KEYS = 'the lead (src/core/scenario/schema.ts: forbidden keys, objects not arrays)';
+/** What an accepted simulation may say on stderr: warnings only. */
+const WARNINGS_ONLY = /^(warning: [^\n]*\n)*$/;
+const LOAD_PARK = 'load-park.ts (importer helper)';
+
+type Doc = Record<string, unknown>;
+/** The policy preset for the workshop park, as a document, changed by `edit`. */
+const scenarioDoc = (edit: (d: Doc) => void = () => {}): Doc => {
+  const d = structuredClone(presetScenario('policy')) as unknown as Doc;
+  d.id = 'robust';
+  d.dataset = 'workshop';
+  edit(d);
+  return d;
+};
+const levers = (d: Doc) => d.levers as Doc;
+const json = (v: unknown) => JSON.stringify(v, null, 1);
+
+/** A scenario file that must be refused, naming the field. */
+/** Refused before the park is read (`nowhere` would be an error of its own). */
+const badScenario = (id: string, doc: Bytes, err: Match, pending?: string): Case => ({
+  id,
+  argv: simulate('--scenario', 'sc.json', '--park', 'nowhere', ...SIM),
+  files: () => ({ 'sc.json': doc }),
+  code: 2,
+  err,
+  absent: ['s.json'],
+  pending,
+});
+const badSimOption = (id: string, options: string[], err: Match): Case => ({
+  id,
+  argv: simulate('--scenario', 'bau', '--park', 'workshop', '--summary', 's.json', ...options),
+  code: 2,
+  err,
+  absent: ['s.json'],
+});
+
+/** The workshop park as CSV files in park/, with some files replaced or removed. */
+const parkFiles =
+  (edit: Record<string, Bytes | null> = {}): (() => Files) =>
+  () => {
+    const files: Files = {};
+    for (const t of ['enterprises', 'economics', 'activity', 'pv_installations'])
+      files[`park/${t}.csv`] = workshop(`${t}.csv`);
+    files['park/manifest.json'] = workshop('manifest.json');
+    for (const [name, content] of Object.entries(edit)) {
+      if (content === null) delete files[`park/${name}`];
+      else files[`park/${name}`] = content;
+    }
+    return files;
+  };
+/** Refused while the park is read, before the levers are (`warp` would be an error of its own). */
+const badPark = (id: string, edit: Record<string, Bytes | null>, err: Match, pending?: string): Case => ({
+  id,
+  argv: simulate('--scenario', 'bau', '--park', 'park', '--lever', 'warp=1', ...SIM),
+  files: parkFiles(edit),
+  code: 2,
+  err,
+  absent: ['s.json'],
+  pending,
+});
+const manifestWith = (edit: (m: Doc) => unknown): string =>
+  json(edit(JSON.parse(workshop('manifest.json').toString('utf8')) as Doc));
+
+/** pv_installations.arrow of the workshop park with bytes overwritten in the middle. */
+const corruptArrow = (): Uint8Array => {
+  const b = new Uint8Array(workshop('pv_installations.arrow'));
+  b.fill(0xff, Math.floor(b.length / 3), Math.floor(b.length / 3) + 64);
+  return b;
+};
+/** A Parquet file whose data pages are overwritten (the footer, which says where they are, is intact). */
+function corruptParquet(): Uint8Array {
+  const ipc = tableToIPC(tableFromIPC(workshop('activity.arrow')), 'stream');
+  const b = new Uint8Array(writeParquet(WasmTable.fromIPCStream(ipc)));
+  b.fill(0xa5, 4, Math.min(b.length - 1000, 4 + 4096));
+  return b;
+}
+const enterprisesText = () => workshop('enterprises.csv').toString('utf8');
+
+const simulateCases: Case[] = [
+  // options
+  {
+    id: 'sim-missing-scenario',
+    argv: simulate('--runs', '4', '--seed', '1', '--summary', 's.json'),
+    code: 2,
+    err: /^simulate: command line: --scenario is required/,
+  },
+  {
+    id: 'sim-missing-summary',
+    argv: simulate('--scenario', 'bau', '--runs', '4', '--seed', '1'),
+    code: 2,
+    err: /^simulate: command line: --summary is required/,
+  },
+  ...['0', '-1', '1.5', '1e3', 'abc', '', '1000001', '0x10'].map((v) =>
+    badSimOption(
+      `sim-runs-${v || 'blank'}`,
+      ['--runs', v, '--seed', '1'],
+      `simulate: command line: --runs must be an integer 1–1000000, got "${v}"`,
+    ),
+  ),
+  ...['-1', '4294967296', '1.5', 'abc'].map((v) =>
+    badSimOption(
+      `sim-seed-${v}`,
+      ['--runs', '4', '--seed', v],
+      `simulate: command line: --seed must be an integer 0–4294967295, got "${v}"`,
+    ),
+  ),
+  badSimOption('sim-runs-missing', ['--seed', '1'], /^simulate: command line: --runs is required/),
+  ...['0', '65', 'abc'].map((v) =>
+    badSimOption(
+      `sim-workers-${v}`,
+      ['--runs', '4', '--seed', '1', '--workers', v],
+      `simulate: command line: --workers must be an integer 1–64, got "${v}"`,
+    ),
+  ),
+  badSimOption(
+    'sim-out-extension',
+    ['--runs', '4', '--seed', '1', '--out', 'r.txt'],
+    'simulate: command line: --out must end in .parquet or .csv, got "r.txt"',
+  ),
+  badSimOption(
+    'sim-scenario-unknown-preset',
+    ['--runs', '4', '--seed', '1', '--scenario', 'greenest'],
+    /--scenario must be bau, policy, ambitious or a \.json file, got "greenest"/,
+  ),
+  badSimOption(
+    'sim-scenario-missing-file',
+    ['--runs', '4', '--seed', '1', '--scenario', 'nope.json'],
+    'simulate: nope.json: cannot read the file (ENOENT)',
+  ),
+  badSimOption(
+    'sim-park-unknown',
+    ['--runs', '4', '--seed', '1', '--park', 'nowhere'],
+    /option --park: "nowhere" is neither a bundled park \(.*\) nor a folder/,
+  ),
+  badSimOption(
+    'sim-lever-unknown',
+    ['--runs', '4', '--seed', '1', '--lever', 'warp=1'],
+    /command line: field --lever warp=1: /,
+  ),
+  badSimOption(
+    'sim-lever-no-equals',
+    ['--runs', '4', '--seed', '1', '--lever', 'pv'],
+    /command line: field --lever pv: /,
+  ),
+  badSimOption(
+    'sim-lever-out-of-range',
+    ['--runs', '4', '--seed', '1', '--lever', 'pv=1e6'],
+    /command line: field --lever pv=1e6: /,
+  ),
+  ...['abc', '1', '1e400', ''].map((v) =>
+    badSimOption(
+      `sim-growth-shift-${v || 'blank'}`,
+      ['--runs', '4', '--seed', '1', '--growth-shift', v],
+      `--growth-shift must be a number between -0.2 and 0.2 (a fraction per year), got "${v}"`,
+    ),
+  ),
+  {
+    id: 'sim-summary-under-proc',
+    argv: simulate(
+      '--scenario',
+      'bau',
+      '--park',
+      'workshop',
+      '--runs',
+      '4',
+      '--seed',
+      '1',
+      '--summary',
+      '/proc/s.json',
+    ),
+    code: 2,
+    err: /^simulate: --summary: cannot write to "\/proc" \(ENOENT/,
+  },
+  {
+    id: 'sim-summary-is-a-folder',
+    argv: simulate(
+      '--scenario',
+      'bau',
+      '--park',
+      'workshop',
+      '--runs',
+      '4',
+      '--seed',
+      '1',
+      '--summary',
+      'out',
+    ),
+    files: () => ({ 'out/keep': '' }),
+    code: 2,
+    err: 'simulate: --summary: "out" is a folder, not a file\n',
+  },
+  {
+    id: 'sim-out-under-proc',
+    argv: simulate('--scenario', 'bau', '--park', 'workshop', ...SIM, '--out', '/proc/x/r.csv'),
+    code: 2,
+    err: /^simulate: --out: cannot create the folder "\/proc\/x" \(ENOENT/,
+    absent: ['s.json'],
+  },
+  {
+    id: 'sim-out-inputs-is-a-folder',
+    argv: simulate('--scenario', 'bau', '--park', 'workshop', ...SIM, '--out', 'r.csv'),
+    files: () => ({ 'r.inputs.csv/keep': '' }),
+    code: 2,
+    err: /^simulate: --out: ".*r\.inputs\.csv" is a folder, not a file/,
+    absent: ['s.json', 'r.csv'],
+  },
+  // scenario documents
+  {
+    id: 'scenario-ref',
+    argv: simulate('--scenario', 'sc.json', '--park', 'workshop', ...SIM),
+    files: () => ({ 'sc.json': json(scenarioDoc()) }),
+    code: 0,
+    err: WARNINGS_ONLY,
+    out: /^robust on workshop \(base year 2024\): 4 runs, seed 7, 1 worker\n/,
+  },
+  {
+    id: 'scenario-utf8-bom',
+    argv: simulate('--scenario', 'sc.json', '--park', 'workshop', ...SIM),
+    files: () => ({
+      'sc.json': '\ufeff' + JSON.stringify(scenarioDoc(), null, '\t').replaceAll('\n', '\r\n'),
+    }),
+    code: 0,
+    err: WARNINGS_ONLY,
+    same: [{ file: 's.json', as: 'scenario-ref' }],
+  },
+  badScenario('scenario-not-json', '{"schema_version": 1,', /^simulate: sc\.json: not valid JSON \(/),
+  badScenario('scenario-empty-file', '', /^simulate: sc\.json: not valid JSON \(/),
+  badScenario(
+    'scenario-null',
+    'null',
+    'simulate: sc.json: invalid scenario: the document must be a JSON object {…}, not null\n',
+  ),
+  badScenario(
+    'scenario-array',
+    '[]',
+    'simulate: sc.json: invalid scenario: the document must be a JSON object {…}, not an array\n',
+  ),
+  badScenario(
+    'scenario-string',
+    '"abc"',
+    'simulate: sc.json: invalid scenario: the document must be a JSON object {…}, not a string\n',
+  ),
+  badScenario(
+    'scenario-missing-fields',
+    '{}',
+    /^simulate: sc\.json: field schema_version: invalid scenario: .*\nsc\.json: field id: invalid scenario: /,
+  ),
+  badScenario(
+    'scenario-utf16',
+    utf16le(json(scenarioDoc())),
+    'simulate: sc.json: the file is UTF-16 text; save it as UTF-8\n',
+  ),
+  badScenario(
+    'scenario-invalid-utf8',
+    bytes('{"id": "r', [0xc3, 0x28], '"}'),
+    'simulate: sc.json: not UTF-8 text (invalid byte at offset 9); save it as UTF-8\n',
+  ),
+  badScenario(
+    'scenario-version-2',
+    json(scenarioDoc((d) => (d.schema_version = 2))),
+    /sc\.json: (field schema_version|invalid scenario: schema_version)/,
+  ),
+  badScenario(
+    'scenario-unknown-top-key',
+    json(scenarioDoc((d) => (d.colour = 'green'))),
+    /sc\.json: .*colour/,
+  ),
+  badScenario(
+    'scenario-unknown-lever',
+    json(scenarioDoc((d) => (levers(d).teleport = {}))),
+    /sc\.json: .*levers.*teleport/,
+  ),
+  badScenario(
+    'scenario-unknown-key-deep',
+    json(scenarioDoc((d) => ((levers(d).coal_to_gas as Doc).bogus = 1))),
+    /sc\.json: .*levers\.coal_to_gas.*bogus/,
+  ),
+  badScenario(
+    'scenario-proto-sector-key',
+    '{' +
+      json(scenarioDoc())
+        .slice(1)
+        .replace(
+          '"drivers": {}',
+          '"drivers": {"output_growth": {"sectors": {"__proto__": {"to2030": 0.05}}}}',
+        ),
+    /sc\.json: .*drivers\.output_growth\.sectors.*__proto__/,
+    LEAD_KEYS,
+  ),
+  badScenario(
+    'scenario-constructor-sector-key',
+    json(scenarioDoc((d) => (d.drivers = { intensity_improvement: { sectors: { constructor: 0.01 } } }))),
+    /sc\.json: .*drivers\.intensity_improvement\.sectors.*constructor/,
+    LEAD_KEYS,
+  ),
+  badScenario(
+    'scenario-levers-array',
+    json(scenarioDoc((d) => (d.levers = []))),
+    /sc\.json: .*levers/,
+    LEAD_KEYS,
+  ),
+  badScenario('scenario-id-not-slug', json(scenarioDoc((d) => (d.id = 'Robust Scenario'))), /sc\.json: .*id/),
+  badScenario(
+    'scenario-target-before-start',
+    json(scenarioDoc((d) => ((levers(d).coal_to_gas as Doc).target_year = 2020))),
+    /sc\.json: .*levers\.coal_to_gas\.target_year/,
+  ),
+  badScenario(
+    'scenario-year-1850',
+    json(scenarioDoc((d) => ((levers(d).coal_to_gas as Doc).start_year = 1850))),
+    /sc\.json: .*levers\.coal_to_gas\.start_year/,
+  ),
+  badScenario(
+    'scenario-share-above-one',
+    json(scenarioDoc((d) => ((levers(d).green_power as Doc).share = 1.5))),
+    /sc\.json: .*levers\.green_power\.share/,
+  ),
+  badScenario(
+    'scenario-growth-1e6',
+    json(
+      scenarioDoc(
+        (d) => (d.drivers = { output_growth: { default: { to2030: 1e6, to2040: 0.03, to2060: 0.02 } } }),
+      ),
+    ),
+    /sc\.json: .*drivers\.output_growth\.default\.to2030/,
+    LEAD,
+  ),
+  badScenario(
+    'scenario-lognormal-median-1e300',
+    json(
+      scenarioDoc(
+        (d) =>
+          (d.drivers = {
+            output_growth: {
+              default: { to2030: { dist: 'lognormal', median: 1e300, gsd: 1.2 }, to2040: 0.03, to2060: 0.02 },
+            },
+          }),
+      ),
+    ),
+    /sc\.json: .*drivers\.output_growth\.default\.to2030/,
+  ),
+  badScenario(
+    'scenario-pv-1e308',
+    json(scenarioDoc((d) => (levers(d).rooftop_pv = { capacity_mw: [{ year: 2030, mw: 1e308 }] }))),
+    /sc\.json: .*levers\.rooftop_pv\.capacity_mw/,
+    LEAD,
+  ),
+  badScenario(
+    'scenario-green-space-1e308',
+    json(
+      scenarioDoc(
+        (d) => (levers(d).sinks = { extra_green_space_ha: 1e308, start_year: 2025, target_year: 2030 }),
+      ),
+    ),
+    /sc\.json: .*levers\.sinks\.extra_green_space_ha/,
+    LEAD,
+  ),
+  badScenario(
+    'scenario-rho-above-one',
+    json(scenarioDoc((d) => (d.correlations = [{ inputs: ['grid.*'], rho: 2 }]))),
+    /sc\.json: .*correlations\.0\.rho|sc\.json: .*correlations\[0\]\.rho/,
+  ),
+  {
+    id: 'scenario-correlation-not-positive-definite',
+    argv: simulate('--scenario', 'sc.json', '--park', 'workshop', ...SIM),
+    files: () => ({
+      'sc.json': json(
+        scenarioDoc(
+          (d) =>
+            (d.correlations = [
+              { inputs: ['intensity.*'], rho: 0.3 },
+              { inputs: ['grid.y2030', 'grid.y2045'], rho: 0.95 },
+              { inputs: ['grid.y2045', 'grid.y2060'], rho: 0.95 },
+              { inputs: ['grid.y2030', 'grid.y2060'], rho: -0.95 },
+            ]),
+        ),
+      ),
+    }),
+    code: 2,
+    err:
+      'simulate: sc.json: field correlations: the rank correlations are inconsistent (not positive definite): ' +
+      'correlations[2] (grid.y2045, grid.y2060: rho 0.95); correlations[3] (grid.y2030, grid.y2060: rho -0.95) ' +
+      'cannot all hold at once (pairs not listed count as 0); weaken or remove one of them\n',
+    absent: ['s.json'],
+  },
+  badScenario('scenario-deeply-nested', '['.repeat(100_000) + ']'.repeat(100_000), /^simulate: sc\.json: /),
+  // park folders
+  {
+    id: 'park-ref',
+    argv: simulate('--scenario', 'bau', '--park', 'park', ...SIM),
+    files: parkFiles(),
+    code: 0,
+    err: WARNINGS_ONLY,
+    out: /^bau on workshop \(base year 2024\): 4 runs, seed 7, 1 worker\n/,
+  },
+  {
+    id: 'park-without-manifest-or-pv',
+    argv: simulate('--scenario', 'bau', '--park', 'park', ...SIM),
+    files: parkFiles({ 'manifest.json': null, 'pv_installations.csv': null }),
+    code: 0,
+    err: WARNINGS_ONLY,
+    out: /^bau on park \(base year 2024\)/,
+  },
+  {
+    id: 'park-manifest-bom',
+    argv: simulate('--scenario', 'bau', '--park', 'park', ...SIM),
+    files: parkFiles({ 'manifest.json': '\ufeff' + workshop('manifest.json').toString('utf8') }),
+    code: 0,
+    err: WARNINGS_ONLY,
+    same: [{ file: 's.json', as: 'park-ref' }],
+    pending: LOAD_PARK,
+  },
+  badPark(
+    'park-missing-activity',
+    { 'activity.csv': null },
+    /park: no activity\.csv, activity\.parquet or activity\.arrow/,
+  ),
+  badPark(
+    'park-activity-bad-row',
+    { 'activity.csv': HEADER + 'E0001,2024,diesel,lots,t\n' },
+    /park\/activity\.csv: row 2, column amount: /,
+  ),
+  badPark(
+    'park-economics-negative',
+    { 'economics.csv': 'enterprise_id,year,output_value_10k_cny\nE0001,2024,-5\n' },
+    /park\/economics\.csv: row 2, column output_value_10k_cny: "-5" is not a number ≥ 0/,
+  ),
+  badPark(
+    'park-economics-missing-column',
+    { 'economics.csv': 'enterprise_id,year\nE0001,2024\n' },
+    /park\/economics\.csv: row 1, column output_value_10k_cny: missing column/,
+  ),
+  badPark(
+    'park-enterprises-unknown-sector',
+    { 'enterprises.csv': enterprisesText().replace(',chp,', ',space_elevators,') },
+    /park\/enterprises\.csv: row 2, column sector: "space_elevators" is not a sector code/,
+  ),
+  badPark(
+    'park-manifest-not-json',
+    { 'manifest.json': '{"id": ' },
+    /park\/manifest\.json: not valid JSON \(/,
+  ),
+  badPark('park-manifest-null', { 'manifest.json': 'null' }, /park\/manifest\.json: /, LOAD_PARK),
+  badPark('park-manifest-array', { 'manifest.json': '[1, 2]' }, /park\/manifest\.json: /, LOAD_PARK),
+  badPark(
+    'park-manifest-green-space-negative',
+    { 'manifest.json': manifestWith((m) => ({ ...m, green_space_ha: -1e6 })) },
+    /park\/manifest\.json: field green_space_ha: /,
+    LOAD_PARK,
+  ),
+  badPark(
+    'park-manifest-green-space-text',
+    { 'manifest.json': manifestWith((m) => ({ ...m, green_space_ha: 'abc' })) },
+    /park\/manifest\.json: field green_space_ha: /,
+    LOAD_PARK,
+  ),
+  badPark(
+    'park-pv-corrupted-arrow',
+    { 'pv_installations.csv': null, 'pv_installations.arrow': corruptArrow() },
+    /park\/pv_installations\.arrow: /,
+  ),
+  badPark(
+    'park-activity-corrupted-parquet',
+    { 'activity.csv': null, 'activity.parquet': corruptParquet() },
+    /park\/activity\.parquet: /,
+  ),
+  badPark(
+    'park-pv-unknown-enterprise',
+    { 'pv_installations.csv': 'enterprise_id,commissioned_year,capacity_kwp\nE9999,2020,100\n' },
+    /park\/pv_installations\.csv: row 2, column enterprise_id: .*E9999/,
+  ),
+  badPark(
+    'park-pv-negative-capacity',
+    { 'pv_installations.csv': 'enterprise_id,commissioned_year,capacity_kwp\nE0005,2020,-100\n' },
+    /park\/pv_installations\.csv: row 2, column capacity_kwp: "-100" is not a number ≥ 0/,
+  ),
+  badPark(
+    'park-pv-1e308',
+    { 'pv_installations.csv': 'enterprise_id,commissioned_year,capacity_kwp\nE0005,2020,1e308\n' },
+    /park\/pv_installations\.csv: row 2, column capacity_kwp: /,
+    LOAD_PARK,
+  ),
+  badPark(
+    'park-enterprise-twice',
+    { 'enterprises.csv': enterprisesText() + enterprisesText().split('\n')[1] + '\n' },
+    /park\/enterprises\.csv: row 2, column enterprise_id: .*"E0001".*row 22/,
+  ),
+];
+
+// ---------------------------------------------------------------------------------------------------
+// query: options and SQL (each SQL case starts DuckDB in a thread, so there are few)
+
+const BIG_LITERAL = 'x'.repeat(100_000);
+const queryCases: Case[] = [
+  { id: 'query-no-sql', argv: ['query'], code: 2, err: /^query: command line: No SQL given\./ },
+  ...[
+    ['format', 'xml', '--format must be table, csv or json, not "xml"'],
+    ['max-rows', '0', '--max-rows must be an integer 1–10000000, got "0"'],
+    ['max-rows', '1e9', '--max-rows must be an integer 1–10000000, got "1e9"'],
+    ['max-rows', 'abc', '--max-rows must be an integer 1–10000000, got "abc"'],
+    ['timeout', '0', '--timeout must be an integer 1–86400, got "0"'],
+    ['timeout', '-5', '--timeout must be an integer 1–86400, got "-5"'],
+  ].map(([o, v, m]): Case => ({
+    id: `query-${o}-${v}`,
+    argv: ['query', 'select 1', `--${o}`, v],
+    code: 2,
+    err: `query: command line: ${m}\n`,
+  })),
+  ...['INSTALL httpfs', 'load httpfs', '  FORCE INSTALL spatial;'].map((sql, i): Case => ({
+    id: `query-extension-${i}`,
+    argv: ['query', sql],
+    code: 1,
+    err: /^SQL error: extensions cannot be installed or loaded here \(no network or file access\)/,
+  })),
+  {
+    id: 'query-sql-file-missing',
+    argv: ['query', '--file', 'q.sql'],
+    code: 1,
+    err: /^query: q\.sql: cannot read the file \(ENOENT/,
+  },
+  {
+    id: 'query-sql-file-and-text',
+    argv: ['query', 'select 1', '--file', 'q.sql'],
+    files: () => ({ 'q.sql': 'select 2' }),
+    code: 2,
+    err: /^query: command line: give the SQL either as text or with --file, not both/,
+  },
+  {
+    id: 'query-100kb-sql-from-file',
+    argv: ['query', '--file', 'q.sql', '--format', 'csv'],
+    files: () => ({ 'q.sql': `select length('${BIG_LITERAL}') as n, count(*) as e from enterprises` }),
+    code: 0,
+    err: '',
+    out: 'n,e\r\n100000,303\r\n',
+  },
+];
+
+// ---------------------------------------------------------------------------------------------------
+// footprint and datasets
+
+const fpFiles =
+  (extra: Files = {}) =>
+  () => ({
+    'bom.csv': fixture('bom.csv'),
+    'f.csv': fixture('bom-factors.csv'),
+    ...extra,
+  });
+const footprint = (...extra: string[]) => ['footprint', '--bom', 'bom.csv', '--factors', 'f.csv', ...extra];
+const footprintCases: Case[] = [
+  {
+    id: 'footprint-ref',
+    argv: footprint('--runs', '200', '--out', 'r.json'),
+    files: fpFiles(),
+    code: 0,
+    err: '',
+    out: /^3 lines, 200 runs: /,
+  },
+  {
+    id: 'footprint-bom-bom-crlf',
+    argv: footprint('--runs', '200', '--out', 'r.json'),
+    files: fpFiles({ 'bom.csv': '\ufeff' + fixture('bom.csv').replaceAll('\n', '\r\n') }),
+    code: 0,
+    err: '',
+    same: [{ file: 'r.json', as: 'footprint-ref' }],
+  },
+  {
+    id: 'footprint-missing-out',
+    argv: footprint(),
+    files: fpFiles(),
+    code: 2,
+    err: /^footprint: --bom and --out are required/,
+  },
+  ...['0', 'abc', '1e400', '2.5'].map((v): Case => ({
+    id: `footprint-runs-${v}`,
+    argv: footprint('--runs', v, '--out', 'r.json'),
+    files: fpFiles(),
+    code: 1,
+    err: `footprint: --runs: "${v}" is not an integer ≥ 1\n`,
+    absent: ['r.json'],
+  })),
+  {
+    id: 'footprint-boundary-unknown',
+    argv: footprint('--boundary', 'grave', '--out', 'r.json'),
+    files: fpFiles(),
+    code: 1,
+    err: /^footprint: --boundary: "grave" is not one of cradle_to_gate, cradle_to_gate_eol/,
+  },
+  {
+    id: 'footprint-bad-quantity',
+    argv: footprint('--out', 'r.json'),
+    files: fpFiles({ 'bom.csv': 'input,quantity,unit\nsteel,abc,kg\n' }),
+    code: 1,
+    err: /bom\.csv: row 2, column quantity: "abc" is not a number ≥ 0/,
+    absent: ['r.json'],
+  },
+  {
+    id: 'footprint-negative-factor',
+    argv: footprint('--out', 'r.json'),
+    files: fpFiles({ 'f.csv': 'input,unit,kgco2e_per_unit\nsteel,kg,-2\n' }),
+    code: 1,
+    err: /f\.csv: row 2, column kgco2e_per_unit: /,
+    absent: ['r.json'],
+  },
+  {
+    id: 'footprint-out-under-proc',
+    argv: footprint('--out', '/proc/pcw/r.json'),
+    files: fpFiles(),
+    code: 1,
+    err: /^footprint: --out: cannot create the folder "\/proc\/pcw" \(ENOENT/,
+  },
+];
+
+const datasetsCases: Case[] = [
+  {
+    id: 'datasets-format-unknown',
+    argv: ['datasets', '--format', 'yaml'],
+    code: 2,
+    err: 'datasets: command line: --format must be table or json, not "yaml"\n',
+  },
+];
+
+export const CASES: readonly Case[] = [
+  ...mainCases,
+  ...accountCases,
+  ...validateCases,
+  ...simulateCases,
+  ...queryCases,
+  ...footprintCases,
+  ...datasetsCases,
+];
