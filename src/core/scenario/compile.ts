@@ -16,7 +16,9 @@ import {
   type InputId,
   type LeverId,
 } from './levers';
+import { GJ_PER_TCE } from '../units';
 import {
+  GJ_PER_10K_KWH,
   PHASES,
   ROLE_COAL,
   ROLE_EXPORT,
@@ -134,14 +136,17 @@ export function compileScenario(
       growthSlot[i * 3 + p] = slot(`growth.${s}.${ph}`, { kind: 'growth', sector: s, phase: ph }, d);
     }
   });
-  const intensitySlot = Int32Array.from(sectors, (s) =>
-    slot(
-      `intensity.${s}`,
-      { kind: 'intensity', sector: s },
-      dr.intensity_improvement?.sectors?.[s] ??
-        dr.intensity_improvement?.default ??
-        DEFAULT_DRIVERS.intensity_improvement.value,
-    ),
+  // The CHP plant has no autonomous intensity decline: its fuel follows its output and its efficiency.
+  const intensitySlot = Int32Array.from(sectors, (s, i) =>
+    i === chpS
+      ? -1
+      : slot(
+          `intensity.${s}`,
+          { kind: 'intensity', sector: s },
+          dr.intensity_improvement?.sectors?.[s] ??
+            dr.intensity_improvement?.default ??
+            DEFAULT_DRIVERS.intensity_improvement.value,
+        ),
   );
   const driftSlot = slot(
     'electricity_drift',
@@ -166,6 +171,45 @@ export function compileScenario(
     { kind: 'sink', area: 'wetland' },
     dr.sink_uptake?.wetland ?? sdef.wetland,
   );
+  // The CHP plant as a conversion plant: base-year total efficiency η₀ = (heat + electricity out) / fuel
+  // in, and the uncertain improvement and ceiling of its efficiency (docs/model.md §3).
+  let chpEta0 = 0;
+  if (chpS >= 0) {
+    let fuelGj = 0;
+    let outGj = 0;
+    for (let c = 0; c < nC; c++) {
+      const a = baseline.activity[chpS * nC + c];
+      if (baseline.kinds[c] === 'fossil' || baseline.kinds[c] === 'biomass')
+        fuelGj += a * baseline.tcePerUnit[c] * GJ_PER_TCE;
+      else if (carriers[c] === 'heat_export') outGj += a;
+      else if (carriers[c] === 'electricity_export') outGj += a * GJ_PER_10K_KWH;
+    }
+    // heat_export holds only the heat leaving the park (baseline.ts); the steam sold inside it is steamBase.
+    outGj += steamBase;
+    if (fuelGj > 0 && outGj > 0) chpEta0 = outGj / fuelGj;
+    if (chpEta0 > 1)
+      warnings.push(
+        `The CHP plant's reported output (${Math.round(outGj)} GJ of heat and power) exceeds its fuel input ` +
+          `(${Math.round(fuelGj)} GJ): its efficiency is held at the base year's; check the data.`,
+      );
+  }
+  const cdef = DEFAULT_DRIVERS.chp_efficiency.value;
+  const chpGainSlot =
+    chpEta0 > 0
+      ? slot(
+          'chp.efficiency_gain',
+          { kind: 'chp', param: 'efficiency_gain' },
+          dr.chp_efficiency?.gain ?? cdef.gain,
+        )
+      : -1;
+  const chpMaxSlot =
+    chpEta0 > 0
+      ? slot(
+          'chp.efficiency_max',
+          { kind: 'chp', param: 'efficiency_max' },
+          dr.chp_efficiency?.max ?? cdef.max,
+        )
+      : -1;
 
   const lv = scenario.levers as Record<string, { start_year?: number; target_year?: number } | undefined>;
   const present = LEVERS.filter((l) => lv[l.doc] !== undefined);
@@ -183,14 +227,16 @@ export function compileScenario(
     }
   });
   const { demandGwh } = controlContext(baseline);
-  const sectorMask = (codes: readonly string[] | undefined, path: string, allowChp: boolean): Uint8Array => {
+  // The CHP plant is never in a lever's sector list: it is a conversion plant (docs/model.md §3).
+  const sectorMask = (codes: readonly string[] | undefined, path: string): Uint8Array => {
     const mask = new Uint8Array(nS);
     for (const code of codes ?? sectors) {
       const s = sectors.indexOf(code);
       if (s < 0) warnings.push(`${path}: sector "${code}" is not in the dataset; ignored.`);
-      else if (s === chpS && !allowChp)
-        warnings.push(`${path}: the CHP plant is a supplier, not shifted; ignored.`);
-      else mask[s] = 1;
+      else if (s === chpS) {
+        if (codes)
+          warnings.push(`${path}: the CHP plant is a conversion plant, not a demand sector; ignored.`);
+      } else mask[s] = 1;
     }
     return mask;
   };
@@ -309,6 +355,9 @@ export function compileScenario(
     chpS,
     chpCoupled,
     steamBase,
+    chpEta0,
+    chpGainSlot,
+    chpMaxSlot,
     growthSlot,
     intensitySlot,
     driftSlot,

@@ -70,6 +70,19 @@ export const DEFAULT_DRIVERS = {
       'wetland cores (full citation to be checked); ' +
       'constructed park wetlands and CH4 release argue for less. Modes: our judgement.',
   },
+  chp_efficiency: {
+    value: {
+      gain: { dist: 'triangular', min: 0, mode: 0.002, max: 0.005 },
+      max: { dist: 'triangular', min: 0.85, mode: 0.88, max: 0.92 },
+    } satisfies Record<'gain' | 'max', DistInput>,
+    source:
+      'Total efficiency of the park CHP plant, (heat + electricity out) / fuel in (net calorific value). `gain`: ' +
+      'relative improvement per year from retrofits and better part-load operation, 0–0.5 %/yr (our judgement). ' +
+      '`max`: the ceiling it can approach. Gas-fired back-pressure and extraction CHP reach about 80–90 % ' +
+      '(US EPA CHP Partnership, Catalog of CHP Technologies, 2017: 66–80 % on a higher-heating-value basis, i.e. ' +
+      'about 73–89 % on net calorific value); the range is our reading. A plant already above the ceiling keeps ' +
+      'its base-year efficiency.',
+  },
 } as const;
 
 /** Default parameters of levers that a scenario may omit. */
@@ -93,6 +106,19 @@ export const LEVER_DEFAULTS = {
     source:
       'Useful heat per unit of electricity of the equipment replacing fossil heat: a mix of electric boilers ' +
       '(about 1) and industrial heat pumps (about 2.5–4 for low-temperature process heat). The mix: our judgement.',
+  },
+  chp_cop: {
+    value: { dist: 'triangular', min: 1, mode: 1.5, max: 2.5 } satisfies DistInput,
+    source:
+      'Steam delivered per unit of electricity by what replaces a retired CHP plant: electric steam boilers (about 1) ' +
+      'and steam-generating heat pumps (about 1.5–2.5 at 120–150 °C supply; IEA 2022, The Future of Heat Pumps). ' +
+      'The mix: our judgement.',
+  },
+  chp_biomass_efficiency: {
+    value: { dist: 'triangular', min: 0.75, mode: 0.82, max: 0.88 } satisfies DistInput,
+    source:
+      'Steam out per unit of biomass fuel energy (net calorific value) of biomass steam boilers replacing a retired ' +
+      'CHP plant. Our judgement from manufacturers’ figures for grate and fluidised-bed boilers.',
   },
   pv_delivery: {
     value: { dist: 'triangular', min: 0.6, mode: 0.85, max: 1 } satisfies DistInput,

@@ -12,6 +12,7 @@
 import { Sfc32 } from '../random';
 import type { CompiledModel, RunBlock } from './model';
 import { breakdownRowsIn, GJ_PER_10K_KWH } from './model';
+import { GJ_PER_TCE } from '../units';
 import { prepareKernel } from './kernel-prep';
 import { leverOfDoc } from './levers';
 import { drawPermutation, sampleRun, sampleScratch } from './sampling';
@@ -140,7 +141,7 @@ export function simulateBlock(
   const cCoal = pick(M.coefTco2, M.coalC);
   const tCoal = pick(M.coefTce, M.coalC);
   const { electrification: LE, shift: LS, efficiency: LF, coalToGas: LC, pv: LP } = M.lever;
-  const { greenPower: LG, ccus: LX, sinks: LK, offsets: LO } = M.lever;
+  const { greenPower: LG, ccus: LX, sinks: LK, offsets: LO, chp: LH } = M.lever;
   const uCoal = pick(LE.usefulGj, M.coalC);
   const coalInE = pick(LE.carriers, M.coalC) === 1;
   const fosCoal = pick(M.fossil, M.coalC);
@@ -170,6 +171,7 @@ export function simulateBlock(
     ccus: posCCUS,
     sinks: posSink,
     offsets: posOff,
+    chp: posChp,
   } = M.leverPos;
   const { ramp, gridWeights, growthWeights, gridBase } = M;
   const pvCapacityMw = LP.capacityMw;
@@ -197,7 +199,7 @@ export function simulateBlock(
         const k = M.growthSlot[s * 3 + ph];
         g[s * 3 + ph] = k >= 0 ? params[k] : 0;
       }
-      e[s] = params[M.intensitySlot[s]];
+      e[s] = M.intensitySlot[s] >= 0 ? params[M.intensitySlot[s]] : 0;
       O[s] = 1;
       I[s] = 1;
     }
@@ -217,6 +219,15 @@ export function simulateBlock(
     const uWet = params[M.sinkWetlandSlot];
     const sinkBase = M.greenSpaceHa * uGreen + M.wetlandHa * uWet;
     let Ed = 1;
+    // The CHP plant's efficiency path: η(t) = min(ceiling, η₀ (1 + gain)^y); its fuel per unit of output
+    // is η₀ / η(t) of the base year's (docs/model.md §3).
+    const eta0 = M.chpEta0;
+    const chpGain = M.chpGainSlot >= 0 ? params[M.chpGainSlot] : 0;
+    const chpCeiling = M.chpMaxSlot >= 0 ? Math.max(eta0, params[M.chpMaxSlot]) : eta0;
+    let chpGrow = 1;
+    const chpRetire = LH.retireSlot >= 0 ? params[LH.retireSlot] : 0;
+    const chpSteamToElec = LH.copSlot >= 0 ? 1 / params[LH.copSlot] / GJ_PER_10K_KWH : 0;
+    const chpBioTcePerGj = LH.biomassSlot >= 0 ? 1 / params[LH.biomassSlot] / GJ_PER_TCE : 0;
     let f2 = posEff > 0 ? Math.pow(1 - effRate, efficiencyYears[0]) : 1;
 
     for (let y = 0; y < nY; y++) {
@@ -230,7 +241,11 @@ export function simulateBlock(
           I[s] *= 1 - e[s];
         }
         Ed *= 1 + drift;
+        chpGrow *= 1 + chpGain;
       }
+      const etaT = eta0 * chpGrow < chpCeiling ? eta0 * chpGrow : chpCeiling;
+      const chpFuel = eta0 > 0 ? eta0 / etaT : 1;
+      const kH = posChp > 0 ? chpRetire * ramp[(posChp - 1) * nY + y] : 0;
       const w = y * 4;
       const G =
         gridWeights[w] * gridBase +
@@ -291,6 +306,8 @@ export function simulateBlock(
       let spCoal = 0;
       let spGas = 0;
       let demand = 0;
+      let chpElec = 0;
+      let chpBio = 0;
       let used = 0;
       let bought = 0;
       let sh = 0;
@@ -357,10 +374,19 @@ export function simulateBlock(
           demand = Ed * Mq[DEMAND] + heat * heatToElec;
           processEm = Pq[PROCESS];
           chpFossil = 0;
+          chpElec = 0;
+          chpBio = 0;
           if (sp >= 0) {
-            // The CHP plant (chpS): follows the steam bought from it when coupled, never electrified.
-            spp = M.chpCoupled ? (Mq[STEAM] * (steamInE ? fE : 1)) / M.steamBase : O[sp];
-            spm = spp * I[sp] * (ef && LF.mask[sp] ? f2 : 1);
+            // The CHP plant (chpS): a conversion plant whose output follows the steam bought from it when
+            // coupled (less its retired share) and whose fuel is output × η₀ / η(t); never electrified.
+            const steamRatio = M.chpCoupled ? (Mq[STEAM] * (steamInE ? fE : 1)) / M.steamBase : O[sp];
+            const kr = posChp > 0 && on[posChp - 1] === 1 ? kH : 0;
+            spp = steamRatio * (1 - kr);
+            spm = spp * chpFuel;
+            // Steam of the retired share, made by electric boilers / heat pumps and biomass boilers.
+            const replaced = M.chpCoupled ? kr * steamRatio * M.steamBase : 0;
+            chpElec = replaced * LH.electricShare * chpSteamToElec;
+            chpBio = replaced * (1 - LH.electricShare) * chpBioTcePerGj;
             spCoal = spm * mq[spM + COAL] * (1 - c2);
             spGas = spm * (mq[spM + GAS] + mq[spM + COAL] * c2 * r);
             em +=
@@ -368,7 +394,7 @@ export function simulateBlock(
               spGas * cGas +
               spm * (mq[spM + EM_E] + mq[spM + EM_N]) +
               spp * (pq[spP + PROCESS] + pq[spP + EXP_GRID] * R + pq[spP + EXP_HEAT]);
-            demand += spm * Ed * mq[spM + DEMAND];
+            demand += spm * Ed * mq[spM + DEMAND] + chpElec;
             processEm += spp * pq[spP + PROCESS];
             chpFossil = spCoal * cCoal * fosCoal + spGas * cGas * fosGas + spm * mq[spM + FOSSIL];
           }
@@ -419,7 +445,11 @@ export function simulateBlock(
       let out = Pq[OUTPUT];
       if (sp >= 0) {
         tce +=
-          spCoal * tCoal + spGas * tGas + spm * (mq[spM + TCE_E] + mq[spM + TCE_N]) + spp * pq[spP + EXP_TCE];
+          spCoal * tCoal +
+          spGas * tGas +
+          spm * (mq[spM + TCE_E] + mq[spM + TCE_N]) +
+          spp * pq[spP + EXP_TCE] +
+          chpBio;
         out += spp * pq[spP + OUTPUT];
       }
       energy[row] = tce;
@@ -466,7 +496,7 @@ export function simulateBlock(
           spGas * cGas +
           spm * (mq[spM + EM_E] + mq[spM + EM_N]) +
           spp * (pq[spP + PROCESS] + pq[spP + EXP_GRID] * R + pq[spP + EXP_HEAT]) +
-          spm * Ed * mq[spM + DEMAND] * elecPerDemand;
+          (spm * Ed * mq[spM + DEMAND] + chpElec) * elecPerDemand;
       }
       // By carrier: accumulated in doubles, stored once.
       cSum.fill(0);

@@ -168,6 +168,7 @@ export type InputId =
   | { kind: 'electricity_drift' }
   | { kind: 'grid'; knot: string }
   | { kind: 'pv_yield' }
+  | { kind: 'chp'; param: 'efficiency_gain' | 'efficiency_max' }
   | { kind: 'sink'; area: 'green_space' | 'wetland' }
   | { kind: 'lever'; lever: LeverDoc; param: string };
 
@@ -183,8 +184,8 @@ export interface CompileContext {
   warnings: string[];
   /** A parameter slot `lever.<doc>.<param>` of this lever: one uniform drawn per run. */
   param(name: string, d: DistInput): number;
-  /** 1 for each sector named (all when `codes` is undefined); unknown codes warned and ignored. */
-  sectorMask(codes: readonly string[] | undefined, path: string, allowChp: boolean): Uint8Array;
+  /** 1 for each sector named (all when `codes` is undefined), never the CHP plant; unknown codes warned and ignored. */
+  sectorMask(codes: readonly string[] | undefined, path: string): Uint8Array;
   /** Index of a carrier, −1 when the dataset does not use it. */
   carrier(code: string): number;
 }
@@ -245,8 +246,8 @@ const shift = lever({
   },
   compile: (l, cx) => {
     const slot = l ? cx.param('share', l.share) : -1;
-    const from = cx.sectorMask(l ? l.from : [], 'levers.structural_shift.from', false);
-    const to = cx.sectorMask(l ? l.to : [], 'levers.structural_shift.to', false);
+    const from = cx.sectorMask(l ? l.from : [], 'levers.structural_shift.from');
+    const to = cx.sectorMask(l ? l.to : [], 'levers.structural_shift.to');
     for (let s = 0; s < from.length; s++) {
       if (from[s] && to[s]) throw new Error(`levers.structural_shift.to: "${cx.sectors[s]}" is also in from`);
     }
@@ -277,9 +278,8 @@ const efficiency = lever({
   },
   compile: (l, cx) => ({
     slot: l ? cx.param('rate', l.rate) : -1,
-    mask: l
-      ? cx.sectorMask(l.sectors, 'levers.extra_efficiency.sectors', true)
-      : new Uint8Array(cx.sectors.length),
+    // Not the CHP plant: its efficiency is bounded by physics and modelled apart (drivers.chp_efficiency).
+    mask: l ? cx.sectorMask(l.sectors, 'levers.extra_efficiency.sectors') : new Uint8Array(cx.sectors.length),
     /** Years of extra efficiency accrued by each year. */
     years: Float64Array.from(cx.years, (t) =>
       l ? Math.min(Math.max(t - l.start_year + 1, 0), l.target_year - l.start_year + 1) : 0,
@@ -370,6 +370,55 @@ const electrification = lever({
       return Math.abs(b.tcePerUnit[i]) * GJ_PER_TCE * boilerEff;
     });
     return { shareSlot, copSlot, carriers, usefulGj };
+  },
+});
+
+/**
+ * The park CHP plant's future (docs/model.md §4): keep it, or retire a share of it (by `target_year`,
+ * ramped from `start_year`) and make the steam the park still buys with electric boilers / heat pumps
+ * (`electric_share`, at `cop`) and biomass boilers (the rest, at `biomass_efficiency`).
+ */
+const chp = lever({
+  id: 'chp',
+  doc: 'chp_strategy',
+  stage: 'gross',
+  colour: '#CC6677',
+  schema: withRamp({
+    retire_share: share,
+    electric_share: v.optional(v.pipe(num, v.minValue(0), v.maxValue(1))),
+    cop: v.optional(distSchema(0.9, 6)),
+    biomass_efficiency: v.optional(distSchema(0.3, 1)),
+  }),
+  settings: [pct('chpRetire', 'chp', 1), yr('chpYear', 'chpY'), pct('chpElectric', 'chpE', 1)],
+  read: (l) => ({
+    chpRetire: l ? (centre(l.retire_share) ?? 0) : 0,
+    chpYear: l?.target_year ?? 2035,
+    chpElectric: l ? (l.electric_share ?? 1) : 1,
+  }),
+  write: (prev, set, ctx) => {
+    if (set.chpRetire <= 0) return undefined;
+    const span = prev ? prev.target_year - prev.start_year : 0;
+    const target = Math.max(programmeStart(ctx), set.chpYear);
+    return {
+      ...prev,
+      retire_share: recentre(prev?.retire_share, set.chpRetire, 0, 1),
+      electric_share: set.chpElectric,
+      start_year: Math.max(programmeStart(ctx), target - span),
+      target_year: target,
+    };
+  },
+  compile: (l, cx) => {
+    if (l && cx.chpS < 0)
+      cx.warnings.push('levers.chp_strategy: the dataset has no CHP plant; the lever does nothing.');
+    const on = !!l && cx.chpS >= 0;
+    return {
+      retireSlot: on ? cx.param('retire_share', l.retire_share) : -1,
+      copSlot: on ? cx.param('cop', l.cop ?? LEVER_DEFAULTS.chp_cop.value) : -1,
+      biomassSlot: on
+        ? cx.param('biomass_efficiency', l.biomass_efficiency ?? LEVER_DEFAULTS.chp_biomass_efficiency.value)
+        : -1,
+      electricShare: on ? (l.electric_share ?? 1) : 0,
+    };
   },
 });
 
@@ -557,6 +606,7 @@ export const LEVERS = [
   efficiency,
   coalToGas,
   electrification,
+  chp,
   pv,
   greenPower,
   ccus,

@@ -86,10 +86,15 @@ export interface CompiledModel {
   chpCoupled: boolean;
   /** Base-year steam bought from the CHP by the other sectors, GJ. */
   steamBase: number;
+  /** The CHP plant's base-year total efficiency (heat + electricity out) / fuel in; 0 when unknown. */
+  chpEta0: number;
+  /** Slots of its yearly efficiency gain and its efficiency ceiling (−1 when chpEta0 is 0). */
+  chpGainSlot: number;
+  chpMaxSlot: number;
 
   /** Driver slots. */
   growthSlot: Int32Array; // [s * 3 + phase], −1 for a steam-coupled CHP
-  intensitySlot: Int32Array; // [s]
+  intensitySlot: Int32Array; // [s], −1 for the CHP plant
   driftSlot: number;
   gridSlots: Int32Array; // y2030, y2045, y2060
   /** Grid trajectory: factor(y) = max(0, Σ_k gridWeights[y*4+k] · knot_k), knots (base, y2030, y2045, y2060). */

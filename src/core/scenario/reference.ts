@@ -4,6 +4,7 @@
  * (agreement to 1e-9) and to measure what the kernel's layout buys. Equations: docs/model.md.
  */
 import { Sfc32 } from '../random';
+import { GJ_PER_TCE } from '../units';
 import {
   GJ_PER_10K_KWH,
   ROLE_EXPORT,
@@ -26,11 +27,15 @@ interface RunDrivers {
   pvYield: number;
   uptakeGreen: number;
   uptakeWetland: number;
+  chpGain: number;
+  chpMax: number;
 }
 
 interface State {
   amount: number[][]; // [sector][carrier]
   output: number[]; // output index per sector (× base output value gives 10^4 CNY)
+  /** Biomass burnt to replace retired CHP steam, tce (its CO2 is biogenic, outside the total). */
+  biomassTce: number;
 }
 
 function driversOf(m: CompiledModel, params: Float64Array): RunDrivers {
@@ -49,10 +54,15 @@ function driversOf(m: CompiledModel, params: Float64Array): RunDrivers {
       delivery: at(m.lever.pv.deliverySlot),
       green: at(m.lever.greenPower.slot),
       capture: at(m.lever.ccus.slot),
+      chpRetire: at(m.lever.chp.retireSlot),
+      chpCop: at(m.lever.chp.copSlot),
+      chpBiomass: at(m.lever.chp.biomassSlot),
     },
     pvYield: at(m.pvYieldSlot),
     uptakeGreen: at(m.sinkGreenSlot),
     uptakeWetland: at(m.sinkWetlandSlot),
+    chpGain: at(m.chpGainSlot),
+    chpMax: at(m.chpMaxSlot),
   };
 }
 
@@ -93,7 +103,15 @@ function stateOf(
       }
     }
   }
+  // The CHP plant: fuel per unit of output η₀ / η(t), η(t) = min(ceiling, η₀ (1 + gain)^y); a share
+  // of it retired by the CHP strategy lever.
+  const eta0 = m.chpEta0;
+  const ceiling = m.chpMaxSlot >= 0 ? Math.max(eta0, d.chpMax) : eta0;
+  const chpFuel = eta0 > 0 ? eta0 / Math.min(ceiling, eta0 * Math.pow(1 + d.chpGain, y)) : 1;
+  const retired = on.has('chp') ? d.lever.chpRetire * rampOf(m, 'chp', y) : 0;
+  if (m.chpS >= 0 && !m.chpCoupled) output[m.chpS] = growth[m.chpS] * (1 - retired);
   const energyFactor = (s: number) => {
+    if (s === m.chpS) return chpFuel;
     let f = Math.pow(1 - d.intensity[s], y);
     if (on.has('efficiency') && m.lever.efficiency.mask[s]) {
       f *= Math.pow(1 - d.lever.efficiency, m.lever.efficiency.years[y]);
@@ -131,12 +149,19 @@ function stateOf(
     }
   };
   for (let s = 0; s < nS; s++) if (s !== chp) fill(s);
+  let biomassTce = 0;
   if (chp >= 0) {
-    // The CHP plant follows the steam the other sectors buy from it.
+    // The CHP plant follows the steam the other sectors buy from it, less its retired share; the
+    // retired share's steam comes from electric boilers / heat pumps and biomass boilers.
     let steam = 0;
     for (let s = 0; s < nS; s++) if (s !== chp) steam += amount[s][m.steamC];
-    output[chp] = steam / m.steamBase;
+    output[chp] = (steam / m.steamBase) * (1 - retired);
     fill(chp);
+    const replaced = steam * retired;
+    if (replaced > 0) {
+      demand[chp] += (replaced * m.lever.chp.electricShare) / d.lever.chpCop / GJ_PER_10K_KWH;
+      biomassTce += (replaced * (1 - m.lever.chp.electricShare)) / d.lever.chpBiomass / GJ_PER_TCE;
+    }
   }
 
   // Electricity, pooled at park level: PV (existing + new) covers demand first, the rest is bought,
@@ -161,7 +186,7 @@ function stateOf(
     if (m.greenC >= 0) amount[s][m.greenC] = purchased * share;
     if (m.pvC >= 0) amount[s][m.pvC] = pvUsed * part;
   }
-  return { amount, output };
+  return { amount, output, biomassTce };
 }
 
 interface Totals {
@@ -210,6 +235,7 @@ function totalsOf(m: CompiledModel, d: RunDrivers, st: State, y: number, on: Set
     const allowance = Math.min(m.lever.offsets.capShare * Math.max(0, emitted), m.lever.offsets.maxTco2);
     net -= Math.min(rampOf(m, 'offsets', y) * allowance, Math.max(0, net));
   }
+  energy += st.biomassTce;
   const output = st.output.reduce((sum, o, s) => sum + o * m.outputBase[s], 0);
   return { gross, emitted, net, energy, output, bySector, byCarrier };
 }
@@ -306,16 +332,7 @@ export function exactShapley(model: CompiledModel, seed: number, run: number, y:
   rng.seedRun(seed, run);
   sampleRun(m, rng, params, scratch);
   const d = driversOf(m, params);
-  const outputIndex: number[][] = [m.sectors.map(() => 1)];
-  for (let t = 1; t <= y; t++) {
-    const w = [0, 1, 2].map((k) => m.growthWeights[t * 3 + k]);
-    outputIndex.push(
-      m.sectors.map(
-        (_, s) =>
-          outputIndex[t - 1][s] * (1 + w[0] * d.growth[s][0] + w[1] * d.growth[s][1] + w[2] * d.growth[s][2]),
-      ),
-    );
-  }
+  const outputIndex = outputIndexOf(m, d, y);
   const ids = m.leverNames.map((doc) => leverOfDoc(doc)!.id);
   const n = ids.length;
   const netOf = new Float64Array(1 << n);
@@ -334,4 +351,41 @@ export function exactShapley(model: CompiledModel, seed: number, run: number, y:
     }
     return phi;
   });
+}
+
+/**
+ * The park's activity in one run and year with the given levers on: amounts by [sector][carrier] in the
+ * carriers' canonical units, and the biomass that replaces retired CHP steam (tce). For tests of
+ * physical invariants (e.g. the CHP plant's efficiency).
+ */
+export function referenceActivity(
+  model: CompiledModel,
+  seed: number,
+  run: number,
+  y: number,
+  levers: readonly LeverId[],
+): { amount: number[][]; biomassTce: number } {
+  const m = model;
+  const rng = new Sfc32();
+  const params = new Float64Array(m.nSlots);
+  rng.seedRun(seed, run);
+  sampleRun(m, rng, params, sampleScratch(m));
+  const d = driversOf(m, params);
+  const st = stateOf(m, d, outputIndexOf(m, d, y), y, new Set(levers));
+  return { amount: st.amount, biomassTce: st.biomassTce };
+}
+
+/** Cumulative output index per year up to y: [t][sector]. */
+function outputIndexOf(m: CompiledModel, d: RunDrivers, y: number): number[][] {
+  const outputIndex: number[][] = [m.sectors.map(() => 1)];
+  for (let t = 1; t <= y; t++) {
+    const w = [0, 1, 2].map((k) => m.growthWeights[t * 3 + k]);
+    outputIndex.push(
+      m.sectors.map(
+        (_, s) =>
+          outputIndex[t - 1][s] * (1 + w[0] * d.growth[s][0] + w[1] * d.growth[s][1] + w[2] * d.growth[s][2]),
+      ),
+    );
+  }
+  return outputIndex;
 }

@@ -36,6 +36,9 @@ const driversSchema = v.strictObject({
     }),
   ),
   pv_yield: v.optional(distSchema(0, 3000)),
+  chp_efficiency: v.optional(
+    v.strictObject({ gain: v.optional(distSchema(-0.02, 0.05)), max: v.optional(distSchema(0.3, 1)) }),
+  ),
   sink_uptake: v.optional(
     v.strictObject({
       green_space: v.optional(distSchema(-20, 50)),

@@ -27,6 +27,8 @@ export function inputGroup(id: InputId): string {
       return 'sink_uptake';
     case 'lever':
       return `lever.${id.lever}`;
+    case 'chp':
+      return 'chp_efficiency';
     case 'electricity_drift':
     case 'pv_yield':
       return id.kind;

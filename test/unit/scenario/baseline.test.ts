@@ -16,9 +16,9 @@ describe('park baseline', () => {
     // electronics: 8000 × 5.306 + 50 × 21.6 = 43 528 (green power and PV at 0)
     // chemicals: 2000 × 1.9 + 300 × 21.6 + 50 × 3.1 + 3000 × 5.306 + 5000 = 31 353 (CHP steam excluded)
     // textiles: 1500 × 5.306 + 10 000 × 0.11 = 9 059
-    // chp: 1200 × 21.6 + 100 × 5.306 − 2000 × 5.306 − (360 000 − 330 000) × 0.11 = 12 538.6
-    expect(Array.from(t.bySector).map((v) => +v.toFixed(6))).toEqual([43528, 31353, 9059, 12538.6]);
-    expect(t.totalTco2).toBeCloseTo(96478.6, 6);
+    // chp: 1500 × 21.6 + 100 × 5.306 − 2000 × 5.306 − (360 000 − 330 000) × 0.11 = 19 018.6
+    expect(Array.from(t.bySector).map((v) => +v.toFixed(6))).toEqual([43528, 31353, 9059, 19018.6]);
+    expect(t.totalTco2).toBeCloseTo(102958.6, 6);
   });
 
   it('keeps only the heat export that leaves the park', () => {

@@ -51,6 +51,8 @@ export function inputLabel(id: InputId | undefined, name: string): string {
         param: has(key) ? i18n.t(key) : id.param,
       });
     }
+    case 'chp':
+      return i18n.t(`path.input.chp.${id.param}`);
     case 'electricity_drift':
     case 'pv_yield':
       return i18n.t(`path.input.${id.kind}`);
