@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { fail } from '../../core/errors';
+import { checkConsoleSql } from '../../data/sql/console-guard';
 import { parseArgs } from '../args';
 import { formatCsv, formatJson, formatTable } from '../format';
 import type { QueryReply, QueryRequest } from '../query-thread';
@@ -18,7 +19,8 @@ Runs SQL over a bundled park (default: sample) in DuckDB. Tables: enterprises, e
 production, pv_installations and the reference tables ref_*. Example:
   npm run cli -- query "select count(*) from enterprises"
 
-The query reads the loaded tables only: no files, no network, no extensions (INSTALL/LOAD refused).
+The query reads the loaded tables only: they are read-only, and there are no files, no network and no
+extensions (INSTALL/LOAD refused).
   --max-rows  most rows a result may have (default ${DEFAULT_MAX_ROWS}); a longer one prints nothing
   --timeout   seconds a query may run (default ${DEFAULT_TIMEOUT_S}); then it is stopped
   --file      read the SQL from a file (UTF-8). Use it for long SQL: npm hands a command line to the
@@ -120,6 +122,15 @@ export const command: CliCommand = {
       io.stderr(
         'SQL error: extensions cannot be installed or loaded here (no network or file access); ' +
           'the tables and DuckDB’s built-in functions are available\n',
+      );
+      return 1;
+    }
+    // The app's SQL-console gate: the park's tables are read-only (the rest is DuckDB's lockdown).
+    const refusal = checkConsoleSql(sql);
+    if (refusal?.kind === 'readonly') {
+      io.stderr(
+        `SQL error: statement ${refusal.statement}: ${refusal.verb}${refusal.target ? ` ${refusal.target}` : ''} ` +
+          'refused: the park’s tables are read-only\n',
       );
       return 1;
     }

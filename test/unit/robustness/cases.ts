@@ -1186,6 +1186,18 @@ const queryCases: Case[] = [
     code: 1,
     err: /^SQL error: extensions cannot be installed or loaded here \(no network or file access\)/,
   })),
+  ...[
+    ['drop table enterprises', 'statement 1: DROP TABLE enterprises'],
+    ['select 1; delete from activity where year < 2020', 'statement 2: DELETE activity'],
+    ["update enterprises set sector = 'food'", 'statement 1: UPDATE enterprises'],
+    ['insert into economics select * from economics', 'statement 1: INSERT economics'],
+  ].map(([sql, what], i): Case => ({
+    id: `query-read-only-${i}`,
+    argv: ['query', sql],
+    code: 1,
+    err: `SQL error: ${what} refused: the park’s tables are read-only\n`,
+    out: '',
+  })),
   {
     id: 'query-sql-file-missing',
     argv: ['query', '--file', 'q.sql'],
