@@ -57,6 +57,8 @@ export interface ActivityOptions {
 }
 
 interface Entry {
+  /** Index in the EntryStore. */
+  i: number;
   ent: string;
   /** (enterprise, year, carrier) as one number: interned enterprise × year × carrier index. */
   k: number;
@@ -72,14 +74,131 @@ interface Entry {
   name: string;
   amount: number;
   feedstock: number;
-  /** The amount and unit code as the file gives them, when the unit needs no scaling or steam table. */
-  given?: number;
-  givenUnit?: string;
   file: string;
   row: number;
   column: string;
   /** For P201 sheets: which sheet (a period's data set). */
   sheet?: string;
+}
+
+/**
+ * Entries as typed columns: a million rows are read without a million objects. Entry objects are made
+ * only where a message or the period rules need one (`entry(i)`).
+ */
+class EntryStore {
+  n = 0;
+  private cap = 1024;
+  k = new Float64Array(this.cap);
+  ent = new Int32Array(this.cap);
+  year = new Int32Array(this.cap);
+  from = new Uint8Array(this.cap);
+  to = new Uint8Array(this.cap);
+  carrier = new Uint8Array(this.cap);
+  amount = new Float64Array(this.cap);
+  feedstock = new Float64Array(this.cap);
+  given = new Float64Array(this.cap);
+  /** Index into `units`, or −1 when the amount is not as given. */
+  givenUnit = new Int16Array(this.cap);
+  row = new Int32Array(this.cap);
+  /** Index into `places` (file, column, sheet). */
+  place = new Int32Array(this.cap);
+  /** P201 energy names, by entry index. */
+  readonly names = new Map<number, string>();
+  readonly places: { file: string; column: string; sheet?: string }[] = [];
+  readonly units: string[] = [];
+  private readonly unitIndex = new Map<string, number>();
+  /** Every entry covers a whole year outside a P201 sheet (the common case: no period rules). */
+  annualOnly = true;
+  constructor(readonly entNames: readonly string[]) {}
+
+  placeId(file: string, column: string, sheet?: string): number {
+    this.places.push({ file, column, sheet });
+    return this.places.length - 1;
+  }
+
+  unitId(code: string): number {
+    let u = this.unitIndex.get(code);
+    if (u === undefined) {
+      u = this.units.length;
+      this.units.push(code);
+      this.unitIndex.set(code, u);
+    }
+    return u;
+  }
+
+  private grow(): void {
+    const cap = this.cap * 2;
+    const g = <T extends Float64Array | Int32Array | Uint8Array | Int16Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(cap);
+      b.set(a);
+      return b;
+    };
+    this.k = g(this.k);
+    this.ent = g(this.ent);
+    this.year = g(this.year);
+    this.from = g(this.from);
+    this.to = g(this.to);
+    this.carrier = g(this.carrier);
+    this.amount = g(this.amount);
+    this.feedstock = g(this.feedstock);
+    this.given = g(this.given);
+    this.givenUnit = g(this.givenUnit);
+    this.row = g(this.row);
+    this.place = g(this.place);
+    this.cap = cap;
+  }
+
+  push(
+    ent: number,
+    year: number,
+    from: number,
+    to: number,
+    carrier: number,
+    amount: number,
+    feedstock: number,
+    givenUnit: number,
+    given: number,
+    row: number,
+    place: number,
+    name: string,
+  ): void {
+    if (this.n === this.cap) this.grow();
+    const i = this.n++;
+    this.k[i] = (ent * NY + (year - 1900)) * NC + carrier;
+    this.ent[i] = ent;
+    this.year[i] = year;
+    this.from[i] = from;
+    this.to[i] = to;
+    this.carrier[i] = carrier;
+    this.amount[i] = amount;
+    this.feedstock[i] = feedstock;
+    this.givenUnit[i] = givenUnit;
+    this.given[i] = given;
+    this.row[i] = row;
+    this.place[i] = place;
+    if (name !== '') this.names.set(i, name);
+    if (from !== 1 || to !== 12 || this.places[place].sheet !== undefined) this.annualOnly = false;
+  }
+
+  entry(i: number): Entry {
+    const p = this.places[this.place[i]];
+    return {
+      i,
+      ent: this.entNames[this.ent[i]],
+      k: this.k[i],
+      year: this.year[i],
+      from: this.from[i],
+      to: this.to[i],
+      carrier: CARRIER_CODES[this.carrier[i]],
+      name: this.names.get(i) ?? '',
+      amount: this.amount[i],
+      feedstock: this.feedstock[i],
+      file: p.file,
+      row: this.row[i],
+      column: p.column,
+      sheet: p.sheet,
+    };
+  }
 }
 
 interface Ctx {
@@ -96,7 +215,9 @@ interface Ctx {
   yearCache: Map<string, { year?: number; reason?: string }>;
   steamCache: Map<string, { gjPerT: number; label: string }>;
   entIndex: Map<string, number>;
-  convertCache: Map<string, (x: number) => number>;
+  /** Interned enterprise ids, by index. */
+  entNames: string[];
+  convertCache: Map<UnitDef, Map<string, (x: number) => number>>;
   asGiven: boolean;
 }
 
@@ -128,7 +249,9 @@ function canonical(
   u: UnitReading,
   carrier: string,
   carrierText: string,
-  where: { file: string; row: number; column: string },
+  file: string,
+  row: number,
+  column: string,
 ): { value: number; steam?: true } | { reason: string } {
   const info = carrierInfo(carrier)!;
   if (u.scale === 1 && u.unit.code === info.unit) return { value: amount };
@@ -144,20 +267,23 @@ function canonical(
     if (!ctx.steamNoted.has(label)) {
       ctx.steamNoted.add(label);
       ctx.problems.warn({
-        ...where,
+        file,
+        row,
+        column,
         reason: `steam in tonnes converted to heat at ${label}; give "steam": {"grade": …} or {"gj_per_t": …} in the mapping to change it`,
       });
     }
     return { value: convert(x, u.unit.code, 't') * gjPerT, steam: true };
   }
   try {
-    const k = `${u.unit.code}\u0000${carrier}`;
-    let f = ctx.convertCache.get(k);
+    let byCarrier = ctx.convertCache.get(u.unit);
+    if (!byCarrier) ctx.convertCache.set(u.unit, (byCarrier = new Map()));
+    let f = byCarrier.get(carrier);
     if (!f) {
       unitDimension(u.unit, carrier);
       const from = u.unit.code;
       f = (v: number) => convert(v, from, info.unit, carrier);
-      ctx.convertCache.set(k, f);
+      byCarrier.set(carrier, f);
     }
     return { value: f(x) };
   } catch (e) {
@@ -231,7 +357,12 @@ function sheetDefaults(plan: SheetPlan, ctx: Ctx): { ent?: string; period?: Peri
   return { ent, period };
 }
 
-function readRows(plan: SheetPlan, ctx: Ctx, entries: Entry[], progress: (rowsDone: number) => void): number {
+function readRows(
+  plan: SheetPlan,
+  ctx: Ctx,
+  entries: EntryStore,
+  progress: (rowsDone: number) => void,
+): number {
   const { grid } = plan;
   const file = grid.file;
   const col = (f: Parameters<typeof fieldColumn>[1]) => fieldColumn(plan, f);
@@ -278,6 +409,16 @@ function readRows(plan: SheetPlan, ctx: Ctx, entries: Entry[], progress: (rowsDo
   }
   const labels = plan.columns.map((_, i) => columnLabel(plan, i));
   const label = (i: number) => labels[i];
+  // Per column, once: the unit of a wide carrier column and the entries' place (file, column, sheet).
+  const wideUnits: UnitReading[] = [];
+  for (const c of wide) {
+    const role = c.role as Extract<NonNullable<typeof c.role>, { kind: 'carrier' }>;
+    const u = tryUnit(role.unit)!;
+    wideUnits[c.index] = { unit: u.unit, scale: u.scale * role.scale };
+  }
+  const places: number[] = [];
+  const placeOf = (i: number) =>
+    (places[i] ??= entries.placeId(file, label(i), plan.layout === 'p201' ? grid.file : undefined));
   let read = 0;
   const one = (r: number): void => {
     const cells = grid.rows[r];
@@ -290,11 +431,13 @@ function readRows(plan: SheetPlan, ctx: Ctx, entries: Entry[], progress: (rowsDo
     else ent = cellText(cells[iName]);
     const carrierText = iCarrier >= 0 ? cellText(cells[iCarrier]) : '';
     // Blank rows, notes under a form ("填表人：…") and total lines are not data.
-    const meaningful = cells.some((c, i) => i !== iName && cellText(c) !== '');
+    let meaningful = false;
+    for (let i = 0; i < cells.length && !meaningful; i++)
+      meaningful = i !== iName && cellText(cells[i]) !== '';
     if (!meaningful || isNoteRow(cells)) return;
     if (plan.layout === 'p201' && (carrierText === '' || isTotalRow(carrierText))) return;
     if (plan.layout === 'long' && iCarrier >= 0 && isTotalRow(carrierText)) return;
-    if (plan.layout !== 'p201' && isTotalRow(ent) && carrierText === '') return;
+    if (plan.layout !== 'p201' && carrierText === '' && isTotalRow(ent)) return;
     read++;
     if (ent === '') bad(iEnt >= 0 ? iEnt : iName, 'empty enterprise code');
     else if (ent.length > 64)
@@ -342,37 +485,33 @@ function readRows(plan: SheetPlan, ctx: Ctx, entries: Entry[], progress: (rowsDo
           continue;
         }
         if (n.value === 0) continue;
-        const u = tryUnit(role.unit)!;
         const v = canonical(
           ctx,
           n.value,
-          { unit: u.unit, scale: u.scale * role.scale },
+          wideUnits[c.index],
           role.carrier,
           role.label,
-          {
-            file,
-            row,
-            column: label(c.index),
-          },
+          file,
+          row,
+          label(c.index),
         );
         if ('reason' in v) bad(c.index, v.reason);
         else if (v.value > IMPLAUSIBLE_AMOUNT) bad(c.index, implausible(n.value, role.unit, role.carrier));
         else
-          entries.push({
-            k: entryKey(ctx, ent, year!, role.carrier),
-            ent,
-            year: year!,
+          entries.push(
+            entId(ctx, ent),
+            year!,
             from,
             to,
-            carrier: role.carrier,
-            name: '',
-            amount: v.value,
-            feedstock: 0,
-            file,
+            CARRIER_INDEX.get(role.carrier)!,
+            v.value,
+            0,
+            -1,
+            0,
             row,
-            column: label(c.index),
-            sheet: undefined,
-          });
+            placeOf(c.index),
+            '',
+          );
       }
       if (ctx.problems.errors > before) ctx.rejected++;
       return;
@@ -410,9 +549,9 @@ function readRows(plan: SheetPlan, ctx: Ctx, entries: Entry[], progress: (rowsDo
       ctx.rejected++;
       return;
     }
-    const where = { file, row, column: label(iUnit) };
-    const v = canonical(ctx, amount - feed, u, cr.carrier, carrierText, where);
-    const fv = feed > 0 ? canonical(ctx, feed, u, cr.carrier, carrierText, where) : { value: 0 };
+    const uCol = label(iUnit);
+    const v = canonical(ctx, amount - feed, u, cr.carrier, carrierText, file, row, uCol);
+    const fv = feed > 0 ? canonical(ctx, feed, u, cr.carrier, carrierText, file, row, uCol) : { value: 0 };
     if ('reason' in v) bad(iUnit, v.reason);
     else if ('reason' in fv) bad(iUnit, fv.reason);
     else if (v.value > IMPLAUSIBLE_AMOUNT) bad(iAmount, implausible(amount, u.unit.code, cr.carrier));
@@ -422,23 +561,20 @@ function readRows(plan: SheetPlan, ctx: Ctx, entries: Entry[], progress: (rowsDo
     }
     if (amount === 0 && feed === 0 && !ctx.asGiven) return;
     const plain = feed === 0 && u.scale === 1 && !('steam' in v);
-    entries.push({
-      k: entryKey(ctx, ent, year!, cr.carrier),
-      ent,
-      year: year!,
+    entries.push(
+      entId(ctx, ent),
+      year!,
       from,
       to,
-      carrier: cr.carrier,
-      name: plan.layout === 'p201' ? key(carrierText) : '',
-      amount: (v as { value: number }).value,
-      feedstock: (fv as { value: number }).value,
-      given: plain ? amount : undefined,
-      givenUnit: plain ? u.unit.code : undefined,
-      file,
+      CARRIER_INDEX.get(cr.carrier)!,
+      (v as { value: number }).value,
+      (fv as { value: number }).value,
+      plain ? entries.unitId(u.unit.code) : -1,
+      plain ? amount : 0,
       row,
-      column: label(iAmount),
-      sheet: plan.layout === 'p201' ? grid.file : undefined,
-    } satisfies Entry);
+      placeOf(iAmount),
+      plan.layout === 'p201' ? key(carrierText) : '',
+    );
   };
   // A row's problems are said in the order of its columns.
   const rowProblems: { i: number; reason: string }[] = [];
@@ -483,14 +619,15 @@ const CARRIER_INDEX = new Map<string, number>(CARRIER_CODES.map((c, i) => [c, i]
 const NC = 32;
 const NY = 256;
 
-/** One number for (enterprise, year, carrier); carriers in code order so numeric order sorts them. */
-function entryKey(ctx: Ctx, ent: string, year: number, carrier: string): number {
+/** The interned index of an enterprise id (its order of first appearance). */
+function entId(ctx: Ctx, ent: string): number {
   let i = ctx.entIndex.get(ent);
   if (i === undefined) {
-    i = ctx.entIndex.size;
+    i = ctx.entNames.length;
     ctx.entIndex.set(ent, i);
+    ctx.entNames.push(ent);
   }
-  return (i * NY + (year - 1900)) * NC + CARRIER_INDEX.get(carrier)!;
+  return i;
 }
 
 // ---------------------------------------------------------------- periods → years
@@ -512,35 +649,92 @@ function sameCarrier(ctx: Ctx, byCarrier: Map<string, Entry>, e: Entry): void {
 const where = (e: Entry) => `${e.file} row ${e.row}`;
 
 /**
+ * The first `n` keys (non-negative integers) each packed with its index as key × n + index and sorted,
+ * or undefined when that would not be exact in a double.
+ */
+function packSorted(keys: Float64Array, n: number, at?: Int32Array): Float64Array | undefined {
+  let max = 0;
+  for (let j = 0; j < n; j++) {
+    const k = keys[at ? at[j] : j];
+    if (k > max) max = k;
+  }
+  if ((max + 1) * n >= Number.MAX_SAFE_INTEGER) return undefined;
+  const packed = new Float64Array(n);
+  for (let j = 0; j < n; j++) packed[j] = keys[at ? at[j] : j] * n + j;
+  packed.sort();
+  return packed;
+}
+
+/**
  * Sums entries to (enterprise, year, carrier). Annual rows: one per key (a second is an error naming
  * both rows). Periods: per enterprise and year, the longest cumulative 1–n月 period counts, monthly
  * data after month n is added, data already inside 1–n is not added again (a note says so), overlapping
  * ranges are an error, and a year not covered to December gets a warning.
  */
-function sumToYears(entries: Entry[], ctx: Ctx): Entry[] {
-  if (entries.every((e) => e.from === 1 && e.to === 12 && e.sheet === undefined)) {
-    // Annual rows only (the common case): one pass, a repeated key is an error naming both rows.
-    // Names are empty outside P201 forms, so the key alone finds duplicates.
-    const seen = new Map<number, Entry>();
-    const out: Entry[] = [];
-    for (const e of entries) {
-      const k = e.k;
-      const prev = seen.get(k);
-      if (prev) {
-        ctx.problems.error({
-          file: e.file,
-          row: e.row,
-          column: e.column,
-          reason: `duplicate: ${e.ent}, ${e.year}, ${e.carrier} is already on ${where(prev)} (sum them in the file if both are meant)`,
-        });
-        ctx.rejected++;
-      } else {
-        seen.set(k, e);
-        out.push(e);
+function sumToYears(store: EntryStore, ctx: Ctx): Int32Array {
+  if (store.annualOnly) {
+    // Annual rows only (the common case): a repeated key is an error naming both rows. Names are
+    // empty outside P201 forms, so the key alone finds duplicates. Keys are sorted with their entry
+    // index packed in (no map of a million keys); the first of equal keys is the original.
+    const n = store.n;
+    const dup = new Uint8Array(n);
+    const firstOf = new Int32Array(n);
+    const packed = packSorted(store.k, n);
+    if (packed) {
+      // The original is the first of each run of equal keys.
+      let runKey = -1;
+      let runFirst = 0;
+      for (let j = 0; j < n; j++) {
+        const key = Math.floor(packed[j] / n);
+        const i = packed[j] - key * n;
+        if (key !== runKey) {
+          runKey = key;
+          runFirst = i;
+        } else {
+          dup[i] = 1;
+          firstOf[i] = runFirst;
+        }
+      }
+    } else {
+      const seen = new Map<number, number>();
+      for (let i = 0; i < n; i++) {
+        const prev = seen.get(store.k[i]);
+        if (prev === undefined) seen.set(store.k[i], i);
+        else {
+          dup[i] = 1;
+          firstOf[i] = prev;
+        }
       }
     }
-    return out;
+    const out = new Int32Array(n);
+    let m = 0;
+    for (let i = 0; i < n; i++) {
+      if (!dup[i]) {
+        out[m++] = i;
+        continue;
+      }
+      const e = store.entry(i);
+      const first = store.entry(firstOf[i]);
+      const same = e.amount === first.amount && e.feedstock === first.feedstock;
+      ctx.problems.error({
+        file: e.file,
+        row: e.row,
+        column: e.column,
+        reason: same
+          ? `duplicate row: the same as ${where(first)} (${e.ent}, ${e.year}, ${e.carrier}); remove one`
+          : `duplicate: ${e.ent}, ${e.year}, ${e.carrier} is already on ${where(first)} (sum them in the file if both are meant)`,
+      });
+      ctx.rejected++;
+    }
+    return out.subarray(0, m);
   }
+  const entries: Entry[] = new Array<Entry>(store.n);
+  for (let i = 0; i < store.n; i++) entries[i] = store.entry(i);
+  return Int32Array.from(sumPeriods(entries, ctx), (e) => e.i);
+}
+
+/** The period rules, on entry objects (P201 forms and monthly data: small). */
+function sumPeriods(entries: readonly Entry[], ctx: Ctx): Entry[] {
   const byEntYear = new Map<string, Entry[]>();
   for (const e of entries) {
     const k = `${e.ent}\u0000${e.year}`;
@@ -680,22 +874,35 @@ function sumToYears(entries: Entry[], ctx: Ctx): Entry[] {
 // ---------------------------------------------------------------- output
 
 function toColumns(
-  entries: readonly Entry[],
-  pick: (e: Entry) => number,
+  store: EntryStore,
+  kept: Int32Array,
+  values: Float64Array,
   ctx: Ctx,
   asGiven = false,
 ): ActivityColumns {
-  const sums = new Map<number, { e: Entry; v: number; n: number }>();
-  for (const e of entries) {
-    const v = pick(e);
+  // One slot per (enterprise, year, carrier), in the order first met. Annual rows have one entry per
+  // key already (duplicates were refused), so they need no map.
+  const slotOf = store.annualOnly ? undefined : new Map<number, number>();
+  const first = new Int32Array(kept.length);
+  const sum = new Float64Array(kept.length);
+  const count = new Int32Array(kept.length);
+  let n = 0;
+  for (let j = 0; j < kept.length; j++) {
+    const i = kept[j];
+    const v = values[i];
     if (v === 0 && !asGiven) continue;
-    const s = sums.get(e.k);
-    if (s) {
-      s.v += v;
-      s.n++;
-    } else sums.set(e.k, { e, v, n: 1 });
+    const s = slotOf?.get(store.k[i]);
+    if (s === undefined) {
+      slotOf?.set(store.k[i], n);
+      first[n] = i;
+      sum[n] = v;
+      count[n] = 1;
+      n++;
+    } else {
+      sum[s] += v;
+      count[s]++;
+    }
   }
-  const n = sums.size;
   const out: ActivityColumns = {
     length: n,
     enterprise_id: new Array<string>(n),
@@ -704,46 +911,47 @@ function toColumns(
     amount: new Float64Array(n),
     unit: new Array<string>(n),
   };
-  const put = (i: number, s: { e: Entry; v: number; n: number }) => {
-    const e = s.e;
-    out.enterprise_id[i] = e.ent;
-    out.year[i] = e.year;
-    out.carrier[i] = e.carrier;
-    if (asGiven && s.n === 1 && e.givenUnit !== undefined) {
-      out.amount[i] = e.given!;
-      out.unit[i] = e.givenUnit;
+  const units = CARRIER_CODES.map((c) => carrierInfo(c)!.unit);
+  const put = (o: number, s: number) => {
+    const i = first[s];
+    out.enterprise_id[o] = ctx.entNames[store.ent[i]];
+    out.year[o] = store.year[i];
+    const c = store.carrier[i];
+    out.carrier[o] = CARRIER_CODES[c];
+    if (asGiven && count[s] === 1 && store.givenUnit[i] >= 0) {
+      out.amount[o] = store.given[i];
+      out.unit[o] = store.units[store.givenUnit[i]];
     } else {
-      out.amount[i] = s.v;
-      out.unit[i] = carrierInfo(e.carrier)!.unit;
+      out.amount[o] = sum[s];
+      out.unit[o] = units[c];
     }
   };
   if (asGiven) {
     // The file's order (first row of each key).
     const rows = new Int32Array(n);
-    let i = 0;
-    for (const s of sums.values()) {
-      rows[i] = s.e.row;
-      put(i++, s);
+    for (let s = 0; s < n; s++) {
+      rows[s] = store.row[first[s]];
+      put(s, s);
     }
     out.sourceRow = rows;
     return out;
   }
   // Sort by (enterprise id, year, carrier): rank the interned ids once, then sort numbers.
-  const ids = [...ctx.entIndex.keys()];
+  const ids = ctx.entNames;
   const order = ids.map((_, i) => i).sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
   const rank = new Float64Array(ids.length);
-  order.forEach((idx, r) => (rank[idx] = r));
+  for (let r = 0; r < order.length; r++) rank[order[r]] = r;
   const keys = new Float64Array(n);
-  const sortKeyOf = new Map<number, number>();
-  let j = 0;
-  for (const k of sums.keys()) {
-    const ent = Math.floor(k / (NY * NC));
-    const sk = rank[ent] * NY * NC + (k - ent * NY * NC);
-    keys[j++] = sk;
-    sortKeyOf.set(sk, k);
+  for (let s = 0; s < n; s++) {
+    const i = first[s];
+    keys[s] = (rank[store.ent[i]] * NY + (store.year[i] - 1900)) * NC + store.carrier[i];
   }
-  keys.sort();
-  for (let i = 0; i < n; i++) put(i, sums.get(sortKeyOf.get(keys[i])!)!);
+  const packed = packSorted(keys, n);
+  if (packed) for (let o = 0; o < n; o++) put(o, packed[o] - Math.floor(packed[o] / n) * n);
+  else {
+    const order = Array.from({ length: n }, (_, s) => s).sort((a, b) => keys[a] - keys[b]);
+    for (let o = 0; o < n; o++) put(o, order[o]);
+  }
   return out;
 }
 
@@ -752,46 +960,78 @@ function toColumns(
  * OUTLIER_RATIO times the median of the same enterprise's other years of that carrier (three years or
  * more), or more than 10^4 times the file's median of the carrier, whatever the enterprise's size.
  */
-function outliers(entries: readonly Entry[], ctx: Ctx): void {
-  const median = (xs: number[]) => {
-    const s = [...xs].sort((a, b) => a - b);
-    return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+function outliers(store: EntryStore, kept: Int32Array, ctx: Ctx): void {
+  const median = (xs: Float64Array) => {
+    xs.sort();
+    const n = xs.length;
+    return n % 2 ? xs[n >> 1] : (xs[n / 2 - 1] + xs[n / 2]) / 2;
   };
-  const group = <K>(k: (e: Entry) => K) => {
-    const by = new Map<K, Entry[]>();
-    for (const e of entries) {
-      const key = k(e);
-      const l = by.get(key);
-      if (l) l.push(e);
-      else by.set(key, [e]);
+  /** Entries grouped by a key (counting sort): each group's entry indexes and amounts side by side. */
+  const grouped = (keyOf: (i: number) => number) => {
+    const groupOf = new Map<number, number>();
+    const g = new Int32Array(kept.length);
+    const sizes: number[] = [];
+    for (let j = 0; j < kept.length; j++) {
+      const key = keyOf(kept[j]);
+      let id = groupOf.get(key);
+      if (id === undefined) {
+        id = sizes.length;
+        groupOf.set(key, id);
+        sizes.push(0);
+      }
+      g[j] = id;
+      sizes[id]++;
     }
-    return by;
+    const start = new Int32Array(sizes.length + 1);
+    for (let i = 0; i < sizes.length; i++) start[i + 1] = start[i] + sizes[i];
+    const fill = start.slice(0, sizes.length);
+    const members = new Int32Array(kept.length);
+    for (let j = 0; j < kept.length; j++) members[fill[g[j]]++] = kept[j];
+    return { start, members, groups: sizes.length };
   };
-  const flagged = new Set<Entry>();
-  const flag = (e: Entry, m: number, what: string) => {
-    if (flagged.has(e)) return;
-    flagged.add(e);
+  const flagged = new Set<number>();
+  const flag = (i: number, m: number, what: (e: Entry) => string) => {
+    if (flagged.has(i)) return;
+    flagged.add(i);
+    const e = store.entry(i);
     ctx.problems.warn({
       file: e.file,
       row: e.row,
       column: e.column,
-      reason: `${e.amount.toPrecision(4)} ${carrierInfo(e.carrier)!.unit} of ${e.carrier} is over ${what} (${m.toPrecision(3)}); check the unit`,
+      reason: `${e.amount.toPrecision(4)} ${carrierInfo(e.carrier)!.unit} of ${e.carrier} is over ${what(e)} (${m.toPrecision(3)}); check the unit`,
     });
   };
-  for (const list of group((e) => e.k - (Math.floor(e.k / NC) % NY) * NC).values()) {
-    if (list.length < 3) continue;
-    const m = median(list.map((x) => x.amount));
-    for (const e of list) {
-      if (m > 0 && e.amount > OUTLIER_RATIO * m)
-        flag(e, m, `${OUTLIER_RATIO} times the median of ${e.ent}'s years`);
+  const check = (
+    keyOf: (i: number) => number,
+    minSize: number,
+    ratio: number,
+    what: (e: Entry) => string,
+  ) => {
+    const { start, members, groups } = grouped(keyOf);
+    for (let g = 0; g < groups; g++) {
+      const a = start[g];
+      const b = start[g + 1];
+      if (b - a < minSize) continue;
+      const xs = new Float64Array(b - a);
+      for (let j = a; j < b; j++) xs[j - a] = store.amount[members[j]];
+      const m = median(xs);
+      if (!(m > 0)) continue;
+      for (let j = a; j < b; j++) if (store.amount[members[j]] > ratio * m) flag(members[j], m, what);
     }
-  }
-  for (const [carrier, list] of group((e) => e.carrier)) {
-    if (list.length < 10) continue;
-    const m = median(list.map((e) => e.amount));
-    if (!(m > 0)) continue;
-    for (const e of list) if (e.amount > 1e4 * m) flag(e, m, `10^4 times the file's median of ${carrier}`);
-  }
+  };
+  // The same enterprise's years of a carrier (three or more), then the file's median of the carrier.
+  check(
+    (i) => store.ent[i] * NC + store.carrier[i],
+    3,
+    OUTLIER_RATIO,
+    (e) => `${OUTLIER_RATIO} times the median of ${e.ent}'s years`,
+  );
+  check(
+    (i) => store.carrier[i],
+    10,
+    1e4,
+    (e) => `10^4 times the file's median of ${e.carrier}`,
+  );
 }
 
 /** Imports activity from the grids of one or more files. */
@@ -810,11 +1050,12 @@ export function importActivity(grids: readonly Grid[], options: ActivityOptions 
     yearCache: new Map(),
     steamCache: new Map(),
     entIndex: new Map(),
+    entNames: [],
     convertCache: new Map(),
     asGiven: options.asGiven ?? false,
   };
   const plans: SheetPlan[] = [];
-  const entries: Entry[] = [];
+  const entries = new EntryStore(ctx.entNames);
   let rowsRead = 0;
   const total = grids.reduce((a, g) => a + g.rows.length, 0);
   let done = 0;
@@ -845,10 +1086,10 @@ export function importActivity(grids: readonly Grid[], options: ActivityOptions 
       reason: 'no data rows under the header',
     });
   }
-  const years = sumToYears(entries, ctx);
-  outliers(years, ctx);
-  const activity = toColumns(years, (e) => e.amount, ctx, ctx.asGiven);
-  const feedstock = toColumns(years, (e) => e.feedstock, ctx);
+  const kept = sumToYears(entries, ctx);
+  outliers(entries, kept, ctx);
+  const activity = toColumns(entries, kept, entries.amount, ctx, ctx.asGiven);
+  const feedstock = toColumns(entries, kept, entries.feedstock, ctx);
   return {
     activity,
     feedstock,

@@ -99,13 +99,12 @@ function firstControl(text: string): number {
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
 
-/** True when the bytes are valid UTF-8 (the platform's decoder, fast; the offset is found only on failure). */
-function isUtf8(b: Uint8Array): boolean {
+/** The text when the bytes are valid UTF-8 (the platform's decoder, fast; the offset is found only on failure). */
+function asUtf8(b: Uint8Array): string | undefined {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(b);
-    return true;
+    return new TextDecoder('utf-8', { fatal: true }).decode(b);
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -123,19 +122,20 @@ export function decodeText(bytes: Uint8Array, file: string, choice: EncodingChoi
   const asked: Encoding | undefined =
     choice === 'auto' ? undefined : choice === 'gbk' ? 'gb18030' : (choice as Encoding);
   let encoding: Encoding;
+  // Each candidate is decoded once: the text of the one that fits is kept.
+  let text: string | undefined;
   if (asked) encoding = asked;
   else {
     const u16 = utf16Guess(bytes);
     if (u16) encoding = u16;
-    else if (isUtf8(bytes)) encoding = 'utf-8';
+    else if ((text = asUtf8(bytes)) !== undefined) encoding = 'utf-8';
     else {
-      let gbOk = true;
       try {
-        decodeWith(bytes, 'gb18030');
+        text = decodeWith(bytes, 'gb18030');
       } catch {
-        gbOk = false;
+        text = undefined;
       }
-      if (gbOk) encoding = 'gb18030';
+      if (text !== undefined) encoding = 'gb18030';
       else {
         const at = firstInvalidUtf8(bytes);
         problems.push({
@@ -149,9 +149,8 @@ export function decodeText(bytes: Uint8Array, file: string, choice: EncodingChoi
       }
     }
   }
-  let text: string;
   try {
-    text = decodeWith(bytes, encoding);
+    text ??= decodeWith(bytes, encoding);
   } catch {
     const at = encoding === 'utf-8' ? firstInvalidUtf8(bytes) : -1;
     problems.push({
