@@ -11,7 +11,11 @@ import { InputError, fail } from '../core/errors';
 
 const reasonOf = (e: unknown): string => {
   const err = e as NodeJS.ErrnoException;
-  return err.code ? `${err.code}: ${err.message.replace(/^\w+: /, '')}` : String(err.message ?? e);
+  // "ENOENT: no such file or directory, open '/x/.tmp…'" → "ENOENT: no such file or directory": the
+  // path is named already, and a temporary file's name would only confuse.
+  return err.code
+    ? `${err.code}: ${err.message.replace(/^\w+: /, '').replace(/, \w+ '.*'$/s, '')}`
+    : String(err.message ?? e);
 };
 
 /**
