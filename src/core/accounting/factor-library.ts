@@ -101,7 +101,6 @@ export class FactorLibrary {
     const overrides = new Map(this.#overrides);
     const problems: Problem[] = [];
     const firstRow = new Map<string, FactorOverride>();
-    const where = (r: FactorOverride, n: number) => (r.row !== undefined ? `row ${r.row}` : `entry ${n + 1}`);
     rows.forEach((r) => {
       if (!carrierInfo(r.carrier))
         throw new AccountingError(`Unknown carrier "${r.carrier}" in factor overrides`);
@@ -113,7 +112,7 @@ export class FactorLibrary {
         problems.push({
           ...at,
           column: 'carrier',
-          reason: `${r.carrier} is listed more than once (first at ${where(earlier, rows.indexOf(earlier))}); give one factor per carrier`,
+          reason: `${r.carrier} is listed more than once${earlier.row !== undefined ? ` (first at row ${earlier.row})` : ''}; give one factor per carrier`,
         });
       } else firstRow.set(r.carrier, r);
       for (const [k, v, max] of [
@@ -122,7 +121,7 @@ export class FactorLibrary {
       ] as const) {
         if (v === null) continue;
         // The bound is per base unit of the dimension (t, m3, kWh, GJ, tce): scaled to the row's unit.
-        const limit = max * 10 ** unit.exp10;
+        const limit = Number((max * 10 ** unit.exp10).toPrecision(6));
         if (!Number.isFinite(v))
           problems.push({ ...at, column: k, reason: `${r.carrier}: ${k} is not a finite number` });
         else if (v < 0)

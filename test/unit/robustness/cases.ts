@@ -7,9 +7,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tableFromIPC, tableToIPC } from 'apache-arrow';
+import { tableFromArrays, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { Table as WasmTable, writeParquet } from 'parquet-wasm/node';
 import { presetScenario } from '../../../src/core/scenario/presets';
+import { gbk, xlsx } from '../../fixtures/import/encode';
 
 type Bytes = string | Uint8Array;
 export type Files = Record<string, Bytes>;
@@ -176,6 +177,51 @@ const FACTOR_ROWS = 'account.ts readFactors: give each override its row (FactorO
 const GRID_YEAR_TEXT = 'account.ts options: --grid-year as the importer reads years (4 digits)';
 
 const lines = ACTIVITY.trimEnd().split('\n');
+const rows = lines.slice(1);
+
+/** The activity fixture's rows as columns (amounts as numbers, years as integers). */
+const activityColumns = () => {
+  const cells = rows.map((l) => l.split(','));
+  return {
+    enterprise_id: cells.map((c) => c[0]),
+    year: Int32Array.from(cells, (c) => Number(c[1])),
+    carrier: cells.map((c) => c[2]),
+    amount: Float64Array.from(cells, (c) => Number(c[3])),
+    unit: cells.map((c) => c[4]),
+  };
+};
+const activityParquet = () =>
+  new Uint8Array(
+    writeParquet(WasmTable.fromIPCStream(tableToIPC(tableFromArrays(activityColumns()), 'stream'))),
+  );
+const activityXlsx = () =>
+  xlsx([
+    {
+      name: 'activity',
+      rows: lines.map((l, i) =>
+        i === 0 ? l.split(',') : l.split(',').map((c, j) => (j === 1 || j === 3 ? Number(c) : c)),
+      ),
+    },
+  ]);
+
+/** The activity in another format: the same inventory, byte for byte. */
+const sameActivityAs = (id: string, name: string, content: () => Bytes): Case => ({
+  id,
+  argv: ['account', '--activity', name, '--out', 'o.json'],
+  files: () => ({ [name]: content() }),
+  code: 0,
+  err: '',
+  out: ACCOUNT_OK,
+  same: [{ file: 'o.json', as: 'account-ref' }],
+});
+const badActivityAs = (id: string, name: string, content: () => Bytes, err: Match): Case => ({
+  id,
+  argv: ['account', '--activity', name, '--out', 'o.json'],
+  files: () => ({ [name]: content() }),
+  code: 1,
+  err,
+  absent: ['o.json'],
+});
 
 const accountCases: Case[] = [
   {
@@ -215,6 +261,37 @@ const accountCases: Case[] = [
       .map((l) => l.split(','))
       .map(([id, year, carrier, amount, unit]) => [unit, amount, carrier, year, id].join(','))
       .join('\n') + '\n',
+  ),
+  sameActivityAs('activity-parquet', 'a.parquet', activityParquet),
+  sameActivityAs('activity-xlsx', 'a.xlsx', activityXlsx),
+  sameActivityAs('activity-json-records', 'a.json', () =>
+    JSON.stringify(
+      rows.map((l) =>
+        Object.fromEntries(
+          l.split(',').map((c, j) => [lines[0].split(',')[j], j === 1 || j === 3 ? Number(c) : c]),
+        ),
+      ),
+    ),
+  ),
+  sameActivityAs('activity-gbk', 'a.csv', () => gbk(ACTIVITY)),
+  badActivityAs('activity-parquet-corrupted', 'a.parquet', corruptParquet, /^account: a\.parquet: .*Parquet/),
+  badActivityAs(
+    'activity-parquet-truncated',
+    'a.parquet',
+    () => activityParquet().subarray(0, 40),
+    /^account: a\.parquet: .*Parquet/,
+  ),
+  badActivityAs(
+    'activity-xlsx-not-a-workbook',
+    'a.xlsx',
+    () => bytes('PK', [3, 4], 'no zip here'),
+    /^account: a\.xlsx: .*(Excel|workbook)/,
+  ),
+  badActivityAs(
+    'activity-json-not-json',
+    'a.json',
+    () => '[{"enterprise_id": "A01",',
+    /^account: a\.json: not valid JSON/,
   ),
   sameActivity('activity-bom-crlf', '\ufeff' + ACTIVITY.replaceAll('\n', '\r\n')),
   badActivity(
