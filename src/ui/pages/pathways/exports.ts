@@ -4,7 +4,7 @@
  * as a long CSV table (its JSON, that of `simulate --summary`, is pathways-vm.ts summaryJson). Pure: the caller reads the table from
  * DuckDB (as Arrow) and supplies the Parquet writer.
  */
-import { tableToIPC, type Table } from 'apache-arrow';
+import { tableFromArrays, tableToIPC, type Table } from 'apache-arrow';
 import { float32Text, numericCsvPieces, toCsv, type CsvValue } from '../../../core/csv-write';
 import type { PercentileSeries, SimulationSummary, Spread } from '../../../core/scenario/index';
 import { quoteIdent } from '../../../data/port';
@@ -14,12 +14,14 @@ export function runsQuery(table: string): string {
   return `SELECT * FROM ${quoteIdent(table)} ORDER BY run, year`;
 }
 
+type RunsArray = Int32Array | Float32Array | Float64Array;
+
 /** The columns of an Arrow table as typed arrays (run and year Int32, results Float32 or Float64). */
-function columnsOf(table: Table): Record<string, ArrayLike<number>> {
-  const out: Record<string, ArrayLike<number>> = {};
+function columnsOf(table: Table): Record<string, RunsArray> {
+  const out: Record<string, RunsArray> = {};
   for (const field of table.schema.fields) {
-    const values = table.getChild(field.name)?.toArray() as ArrayLike<number> | undefined;
-    if (!values || typeof values[0] === 'bigint')
+    const values: unknown = table.getChild(field.name)?.toArray();
+    if (!(values instanceof Int32Array || values instanceof Float32Array || values instanceof Float64Array))
       throw new Error(`column ${field.name} is not a 32-bit integer or floating-point column`);
     out[field.name] = values;
   }
@@ -41,9 +43,12 @@ export function runsCsvPieces(table: Table): Generator<string> {
 /** Arrow IPC stream bytes → Parquet bytes (zstd), parquet-wasm's browser or Node build (parquet-browser.ts). */
 export type IpcToParquet = (ipc: Uint8Array) => Uint8Array;
 
-/** The runs table as Parquet, as `simulate --out runs.parquet` writes it (same columns and types). */
+/**
+ * The runs table as Parquet, as `simulate --out runs.parquet` writes it: the same typed columns through
+ * Arrow's tableFromArrays (which also makes the bytes independent of the Arrow build that gave `table`).
+ */
 export function runsParquet(table: Table, toParquet: IpcToParquet): Uint8Array {
-  return toParquet(tableToIPC(table, 'stream'));
+  return toParquet(tableToIPC(tableFromArrays(columnsOf(table)), 'stream'));
 }
 
 export const SUMMARY_CSV_COLUMNS = ['quantity', 'year', 'statistic', 'value', 'unit'] as const;
