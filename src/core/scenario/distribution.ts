@@ -110,7 +110,10 @@ export function toDist(d: DistInput): Dist {
   }
 }
 
-/** Smallest and largest value the distribution can produce. */
+/**
+ * Smallest and largest value the distribution can produce; for a lognormal (unbounded above) the
+ * largest is taken as its 1 − 10⁻⁹ quantile, exp(μ + 6σ), far beyond any run count.
+ */
 export function support(d: DistInput): [number, number] {
   const c = toDist(d);
   switch (c.kind) {
@@ -122,7 +125,7 @@ export function support(d: DistInput): [number, number] {
     case 'normal':
       return [c.min ?? -Infinity, c.max ?? Infinity];
     case 'lognormal':
-      return [0, Infinity];
+      return [0, Math.exp(c.mu + 6 * c.sigma)];
   }
 }
 

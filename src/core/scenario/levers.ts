@@ -21,7 +21,18 @@ import { pvCapacityPoints, rooftopPotentialMw as rooftopPotential, type ParkBase
 import { DEFAULT_DRIVERS, LEVER_DEFAULTS } from './defaults';
 import { distSchema, type DistInput } from './distribution';
 import { HEAVY_SECTORS, LIGHT_SECTORS } from './presets/common';
-import { codes, nonNegative, num, share, withRamp, year } from './schema-parts';
+import {
+  areaHa,
+  capacityMw,
+  codes,
+  num,
+  plainObject,
+  shareOfArea,
+  share,
+  tonnes,
+  withRamp,
+  year,
+} from './schema-parts';
 import { capacityAt } from './timeline';
 import type { Scenario } from './schema';
 
@@ -428,7 +439,7 @@ const pv = lever({
   stage: 'gross',
   colour: '#C9B200',
   schema: v.pipe(
-    v.strictObject({
+    plainObject({
       /** Added capacity in MW at given years (linear between points, held after the last). */
       capacity_mw: v.optional(pvPoints()),
       /** The same, in MW per GWh of base-year electricity use: scales with the park. */
@@ -542,10 +553,10 @@ const sinks = lever({
   colour: '#117733',
   schema: withRamp({
     /** Extra area in ha, or as a share of the dataset's existing area (presets use shares). */
-    extra_green_space_ha: v.optional(nonNegative),
-    extra_wetland_ha: v.optional(nonNegative),
-    extra_green_space_share: v.optional(nonNegative),
-    extra_wetland_share: v.optional(nonNegative),
+    extra_green_space_ha: v.optional(areaHa),
+    extra_wetland_ha: v.optional(areaHa),
+    extra_green_space_share: v.optional(shareOfArea),
+    extra_wetland_share: v.optional(shareOfArea),
   }),
   settings: [pct('greenSpace', 'gs', 1), pct('wetland', 'wl', 1)],
   read: (l) => ({
@@ -580,7 +591,7 @@ const offsets = lever({
   colour: '#7F7F7F',
   schema: withRamp({
     cap_share: v.optional(v.pipe(num, v.minValue(0), v.maxValue(1))),
-    max_tco2: v.optional(nonNegative),
+    max_tco2: v.optional(tonnes),
   }),
   settings: [pct('offsets', 'off', 0.2, 0.005)],
   read: (l) => ({ offsets: l ? (l.cap_share ?? LEVER_DEFAULTS.offset_cap_share.value) : 0 }),
@@ -793,7 +804,7 @@ export function controlContext(b: ParkBaseline): ControlContext {
 
 function pvPoints() {
   return v.pipe(
-    v.array(v.strictObject({ year, mw: nonNegative })),
+    v.array(plainObject({ year, mw: capacityMw })),
     v.minLength(1, 'needs at least one {year, mw} point'),
     v.check((pts) => pts.every((p, i) => i === 0 || p.year > pts[i - 1].year), 'years must increase'),
   );
@@ -801,7 +812,7 @@ function pvPoints() {
 
 function pvSharePoints() {
   return v.pipe(
-    v.array(v.strictObject({ year, share: v.pipe(num, v.minValue(0), v.maxValue(1)) })),
+    v.array(plainObject({ year, share: v.pipe(num, v.minValue(0), v.maxValue(1)) })),
     v.minLength(1, 'needs at least one {year, share} point'),
     v.check((pts) => pts.every((p, i) => i === 0 || p.year > pts[i - 1].year), 'years must increase'),
   );

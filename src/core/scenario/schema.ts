@@ -6,12 +6,13 @@
 import * as v from 'valibot';
 import { distSchema } from './distribution';
 import { LEVERS } from './levers';
-import { code, num, year } from './schema-parts';
+import { code, num, plainObject, year } from './schema-parts';
 
-// Growth may be lognormal (no upper bound), but must keep output positive.
-const growth = distSchema(-0.5, Infinity);
-const phases = v.strictObject({ to2030: growth, to2040: growth, to2060: growth });
-const partialPhases = v.strictObject({
+// Growth must keep output positive and finite: within [−50 %, +50 %] a year (a lognormal up to its
+// 1 − 10⁻⁹ quantile).
+const growth = distSchema(-0.5, 0.5);
+const phases = plainObject({ to2030: growth, to2040: growth, to2060: growth });
+const partialPhases = plainObject({
   to2030: v.optional(growth),
   to2040: v.optional(growth),
   to2060: v.optional(growth),
@@ -19,16 +20,16 @@ const partialPhases = v.strictObject({
 const intensity = distSchema(-0.5, 0.5);
 const gridDist = distSchema(-0.5, 2);
 
-const driversSchema = v.strictObject({
+const driversSchema = plainObject({
   output_growth: v.optional(
-    v.strictObject({ default: v.optional(phases), sectors: v.optional(v.record(code, partialPhases)) }),
+    plainObject({ default: v.optional(phases), sectors: v.optional(v.record(code, partialPhases)) }),
   ),
   intensity_improvement: v.optional(
-    v.strictObject({ default: v.optional(intensity), sectors: v.optional(v.record(code, intensity)) }),
+    plainObject({ default: v.optional(intensity), sectors: v.optional(v.record(code, intensity)) }),
   ),
   electricity_drift: v.optional(distSchema(-0.2, 0.2)),
   grid_factor: v.optional(
-    v.strictObject({
+    plainObject({
       base: v.optional(v.pipe(num, v.minValue(0), v.maxValue(2))),
       y2030: v.optional(gridDist),
       y2045: v.optional(gridDist),
@@ -37,10 +38,10 @@ const driversSchema = v.strictObject({
   ),
   pv_yield: v.optional(distSchema(0, 3000)),
   chp_efficiency: v.optional(
-    v.strictObject({ gain: v.optional(distSchema(-0.02, 0.05)), max: v.optional(distSchema(0.3, 1)) }),
+    plainObject({ gain: v.optional(distSchema(-0.02, 0.05)), max: v.optional(distSchema(0.3, 1)) }),
   ),
   sink_uptake: v.optional(
-    v.strictObject({
+    plainObject({
       green_space: v.optional(distSchema(-20, 50)),
       wetland: v.optional(distSchema(-20, 50)),
     }),
@@ -66,11 +67,11 @@ export function scope2Of(s: { accounting?: { scope2?: Scope2Method } }): Scope2M
 type LeverEntries = {
   [L in (typeof LEVERS)[number] as L['doc']]: v.OptionalSchema<L['schema'], undefined>;
 };
-const leversSchema = v.strictObject(
+const leversSchema = plainObject(
   Object.fromEntries(LEVERS.map((l) => [l.doc, v.optional(l.schema)])) as LeverEntries,
 );
 
-const correlationSchema = v.strictObject({
+const correlationSchema = plainObject({
   inputs: v.pipe(
     v.array(v.pipe(v.string(), v.regex(/^[a-z0-9_.*]+$/, 'must be an input name or a pattern with *'))),
     v.minLength(1),
@@ -78,7 +79,7 @@ const correlationSchema = v.strictObject({
   rho: v.pipe(num, v.minValue(-1), v.maxValue(1)),
 });
 
-export const ScenarioSchema = v.strictObject({
+export const ScenarioSchema = plainObject({
   schema_version: v.literal(1),
   id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9_-]*$/, 'must be a lower-case slug')),
   name_zh: v.pipe(v.string(), v.nonEmpty()),
@@ -86,14 +87,14 @@ export const ScenarioSchema = v.strictObject({
   dataset: v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'must be a dataset id')),
   description: v.optional(v.string()),
   horizon: v.pipe(
-    v.strictObject({ start: year, end: year }),
+    plainObject({ start: year, end: year }),
     v.forward(
       v.check((h) => h.end > h.start && h.end >= 2030, 'must be after start and ≥ 2030'),
       ['end'],
     ),
   ),
   /** How the baseline is accounted; omitted: Scope 2 market based (DEFAULT_SCOPE2). */
-  accounting: v.optional(v.strictObject({ scope2: v.optional(v.picklist(SCOPE2_METHODS)) })),
+  accounting: v.optional(plainObject({ scope2: v.optional(v.picklist(SCOPE2_METHODS)) })),
   drivers: driversSchema,
   levers: leversSchema,
   correlations: v.optional(v.array(correlationSchema)),
@@ -155,7 +156,25 @@ export type ParseResult =
  * Validates a scenario document. With `dataset`, a document built for another dataset is accepted with
  * a warning (presets are dataset-agnostic; the field records what they were built for).
  */
+/** Keys that would reach an object's prototype; valibot skips them silently, so they are refused here. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The path of the first forbidden key in a JSON value, at any depth, or null. */
+function forbiddenKeyPath(value: unknown, path: string): string | null {
+  if (typeof value !== 'object' || value === null) return null;
+  for (const key of Object.keys(value)) {
+    const at = Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+    if (!Array.isArray(value) && FORBIDDEN_KEYS.has(key)) return at;
+    const inner = forbiddenKeyPath((value as Record<string, unknown>)[key], at);
+    if (inner) return inner;
+  }
+  return null;
+}
+
 export function parseScenario(input: unknown, options: { dataset?: string } = {}): ParseResult {
+  const forbidden = forbiddenKeyPath(input, '');
+  if (forbidden)
+    return { ok: false, errors: [`${forbidden}: this key is not allowed (it names an object's prototype)`] };
   const result = v.safeParse(ScenarioSchema, input);
   if (!result.success) return { ok: false, errors: formatIssues(result.issues) };
   const warnings: string[] = [];

@@ -79,6 +79,64 @@ describe('scenario schema', () => {
     }
   });
 
+  it('refuses lists for objects, prototype keys and numbers the model cannot carry, with the field path', () => {
+    const cases: [string, (d: Doc) => void, RegExp][] = [
+      ['levers as a list', (d) => (d.levers = []), /^levers: must be an object/],
+      ['drivers as a list', (d) => (d.drivers = []), /^drivers: must be an object/],
+      [
+        '__proto__ sector',
+        (d) => (d.drivers = JSON.parse('{"output_growth":{"sectors":{"__proto__":{"to2030":0.1}}}}')),
+        /^drivers\.output_growth\.sectors\.__proto__: this key is not allowed/,
+      ],
+      [
+        'constructor key',
+        (d) => (d.levers.offsets = JSON.parse('{"constructor":1}')),
+        /^levers\.offsets\.constructor: this key is not allowed/,
+      ],
+      [
+        'growth 1e6',
+        (d) => (d.drivers = { output_growth: { default: { to2030: 1e6, to2040: 0.1, to2060: 0.1 } } }),
+        /^drivers\.output_growth\.default\.to2030: must stay within \[-0\.5, 0\.5\]/,
+      ],
+      [
+        'lognormal median 1e300',
+        (d) =>
+          (d.drivers = {
+            output_growth: {
+              default: { to2030: { dist: 'lognormal', median: 1e300, p95: 2e300 }, to2040: 0.1, to2060: 0.1 },
+            },
+          }),
+        /^drivers\.output_growth\.default\.to2030: must stay within/,
+      ],
+      [
+        'green space 1e308 ha',
+        (d) => (d.levers.sinks = { extra_green_space_ha: 1e308, start_year: 2026, target_year: 2030 }),
+        /^levers\.sinks\.extra_green_space_ha: must be ≤ 1,000,000 ha/,
+      ],
+      [
+        'PV 1e308 MW',
+        (d) => (d.levers.rooftop_pv = { capacity_mw: [{ year: 2030, mw: 1e308 }] }),
+        /^levers\.rooftop_pv\.capacity_mw\[0\]\.mw: must be ≤ 1,000,000 MW/,
+      ],
+    ];
+    for (const [name, edit, message] of cases) {
+      const errors = errorsOf(edit);
+      expect(errors.length, name).toBeGreaterThan(0);
+      expect(errors[0], name).toMatch(message);
+    }
+    // A lognormal growth with a plausible spread stays allowed.
+    expect(
+      errorsOf(
+        (d) =>
+          (d.drivers = {
+            output_growth: {
+              default: { to2030: { dist: 'lognormal', median: 0.05, p95: 0.08 }, to2040: 0.03, to2060: 0.02 },
+            },
+          }),
+      ),
+    ).toEqual([]);
+  });
+
   it('records the Scope-2 method: market based when omitted, and a baseline built otherwise is refused', () => {
     const s = presetScenario('policy');
     expect(s.accounting).toEqual({ scope2: 'market' });

@@ -106,7 +106,7 @@ describe('engine statistics (5 standard errors)', () => {
             sectors: Object.fromEntries(
               Object.entries(spec).map(([k, [mu, sdv]]) => [
                 k,
-                { to2030: { dist: 'normal', mean: mu, sd: sdv, min: -0.5, max: 1 } },
+                { to2030: { dist: 'normal', mean: mu, sd: sdv, min: -0.5, max: 0.5 } },
               ]),
             ),
           },
