@@ -14,6 +14,7 @@ import { printFootprintBench } from './footprint-bench';
 import { nodeBench, poolBench } from './node-bench';
 import { importBench, printImportBench } from './import-bench';
 import { cliStartBench } from './cli-bench';
+import { printWorkshopBench } from './workshop-bench';
 
 const SEED = 42;
 const SCENARIO = 'policy';
@@ -74,6 +75,8 @@ async function main(): Promise<void> {
   if (process.env.BENCH_PART === 'footprint') return printFootprintBench();
   // BENCH_PART=cli runs only part (f).
   if (process.env.BENCH_PART === 'cli') return printCliStart();
+  // BENCH_PART=workshop runs only part (h).
+  if (process.env.BENCH_PART === 'workshop') return printWorkshopBench();
   const park = await loadPark('sample', process.cwd());
   const model = compileScenario(presetScenario(SCENARIO), park.baseline);
   console.log(
@@ -199,6 +202,7 @@ async function main(): Promise<void> {
   await printFootprintBench();
   printImportBench(importBench());
   printCliStart();
+  await printWorkshopBench();
   console.log(`Benchmark took ${((performance.now() - started) / 1000).toFixed(0)} s.`);
 }
 

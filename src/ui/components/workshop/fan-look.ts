@@ -49,9 +49,9 @@ function emphasised(id: string, h: Highlight): boolean {
     case 'history':
       return id === 'history';
     case 'gross':
-      return id === 'gross-median';
+      return id.startsWith('gross-');
     case 'net':
-      return id === 'net-median';
+      return id.startsWith('net-');
     case 'bands':
       return id.endsWith('-band');
     case 'target2030':
