@@ -18,7 +18,7 @@ import { parseScenario, scope2Of, type Scenario } from '../../core/scenario/sche
 import { summarize } from '../../core/scenario/summary';
 import { inputsColumns, runsColumns, type RunsColumn } from '../../data/runs-layout';
 import { cpuCount, createNodeSimulationRunner } from '../../../workers/node-pool';
-import { parseArgs } from '../args';
+import { parseArgs, shown } from '../args';
 import { loadPark } from '../load-park';
 import { checkFinite, checkOutputPath, writeAtomic } from '../output';
 import type { CliCommand, CliIo } from '../types';
@@ -48,6 +48,9 @@ Monte Carlo decarbonization pathways of a park from its latest data year to 2060
   --out       per-run results, Parquet (zstd) or CSV by the extension: a long table with columns
               run, year, gross_tco2, net_tco2, energy_tce, output_10k_cny; and next to it
               <name>.inputs.<ext> with run and one column per uncertain input (its sampled value)`;
+
+/** Warnings of the compiled scenario printed at most; the rest are counted. */
+const MAX_WARNINGS = 20;
 
 /** A problem with the command line (an option missing or out of range). */
 const usage = (reason: string): never => fail({ file: 'command line', reason });
@@ -296,7 +299,10 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
   // The pool keeps the per-sector and per-carrier breakdown for about 2,000 runs (model.ts BREAKDOWN_ROWS).
   const model = compileChecked(scenario, park.baseline, scenarioSpec);
-  for (const w of model.warnings) io.stderr(`warning: ${w}\n`);
+  // At most MAX_WARNINGS lines (a document with thousands of unknown sectors would print megabytes).
+  for (const w of model.warnings.slice(0, MAX_WARNINGS)) io.stderr(`warning: ${shown(w, 300)}\n`);
+  if (model.warnings.length > MAX_WARNINGS)
+    io.stderr(`warning: … and ${model.warnings.length - MAX_WARNINGS} more warnings of the scenario\n`);
 
   const t1 = performance.now();
   const pool = createNodeSimulationRunner({ workers });

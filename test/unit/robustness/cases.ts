@@ -974,6 +974,24 @@ const simulateCases: Case[] = [
     err: WARNINGS_ONLY,
     same: [{ file: 's.json', as: 'scenario-ref' }],
   },
+  {
+    id: 'scenario-thousands-of-unknown-sectors',
+    argv: simulate('--scenario', 'sc.json', '--park', 'workshop', ...SIM),
+    files: () => ({
+      'sc.json': json(
+        scenarioDoc(
+          (d) =>
+            (d.drivers = {
+              intensity_improvement: {
+                sectors: Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`sector_${i}`, 0.01])),
+              },
+            }),
+        ),
+      ),
+    }),
+    code: 0,
+    err: [WARNINGS_ONLY, /^(warning: .*\n){21}$/, /\nwarning: … and \d+ more warnings of the scenario\n$/],
+  },
   badScenario('scenario-not-json', '{"schema_version": 1,', /^simulate: sc\.json: not valid JSON \(/),
   badScenario('scenario-empty-file', '', /^simulate: sc\.json: not valid JSON \(/),
   badScenario(
