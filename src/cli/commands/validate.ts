@@ -18,6 +18,7 @@ import {
   type MappingDoc,
   type ParkImport,
 } from '../../core/import/index';
+import { represented } from '../../core/import/problems';
 import { parseArgs } from '../args';
 import type { CliCommand, CliIo } from '../types';
 
@@ -107,8 +108,9 @@ export async function importActivityFile(
   });
   const errors = r.problems.filter((p) => p.severity !== 'warning');
   if (r.errorCount > 0) {
-    if (errors.length < r.errorCount)
-      errors.push({ file: name, reason: `${r.errorCount - errors.length} more errors not listed` });
+    const said = errors.reduce((a, p) => a + represented(p), 0);
+    if (said < r.errorCount)
+      errors.push({ file: name, reason: `${r.errorCount - said} more errors not listed` });
     throw new InputError(errors);
   }
   if (!r.activity || r.activity.activity.length === 0)
@@ -199,10 +201,13 @@ export async function runImporter(
 /** Writes the problems (errors, then warnings) and the "… and N more" line. */
 export function reportProblems(io: CliIo, result: ParkImport | undefined, early: readonly Problem[]): void {
   const list = result ? result.problems : early;
-  for (const p of list) io.stderr(locatedLine(p) + '\n');
+  let said = 0;
+  for (const p of list) {
+    io.stderr(locatedLine(p) + '\n');
+    said += represented(p);
+  }
   const total = result ? result.errorCount + result.warningCount : early.length;
-  if (total > list.length)
-    io.stderr(`… and ${total - list.length} more problems (--max-problems to list more)\n`);
+  if (total > said) io.stderr(`… and ${total - said} more problems (--max-problems to list more)\n`);
 }
 
 async function run(argv: string[], io: CliIo): Promise<number> {

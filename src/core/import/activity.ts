@@ -217,6 +217,8 @@ interface Ctx {
   entIndex: Map<string, number>;
   /** Interned enterprise ids, by index. */
   entNames: string[];
+  /** The first name met for each enterprise id, and where. */
+  nameRows: Map<string, { name: string; at: string }>;
   convertCache: Map<UnitDef, Map<string, (x: number) => number>>;
   asGiven: boolean;
 }
@@ -444,7 +446,15 @@ function readRows(
       bad(iEnt >= 0 ? iEnt : iName, `enterprise code ${echo(ent)} is longer than 64 characters`);
     if (iName >= 0 && iEnt >= 0 && ent !== '') {
       const name = cellText(cells[iName]);
-      if (name) ctx.names.set(ent, name);
+      const prev = ctx.nameRows.get(ent);
+      if (name && prev === undefined) {
+        ctx.names.set(ent, name);
+        ctx.nameRows.set(ent, { name, at: `${file} row ${row}` });
+      } else if (name && prev && prev.name !== name)
+        bad(
+          iName,
+          `enterprise ${echo(ent)} is named ${echo(name)} here but ${echo(prev.name)} on ${prev.at}`,
+        );
     }
     let year = defaults.period?.year;
     let from = defaults.period?.from ?? 1;
@@ -1051,6 +1061,7 @@ export function importActivity(grids: readonly Grid[], options: ActivityOptions 
     steamCache: new Map(),
     entIndex: new Map(),
     entNames: [],
+    nameRows: new Map(),
     convertCache: new Map(),
     asGiven: options.asGiven ?? false,
   };

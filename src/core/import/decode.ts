@@ -30,6 +30,8 @@ export interface Decoded {
 export interface DecodeResult {
   decoded?: Decoded;
   problems: Problem[];
+  /** A control character refused: the text and its offset, so a tabular reader can name the column. */
+  control?: { text: string; at: number };
 }
 
 /** Offset of the first byte that is not valid UTF-8, or -1. */
@@ -183,7 +185,7 @@ export function decodeText(bytes: Uint8Array, file: string, choice: EncodingChoi
       row: line,
       reason: `control character U+${code} at character ${ctrl} of the ${ENCODING_NAMES[encoding]} text${hint}`,
     });
-    return { problems };
+    return { problems, control: { text, at: ctrl } };
   }
   return { decoded: { text, encoding, bom, detected: !asked }, problems };
 }

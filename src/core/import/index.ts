@@ -10,7 +10,7 @@ import { activityTable, type TypedTable } from './columns';
 import type { EncodingChoice, Encoding } from './decode';
 import type { MappingDoc } from './mapping';
 import { readFile, type FileFormat } from './readers';
-import { DEFAULT_MAX_PROBLEMS } from './problems';
+import { DEFAULT_MAX_PROBLEMS, represented } from './problems';
 import { importEconomics, importEnterprises, type TableImport } from './tables';
 
 export interface InputFile {
@@ -148,9 +148,10 @@ export function importPark(input: ParkImportInput): ParkImport {
   const fileOrder = new Map<string, number>();
   for (const p of all) if (!fileOrder.has(p.file)) fileOrder.set(p.file, fileOrder.size);
   const rank = (p: Problem) => (p.severity === 'warning' ? 1 : 0);
+  // A "… and n more like this" line comes after the rows of its file.
+  const rowOf = (p: Problem) => (represented(p) > 1 ? Number.MAX_SAFE_INTEGER : (p.row ?? -1));
   all.sort(
-    (a, b) =>
-      rank(a) - rank(b) || fileOrder.get(a.file)! - fileOrder.get(b.file)! || (a.row ?? -1) - (b.row ?? -1),
+    (a, b) => rank(a) - rank(b) || fileOrder.get(a.file)! - fileOrder.get(b.file)! || rowOf(a) - rowOf(b),
   );
   out.problems = all.slice(0, max);
   out.errorCount = errors;

@@ -50,9 +50,31 @@ function sniffFormat(bytes: Uint8Array): FileFormat | undefined {
   return undefined;
 }
 
+/**
+ * The header name of the column a character offset falls in (counting separators on its line), so a
+ * control character in an id is located by column too.
+ */
+function columnAt(text: string, at: number, delimiter: string): string | undefined {
+  const lineStart = Math.max(text.lastIndexOf('\n', at - 1), text.lastIndexOf('\r', at - 1)) + 1;
+  const index = text.slice(lineStart, at).split(delimiter).length - 1;
+  const headerEnd = text.search(/\r|\n/);
+  const header = text.slice(0, headerEnd < 0 ? undefined : headerEnd).split(delimiter);
+  const name = header[index]
+    ?.replace(/^\uFEFF/, '')
+    .replace(/^"|"$/g, '')
+    .trim();
+  return name || undefined;
+}
+
 function readCsv(bytes: Uint8Array, file: string, opts: ReadOptions, out: ReadResult): void {
-  const { decoded, problems } = decodeText(bytes, file, opts.encoding);
-  for (const item of problems) out.problems.push(item);
+  const { decoded, problems, control } = decodeText(bytes, file, opts.encoding);
+  for (const item of problems) {
+    const column =
+      control && item.row !== undefined && item.row > 1
+        ? columnAt(control.text, control.at, sniffDelimiter(control.text))
+        : undefined;
+    out.problems.push(column ? { ...item, column } : item);
+  }
   if (!decoded) return;
   out.encoding = decoded.encoding;
   out.encodingDetected = decoded.detected;
