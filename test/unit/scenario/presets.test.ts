@@ -8,6 +8,8 @@ import { compileScenario, simulateBlock } from '../../../src/core/scenario/kerne
 import { presetScenario, type PresetId } from '../../../src/core/scenario/presets';
 import { assertScenario, type Scenario } from '../../../src/core/scenario/schema';
 import type { ParkBaseline } from '../../../src/core/scenario/baseline';
+import { applySettings } from '../../../src/core/scenario/apply';
+import { controlContext, settingsFromScenario, type SettingKey } from '../../../src/core/scenario/levers';
 
 const RUNS = 1000;
 const SEED = 7;
@@ -19,7 +21,7 @@ beforeAll(async () => {
 
 interface Outcome {
   years: Int32Array;
-  /** Peak year of gross emissions per run. */
+  /** Peak year of the emissions to the atmosphere (after capture) per run, over the horizon. */
   peak: Int32Array;
   /** Share of runs with net ≤ 0 in some year up to 2060. */
   pNeutral: number;
@@ -27,6 +29,8 @@ interface Outcome {
   pPeak2030: number;
   /** Gross emissions in the last year, per run. */
   last: Float64Array;
+  /** Net emissions in the last year, per run. */
+  lastNet: Float64Array;
 }
 
 function run(s: Scenario): Outcome {
@@ -35,24 +39,45 @@ function run(s: Scenario): Outcome {
   const nY = m.nYears;
   const peak = new Int32Array(RUNS);
   const last = new Float64Array(RUNS);
+  const lastNet = new Float64Array(RUNS);
   let neutral = 0;
   let by2030 = 0;
   for (let r = 0; r < RUNS; r++) {
     let best = 0;
     let reached = false;
     for (let y = 0; y < nY; y++) {
-      if (b.gross[r * nY + y] > b.gross[r * nY + best]) best = y;
+      if (b.emitted[r * nY + y] > b.emitted[r * nY + best]) best = y;
       if (m.years[y] <= 2060 && b.net[r * nY + y] <= 0) reached = true;
     }
     peak[r] = m.years[best];
     last[r] = b.gross[r * nY + nY - 1];
+    lastNet[r] = b.net[r * nY + nY - 1];
     if (reached) neutral++;
     if (peak[r] <= 2030) by2030++;
   }
-  return { years: m.years, peak, pNeutral: neutral / RUNS, pPeak2030: by2030 / RUNS, last };
+  return { years: m.years, peak, pNeutral: neutral / RUNS, pPeak2030: by2030 / RUNS, last, lastNet };
 }
 
 const preset = (id: PresetId) => presetScenario(id);
+
+/** The scenario with these settings applied exactly as the Pathways sliders would (the CLI's --lever). */
+function withSettings(s: Scenario, set: Partial<Record<SettingKey, number>>): Scenario {
+  return applySettings(
+    s,
+    { ...settingsFromScenario(s, controlContext(baseline)), ...set },
+    controlContext(baseline),
+  );
+}
+
+/**
+ * A test scenario (not a preset) whose neutrality is uncertain on the sample park, so that a
+ * probability can move both ways: the ambitious levers with a large offset allowance.
+ */
+function nearNeutral(capShare: number): Scenario {
+  const s = structuredClone(preset('ambitious'));
+  s.levers.offsets = { cap_share: capShare, start_year: 2030, target_year: 2045 };
+  return assertScenario(s);
+}
 
 /** The scenario with `shift` added to every growth draw of every period (the CLI's --growth-shift). */
 function fasterGrowth(s: Scenario, shift: number): Scenario {
@@ -81,9 +106,12 @@ describe('model behaviour on the sample park', () => {
   }, 120_000);
 
   it('faster growth never makes neutrality or an early peak more likely, and raises 2060 emissions in every run', () => {
-    for (const id of ['policy', 'ambitious'] as const) {
-      const slow = run(fasterGrowth(preset(id), 0));
-      const fast = run(fasterGrowth(preset(id), 0.01));
+    const near = run(nearNeutral(0.6));
+    expect(near.pNeutral, 'the test scenario must leave neutrality uncertain').toBeGreaterThan(0.02);
+    expect(near.pNeutral).toBeLessThan(0.98);
+    for (const s of [preset('policy'), preset('ambitious'), nearNeutral(0.6)]) {
+      const slow = run(fasterGrowth(s, 0));
+      const fast = run(fasterGrowth(s, 0.01));
       expect(fast.pNeutral).toBeLessThanOrEqual(slow.pNeutral);
       expect(fast.pPeak2030).toBeLessThanOrEqual(slow.pPeak2030);
       // Common random numbers: run by run, not just on average.
@@ -102,5 +130,24 @@ describe('model behaviour on the sample park', () => {
         2 * mean + 3 * Math.sqrt(mean + 1),
       );
     }
+  }, 120_000);
+
+  it('more offsets never make neutrality less likely, and never raise net emissions in any run', () => {
+    const less = run(nearNeutral(0.3));
+    const more = run(nearNeutral(0.6));
+    expect(more.pNeutral).toBeGreaterThanOrEqual(less.pNeutral);
+    more.lastNet.forEach((v, r) => expect(v).toBeLessThanOrEqual(less.lastNet[r]));
+  }, 120_000);
+
+  it('capture from an early year never makes an early peak less likely', () => {
+    const late = run(withSettings(preset('policy'), { ccus: 0.9, ccusYear: 2035 }));
+    const early = run(withSettings(preset('policy'), { ccus: 0.9, ccusYear: 2027 }));
+    expect(early.pPeak2030).toBeGreaterThanOrEqual(late.pPeak2030);
+  }, 120_000);
+
+  it('green power lowers market-based emissions in every run', () => {
+    const none = run(withSettings(preset('policy'), { greenPower: 0 }));
+    const green = run(withSettings(preset('policy'), { greenPower: 0.8, greenPowerYear: 2035 }));
+    green.last.forEach((v, r) => expect(v).toBeLessThan(none.last[r]));
   }, 120_000);
 });
