@@ -28,6 +28,23 @@ self.addEventListener('activate', (event) => {
   );
 });
 
+// The page asks how much of this build the cache holds (its "ready for offline use" indicator).
+self.addEventListener('message', (event) => {
+  if (event.data?.type !== 'pcw:cache-status' || !event.ports[0]) return;
+  const port = event.ports[0];
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) => cache.keys())
+      .then((keys) => {
+        const held = new Set(keys.map((r) => new URL(r.url).pathname));
+        const scope = self.registration.scope;
+        const missing = PRECACHE.filter((f) => !held.has(new URL(f, scope).pathname)).length;
+        port.postMessage({ type: 'pcw:cache-status', version: VERSION, total: PRECACHE.length, missing });
+      }),
+  );
+});
+
 self.addEventListener('fetch', (event) => {
   const req = event.request;
   const url = new URL(req.url);
