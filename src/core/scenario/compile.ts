@@ -283,6 +283,32 @@ export function compileScenario(
       for (const b of matched) if (a < b) pairs.set(`${a},${b}`, spearmanToPearson(entry.rho));
     }
   });
+  // Growth persistence across periods (docs/model.md §6): the pair (s, k), (s', k') gets
+  // r(s, s') · p^|k − k'| in Pearson terms, r the cross-sector correlation of period k (1 for s = s') —
+  // a Kronecker product of the sector and period matrices, positive definite when both are.
+  const persistence = dr.output_growth?.persistence ?? DEFAULT_DRIVERS.output_growth_persistence.value;
+  if (persistence > 0) {
+    const pP = spearmanToPearson(persistence);
+    const uncertain = new Set(inputIdx);
+    const key = (a: number, b: number) => (a < b ? `${a},${b}` : `${b},${a}`);
+    for (let s1 = 0; s1 < nS; s1++) {
+      for (let s2 = 0; s2 < nS; s2++) {
+        for (let k1 = 0; k1 < 3; k1++) {
+          for (let k2 = k1 + 1; k2 < 3; k2++) {
+            const a = growthSlot[s1 * 3 + k1];
+            const b = growthSlot[s2 * 3 + k2];
+            if (a < 0 || b < 0 || !uncertain.has(a) || !uncertain.has(b)) continue;
+            const same = growthSlot[s2 * 3 + k1];
+            const r = s1 === s2 ? 1 : (pairs.get(key(a, same)) ?? 0);
+            if (r === 0) continue;
+            pairs.set(key(a, b), r * pP ** (k2 - k1));
+            involved.add(a);
+            involved.add(b);
+          }
+        }
+      }
+    }
+  }
   const copula = [...involved].sort((a, b) => a - b);
   const m = copula.length;
   const corr = new Float64Array(m * m);

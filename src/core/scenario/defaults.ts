@@ -25,6 +25,16 @@ export const DEFAULT_DRIVERS = {
       'the 14th Five-Year Plan outline) plus about 0.5 pt for national-level development zones, slowing as in ' +
       'long-term studies (Tsinghua ICCSD 2020: ≈3 %/yr in the 2040s, ≈2 % after). Spread: our judgement.',
   },
+  output_growth_persistence: {
+    value: 0.5,
+    source:
+      'Rank correlation of a sector’s growth between consecutive periods (to 2030 → 2031–40 → after 2040; ' +
+      'two periods apart: its square): a sector that grows fast tends to keep growing fast (industry life ' +
+      'cycles, capital already committed). Size: our judgement. Combined with the cross-sector correlation ' +
+      'of each period as a Kronecker product, which keeps the matrix positive definite. Growth and intensity ' +
+      'decline are left uncorrelated: the evidence on their link at sector level is mixed, and a scenario can ' +
+      'add one in `correlations`.',
+  },
   intensity_improvement: {
     value: { dist: 'normal', mean: 0.02, sd: 0.008, min: -0.02, max: 0.08 } satisfies DistInput,
     source:

@@ -22,7 +22,12 @@ const gridDist = distSchema(-0.5, 2);
 
 const driversSchema = plainObject({
   output_growth: v.optional(
-    plainObject({ default: v.optional(phases), sectors: v.optional(v.record(code, partialPhases)) }),
+    plainObject({
+      default: v.optional(phases),
+      sectors: v.optional(v.record(code, partialPhases)),
+      /** Rank correlation of a sector's growth between consecutive periods (defaults.ts). */
+      persistence: v.optional(v.pipe(num, v.minValue(0), v.maxValue(0.95))),
+    }),
   ),
   intensity_improvement: v.optional(
     plainObject({ default: v.optional(intensity), sectors: v.optional(v.record(code, intensity)) }),

@@ -167,4 +167,53 @@ describe('engine statistics (5 standard errors)', () => {
     expect(Math.abs(g - 0.05)).toBeLessThan(5 * 0.1 * Math.sqrt(0.25 / n));
     expect(normalInv(0.5)).toBe(0);
   });
+
+  it('keeps a sector fast across periods (growth persistence), combined with the cross-sector correlation', () => {
+    const uncertain = { dist: 'normal', mean: 0.03, sd: 0.01, min: -0.1, max: 0.2 } as const;
+    const s = scenario({
+      drivers: {
+        output_growth: {
+          default: { to2030: uncertain, to2040: uncertain, to2060: uncertain },
+          persistence: 0.5,
+        },
+      },
+      correlations: [
+        { inputs: ['growth.*.to2030'], rho: 0.6 },
+        { inputs: ['growth.*.to2040'], rho: 0.6 },
+        { inputs: ['growth.*.to2060'], rho: 0.6 },
+      ],
+    });
+    const m = compileScenario(s, electricPark(2024, { electronics: 1000, chemicals: 1000 }));
+    const n = 20_000;
+    const blk = simulateBlock(m, 8, 0, n, { levers: false });
+    const col = (name: string) => {
+      const i = m.inputNames.indexOf(name);
+      return Float64Array.from({ length: n }, (_, r) => blk.inputs[r * m.nInputs + i]);
+    };
+    const tol = 5 / Math.sqrt(n - 1);
+    const rho = (a: string, b: string) => spearman(col(a), col(b));
+    expect(Math.abs(rho('growth.chemicals.to2030', 'growth.chemicals.to2040') - 0.5)).toBeLessThan(tol);
+    expect(Math.abs(rho('growth.chemicals.to2040', 'growth.chemicals.to2060') - 0.5)).toBeLessThan(tol);
+    expect(Math.abs(rho('growth.electronics.to2030', 'growth.chemicals.to2030') - 0.6)).toBeLessThan(tol);
+    // Two periods apart and across sectors: weaker, but positive.
+    const far = rho('growth.chemicals.to2030', 'growth.chemicals.to2060');
+    expect(far).toBeGreaterThan(0.15);
+    expect(far).toBeLessThan(0.5 - tol);
+    const cross = rho('growth.electronics.to2030', 'growth.chemicals.to2040');
+    expect(cross).toBeGreaterThan(0.15);
+    expect(cross).toBeLessThan(0.5 - tol);
+    // Without persistence the periods are independent.
+    const none = compileScenario(
+      scenario({
+        drivers: {
+          output_growth: {
+            default: { to2030: uncertain, to2040: uncertain, to2060: uncertain },
+            persistence: 0,
+          },
+        },
+      }),
+      electricPark(2024, { electronics: 1000, chemicals: 1000 }),
+    );
+    expect(none.copulaSlots.length).toBe(0);
+  });
 });
