@@ -142,6 +142,24 @@ function firstInvalidUtf8(b: Uint8Array): number {
   return b.length;
 }
 
+/** Levels of objects and lists a scenario file may nest (it has a handful; checked without recursion). */
+const MAX_DEPTH = 32;
+
+/** The path of the first value nested deeper than `max` levels, or null. */
+function tooDeep(doc: unknown, max: number): string | null {
+  const stack: { value: unknown; path: string; depth: number }[] = [{ value: doc, path: '', depth: 0 }];
+  while (stack.length > 0) {
+    const { value, path, depth } = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth >= max) return path;
+    for (const [key, inner] of Object.entries(value)) {
+      const at = Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+      stack.push({ value: inner, path: at, depth: depth + 1 });
+    }
+  }
+  return null;
+}
+
 /** "levers.pv.delivery.max: must be ≥ min" → the problem at field levers.pv.delivery.max. */
 function scenarioProblem(file: string, error: string): Problem {
   const m = /^([A-Za-z0-9_$.[\]]+): (.*)$/s.exec(error);
@@ -205,6 +223,13 @@ async function loadScenario(spec: string, io: CliIo): Promise<{ scenario: Scenar
     fail({
       file: spec,
       reason: `invalid scenario: the document must be a JSON object {…}, not ${Array.isArray(doc) ? 'an array' : doc === null ? 'null' : `a ${typeof doc}`}`,
+    });
+  const deep = tooDeep(doc, MAX_DEPTH);
+  if (deep !== null)
+    fail({
+      file: spec,
+      field: shown(deep, 80),
+      reason: `invalid scenario: nested more than ${MAX_DEPTH} levels deep (a scenario has a handful)`,
     });
   const parsed = parseScenario(doc);
   if (!parsed.ok) {

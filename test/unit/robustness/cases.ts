@@ -375,7 +375,7 @@ const accountCases: Case[] = [
   badActivity(
     'activity-nul-in-id',
     HEADER + 'A\u000001,2022,diesel,1,t\n',
-    /activity\.csv: row 2: control character U\+0000 /,
+    /activity\.csv: row 2(, column enterprise_id)?: control character U\+0000 /,
   ),
   badActivity(
     'activity-invalid-utf8',
@@ -748,8 +748,6 @@ const validateCases: Case[] = [
 
 const SIM = ['--runs', '4', '--seed', '7', '--workers', '1', '--summary', 's.json'];
 const simulate = (...extra: string[]) => ['simulate', ...extra];
-const LEAD = 'the lead (src/core/scenario: bounds on numbers)';
-const LEAD_KEYS = 'the lead (src/core/scenario/schema.ts: forbidden keys, objects not arrays)';
 /** What an accepted simulation may say on stderr: warnings only. */
 const WARNINGS_ONLY = /^(warning: [^\n]*\n)*$/;
 const LOAD_PARK = 'load-park.ts (importer helper)';
@@ -1053,31 +1051,32 @@ const simulateCases: Case[] = [
           '"drivers": {}',
           '"drivers": {"output_growth": {"sectors": {"__proto__": {"to2030": 0.05}}}}',
         ),
-    /sc\.json: .*drivers\.output_growth\.sectors.*__proto__/,
-    LEAD_KEYS,
+    'simulate: sc.json: field drivers.output_growth.sectors.__proto__: invalid scenario: this key is not allowed',
   ),
   badScenario(
     'scenario-constructor-sector-key',
     json(scenarioDoc((d) => (d.drivers = { intensity_improvement: { sectors: { constructor: 0.01 } } }))),
-    /sc\.json: .*drivers\.intensity_improvement\.sectors.*constructor/,
-    LEAD_KEYS,
+    'simulate: sc.json: field drivers.intensity_improvement.sectors.constructor: invalid scenario: this key is not allowed',
   ),
   badScenario(
     'scenario-levers-array',
     json(scenarioDoc((d) => (d.levers = []))),
-    /sc\.json: .*levers/,
-    LEAD_KEYS,
+    /^simulate: sc\.json: field levers: invalid scenario: must be an object/,
   ),
-  badScenario('scenario-id-not-slug', json(scenarioDoc((d) => (d.id = 'Robust Scenario'))), /sc\.json: .*id/),
+  badScenario(
+    'scenario-id-not-slug',
+    json(scenarioDoc((d) => (d.id = 'Robust Scenario'))),
+    /^simulate: sc\.json: field id: invalid scenario: must be a lower-case slug/,
+  ),
   badScenario(
     'scenario-target-before-start',
     json(scenarioDoc((d) => ((levers(d).coal_to_gas as Doc).target_year = 2020))),
-    /sc\.json: .*levers\.coal_to_gas\.target_year/,
+    /^simulate: sc\.json: field levers\.coal_to_gas\.target_year: invalid scenario: must be ≥ start_year/,
   ),
   badScenario(
     'scenario-year-1850',
     json(scenarioDoc((d) => ((levers(d).coal_to_gas as Doc).start_year = 1850))),
-    /sc\.json: .*levers\.coal_to_gas\.start_year/,
+    /^simulate: sc\.json: field levers\.coal_to_gas\.start_year: invalid scenario: /,
   ),
   badScenario(
     'scenario-share-above-one',
@@ -1092,7 +1091,6 @@ const simulateCases: Case[] = [
       ),
     ),
     /sc\.json: field drivers\.output_growth\.default\.to2030: /,
-    LEAD,
   ),
   badScenario(
     'scenario-lognormal-median-1e300',
@@ -1111,13 +1109,11 @@ const simulateCases: Case[] = [
       ),
     ),
     /sc\.json: field drivers\.output_growth\.default\.to2030(\.median)?: /,
-    LEAD,
   ),
   badScenario(
     'scenario-pv-1e308',
     json(scenarioDoc((d) => (levers(d).rooftop_pv = { capacity_mw: [{ year: 2030, mw: 1e308 }] }))),
     /sc\.json: field levers\.rooftop_pv\.capacity_mw\S*: /,
-    LEAD,
   ),
   badScenario(
     'scenario-green-space-1e308',
@@ -1127,12 +1123,11 @@ const simulateCases: Case[] = [
       ),
     ),
     /sc\.json: field levers\.sinks\.extra_green_space_ha: /,
-    LEAD,
   ),
   badScenario(
     'scenario-rho-above-one',
     json(scenarioDoc((d) => (d.correlations = [{ inputs: ['grid.*'], rho: 2 }]))),
-    /sc\.json: .*correlations\.0\.rho|sc\.json: .*correlations\[0\]\.rho/,
+    /^simulate: sc\.json: field correlations\[0\]\.rho: invalid scenario: /,
   ),
   {
     id: 'scenario-correlation-not-positive-definite',
@@ -1160,7 +1155,7 @@ const simulateCases: Case[] = [
   badScenario(
     'scenario-deeply-nested',
     '{"levers": {"sinks": ' + '{"a": '.repeat(100_000) + '1' + '}'.repeat(100_002),
-    /^simulate: sc\.json: field schema_version: invalid scenario: is required\n(.*\n)*sc\.json: field levers\.sinks\.a: invalid scenario: is not a known field\n/,
+    /^simulate: sc\.json: field levers\.sinks(\.a){30}: invalid scenario: nested more than 32 levels deep/,
   ),
   // park folders
   {
