@@ -15,6 +15,7 @@ import { nodeBench, poolBench } from './node-bench';
 import { importBench, printImportBench } from './import-bench';
 import { cliStartBench } from './cli-bench';
 import { printWorkshopBench } from './workshop-bench';
+import { printDataBench } from './data-bench';
 
 const SEED = 42;
 const SCENARIO = 'policy';
@@ -77,6 +78,8 @@ async function main(): Promise<void> {
   if (process.env.BENCH_PART === 'cli') return printCliStart();
   // BENCH_PART=workshop runs only part (h).
   if (process.env.BENCH_PART === 'workshop') return printWorkshopBench();
+  // BENCH_PART=data runs only part (g).
+  if (process.env.BENCH_PART === 'data') return printDataBench();
   const park = await loadPark('sample', process.cwd());
   const model = compileScenario(presetScenario(SCENARIO), park.baseline);
   console.log(
@@ -203,6 +206,7 @@ async function main(): Promise<void> {
   printImportBench(importBench());
   printCliStart();
   await printWorkshopBench();
+  await printDataBench();
   console.log(`Benchmark took ${((performance.now() - started) / 1000).toFixed(0)} s.`);
 }
 

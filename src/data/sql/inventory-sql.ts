@@ -31,10 +31,12 @@ function linesCte(options: InventorySqlOptions): string {
   const equal = o.electricityMethod === 'equal';
   const tce = equal ? 'COALESCE(ce.tce_per_unit, f.tce_per_unit)' : 'f.tce_per_unit';
   const residual = o.residualMixFactor === undefined ? 'x.residual_factor' : sqlLiteral(o.residualMixFactor);
+  // Every contribution is the amount times a coefficient of its carrier and year: the coefficients are
+  // worked out once per (year, carrier) in `coef`, and each activity row is multiplied by them.
   const electricity =
     o.scope2Method === 'market'
-      ? `CASE WHEN a.carrier = 'green_electricity' THEN 0 ELSE a.amount * f.grid_mwh_per_unit * ${residual} END`
-      : 'a.amount * f.grid_mwh_per_unit * x.grid_factor';
+      ? `CASE WHEN f.carrier = 'green_electricity' THEN 0 ELSE f.grid_mwh_per_unit * ${residual} END`
+      : 'f.grid_mwh_per_unit * x.grid_factor';
   const heat =
     o.supplierHeatFactor === undefined ? 'f.scope2_tco2_per_unit' : sqlLiteral(o.supplierHeatFactor);
   return `WITH act AS (
@@ -42,7 +44,9 @@ function linesCte(options: InventorySqlOptions): string {
          CAST(amount AS DOUBLE) AS amount
   FROM ${activity}
 ), yrs AS (
-  SELECT DISTINCT year FROM act
+  -- The LIMIT (far above any number of years) bounds the planner's estimate of the coefficients, so
+  -- the join below builds its hash table on them rather than on the activity rows.
+  SELECT DISTINCT CAST(year AS INTEGER) AS year FROM ${activity} LIMIT 1000
 ), grid_rows AS (
   SELECT CAST(year AS INTEGER) AS year, tco2_per_mwh FROM ref_grid_factors
   WHERE region = ${region} AND factor_type IN (${list(LOCATION_TYPES)})
@@ -64,37 +68,46 @@ function linesCte(options: InventorySqlOptions): string {
   FROM resolved r
   LEFT JOIN grid_rows g ON g.year = r.grid_year
   LEFT JOIN resid_rows q ON q.year = r.residual_year
-), lines AS (
-  SELECT a.enterprise_id, a.year, a.carrier, f.kind, a.amount,
-         a.amount * ${tce} * CASE WHEN f.kind = 'export' THEN -1 ELSE 1 END AS energy_tce,
-         CASE WHEN f.kind IN ('fossil', 'process') THEN a.amount * f.scope1_tco2_per_unit ELSE 0 END AS scope1_tco2,
+), coef AS (
+  SELECT x.year, f.carrier, f.kind,
+         ${tce} * CASE WHEN f.kind = 'export' THEN -1 ELSE 1 END AS energy_c,
+         CASE WHEN f.kind IN ('fossil', 'process') THEN f.scope1_tco2_per_unit ELSE 0 END AS scope1_c,
          CASE WHEN f.kind = 'electricity' THEN ${electricity}
-              WHEN f.kind = 'heat' THEN a.amount * ${heat}
-              ELSE 0 END AS scope2_tco2,
-         CASE WHEN f.kind = 'export' AND f.grid_mwh_per_unit > 0 THEN a.amount * f.grid_mwh_per_unit * x.grid_factor
-              WHEN f.kind = 'export' THEN a.amount * f.deduction_tco2_per_unit
-              ELSE 0 END AS deduction_tco2,
-         CASE WHEN f.kind = 'biomass' THEN a.amount * f.biogenic_tco2_per_unit ELSE 0 END AS biogenic_tco2,
+              WHEN f.kind = 'heat' THEN ${heat}
+              ELSE 0 END AS scope2_c,
+         CASE WHEN f.kind = 'export' AND f.grid_mwh_per_unit > 0 THEN f.grid_mwh_per_unit * x.grid_factor
+              WHEN f.kind = 'export' THEN f.deduction_tco2_per_unit
+              ELSE 0 END AS deduction_c,
+         CASE WHEN f.kind = 'biomass' THEN f.biogenic_tco2_per_unit ELSE 0 END AS biogenic_c,
          x.grid_year, x.grid_factor
-  FROM act a
-  JOIN ref_emission_factors f ON f.carrier = a.carrier
-  JOIN factors x ON x.year = a.year${
+  FROM factors x
+  CROSS JOIN ref_emission_factors f${
     equal
       ? `
   LEFT JOIN ref_coal_equivalent ce
-    ON ce.method = 'equal' AND ce.carrier = a.carrier AND CAST(ce.year AS INTEGER) = x.equal_year`
+    ON ce.method = 'equal' AND ce.carrier = f.carrier AND CAST(ce.year AS INTEGER) = x.equal_year`
       : ''
   }
+), lines AS (
+  SELECT a.enterprise_id, a.year, a.carrier, c.kind, a.amount,
+         a.amount * c.energy_c AS energy_tce,
+         a.amount * c.scope1_c AS scope1_tco2,
+         a.amount * c.scope2_c AS scope2_tco2,
+         a.amount * c.deduction_c AS deduction_tco2,
+         a.amount * c.biogenic_c AS biogenic_tco2,
+         c.grid_year, c.grid_factor
+  FROM act a
+  JOIN coef c ON c.year = a.year AND c.carrier = a.carrier
 )`;
 }
 
 /**
- * One row per activity row. Columns: enterprise_id, year, carrier, kind, amount, energy_tce,
+ * One row per activity row (sorted by enterprise, year and carrier unless `sorted` is false). Columns: enterprise_id, year, carrier, kind, amount, energy_tce,
  * scope1_tco2, scope2_tco2, deduction_tco2, biogenic_tco2, grid_year, grid_factor.
  */
-export function inventoryLinesSql(options: InventorySqlOptions = {}): string {
+export function inventoryLinesSql(options: InventorySqlOptions = {}, sorted = true): string {
   return `${linesCte(options)}
-SELECT * FROM lines ORDER BY enterprise_id, year, carrier`;
+SELECT * FROM lines${sorted ? ' ORDER BY enterprise_id, year, carrier' : ''}`;
 }
 
 /**

@@ -5,7 +5,8 @@
  *
  * - `ysc`: sums by year × sector × carrier (amount, energy, scope 1, scope 2, deduction, biogenic);
  * - `esy`: one row per enterprise-year (inventorySummarySql's columns, with its name, sector and economics);
- * - `eco`: economics by year (output, value added, enterprises).
+ * - `eco`: by year, the economics (output, value added, enterprises) and the electricity and energy of
+ *   final consumption (enterprises outside energy conversion).
  *
  * Every dashboard query then reads only these, with the same formulas as the inline views of
  * inventory-views-sql.ts (the park rule for CHP steam included), so they give the same rows; only the
@@ -57,32 +58,37 @@ export function buildInventorySql(
   t: InventoryTables,
   key: string,
 ): { step: 'lines' | 'sectors' | 'enterprises' | 'economics'; sql: string }[] {
-  const lines = `${quoteIdent(INVENTORY_SCHEMA)}.${quoteIdent(`lines_${key}`)}`;
+  // Every contribution is linear in the amount (inventory-sql.ts: amount × a coefficient of carrier and
+  // year), so the sector sums are the inventory of the amounts summed by sector, year and carrier: a
+  // few hundred rows instead of every activity row.
+  const bySector = quoteIdent(`__inv_sector_activity_${key}`);
   return [
     { step: 'lines', sql: `CREATE SCHEMA IF NOT EXISTS ${quoteIdent(INVENTORY_SCHEMA)}` },
     {
       step: 'lines',
-      sql: `CREATE OR REPLACE TABLE ${lines} AS
-SELECT l.*, CAST(e.sector AS VARCHAR) AS raw_sector
-FROM (${inventoryLinesSql(options)}) l
-LEFT JOIN enterprises e ON CAST(e.enterprise_id AS VARCHAR) = l.enterprise_id`,
+      sql: `CREATE OR REPLACE TEMP TABLE ${bySector} AS
+SELECT COALESCE(CAST(e.sector AS VARCHAR), 'unknown') AS enterprise_id, CAST(a.year AS INTEGER) AS year,
+       CAST(a.carrier AS VARCHAR) AS carrier, sum(CAST(a.amount AS DOUBLE)) AS amount
+FROM activity a
+LEFT JOIN enterprises e ON CAST(e.enterprise_id AS VARCHAR) = CAST(a.enterprise_id AS VARCHAR)
+GROUP BY 1, 2, 3`,
     },
     {
       step: 'sectors',
       sql: `CREATE OR REPLACE TABLE ${t.ysc} AS
-SELECT year, COALESCE(raw_sector, 'unknown') AS sector, carrier, kind,
+SELECT year, enterprise_id AS sector, carrier, kind,
        sum(amount) AS amount, sum(energy_tce) AS energy_tce, sum(scope1_tco2) AS scope1_tco2,
        sum(scope2_tco2) AS scope2_tco2, sum(deduction_tco2) AS deduction_tco2,
        sum(biogenic_tco2) AS biogenic_tco2
-FROM ${lines}
-GROUP BY year, COALESCE(raw_sector, 'unknown'), carrier, kind
-ORDER BY year, sector, carrier`,
+FROM (${inventoryLinesSql({ ...options, activityTable: `__inv_sector_activity_${key}` }, false)})
+GROUP BY year, enterprise_id, carrier, kind
+ORDER BY 1, 2, 3`,
     },
     {
       step: 'enterprises',
       sql: `CREATE OR REPLACE TABLE ${t.esy} AS
 WITH s AS (
-  SELECT enterprise_id, year, any_value(raw_sector) AS raw_sector,
+  SELECT enterprise_id, year,
          sum(energy_tce) AS energy_tce,
          sum(CASE WHEN kind IN ('electricity', 'renewable') THEN energy_tce ELSE 0 END) AS electricity_tce,
          sum(CASE WHEN carrier = 'green_electricity' OR kind = 'renewable' THEN energy_tce ELSE 0 END) AS renewable_tce,
@@ -93,27 +99,37 @@ WITH s AS (
          sum(deduction_tco2) AS deduction_tco2,
          sum(scope1_tco2) + sum(scope2_tco2) - sum(deduction_tco2) AS total_tco2,
          sum(biogenic_tco2) AS biogenic_tco2
-  FROM ${lines}
+  FROM (${inventoryLinesSql(options, false)})
   GROUP BY enterprise_id, year
 )
 SELECT s.enterprise_id, s.year, CAST(e.name_zh AS VARCHAR) AS name_zh, CAST(e.name_en AS VARCHAR) AS name_en,
-       COALESCE(s.raw_sector, 'unknown') AS sector, s.raw_sector,
+       COALESCE(CAST(e.sector AS VARCHAR), 'unknown') AS sector, CAST(e.sector AS VARCHAR) AS raw_sector,
        s.energy_tce, s.electricity_tce, s.renewable_tce, s.scope1_tco2, s.process_tco2, s.scope2_tco2,
        s.heat_in_park_tco2, s.deduction_tco2, s.total_tco2, s.biogenic_tco2,
        c.output_value_10k_cny AS output_10k_cny, c.value_added_10k_cny AS value_added_10k_cny
 FROM s
 LEFT JOIN enterprises e ON CAST(e.enterprise_id AS VARCHAR) = s.enterprise_id
-LEFT JOIN economics c ON CAST(c.enterprise_id AS VARCHAR) = s.enterprise_id AND CAST(c.year AS INTEGER) = s.year
-ORDER BY s.year, s.total_tco2 DESC, s.enterprise_id`,
+LEFT JOIN economics c ON CAST(c.enterprise_id AS VARCHAR) = s.enterprise_id AND CAST(c.year AS INTEGER) = s.year`,
     },
     {
       step: 'economics',
       sql: `CREATE OR REPLACE TABLE ${t.eco} AS
-SELECT CAST(year AS INTEGER) AS year, sum(output_value_10k_cny) AS output_10k_cny,
-       sum(value_added_10k_cny) AS value_added_10k_cny, count(DISTINCT enterprise_id)::INTEGER AS enterprises
-FROM economics GROUP BY 1 ORDER BY 1`,
+WITH eco AS (
+  SELECT CAST(year AS INTEGER) AS year, sum(output_value_10k_cny) AS output_10k_cny,
+         sum(value_added_10k_cny) AS value_added_10k_cny, count(DISTINCT enterprise_id)::INTEGER AS enterprises
+  FROM economics GROUP BY 1
+), fin AS (
+  SELECT year, sum(electricity_tce) AS electricity_tce, sum(energy_tce) AS final_energy_tce
+  FROM ${t.esy}
+  WHERE COALESCE(raw_sector, '') NOT IN (${CONVERSION_SECTORS.join(', ')})
+  GROUP BY year
+)
+SELECT year, eco.output_10k_cny, eco.value_added_10k_cny, eco.enterprises,
+       fin.electricity_tce, fin.final_energy_tce
+FROM eco FULL JOIN fin USING (year)
+ORDER BY year`,
     },
-    { step: 'economics', sql: `DROP TABLE IF EXISTS ${lines}` },
+    { step: 'economics', sql: `DROP TABLE IF EXISTS ${bySector}` },
   ];
 }
 
@@ -165,18 +181,11 @@ function shareSql(t: InventoryTables): string {
 
 /** As parkYearsSql (inventory-views-sql.ts), from a materialised inventory. Same columns. */
 export function parkYearsFromSql(t: InventoryTables): string {
-  return `WITH p AS (${totalsSql(t, false)}),
-fin AS (
-  SELECT year, sum(electricity_tce) AS electricity_tce, sum(energy_tce) AS final_energy_tce
-  FROM ${t.esy}
-  WHERE COALESCE(raw_sector, '') NOT IN (${CONVERSION_SECTORS.join(', ')})
-  GROUP BY year
-)
+  return `WITH p AS (${totalsSql(t, false)})
 SELECT p.year, p.energy_tce, p.scope1_tco2, p.scope2_tco2, p.deduction_tco2, p.total_tco2, p.biogenic_tco2,
        p.heat_in_park_gj, p.heat_in_park_excluded_tco2, p.heat_leaving_park_gj,
-       eco.output_10k_cny, eco.value_added_10k_cny, eco.enterprises,
-       fin.electricity_tce, fin.final_energy_tce
-FROM p LEFT JOIN ${t.eco} eco ON eco.year = p.year LEFT JOIN fin ON fin.year = p.year
+       y.output_10k_cny, y.value_added_10k_cny, y.enterprises, y.electricity_tce, y.final_energy_tce
+FROM p LEFT JOIN ${t.eco} y ON y.year = p.year
 ORDER BY p.year`;
 }
 

@@ -35,7 +35,8 @@ describe('inventory SQL text', () => {
         parkTotalsSql(o, true),
       ]) {
         expect(sql).toMatch(/^WITH act AS/);
-        expect(sql).toContain('JOIN ref_emission_factors f ON f.carrier = a.carrier');
+        expect(sql).toContain('CROSS JOIN ref_emission_factors f');
+        expect(sql).toContain('JOIN coef c ON c.year = a.year AND c.carrier = a.carrier');
       }
     }
   });
@@ -51,14 +52,14 @@ describe('inventory SQL text', () => {
     expect(inventorySummarySql({ electricityMethod: 'equal' })).toContain(
       'COALESCE(ce.tce_per_unit, f.tce_per_unit)',
     );
-    expect(inventorySummarySql()).toContain('a.amount * f.grid_mwh_per_unit * x.grid_factor');
+    expect(inventorySummarySql()).toContain(
+      "WHEN f.kind = 'electricity' THEN f.grid_mwh_per_unit * x.grid_factor",
+    );
     expect(inventorySummarySql({ scope2Method: 'market' })).toContain(
-      "CASE WHEN a.carrier = 'green_electricity' THEN 0 ELSE a.amount * f.grid_mwh_per_unit * x.residual_factor END",
+      "CASE WHEN f.carrier = 'green_electricity' THEN 0 ELSE f.grid_mwh_per_unit * x.residual_factor END",
     );
     expect(inventorySummarySql({ scope2Method: 'market', residualMixFactor: 0.7 })).toContain('* 0.7 END');
-    expect(inventorySummarySql({ supplierHeatFactor: 0.065 })).toContain(
-      "WHEN f.kind = 'heat' THEN a.amount * 0.065",
-    );
+    expect(inventorySummarySql({ supplierHeatFactor: 0.065 })).toContain("WHEN f.kind = 'heat' THEN 0.065");
     expect(inventorySummarySql({ activityTable: 'my "act"' })).toContain('FROM "my ""act"""');
     expect(parkTotalsSql({}, true)).toContain('LEFT JOIN "enterprises" e');
   });

@@ -1,0 +1,263 @@
+/**
+ * Benchmark part (g): the dashboard queries (Overview, Park inventory, self-check peers) in DuckDB-Wasm,
+ * the inline SQL (src/data/sql/inventory-views-sql.ts) against the materialised inventory
+ * (src/data/sql/inventory-store-sql.ts), cold (first run) and warm (median of 5), on the sample park and
+ * on a park 100 times its size (every enterprise copied 100 times under new ids), plus the one-time
+ * build of the materialised inventory; then the built app in headless Chromium: time to the headline
+ * figures and the first chart on a cold visit and on a repeat visit (service worker and caches warm).
+ * DuckDB-Wasm runs here in Node (the blocking build of the same engine the browser runs).
+ * Prints figures only. Standalone: `BENCH_PART=data npm run bench`.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+import { openBundledPark } from '../../src/cli/open-park';
+import type { DbPort, SqlValue } from '../../src/data/port';
+import { QueryCoordinator } from '../../src/data/query-coordinator';
+import { sectorCountsSql } from '../../src/data/sql/overview-sql';
+import {
+  carrierYearsFromSql,
+  enterpriseYearFromSql,
+  parkYearsFromSql,
+  sankeyFromSql,
+  sectorYearsFromSql,
+  type InventoryTables,
+} from '../../src/data/sql/inventory-store-sql';
+import {
+  carrierYearsSql,
+  enterpriseYearSql,
+  parkYearsSql,
+  sankeySql,
+  sectorYearsSql,
+} from '../../src/data/sql/inventory-views-sql';
+import { CHROMIUM_ARGS, ensureChromium } from '../tools/chromium';
+
+interface Statement {
+  name: string;
+  old: string;
+  fresh: (t: InventoryTables) => string;
+  params: SqlValue[];
+}
+
+const STATEMENTS: Statement[] = [
+  { name: 'park years (Overview, inventory)', old: parkYearsSql(), fresh: parkYearsFromSql, params: [] },
+  {
+    name: 'carriers by year (Overview, inventory)',
+    old: carrierYearsSql(),
+    fresh: carrierYearsFromSql,
+    params: [],
+  },
+  { name: 'sectors by year (inventory)', old: sectorYearsSql(), fresh: sectorYearsFromSql, params: [] },
+  { name: 'Sankey of a year (inventory)', old: sankeySql(), fresh: sankeyFromSql, params: [2024] },
+  {
+    name: 'enterprises of a year (inventory)',
+    old: enterpriseYearSql(),
+    fresh: enterpriseYearFromSql,
+    params: [2024],
+  },
+  {
+    name: 'sector peers (self-check)',
+    old: enterpriseYearSql({}, true),
+    fresh: (t) => enterpriseYearFromSql(t, true),
+    params: [2024, 'chemicals'],
+  },
+  {
+    name: 'enterprises by sector (Overview)',
+    old: sectorCountsSql(),
+    fresh: () => sectorCountsSql(),
+    params: [],
+  },
+];
+
+export interface DataBenchRow {
+  scale: number;
+  name: string;
+  oldCold: number;
+  oldWarm: number;
+  newCold: number;
+  newWarm: number;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function time(db: DbPort, sql: string, params: SqlValue[]): Promise<number> {
+  const t0 = performance.now();
+  await db.query(sql, params);
+  return performance.now() - t0;
+}
+
+/** Copies every enterprise `times` times under new ids (`E0001~7`), in all park tables. */
+async function scaleUp(db: DbPort, times: number): Promise<void> {
+  for (const t of ['enterprises', 'economics', 'activity']) {
+    await db.exec(`ALTER TABLE ${t} RENAME TO ${t}_one`);
+    await db.exec(`CREATE TABLE ${t} AS
+      SELECT * REPLACE (CAST(enterprise_id AS VARCHAR) || '~' || k AS enterprise_id)
+      FROM ${t}_one, range(${times}) r(k)`);
+    await db.exec(`DROP TABLE ${t}_one`);
+  }
+}
+
+async function measure(
+  scale: number,
+): Promise<{ rows: DataBenchRow[]; buildMs: number; steps: number[]; activityRows: number }> {
+  const { db } = await openBundledPark('sample');
+  try {
+    if (scale > 1) await scaleUp(db, scale);
+    const activityRows = Number((await db.query('SELECT count(*) AS n FROM activity')).get(0)!.n);
+    const rows: DataBenchRow[] = [];
+    // The inline SQL, as the pages ran it before.
+    const old = new Map<string, { cold: number; warm: number }>();
+    for (const s of STATEMENTS) {
+      const cold = await time(db, s.old, s.params);
+      const warm = median(await Promise.all([0, 1, 2, 3, 4].map(() => time(db, s.old, s.params))));
+      old.set(s.name, { cold, warm });
+    }
+    const coordinator = new QueryCoordinator(async () => db);
+    const t0 = performance.now();
+    const steps: number[] = [];
+    const inv = await coordinator.inventory({}, () => steps.push(performance.now() - t0));
+    const buildMs = performance.now() - t0;
+    for (const s of STATEMENTS) {
+      const sql = s.fresh(inv);
+      const cold = await time(db, sql, s.params);
+      const warm: number[] = [];
+      for (let i = 0; i < 5; i++) warm.push(await time(db, sql, s.params));
+      rows.push({ scale, name: s.name, ...oldOf(old, s.name), newCold: cold, newWarm: median(warm) });
+    }
+    return { rows, buildMs, steps, activityRows };
+  } finally {
+    await db.close();
+  }
+}
+
+const oldOf = (m: Map<string, { cold: number; warm: number }>, name: string) => ({
+  oldCold: m.get(name)!.cold,
+  oldWarm: m.get(name)!.warm,
+});
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+};
+
+function serve(root: string): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    const file = join(root, path.endsWith('/') ? `${path}index.html` : path);
+    try {
+      const body = readFileSync(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((ok) =>
+    server.listen(0, '127.0.0.1', () => {
+      const a = server.address();
+      ok({ server, url: `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}/` });
+    }),
+  );
+}
+
+export interface StartFigures {
+  visit: 'cold' | 'repeat';
+  headlineMs: number;
+  chartMs: number;
+}
+
+/** The built app: time from navigation to the Overview's headline figures and its first chart. */
+async function startBench(): Promise<StartFigures[]> {
+  const out = mkdtempSync(join(tmpdir(), 'pcw-data-bench-'));
+  const browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS });
+  let server: Server | undefined;
+  try {
+    await build({ logLevel: 'error', build: { outDir: out, emptyOutDir: true } });
+    const s = await serve(out);
+    server = s.server;
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const figures: StartFigures[] = [];
+    for (const visit of ['cold', 'repeat'] as const) {
+      const page = await context.newPage();
+      await page.goto(`${s.url}#/overview?park=sample`);
+      await page.getByTestId('kpi-energy').waitFor({ timeout: 120_000 });
+      const headlineMs = await page.evaluate(() => performance.now());
+      await page
+        .locator('section.overview figure.chart canvas, section.overview figure.chart svg')
+        .first()
+        .waitFor({
+          timeout: 120_000,
+        });
+      const chartMs = await page.evaluate(() => performance.now());
+      figures.push({ visit, headlineMs, chartMs });
+      // The service worker has the whole app cached before the repeat visit.
+      await page.evaluate(async () => {
+        const reg = await navigator.serviceWorker?.ready;
+        return reg?.active?.state;
+      });
+      await page.waitForTimeout(1000);
+      await page.close();
+    }
+    return figures;
+  } finally {
+    server?.close();
+    await browser.close();
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+const ms = (x: number) => (x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : `${x.toFixed(x < 10 ? 1 : 0)} ms`);
+const mark = (x: number, target: number) => (x <= target ? '✓' : '✗');
+
+function table(title: string, header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log(`\n${title}\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
+  for (const r of rows) console.log(line(r));
+}
+
+/** Part (g): prints the figures. */
+export async function printDataBench(): Promise<void> {
+  for (const scale of [1, 100]) {
+    const r = await measure(scale);
+    const target = scale === 1 ? 20 : 50;
+    table(
+      `(g) dashboard queries, DuckDB-Wasm (Node, one thread), ${scale === 1 ? 'sample park' : `${scale}× the sample`} (${r.activityRows.toLocaleString('en')} activity rows)`,
+      ['query', 'inline cold', 'inline warm', 'materialised cold', 'materialised warm', `≤ ${target} ms`],
+      r.rows.map((x) => [
+        x.name,
+        ms(x.oldCold),
+        ms(x.oldWarm),
+        ms(x.newCold),
+        ms(x.newWarm),
+        mark(x.newWarm, target),
+      ]),
+    );
+    console.log(
+      `    one-time build of the materialised inventory: ${ms(r.buildMs)}${scale === 100 ? ` ${mark(r.buildMs, 3000)} (target ≤ 3 s)` : ''}` +
+        `; steps done at ${r.steps.map(ms).join(', ')}`,
+    );
+  }
+  const start = await startBench();
+  table(
+    '(g\u2032) built app in headless Chromium, Overview of the sample park: time from navigation',
+    ['visit', 'headline figures', 'first chart', 'target'],
+    start.map((s) => [
+      s.visit,
+      ms(s.headlineMs),
+      `${ms(s.chartMs)} ${mark(s.chartMs, s.visit === 'cold' ? 2500 : 1000)}`,
+      s.visit === 'cold' ? '≤ 2.5 s' : '≤ 1 s',
+    ]),
+  );
+  console.log(
+    '"cold": a fresh browser profile (nothing cached); "repeat": a second visit in the same profile, the service\n' +
+      "worker and its caches (app, DuckDB-Wasm and the park files) warm. Figures scale with the machine's other load.",
+  );
+}
