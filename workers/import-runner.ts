@@ -3,6 +3,7 @@
  * has no cancellation), and the next job starts a fresh one. Nothing is loaded or saved here.
  */
 import * as Comlink from 'comlink';
+import type { ImportPhase } from '../src/core/import/index';
 import type { ImportJob, ImportOutcome, ImportWorkerApi } from './import.worker';
 
 export class ImportCancelled extends Error {
@@ -29,7 +30,7 @@ export class ImportRunner {
   /** Runs a job in the worker; the file bytes are copied (the page keeps its files for a re-run). */
   run(
     job: ImportJob,
-    progress?: (phase: string, done: number, total: number) => void,
+    progress?: (phase: ImportPhase, done: number, total: number) => void,
   ): Promise<ImportOutcome> {
     const remote = this.#remote();
     return new Promise<ImportOutcome>((resolve, reject) => {

@@ -18,6 +18,8 @@ import {
   type FileInfo,
   type MappingDoc,
   type Field,
+  type ImportPhase,
+  type Layout,
   type SheetPlan,
 } from '../src/core/import/index';
 
@@ -42,7 +44,7 @@ export interface ProposedSheet {
   file: string;
   table: 'activity' | 'enterprises' | 'economics';
   headerRow: number;
-  layout: string;
+  layout: Layout;
   columns: ProposedColumn[];
 }
 
@@ -74,7 +76,7 @@ const api = {
 
   async run(
     job: ImportJob,
-    progress?: (phase: string, done: number, total: number) => void,
+    progress?: (phase: ImportPhase, done: number, total: number) => void,
   ): Promise<ImportOutcome> {
     const all = [...job.activity, job.enterprises, job.economics];
     if (all.some((f) => f && /\.(parquet|pq)$/i.test(f.name))) {

@@ -11,7 +11,7 @@ import { InputError } from '../../core/errors';
 import { toCsvText, toIpc } from '../../core/import/index';
 import { checkOutputFolder } from '../output';
 import type { CliCommand, CliIo } from '../types';
-import { reportProblems, runImporter, summary, UsageError } from './validate';
+import { isUsageError, reportProblems, runImporter, summary, usageText } from './validate';
 
 const USAGE = `Usage: npm run cli -- import --activity <file> [--activity <file> …] [--enterprises <file>]
        [--economics <file>] [--mapping <mapping.json>] [--encoding utf-8|gbk|…] [--sheet <name>]
@@ -49,8 +49,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       flags: ['skip-invalid'],
     });
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.stderr(`import: ${e.message}\n${USAGE}\n`);
+    if (isUsageError(e)) {
+      io.stderr(`import: ${usageText(e)}\n${USAGE}\n`);
       return 2;
     }
     throw e;

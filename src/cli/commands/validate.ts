@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { InputError, type Problem } from '../../core/errors';
+import { formatProblem, InputError, type Problem } from '../../core/errors';
 import {
   type ActivityColumns,
   ENCODING_CHOICES,
@@ -55,7 +55,25 @@ function locatedLine(p: Problem): string {
   return `${p.file}:${p.row ?? ''}:${where}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.reason}`;
 }
 
-export class UsageError extends Error {}
+/** Where a usage problem is, when it is no one option: the command line as a whole. */
+const COMMAND_LINE = 'command line';
+
+/** A bad option or argument: an InputError whose problem names the option (exit 2, with the usage). */
+function usage(option: string, reason: string): InputError {
+  return new InputError([{ file: option, reason }]);
+}
+
+/** True for the InputError of a bad option or argument (see usage()). */
+export function isUsageError(e: unknown): e is InputError {
+  return (
+    e instanceof InputError && e.problems.every((p) => p.file === COMMAND_LINE || p.file.startsWith('--'))
+  );
+}
+
+/** A usage problem as one line: "--encoding: …", or the reason alone for the command line as a whole. */
+export function usageText(e: InputError): string {
+  return e.problems.map((p) => (p.file === COMMAND_LINE ? p.reason : formatProblem(p))).join('\n');
+}
 
 /** Every value of a repeatable option, in order. */
 function allValues(argv: readonly string[], name: string): string[] {
@@ -129,7 +147,7 @@ export interface ImportRun {
   activityFiles: string[];
 }
 
-/** Parses the shared options and runs the importer; throws UsageError for bad options. */
+/** Parses the shared options and runs the importer; throws a usage InputError for bad options. */
 export async function runImporter(
   argv: readonly string[],
   io: CliIo,
@@ -142,24 +160,27 @@ export async function runImporter(
       flags: extra.flags,
     });
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    throw usage(COMMAND_LINE, (e as Error).message);
   }
   if (parsed.positionals.length > 0) {
-    throw new UsageError(`unexpected argument "${parsed.positionals[0]}" (options start with --)`);
+    throw usage(
+      COMMAND_LINE,
+      `unexpected argument "${parsed.positionals[0].slice(0, 80)}" (options start with --)`,
+    );
   }
   const o = parsed.options;
   const activityFiles = allValues(argv, 'activity');
   if (activityFiles.length === 0 && !o.has('enterprises') && !o.has('economics')) {
-    throw new UsageError('give at least one of --activity, --enterprises, --economics');
+    throw usage(COMMAND_LINE, 'give at least one of --activity, --enterprises, --economics');
   }
   const encoding = o.get('encoding');
   if (encoding !== undefined && !(ENCODING_CHOICES as readonly string[]).includes(encoding)) {
-    throw new UsageError(`--encoding: "${encoding}" is not one of ${ENCODING_CHOICES.join(', ')}`);
+    throw usage('--encoding', `"${encoding}" is not one of ${ENCODING_CHOICES.join(', ')}`);
   }
   const maxText = o.get('max-problems');
   const max = maxText === undefined ? undefined : Number(maxText);
   if (max !== undefined && !(Number.isInteger(max) && max >= 1 && max <= 1_000_000)) {
-    throw new UsageError(`--max-problems: "${maxText}" is not a whole number 1–1000000`);
+    throw usage('--max-problems', `"${maxText}" is not a whole number 1–1000000`);
   }
   const problems: Problem[] = [];
   let mapping: MappingDoc | undefined;
@@ -215,8 +236,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   try {
     r = await runImporter(argv, io);
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.stderr(`validate: ${e.message}\n${USAGE}\n`);
+    if (isUsageError(e)) {
+      io.stderr(`validate: ${usageText(e)}\n${USAGE}\n`);
       return 2;
     }
     throw e;

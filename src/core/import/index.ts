@@ -13,6 +13,9 @@ import { readFile, type FileFormat } from './readers';
 import { DEFAULT_MAX_PROBLEMS, represented } from './problems';
 import { importEconomics, importEnterprises, type TableImport } from './tables';
 
+/** What the importer is doing, for progress bars. */
+export type ImportPhase = 'reading' | 'checking' | 'enterprises' | 'economics';
+
 export interface InputFile {
   name: string;
   bytes: Uint8Array;
@@ -29,7 +32,7 @@ export interface ParkImportInput {
   maxProblems?: number;
   /** Activity rows as the file gives them (see ActivityOptions.asGiven): what the accounting engine reads. */
   asGiven?: boolean;
-  progress?: (phase: string, done: number, total: number) => void;
+  progress?: (phase: ImportPhase, done: number, total: number) => void;
 }
 
 export interface FileInfo {

@@ -4,7 +4,7 @@
  * loaded atomically — or nothing. A cancelled or failed import leaves the loaded park and the stored
  * data as they were.
  */
-import type { ColumnChoice, EncodingChoice, MappingDoc } from '../../../core/import/index';
+import type { ColumnChoice, EncodingChoice, ImportPhase, MappingDoc } from '../../../core/import/index';
 import {
   findMapping,
   listMappings,
@@ -45,7 +45,7 @@ export class ImportState {
   wetlandHa = $state(0);
 
   status = $state<ImportStatus>('idle');
-  progress = $state.raw<{ phase: string; done: number; total: number } | null>(null);
+  progress = $state.raw<{ phase: ImportPhase; done: number; total: number } | null>(null);
   outcome = $state.raw<ImportOutcome | null>(null);
   mapping = $state.raw<MappingDoc>({});
   mappingReused = $state(false);
