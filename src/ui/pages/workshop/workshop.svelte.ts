@@ -54,16 +54,32 @@ export class WorkshopState {
     this.step >= 0 ? (this.story.steps[this.step]?.highlight ?? null) : null,
   );
 
+  /** A story link waiting for the park's baseline (its lever ranges). */
   #storyParam: string | undefined;
+  /** The story parameter last followed or made, so the page's own address change is not read back. */
+  #lastParam: string | undefined;
 
   constructor(options: WorkshopOptions) {
     this.pw = new PathwaysState({ park: options.park, createRunner: options.createRunner });
     this.#storyParam = options.storyParam;
+    this.#lastParam = options.storyParam;
   }
 
   /** Builds the park's baseline and runs; then opens the linked story at its first step, if any. */
   async load(): Promise<void> {
     await this.pw.load();
+    this.#openLinked();
+  }
+
+  /** A story parameter that appeared in the address (a link pasted while the page is open). */
+  followLink(param: string | undefined): void {
+    if (param === undefined || param === this.#lastParam) return;
+    this.#lastParam = param;
+    this.#storyParam = param;
+    this.#openLinked();
+  }
+
+  #openLinked(): void {
     const ctx = this.pw.context;
     if (!ctx || this.#storyParam === undefined) return;
     const r = decodeStory(this.#storyParam, ctx);
@@ -107,10 +123,12 @@ export class WorkshopState {
     this.custom = true;
     this.linkProblems = [];
     this.goTo(0);
-    return encodeStory(story);
+    this.#lastParam = encodeStory(story);
+    return this.#lastParam;
   }
 
   useBuiltInStory(): void {
+    this.#lastParam = undefined;
     this.story = defaultStory();
     this.custom = false;
     this.step = -1;
