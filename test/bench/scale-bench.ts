@@ -8,8 +8,8 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const CARRIERS: [string, string, number][] = [
   ['electricity', '10^4 kWh', 120],
@@ -145,4 +145,5 @@ export function printScaleBench(): void {
 }
 
 if (process.env.SCALE_CHILD) void child(process.env.SCALE_CHILD);
-else if (import.meta.url === new URL(process.argv[1] ?? '', 'file://').href) printScaleBench();
+else if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href)
+  printScaleBench();
