@@ -23,6 +23,8 @@ afterAll(() => s?.close());
 beforeEach(() => s.page.emulateMedia({ media: 'screen' }));
 
 const RUNS = 1000;
+/** Each test opens the app afresh (DuckDB-Wasm start, park load, a run): minutes on a busy 2-core machine. */
+const LOADED_MACHINE_MS = 240_000;
 const YEARS = 2060 - 2024 + 1;
 
 async function download(page: Page, testid: string): Promise<{ d: Download; bytes: Buffer }> {
@@ -76,7 +78,7 @@ function pdfPages(pdf: Buffer): { pages: number; width: number; height: number }
   };
 }
 
-describe('Pathways exports and report', () => {
+describe('Pathways exports and report', { timeout: LOADED_MACHINE_MS }, () => {
   it('downloads per-run results (CSV, Parquet) with the CLI’s columns and the summary (CSV, JSON)', async () => {
     const { page } = s;
     // Fewer runs than the default keep the files small.
@@ -128,7 +130,7 @@ describe('Pathways exports and report', () => {
     const summary = JSON.parse(json.bytes.toString('utf8'));
     expect(summary).toMatchObject({ runs, seed: 2060, dataset: 'sample', scenario: 'policy' });
     expect(json.bytes.toString('utf8').endsWith('}\n')).toBe(true);
-  }, 240_000);
+  });
 
   it('shows the last result at once on coming back from another page', async () => {
     const { page } = s;
@@ -201,7 +203,7 @@ describe('Pathways exports and report', () => {
   });
 });
 
-describe('share links that had to be adjusted say so', () => {
+describe('share links that had to be adjusted say so', { timeout: LOADED_MACHINE_MS }, () => {
   it('names what a truncated link lost and offers its original text', async () => {
     const { page } = s;
     await exportsReady(page);
@@ -219,7 +221,8 @@ describe('share links that had to be adjusted say so', () => {
 
   it('names a value outside its slider’s range and an unknown key', async () => {
     const { page } = s;
-    await exportsReady(page); // the address bar holds the whole link again
+    await page.goto(`${inject('baseUrl')}#/pathways?park=sample&lang=en&runs=${RUNS}`);
+    await exportsReady(page); // the address bar holds the whole link
     const full = await shareLink(page);
     expect(full).toContain('&ccus=');
     const bad = full.replace(/([?&])eff=[^&]*/, '$1eff=5') + '&bogus=1';
@@ -256,5 +259,35 @@ describe('share links that had to be adjusted say so', () => {
     expect(href.length).toBeLessThan(2000);
     expect(href).not.toContain('__proto__');
     expect(s.errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+  });
+});
+
+describe('ready for offline use', { timeout: LOADED_MACHINE_MS }, () => {
+  it('says so once the service worker holds the whole build, and keeps working offline', async () => {
+    const { page, context } = s;
+    await page.goto(`${inject('baseUrl')}#/overview?lang=en`);
+    const badge = page.getByTestId('offline-status');
+    await expect.poll(() => badge.getAttribute('data-state'), { timeout: 60_000 }).toBe('ready');
+    expect(await badge.textContent()).toBe('Ready offline');
+    await context.setOffline(true);
+    try {
+      await page.reload();
+      await page.getByTestId('kpi-enterprises').waitFor({ timeout: 60_000 });
+      await expect.poll(() => badge.getAttribute('data-state'), { timeout: 30_000 }).toBe('ready');
+      expect(await page.getByTestId('offline-connection').textContent()).toBe('Offline');
+      await page
+        .locator('header')
+        .first()
+        .screenshot({ path: `${ARTIFACTS}/offline-indicator-en.png` });
+      await page.getByRole('button', { name: '中文' }).click();
+      expect(await badge.textContent()).toBe('可离线使用');
+      await page
+        .locator('header')
+        .first()
+        .screenshot({ path: `${ARTIFACTS}/offline-indicator-zh.png` });
+      await page.getByRole('button', { name: 'English' }).click();
+    } finally {
+      await context.setOffline(false);
+    }
   });
 });
