@@ -175,7 +175,43 @@ async function activityTable(path: string, bytes: Buffer, raw: Map<string, RawTa
   });
 }
 
-/** pv_installations: enterprise_id, commissioned_year, capacity_kwp ≥ 0. */
+/** Largest area (ha) a park's green space or wetland is taken to have: judgement (a very large park is a few 10^4 ha). */
+const MAX_AREA_HA = 1e6;
+/** Largest rooftop PV of one installation (kWp): judgement, far above the largest rooftop plants. */
+const MAX_PV_KWP = 1e7;
+
+/** manifest.json: an object; the areas, when given, finite numbers 0–MAX_AREA_HA; the id a string. */
+function checkManifest(doc: unknown, file: string): Partial<ParkManifest> {
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc))
+    fail([
+      {
+        file,
+        reason: `expected an object ({"id": …, "green_space_ha": …}), not ${JSON.stringify(doc)?.slice(0, 40)}`,
+      },
+    ]);
+  const m = doc as Record<string, unknown>;
+  const problems: Problem[] = [];
+  for (const field of ['green_space_ha', 'wetland_ha'] as const) {
+    const v = m[field];
+    if (v === undefined || v === null) continue;
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > MAX_AREA_HA)
+      problems.push({
+        file,
+        field,
+        reason: `${JSON.stringify(v).slice(0, 40)} is not an area in hectares (a number 0–${MAX_AREA_HA})`,
+      });
+  }
+  if (m.id !== undefined && (typeof m.id !== 'string' || m.id.trim() === '' || m.id.length > 64))
+    problems.push({
+      file,
+      field: 'id',
+      reason: `${JSON.stringify(m.id).slice(0, 40)} is not a park id (text, 1–64 characters)`,
+    });
+  if (problems.length) fail(problems);
+  return m as Partial<ParkManifest>;
+}
+
+/** pv_installations: enterprise_id, commissioned_year, capacity_kwp 0–MAX_PV_KWP. */
 function installationsTable(t: RawTable): TableBytes {
   const problems = missingColumns(t, ['enterprise_id', 'commissioned_year', 'capacity_kwp']);
   if (problems.length) fail(problems);
@@ -192,6 +228,8 @@ function installationsTable(t: RawTable): TableBytes {
       bad('commissioned_year', `"${text(r.commissioned_year)}" is not a year`);
     if (capacity === undefined || capacity < 0)
       bad('capacity_kwp', `"${text(r.capacity_kwp)}" is not a number ≥ 0`);
+    else if (capacity > MAX_PV_KWP)
+      bad('capacity_kwp', `${capacity} kWp is not plausible for one installation (at most ${MAX_PV_KWP})`);
     ids.push(text(r.enterprise_id));
     years[i] = year ?? 0;
     kwp[i] = capacity ?? 0;
@@ -234,11 +272,13 @@ async function readFolder(dir: string): Promise<ParkFiles> {
   let manifestText = '';
   if (existsSync(manifestPath)) {
     manifestText = await readFile(manifestPath, 'utf8');
+    let doc: unknown;
     try {
-      manifest = JSON.parse(manifestText) as Partial<ParkManifest>;
+      doc = JSON.parse(manifestText.replace(/^\uFEFF/, ''));
     } catch (e) {
       fail([{ file: manifestPath, reason: `not valid JSON (${(e as Error).message})` }]);
     }
+    manifest = checkManifest(doc, manifestPath);
   }
   const raw = new Map<string, RawTable>();
   const locate: LocateRecord = (table, record) => {
