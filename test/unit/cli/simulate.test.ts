@@ -126,8 +126,10 @@ describe('simulate command', () => {
     writeFileSync(join(dir, 'bad.json'), JSON.stringify(doc));
     const bad = await cli(['--scenario', 'bad.json', ...base, '--summary', 'x.json']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/bad\.json: invalid scenario/);
-    expect(bad.stderr).toMatch(/levers\.rooftop_pv/);
+    expect(bad.stderr).toMatch(
+      /bad\.json: field drivers\.electricity_drift\.max: invalid scenario: must be ≥ min/,
+    );
+    expect(bad.stderr).toMatch(/bad\.json: field levers\.rooftop_pv: invalid scenario: /);
   });
 
   it('refuses an unknown park', async () => {
