@@ -24,6 +24,27 @@ export interface WorkshopFigures {
 
 const CHANGES = [0.012, 0.018, 0.024, 0.03, 0.022, 0.016, 0.028];
 
+/**
+ * Runs in the page (as source text: the bench runs through tsx, whose helpers the page does not have):
+ * moves the efficiency slider to `v`, then waits, frame by frame, for the preview of the new settings.
+ */
+const CHANGE_AND_WAIT = `async (v) => {
+  const input = document.querySelector('[data-testid=lever-efficiency]');
+  const results = () => document.querySelector('[data-testid=ws-results]');
+  const start = performance.now();
+  input.value = String(v);
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  await new Promise((resolve) => {
+    const check = () => {
+      const el = results();
+      if (el.dataset.stale === 'false' && el.dataset.phase === 'preview') resolve();
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  });
+  return { shown: performance.now() - start, engine: Number(results().dataset.elapsed) };
+}`;
+
 export async function workshopBench(): Promise<WorkshopFigures> {
   const executablePath = locateChromium();
   if (!executablePath) throw new Error('No Chromium found (see test/tools/chromium.ts)');
@@ -48,22 +69,7 @@ export async function workshopBench(): Promise<WorkshopFigures> {
     const shownMs: number[] = [];
     const engineMs: number[] = [];
     for (const value of CHANGES) {
-      const r = await page.evaluate(async (v) => {
-        const input = document.querySelector<HTMLInputElement>('[data-testid=lever-efficiency]')!;
-        const results = () => document.querySelector<HTMLElement>('[data-testid=ws-results]')!;
-        const start = performance.now();
-        input.value = String(v);
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-        await new Promise<void>((resolve) => {
-          const check = () => {
-            const el = results();
-            if (el.dataset.stale === 'false' && el.dataset.phase === 'preview') resolve();
-            else requestAnimationFrame(check);
-          };
-          requestAnimationFrame(check);
-        });
-        return { shown: performance.now() - start, engine: Number(results().dataset.elapsed) };
-      }, value);
+      const r = (await page.evaluate(`(${CHANGE_AND_WAIT})(${value})`)) as { shown: number; engine: number };
       shownMs.push(r.shown);
       engineMs.push(r.engine);
       await page.locator(settled).waitFor({ timeout: 120_000 });
