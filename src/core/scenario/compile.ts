@@ -193,6 +193,11 @@ export function compileScenario(
           `(${Math.round(fuelGj)} GJ): its efficiency is held at the base year's; check the data.`,
       );
   }
+  // Base-year inventory uncertainty: multipliers on the whole park, fixed for the run (docs/model.md §6).
+  const idef = DEFAULT_DRIVERS.inventory.value;
+  const inventorySlots = Int32Array.from(['activity', 'factors'] as const, (k) =>
+    slot(`inventory.${k}`, { kind: 'inventory', param: k }, dr.inventory?.[k] ?? idef[k]),
+  );
   const cdef = DEFAULT_DRIVERS.chp_efficiency.value;
   const chpGainSlot =
     chpEta0 > 0
@@ -384,6 +389,7 @@ export function compileScenario(
     chpEta0,
     chpGainSlot,
     chpMaxSlot,
+    inventorySlots,
     growthSlot,
     intensitySlot,
     driftSlot,

@@ -80,6 +80,20 @@ export const DEFAULT_DRIVERS = {
       'wetland cores (full citation to be checked); ' +
       'constructed park wetlands and CH4 release argue for less. Modes: our judgement.',
   },
+  inventory: {
+    value: {
+      activity: { dist: 'normal', mean: 1, sd: 0.02, min: 0.92, max: 1.08 },
+      factors: { dist: 'normal', mean: 1, sd: 0.02, min: 0.92, max: 1.08 },
+    } satisfies Record<'activity' | 'factors', DistInput>,
+    source:
+      'Uncertainty of the base-year inventory, as multipliers on the whole park, the same in every year of a run ' +
+      '(a systematic error of the statistics and factors, not noise from year to year). `activity`: energy and ' +
+      'activity data of enterprises reporting to energy statistics, ±4 % at 95 % (IPCC 2006 Guidelines, Vol. 2 ' +
+      'ch. 2 §2.4: 2–5 % for well-developed energy statistics); it scales emissions and energy. `factors`: emission ' +
+      'factors, ±4 % at 95 % (IPCC 2006 default CO2 factors: natural gas −3/+4 %, bituminous coal ±5 %, Vol. 2 ' +
+      'Table 1.4); it scales emissions — applied to the whole total as a simplification (the published grid ' +
+      'factor is an accounting convention whose path is uncertain through the grid driver). The sd values: our reading.',
+  },
   chp_efficiency: {
     value: {
       gain: { dist: 'triangular', min: 0, mode: 0.002, max: 0.005 },

@@ -219,6 +219,9 @@ export function simulateBlock(
     const uWet = params[M.sinkWetlandSlot];
     const sinkBase = M.greenSpaceHa * uGreen + M.wetlandHa * uWet;
     let Ed = 1;
+    // Base-year inventory uncertainty: multipliers on the whole park for the run (docs/model.md §6).
+    const invAct = params[M.inventorySlots[0]];
+    const invEm = invAct * params[M.inventorySlots[1]];
     // The CHP plant's efficiency path: η(t) = min(ceiling, η₀ (1 + gain)^y); its fuel per unit of output
     // is η₀ / η(t) of the base year's (docs/model.md §3).
     const eta0 = M.chpEta0;
@@ -405,14 +408,15 @@ export function simulateBlock(
           const gr = posGreen > 0 && on[posGreen - 1] === 1 ? k6 : 0;
           sh = P.greenShare0 > gr ? P.greenShare0 : gr;
           elecEm = bought * ((1 - sh) * cGrid + sh * cGreen) * R + used * cPv;
-          grossY = em + elecEm;
+          grossY = (em + elecEm) * invEm;
         }
         // Net: capture, sinks (existing + extra), then offsets capped by a share of the emissions.
         const captured =
           posCCUS > 0 && on[posCCUS - 1] === 1
             ? capture *
               ramp[(posCCUS - 1) * nY + y] *
-              ((LX.chp ? chpFossil : 0) + (LX.process ? processEm : 0))
+              ((LX.chp ? chpFossil : 0) + (LX.process ? processEm : 0)) *
+              invEm
             : 0;
         emittedY = grossY - captured;
         let n = emittedY - sinkBase;
@@ -452,7 +456,7 @@ export function simulateBlock(
           chpBio;
         out += spp * pq[spP + OUTPUT];
       }
-      energy[row] = tce;
+      energy[row] = tce * invAct;
       output[row] = out;
 
       if (!keepRow) continue;
@@ -480,11 +484,12 @@ export function simulateBlock(
         coalEm += cf * cCoal;
         gasEm += gf * cGas;
         bySector[sb + s] =
-          cf * cCoal +
-          gf * cGas +
-          m * (mq[sm + EM_E] * fE + mq[sm + EM_N]) +
-          p * (pq[spq + PROCESS] + pq[spq + EXP_GRID] * R + pq[spq + EXP_HEAT]) +
-          dem * elecPerDemand;
+          invEm *
+          (cf * cCoal +
+            gf * cGas +
+            m * (mq[sm + EM_E] * fE + mq[sm + EM_N]) +
+            p * (pq[spq + PROCESS] + pq[spq + EXP_GRID] * R + pq[spq + EXP_HEAT]) +
+            dem * elecPerDemand);
       }
       if (sp >= 0) {
         pSec[sp] = spp;
@@ -492,11 +497,12 @@ export function simulateBlock(
         coalEm += spCoal * cCoal;
         gasEm += spGas * cGas;
         bySector[sb + sp] =
-          spCoal * cCoal +
-          spGas * cGas +
-          spm * (mq[spM + EM_E] + mq[spM + EM_N]) +
-          spp * (pq[spP + PROCESS] + pq[spP + EXP_GRID] * R + pq[spP + EXP_HEAT]) +
-          (spm * Ed * mq[spM + DEMAND] + chpElec) * elecPerDemand;
+          invEm *
+          (spCoal * cCoal +
+            spGas * cGas +
+            spm * (mq[spM + EM_E] + mq[spM + EM_N]) +
+            spp * (pq[spP + PROCESS] + pq[spP + EXP_GRID] * R + pq[spP + EXP_HEAT]) +
+            (spm * Ed * mq[spM + DEMAND] + chpElec) * elecPerDemand);
       }
       // By carrier: accumulated in doubles, stored once.
       cSum.fill(0);
@@ -518,7 +524,7 @@ export function simulateBlock(
       for (let k = cellStart[3]; k < cellStart[4]; k++) {
         cSum[cellCarrier[k]] += cellTco2[k] * pSec[cellSector[k]] * R;
       }
-      for (let c = 0; c < nC; c++) byCarrier[cb + c] = cSum[c];
+      for (let c = 0; c < nC; c++) byCarrier[cb + c] = cSum[c] * invEm;
     }
     if (keepRow) bRow++;
   }

@@ -180,6 +180,7 @@ export type InputId =
   | { kind: 'grid'; knot: string }
   | { kind: 'pv_yield' }
   | { kind: 'chp'; param: 'efficiency_gain' | 'efficiency_max' }
+  | { kind: 'inventory'; param: 'activity' | 'factors' }
   | { kind: 'sink'; area: 'green_space' | 'wetland' }
   | { kind: 'lever'; lever: LeverDoc; param: string };
 

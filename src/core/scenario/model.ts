@@ -91,6 +91,8 @@ export interface CompiledModel {
   /** Slots of its yearly efficiency gain and its efficiency ceiling (−1 when chpEta0 is 0). */
   chpGainSlot: number;
   chpMaxSlot: number;
+  /** Slots of the base-year inventory multipliers: activity (emissions and energy), factors (emissions). */
+  inventorySlots: Int32Array;
 
   /** Driver slots. */
   growthSlot: Int32Array; // [s * 3 + phase], −1 for a steam-coupled CHP

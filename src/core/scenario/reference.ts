@@ -29,6 +29,9 @@ interface RunDrivers {
   uptakeWetland: number;
   chpGain: number;
   chpMax: number;
+  /** Base-year inventory multipliers: activity (emissions and energy) and factors (emissions). */
+  inventoryActivity: number;
+  inventoryFactors: number;
 }
 
 interface State {
@@ -63,6 +66,8 @@ function driversOf(m: CompiledModel, params: Float64Array): RunDrivers {
     uptakeWetland: at(m.sinkWetlandSlot),
     chpGain: at(m.chpGainSlot),
     chpMax: at(m.chpMaxSlot),
+    inventoryActivity: at(m.inventorySlots[0]),
+    inventoryFactors: at(m.inventorySlots[1]),
   };
 }
 
@@ -208,9 +213,10 @@ function totalsOf(m: CompiledModel, d: RunDrivers, st: State, y: number, on: Set
   let energy = 0;
   let chpFossil = 0;
   let processCo2 = 0;
+  const emissionsScale = d.inventoryActivity * d.inventoryFactors;
   st.amount.forEach((row, s) => {
     row.forEach((a, c) => {
-      const t = a * m.coefTco2[c] * (m.gridScaled[c] ? gridRatio : 1);
+      const t = a * m.coefTco2[c] * (m.gridScaled[c] ? gridRatio : 1) * emissionsScale;
       bySector[s] += t;
       byCarrier[c] += t;
       energy += a * m.coefTce[c];
@@ -235,7 +241,7 @@ function totalsOf(m: CompiledModel, d: RunDrivers, st: State, y: number, on: Set
     const allowance = Math.min(m.lever.offsets.capShare * Math.max(0, emitted), m.lever.offsets.maxTco2);
     net -= Math.min(rampOf(m, 'offsets', y) * allowance, Math.max(0, net));
   }
-  energy += st.biomassTce;
+  energy = (energy + st.biomassTce) * d.inventoryActivity;
   const output = st.output.reduce((sum, o, s) => sum + o * m.outputBase[s], 0);
   return { gross, emitted, net, energy, output, bySector, byCarrier };
 }

@@ -42,6 +42,9 @@ const driversSchema = plainObject({
     }),
   ),
   pv_yield: v.optional(distSchema(0, 3000)),
+  inventory: v.optional(
+    plainObject({ activity: v.optional(distSchema(0.5, 1.5)), factors: v.optional(distSchema(0.5, 1.5)) }),
+  ),
   chp_efficiency: v.optional(
     plainObject({ gain: v.optional(distSchema(-0.02, 0.05)), max: v.optional(distSchema(0.3, 1)) }),
   ),

@@ -29,6 +29,8 @@ export function inputGroup(id: InputId): string {
       return `lever.${id.lever}`;
     case 'chp':
       return 'chp_efficiency';
+    case 'inventory':
+      return 'inventory';
     case 'electricity_drift':
     case 'pv_yield':
       return id.kind;

@@ -267,6 +267,9 @@ export function summarize(
       }
     });
   }
+  // The history is measured like the base year, so the run's inventory multipliers (a systematic error,
+  // docs/model.md §6) scale it alike: the multipliers never decide whether the park is past its peak.
+  const scaleOf = inventoryScale(model, block);
   for (let r = 0; r < n; r++) {
     let best = 0;
     let sum = 0;
@@ -278,8 +281,9 @@ export function summarize(
       sumNet += block.net[r * nY + y];
     }
     const top = block.emitted[r * nY + best];
-    peakYear[r] = histMax >= top ? histYear : years[best];
-    peakValue[r] = histMax >= top ? histMax : top;
+    const hist = histMax * scaleOf(r);
+    peakYear[r] = hist >= top ? histYear : years[best];
+    peakValue[r] = hist >= top ? hist : top;
     cumulative[r] = sum;
     cumulativeNet[r] = sumNet;
     let first = nY;
@@ -531,6 +535,20 @@ function intensityChange(
     out[String(ref)] = entry;
   }
   return out;
+}
+
+/** Run r's multiplier of the inventory's emissions (activity × factors), sampled or fixed. */
+function inventoryScale(model: CompiledModel, block: RunBlock): (r: number) => number {
+  const parts = Array.from(model.inventorySlots, (slot) => ({
+    input: model.inputSlots.indexOf(slot),
+    fixed: model.slotParams[4 * slot],
+  }));
+  const nI = block.nInputs;
+  return (r) => {
+    let f = 1;
+    for (const p of parts) f *= p.input >= 0 ? block.inputs[r * nI + p.input] : p.fixed;
+    return f;
+  };
 }
 
 /** sd / √n of a column (0 for fewer than two values). */

@@ -77,12 +77,25 @@ describe('kernel', () => {
   it('starts from the baseline in the base year and adds up by sector and by carrier', () => {
     const b = handBaseline();
     const t = baselineTotals(b);
-    const m = compileScenario(presetScenario('ambitious'), b);
+    const ambitious = presetScenario('ambitious');
+    // With the inventory taken as exact, the base year is the inventory.
+    const exact = { ...ambitious, drivers: { ...ambitious.drivers, inventory: { activity: 1, factors: 1 } } };
+    const m = compileScenario(exact, b);
     const blk = simulateBlock(m, 3, 0, 20, DOUBLE);
+    // With its uncertainty, the base year of each run is the inventory times the run's multipliers.
+    const mu = compileScenario(ambitious, b);
+    const unsure = simulateBlock(mu, 3, 0, 20, DOUBLE);
+    const act = mu.inputNames.indexOf('inventory.activity');
+    const fac = mu.inputNames.indexOf('inventory.factors');
     for (let r = 0; r < 20; r++) {
       const row = r * m.nYears;
       expect(blk.gross[row]).toBeCloseTo(t.totalTco2, 6);
       expect(blk.energy[row]).toBeCloseTo(t.energyTce, 6);
+      const a = unsure.inputs[r * mu.nInputs + act];
+      const f = unsure.inputs[r * mu.nInputs + fac];
+      expect(a).not.toBe(1);
+      expect(unsure.gross[row]).toBeCloseTo(t.totalTco2 * a * f, 6);
+      expect(unsure.energy[row]).toBeCloseTo(t.energyTce * a, 6);
       for (let y = 0; y < m.nYears; y++) {
         const i = r * m.nYears + y;
         const sumS = sum(blk.bySector.subarray(i * m.nSectors, (i + 1) * m.nSectors));

@@ -17,6 +17,7 @@ const STILL = {
   grid_factor: { base: 0.5306, y2030: 0.5306, y2045: 0.5306, y2060: 0.5306 },
   pv_yield: 1100,
   sink_uptake: { green_space: 5, wetland: 3 },
+  inventory: { activity: 1, factors: 1 },
 };
 
 function scenario(

@@ -105,6 +105,8 @@ describe('summary', () => {
       warnings: [],
       inputNames: ['a'],
       inputIds: [{ kind: 'pv_yield' }],
+      inputSlots: Int32Array.from([0]),
+      inventorySlots: new Int32Array(0),
       leverNames: [],
       years,
     } as unknown as CompiledModel;
@@ -155,6 +157,24 @@ describe('summary', () => {
     expect(h.peak_year.p_by_2030).toBe(1);
     expect(h.peak_value_tco2.p50).toBe(10);
     expect(h.peak_value_tco2.p95).toBeCloseTo(10.9, 9);
+
+    // The input is now the inventory's multiplier (a systematic error, docs/model.md §6): the history
+    // is measured alike, so it scales with the run. Run 2 (multiplier 3) has history 28.5 against its
+    // simulated 8: past its peak; a run with multiplier 1 is the case above.
+    const scaled = {
+      ...past,
+      inventorySlots: Int32Array.from([0]),
+      slotParams: new Float64Array(4),
+    } as unknown as CompiledModel;
+    const withScale = summarize(scaled, { ...block, emitted, inputs: Float64Array.from([1, 1, 3]) }, 0);
+    expect(withScale.peak_year.histogram).toEqual({ 2026: 1, 2029: 1, 2030: 1, 2031: 0, 2032: 0 });
+    expect(withScale.peak_value_tco2.p95).toBeGreaterThan(20);
+    // Run 1 (peak 10 in 2029) with multiplier 1.04 stays after its history (9.5 × 1.04 < 10); at 1.1 it
+    // is past its peak (9.5 × 1.1 = 10.45 > 10).
+    const at = (m: number) =>
+      summarize(scaled, { ...block, emitted, inputs: Float64Array.from([1, m, 1]) }, 0).peak_year.histogram;
+    expect(at(1.04)[2026]).toBe(1);
+    expect(at(1.1)[2026]).toBe(2);
   });
 });
 

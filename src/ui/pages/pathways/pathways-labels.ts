@@ -53,6 +53,8 @@ export function inputLabel(id: InputId | undefined, name: string): string {
     }
     case 'chp':
       return i18n.t(`path.input.chp.${id.param}`);
+    case 'inventory':
+      return i18n.t(`path.input.inventory.${id.param}`);
     case 'electricity_drift':
     case 'pv_yield':
       return i18n.t(`path.input.${id.kind}`);
