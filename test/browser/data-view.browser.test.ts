@@ -195,4 +195,21 @@ describe('the Data page in the app', () => {
     await until(() => !!q('[data-testid="table-scratch.top"]'), 10_000, 'the scratch table');
     expect(q('[data-testid="table-scratch.top"]')!.textContent).toMatch(/scratch\.top\s*3/);
   });
+  it('asks before clearing the stored data and lists exactly what would go; Keep removes nothing', async () => {
+    localStorage.setItem('pcw.test.entry', '1');
+    q('[data-testid="data-clear"]')!.click();
+    await until(() => !!q('[data-testid="clear-confirm"]'), 10_000, 'the confirmation');
+    const listed = q('[data-testid="clear-confirm"]')!.textContent!;
+    expect(listed).toMatch(/Imported parks: none/);
+    expect(listed).toMatch(/Saved column mappings: 0/);
+    expect(listed).toMatch(/Tables in scratch: scratch\.top/);
+    const local = Object.keys(localStorage).filter((k) => k.startsWith('pcw.')).length;
+    expect(listed).toContain(`${local} entries`);
+    q('[data-testid="clear-no"]')!.click();
+    flushSync();
+    expect(q('[data-testid="clear-confirm"]')).toBeNull();
+    expect(localStorage.getItem('pcw.test.entry')).toBe('1');
+    expect(q('[data-testid="table-scratch.top"]')).not.toBeNull();
+    localStorage.removeItem('pcw.test.entry');
+  });
 });
