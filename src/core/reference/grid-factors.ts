@@ -6,7 +6,9 @@
  * - `fossil`: MEE/NBS national fossil-power factor (for reference only);
  * - `carbon_market`: the national grid factor set for the national carbon market (region `national_market`).
  * A year without a published value resolves to the nearest earlier published year, or to the earliest
- * published year when there is none earlier (see resolvePublishedYear).
+ * published year when there is none earlier (see resolvePublishedYear). The 2021 regional values were
+ * published too (公告2024年第12号) but are not in this table (we could not check them against the
+ * announcement here): 2021 regional lookups use the 2022 regional values, and say so.
  */
 import { S, type SourceRef } from './sources';
 
@@ -85,6 +87,7 @@ export const GRID_FACTORS: readonly GridFactorRow[] = [
       g(region, Number(year), 'average', v, SOURCE_BY_YEAR[Number(year)]),
     ),
   ),
+  g('national', 2021, 'residual_mix', 0.5942, S.grid2021),
   g('national', 2022, 'residual_mix', 0.5856, S.grid2022),
   g('national', 2023, 'residual_mix', 0.6096, S.grid2023),
   g('national', 2021, 'fossil', 0.8426, S.grid2021),

@@ -125,8 +125,10 @@ describe('electricity: coal equivalent methods and Scope 2', () => {
     expect(one(row('green_electricity', 50, '10^4 kWh', 2023), o).scope2_tco2).toBe(0);
     near(one(row('green_electricity', 50, '10^4 kWh', 2023)).scope2_tco2, 500 * 0.5306); // location: grid factor
     near(one(row('electricity', 100, '10^4 kWh'), { ...o, residualMixFactor: 0.7 }).scope2_tco2, 1000 * 0.7);
-    const early = one(row('electricity', 100, '10^4 kWh', 2021), o);
-    near(early.scope2_tco2, 1000 * 0.5856); // first published residual factor is 2022
+    // 2021 has its own published residual factor (公告2024年第12号); earlier years take the earliest.
+    near(one(row('electricity', 100, '10^4 kWh', 2021), o).scope2_tco2, 1000 * 0.5942);
+    const early = one(row('electricity', 100, '10^4 kWh', 2020), o);
+    near(early.scope2_tco2, 1000 * 0.5942);
     expect(early.explanation.factors.at(-1)!.note).toMatch(/earliest/);
   });
 
