@@ -11,7 +11,7 @@ export type Lang = 'zh' | 'en';
 const NAMES_ZH: Record<string, string> = {
   'coal equivalent': '折标准煤系数',
   'coal equivalent (equivalent value)': '折标准煤系数（当量值）',
-  'coal equivalent (equal-value method, coal for power)': '折标准煤系数（等价值，发电煤耗法）',
+  'coal equivalent (equal-value method, coal for power)': '折标准煤系数（等价值，按火电供电标准煤耗）',
   'net calorific value': '低位发热量',
   'carbon content per unit heat': '单位热值含碳量',
   'oxidation rate': '碳氧化率',
