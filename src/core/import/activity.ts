@@ -7,10 +7,11 @@
  * and counted, so the caller loads the valid rows or nothing.
  */
 import { CARRIERS, carrierInfo } from '../carriers';
-import type { Problem } from '../errors';
 import { convert, unitDimension, UnitError, type UnitDef } from '../units';
 import type { ActivityColumns } from './columns';
-import { cellText, type Cell, type Grid } from './grid';
+import { InputError, type Problem } from '../errors';
+import { csvScan } from './csv';
+import { cellText, gridSize, type Cell, type Grid } from './grid';
 import type { MappingDoc } from './mapping';
 import { parsePeriod, periodText, readFormHeader, type Period } from './period';
 import { columnLabel, fieldColumn, planSheet, userCarriers, userUnit, type SheetPlan } from './plan';
@@ -422,9 +423,7 @@ function readRows(
   const placeOf = (i: number) =>
     (places[i] ??= entries.placeId(file, label(i), plan.layout === 'p201' ? grid.file : undefined));
   let read = 0;
-  const one = (r: number): void => {
-    const cells = grid.rows[r];
-    const row = grid.rowNumbers[r];
+  const one = (cells: Cell[], row: number, r: number): void => {
     if ((r & 4095) === 0) progress(r);
     const before = ctx.problems.errors;
     let ent: string;
@@ -592,15 +591,25 @@ function readRows(
     rowProblems.push({ i, reason });
     ctx.problems.errors++;
   };
-  for (let r = plan.headerIndex + 1; r < grid.rows.length; r++) {
-    one(r);
-    if (rowProblems.length === 0) continue;
+  const each = (cells: Cell[], row: number, r: number) => {
+    one(cells, row, r);
+    if (rowProblems.length === 0) return;
     ctx.problems.errors -= rowProblems.length;
     rowProblems.sort((a, b) => a.i - b.i);
-    for (const p of rowProblems) {
-      ctx.problems.error({ file, row: grid.rowNumbers[r], column: label(p.i), reason: p.reason });
-    }
+    for (const p of rowProblems) ctx.problems.error({ file, row, column: label(p.i), reason: p.reason });
     rowProblems.length = 0;
+  };
+  for (let r = plan.headerIndex + 1; r < grid.rows.length; r++) each(grid.rows[r], grid.rowNumbers[r], r);
+  const tail = grid.tail;
+  if (tail) {
+    // The rest of a large CSV, parsed row by row as it is read (no array of every row kept).
+    let r = grid.rows.length;
+    try {
+      csvScan(tail.text, tail.delimiter, file, tail.cursor, (cells, line) => each(cells, line, r++));
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      for (const p of e.problems) ctx.problems.error({ ...p, reason: p.reason + tail.note });
+    }
   }
   return read;
 }
@@ -1068,7 +1077,7 @@ export function importActivity(grids: readonly Grid[], options: ActivityOptions 
   const plans: SheetPlan[] = [];
   const entries = new EntryStore(ctx.entNames);
   let rowsRead = 0;
-  const total = grids.reduce((a, g) => a + g.rows.length, 0);
+  const total = grids.reduce((a, g) => a + gridSize(g), 0);
   let done = 0;
   for (const grid of grids) {
     if (grid.rows.length === 0) {
@@ -1087,7 +1096,7 @@ export function importActivity(grids: readonly Grid[], options: ActivityOptions 
     plans.push(plan);
     const base = done;
     rowsRead += readRows(plan, ctx, entries, (r) => options.progress?.(base + r, total));
-    done += grid.rows.length;
+    done += gridSize(grid);
     options.progress?.(done, total);
   }
   if (plans.length > 0 && rowsRead === 0 && ctx.problems.errors === 0) {

@@ -25,27 +25,50 @@ const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 
-/** Splits text into records of raw fields, each with the line it starts on; blank lines are skipped. */
-export function csvRecords(text: string, delimiter = ',', file = 'CSV'): CsvRecords {
-  const records: string[][] = [];
-  const lines: number[] = [];
+/** Where a scan of CSV text stands: the next character and the line it is on. */
+export interface CsvCursor {
+  i: number;
+  line: number;
+}
+
+/**
+ * Reads records from `cursor` on, calling `onRecord` with each record's raw fields and the line it starts
+ * on (blank lines are skipped); stops after a record for which it returns false, leaving the cursor at
+ * the next one. The fields array is the callback's to keep. Throws an InputError for malformed text.
+ */
+export function csvScan(
+  text: string,
+  delimiter: string,
+  file: string,
+  cursor: CsvCursor,
+  onRecord: (fields: string[], line: number) => boolean | void,
+): void {
   const d = delimiter.charCodeAt(0);
   const n = text.length;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let line = 1;
-  let start = 1;
+  let i = cursor.i;
+  if (i === 0 && text.charCodeAt(0) === 0xfeff) i = 1;
+  let line = cursor.line;
+  let start = line;
   let fields: string[] = [];
   let afterQuote = false;
+  let stop = false;
   const endRecord = () => {
     if (!(fields.length === 1 && fields[0] === '' && !afterQuote)) {
-      records.push(fields);
-      lines.push(start);
+      if (onRecord(fields, start) === false) stop = true;
     }
     fields = [];
     afterQuote = false;
   };
+  // Blank lines before the first record.
+  while (i < n) {
+    const b = text.charCodeAt(i);
+    if (b !== LF && b !== CR) break;
+    i += b === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
+    line++;
+    start = line;
+  }
   // Each pass of the loop reads one field and the separator after it.
-  while (i <= n) {
+  while (i <= n && !stop) {
     if (i === n) {
       // End of text: a pending record (fields read, or a final quoted field) ends here.
       if (fields.length > 0 || afterQuote) {
@@ -121,6 +144,18 @@ export function csvRecords(text: string, delimiter = ',', file = 'CSV'): CsvReco
     }
     if (i === n) break;
   }
+  cursor.i = stop ? i : n;
+  cursor.line = line;
+}
+
+/** Splits text into records of raw fields, each with the line it starts on; blank lines are skipped. */
+export function csvRecords(text: string, delimiter = ',', file = 'CSV'): CsvRecords {
+  const records: string[][] = [];
+  const lines: number[] = [];
+  csvScan(text, delimiter, file, { i: 0, line: 1 }, (f, l) => {
+    records.push(f);
+    lines.push(l);
+  });
   return { records, lines };
 }
 

@@ -27,6 +27,26 @@ export interface Grid {
   merges?: Merge[];
   /** Column labels as the file shows them (XLSX letters); default the header text. */
   columnLetters?: string[];
+  /**
+   * A large CSV read lazily (ReadOptions.lazy): `rows` holds its first records (enough to find the
+   * header), the rest is parsed while it is read, without keeping a million rows of strings alive.
+   */
+  tail?: CsvTail;
+}
+
+export interface CsvTail {
+  text: string;
+  delimiter: string;
+  cursor: { i: number; line: number };
+  /** Records left (the line ends counted; for progress only). */
+  estimate: number;
+  /** Added to a CSV error's reason (the encoding, when not UTF-8). */
+  note: string;
+}
+
+/** Rows of a grid, the lazy tail included (for progress bars). */
+export function gridSize(g: Grid): number {
+  return g.rows.length + (g.tail?.estimate ?? 0);
 }
 
 export interface HeaderFound {

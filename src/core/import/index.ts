@@ -64,11 +64,12 @@ export function importPark(input: ParkImportInput): ParkImport {
   const max = input.maxProblems ?? DEFAULT_MAX_PROBLEMS;
   const files: FileInfo[] = [];
   const early: Problem[] = [];
-  const read = (f: InputFile) => {
+  const read = (f: InputFile, lazy = false) => {
     const r = readFile(f.name, f.bytes, {
       encoding: input.encoding ?? mapping.encoding,
       sheet: input.sheet ?? mapping.sheet,
       parquetToIpc: input.parquetToIpc,
+      lazy,
     });
     files.push({
       file: f.name,
@@ -96,7 +97,8 @@ export function importPark(input: ParkImportInput): ParkImport {
   }
   if (input.activity?.length) {
     input.progress?.('reading', 0, 1);
-    const grids = input.activity.flatMap(read);
+    // Activity files may be large: their CSV rows are parsed while they are read.
+    const grids = input.activity.flatMap((f) => read(f, true));
     if (grids.length) {
       out.activity = importActivity(grids, {
         mapping,

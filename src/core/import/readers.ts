@@ -8,7 +8,7 @@
 import { read, utils, type WorkBook, type WorkSheet } from '@e965/xlsx';
 import { tableFromIPC, type Table } from 'apache-arrow';
 import { InputError, type Problem } from '../errors';
-import { csvRecords, sniffDelimiter } from './csv';
+import { csvRecords, csvScan, sniffDelimiter } from './csv';
 import { decodeText, ENCODING_NAMES, type Encoding, type EncodingChoice } from './decode';
 import type { Cell, Grid, Merge } from './grid';
 
@@ -20,7 +20,12 @@ export interface ReadOptions {
   sheet?: string;
   /** Parquet bytes → Arrow IPC stream bytes (parquet-wasm), supplied by the caller. */
   parquetToIpc?: (bytes: Uint8Array) => Uint8Array;
+  /** CSV: keep the text and parse rows past the first ones while they are read (Grid.tail). */
+  lazy?: boolean;
 }
+
+/** Records of a lazy CSV parsed at once: enough for the header search (the first 30 rows) and more. */
+const HEAD_RECORDS = 64;
 
 export interface ReadResult {
   grids: Grid[];
@@ -78,13 +83,32 @@ function readCsv(bytes: Uint8Array, file: string, opts: ReadOptions, out: ReadRe
   if (!decoded) return;
   out.encoding = decoded.encoding;
   out.encodingDetected = decoded.detected;
+  const enc = decoded.encoding === 'utf-8' ? '' : ` (read as ${ENCODING_NAMES[decoded.encoding]})`;
   try {
-    const delimiter = file.toLowerCase().endsWith('.tsv') ? '\t' : sniffDelimiter(decoded.text);
-    const { records, lines } = csvRecords(decoded.text, delimiter, file);
-    out.grids.push({ file, rows: records, rowNumbers: lines });
+    const text = decoded.text;
+    const delimiter = file.toLowerCase().endsWith('.tsv') ? '\t' : sniffDelimiter(text);
+    if (!opts.lazy) {
+      const { records, lines } = csvRecords(text, delimiter, file);
+      out.grids.push({ file, rows: records, rowNumbers: lines });
+      return;
+    }
+    const rows: string[][] = [];
+    const rowNumbers: number[] = [];
+    const cursor = { i: 0, line: 1 };
+    csvScan(text, delimiter, file, cursor, (f, line) => {
+      rows.push(f);
+      rowNumbers.push(line);
+      return rows.length < HEAD_RECORDS;
+    });
+    const grid: Grid = { file, rows, rowNumbers };
+    if (cursor.i < text.length) {
+      let estimate = 0;
+      for (let i = text.indexOf('\n', cursor.i); i >= 0; i = text.indexOf('\n', i + 1)) estimate++;
+      grid.tail = { text, delimiter, cursor, estimate, note: enc };
+    }
+    out.grids.push(grid);
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
-    const enc = decoded.encoding === 'utf-8' ? '' : ` (read as ${ENCODING_NAMES[decoded.encoding]})`;
     for (const p of e.problems) out.problems.push({ ...p, reason: p.reason + enc });
   }
 }

@@ -8,8 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { command as validate } from '../../../src/cli/commands/validate';
-import { importPark } from '../../../src/core/import/index';
-import { utf8 } from '../../fixtures/import/encode';
+import { importActivity } from '../../../src/core/import/activity';
+import { importPark, readFile } from '../../../src/core/import/index';
+import { utf16le, utf8 } from '../../fixtures/import/encode';
 
 const dir = mkdtempSync(join(tmpdir(), 'pcw-reader-rules-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -92,5 +93,30 @@ describe('reader rules at size', () => {
     );
     expect(x.code).toBe(1);
     expect(x.lines[0]).toBe('x.csv:4:enterprise_id: duplicate: A01, 2023 is already on x.csv row 2');
+  });
+
+  it('reads a large CSV lazily with the same result, problems located past the first rows', () => {
+    const rows = ['企业代码,年份,能源品种,消费量,计量单位'];
+    for (let e = 0; e < 500; e++)
+      rows.push(
+        `E${e},2024,电力,"1,${String(e).padStart(3, '0')}",万千瓦时`,
+        `E${e},2024,天然气,${e},万立方米`,
+      );
+    const text = rows.join('\r\n') + '\r\n';
+    const eager = importActivity(readFile('a.csv', utf8(text)).grids, { asGiven: true });
+    const lazy = importPark({ activity: [{ name: 'a.csv', bytes: utf8(text) }], asGiven: true });
+    expect(lazy.errorCount).toBe(0);
+    expect(lazy.activity!.activity).toEqual(eager.activity);
+    expect(lazy.activity!.activity.length).toBe(1000); // rows as given: E0's zero gas kept
+
+    const bad = rows.slice();
+    bad[700] = 'E700,2024,电力,lots,万千瓦时';
+    const r = importPark({
+      activity: [{ name: 'b.csv', bytes: utf16le(bad.join('\n') + '\nE9,2024,"电力,1,万千瓦时\n') }],
+    });
+    expect(r.problems.map((p) => `${p.row}:${p.column ?? ''}: ${p.reason}`)).toEqual([
+      '701:消费量: "lots" is not a number',
+      '1002:: a quoted field is not closed (read as UTF-16 LE)',
+    ]);
   });
 });
