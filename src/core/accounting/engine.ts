@@ -8,7 +8,7 @@
 import { carrierInfo, type CarrierKind } from '../carriers';
 import { convert } from '../units';
 import { AccountingError, type FactorLibrary } from './factor-library';
-import { GRID_YEAR_RANGE, RESIDUAL_MIX_MAX, SUPPLIER_HEAT_MAX } from './ranges';
+import { cut, GRID_YEAR_RANGE, RESIDUAL_MIX_MAX, SUPPLIER_HEAT_MAX } from './ranges';
 import {
   DEFAULT_OPTIONS,
   type AccountingOptions,
@@ -30,11 +30,13 @@ export function resolveOptions(
   o.gridRegion = lib.regionCode(o.gridRegion);
   if (o.electricityMethod !== 'equivalent' && o.electricityMethod !== 'equal') {
     throw new AccountingError(
-      `electricityMethod must be "equivalent" or "equal", not "${o.electricityMethod}"`,
+      `electricityMethod must be "equivalent" or "equal", not "${cut(String(o.electricityMethod))}"`,
     );
   }
   if (o.scope2Method !== 'location' && o.scope2Method !== 'market') {
-    throw new AccountingError(`scope2Method must be "location" or "market", not "${o.scope2Method}"`);
+    throw new AccountingError(
+      `scope2Method must be "location" or "market", not "${cut(String(o.scope2Method))}"`,
+    );
   }
   const [first, last] = GRID_YEAR_RANGE;
   if (
@@ -305,7 +307,7 @@ function marketElectricity(
 /** Accounts one row; throws UnitError / AccountingError for a bad carrier, unit or option. */
 function accountRow(row: ActivityRow, lib: FactorLibrary, o: AccountingOptions): InventoryLine {
   const info = carrierInfo(row.carrier);
-  if (!info) throw new AccountingError(`Unknown carrier "${row.carrier}"`);
+  if (!info) throw new AccountingError(`Unknown carrier "${cut(row.carrier)}"`);
   const ef = lib.emission(row.carrier);
   const amount = convert(row.amount, row.unit, ef.unit, row.carrier);
   const p: Parts = { energy: 0, scope1: 0, scope2: 0, deduction: 0, biogenic: 0, formula: [], factors: [] };

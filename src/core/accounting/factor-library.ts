@@ -22,7 +22,7 @@ import {
 } from '../reference/index';
 import { InputError, type Problem } from '../errors';
 import { parseUnit, unitDimension } from '../units';
-import { FACTOR_MAX } from './ranges';
+import { cut, FACTOR_MAX } from './ranges';
 
 /** A user factor replacing the library for one carrier; null keeps the library's value for that part. */
 export interface FactorOverride {
@@ -103,7 +103,7 @@ export class FactorLibrary {
     const firstRow = new Map<string, FactorOverride>();
     rows.forEach((r) => {
       if (!carrierInfo(r.carrier))
-        throw new AccountingError(`Unknown carrier "${r.carrier}" in factor overrides`);
+        throw new AccountingError(`Unknown carrier "${cut(r.carrier)}" in factor overrides`);
       const unit = parseUnit(r.unit);
       const dimension = unitDimension(unit, r.carrier);
       const at = { file: r.source ?? 'factor overrides', row: r.row };
@@ -149,7 +149,7 @@ export class FactorLibrary {
   /** The per-carrier coefficient row; throws for an unknown carrier. */
   emission(carrier: string): EmissionFactorRow {
     const r = this.#emission.get(carrier);
-    if (!r) throw new AccountingError(`Unknown carrier "${carrier}"`);
+    if (!r) throw new AccountingError(`Unknown carrier "${cut(carrier)}"`);
     return r;
   }
 
@@ -205,7 +205,9 @@ export class FactorLibrary {
   regionCode(region: string): string {
     const code = gridRegionCode(region);
     if (!code || !this.gridRegions().includes(code)) {
-      throw new AccountingError(`Unknown grid region "${region}". Known: ${this.gridRegions().join(', ')}`);
+      throw new AccountingError(
+        `Unknown grid region "${cut(region)}". Known: ${this.gridRegions().join(', ')}`,
+      );
     }
     return code;
   }

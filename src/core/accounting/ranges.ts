@@ -28,3 +28,7 @@ export const FACTOR_MAX: Record<Dimension, { tco2: number; tce: number }> = {
   heat_energy: { tco2: 0.5, tce: 0.2 },
   tce: { tco2: 8, tce: 2 },
 };
+
+/** A user's text in a message, cut short (a 1 MB option value is not echoed back whole). */
+export const cut = (text: string, max = 60): string =>
+  text.length > max ? `${text.slice(0, max)}… (${text.length} characters)` : text;

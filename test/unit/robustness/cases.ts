@@ -562,6 +562,22 @@ const accountCases: Case[] = [
     1,
     GRID_YEAR_TEXT,
   ),
+  badAccountOption(
+    'grid-region-1mb',
+    ['--grid-region', 'r'.repeat(1_000_000)],
+    /^account: Unknown grid region "r{60}… \(1000000 characters\)"\. Known: national, /,
+  ),
+  badAccountOption(
+    'electricity-method-1mb',
+    ['--electricity-method', 'm'.repeat(1_000_000)],
+    /^account: electricityMethod must be "equivalent" or "equal", not "m{60}… \(1000000 characters\)"\n$/,
+  ),
+  badFactors(
+    'factors-unknown-carrier-1mb',
+    F_HEAD + `${'q'.repeat(1_000_000)},t,1,1\n`,
+    /^account: f\.csv: row 2, column carrier: unknown carrier "q{1,100}[^q]/,
+    'account.ts readFactors: cut the echoed carrier name',
+  ),
   badAccountOption('grid-region-unknown', ['--grid-region', 'mars'], /mars/),
   badAccountOption('electricity-method-unknown', ['--electricity-method', 'magic'], /"magic"/),
   badAccountOption('scope2-method-unknown', ['--scope2-method', 'both'], /"both"/),
