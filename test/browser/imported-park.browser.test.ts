@@ -28,6 +28,7 @@ async function importPark(id: string, name: string, withEconomics: boolean): Pro
     enterprises: { name: 'enterprises.csv', bytes: utf8(enterprisesCsv) },
     ...(withEconomics ? { economics: { name: 'economics.csv', bytes: utf8(economicsCsv) } } : {}),
     mapping: {},
+    encoding: 'auto',
   });
   expect(o.errorCount, JSON.stringify(o.problems.slice(0, 3))).toBe(0);
   await saveUserPark({
@@ -135,7 +136,7 @@ describe('an imported park on every page', () => {
   it('builds the Pathways baseline from its latest year and runs', async () => {
     await open('pathways', FULL, '[data-testid="path-results"]');
     const db = await appDb();
-    const baseline = await loadParkBaseline(db, { id: FULL, greenSpaceHa: 60, wetlandHa: 12 });
+    const baseline = await loadParkBaseline(db, { datasetId: FULL, greenSpaceHa: 60, wetlandHa: 12 });
     expect(baseline.year).toBe(2024);
     expect(q('[data-testid="run-error"]')).toBeNull();
   });
