@@ -27,16 +27,28 @@ export class ImportRunner {
     return this.#api;
   }
 
-  /** Runs a job in the worker; the file bytes are copied (the page keeps its files for a re-run). */
+  /**
+   * Runs a job in the worker. The file bytes are copied, or with `transfer` handed over (no copy on the
+   * page's thread, which matters for a 100 MB file; the caller's arrays are emptied, so it passes bytes
+   * read for this run only).
+   */
   run(
     job: ImportJob,
     progress?: (phase: ImportPhase, done: number, total: number) => void,
+    transfer = false,
   ): Promise<ImportOutcome> {
     const remote = this.#remote();
+    const files = [...job.activity, job.enterprises, job.economics].filter((f) => f !== undefined);
+    const sent = transfer
+      ? Comlink.transfer(
+          job,
+          files.map((f) => f.bytes.buffer as ArrayBuffer),
+        )
+      : job;
     return new Promise<ImportOutcome>((resolve, reject) => {
       this.#reject = reject;
       remote
-        .run(job, progress ? Comlink.proxy(progress) : undefined)
+        .run(sent, progress ? Comlink.proxy(progress) : undefined)
         .then(resolve, (e: unknown) => reject(e instanceof Error ? e : new Error(String(e))))
         .finally(() => {
           if (this.#reject === reject) this.#reject = null;

@@ -245,7 +245,7 @@ w.bench = {
     const runner = new ImportRunner();
     let progress = 0;
     const t = performance.now();
-    const out = await runner.run({ activity: [{ name: file, bytes }], mapping: {}, encoding: 'auto' }, () => progress++);
+    const out = await runner.run({ activity: [{ name: file, bytes }], mapping: {}, encoding: 'auto' }, () => progress++, true);
     const ms = performance.now() - t;
     beating = false;
     obs.disconnect();

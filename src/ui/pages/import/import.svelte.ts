@@ -85,25 +85,23 @@ export class ImportState {
     this.message = null;
     this.progress = { phase: 'reading', done: 0, total: 1 };
     try {
-      const job = {
+      // The files are read afresh for each run and their bytes handed to the worker (no copy here).
+      const job = async (mapping: MappingDoc) => ({
         activity: await Promise.all(this.activity.map((f) => this.#bytes(f))),
         enterprises: this.enterprises ? await this.#bytes(this.enterprises) : undefined,
         economics: this.economics ? await this.#bytes(this.economics) : undefined,
-        mapping: JSON.parse(JSON.stringify(this.mapping)) as MappingDoc,
+        mapping: JSON.parse(JSON.stringify(mapping)) as MappingDoc,
         encoding: this.encoding,
-      };
-      let outcome = await this.#runner.run(
-        job,
-        (phase, done, total) => (this.progress = { phase, done, total }),
-      );
+      });
+      const onProgress = (phase: ImportPhase, done: number, total: number) =>
+        (this.progress = { phase, done, total });
+      let outcome = await this.#runner.run(await job(this.mapping), onProgress, true);
       if (isEmptyMapping(this.mapping) && outcome.sheets.length > 0) {
         const saved = await findMapping(this.signature(outcome)).catch(() => undefined);
         if (saved) {
           this.mapping = saved.mapping as MappingDoc;
           this.mappingReused = true;
-          outcome = await this.#runner.run({ ...job, mapping: this.mapping }, (phase, done, total) => {
-            this.progress = { phase, done, total };
-          });
+          outcome = await this.#runner.run(await job(this.mapping), onProgress, true);
         }
       }
       this.outcome = outcome;
