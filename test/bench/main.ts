@@ -16,7 +16,6 @@ import { importBench, printImportBench } from './import-bench';
 import { cliStartBench } from './cli-bench';
 import { printWorkshopBench } from './workshop-bench';
 import { printDataBench } from './data-bench';
-import { printScaleBench } from './scale-bench';
 
 const SEED = 42;
 const SCENARIO = 'policy';
@@ -81,8 +80,6 @@ async function main(): Promise<void> {
   if (process.env.BENCH_PART === 'workshop') return printWorkshopBench();
   // BENCH_PART=data runs only part (g).
   if (process.env.BENCH_PART === 'data') return printDataBench();
-  // BENCH_PART=scale runs only the commands on a 200k- and a 1M-row park.
-  if (process.env.BENCH_PART === 'scale') return printScaleBench();
   const park = await loadPark('sample', process.cwd());
   const model = compileScenario(presetScenario(SCENARIO), park.baseline);
   console.log(
