@@ -21,8 +21,9 @@ export const DEFAULT_DRIVERS = {
       to2060: { dist: 'normal', mean: 0.02, sd: 0.01, min: -0.1, max: 0.1 },
     } satisfies Record<'to2030' | 'to2040' | 'to2060', DistInput>,
     source:
-      'Real output growth per year. Centred on doubling GDP per capita 2020–2035 (≈4.7 %/yr, the 2035 vision of ' +
-      'the 14th Five-Year Plan outline) plus about 0.5 pt for national-level development zones, slowing as in ' +
+      'Real output growth per year. Doubling GDP per capita 2020–2035 (the 2035 vision of the 14th Five-Year Plan ' +
+      'outline) needs ≈4.7 %/yr over the period; with ≈5.4 %/yr achieved in 2021–2024 it needs ≈4.3–4.5 %/yr from ' +
+      '2025, plus about 0.5 pt for national-level development zones (≈5 % to 2030), slowing as in ' +
       'long-term studies (Tsinghua ICCSD 2020: ≈3 %/yr in the 2040s, ≈2 % after). Spread: our judgement.',
   },
   output_growth_persistence: {
@@ -63,10 +64,11 @@ export const DEFAULT_DRIVERS = {
       '"An Energy Sector Roadmap to Carbon Neutrality in China", APS). 2045: between. Ranges: our reading.',
   },
   pv_yield: {
-    value: { dist: 'triangular', min: 950, mode: 1100, max: 1300 } satisfies DistInput,
+    value: { dist: 'triangular', min: 900, mode: 1050, max: 1250 } satisfies DistInput,
     source:
-      'Rooftop PV yield, kWh per kW per year. China Electricity Council: national solar utilisation ≈1,300 h ' +
-      '(2022–2023, utility plants included); distributed rooftop in eastern provinces is lower, ≈1,000–1,200 h.',
+      'Rooftop PV yield, kWh per kW per year. National solar utilisation ≈1,300 h (2022–2023, utility plants in ' +
+      'the sunny north-west included; NEA/CEC statistics); distributed rooftop arrays in the eastern provinces, ' +
+      'where most national-level parks are, typically yield ≈1,000–1,050 h. Mode 1,050 and range: our reading.',
   },
   sink_uptake: {
     value: {
