@@ -167,22 +167,33 @@ export type ParseResult =
 /** Keys that would reach an object's prototype; valibot skips them silently, so they are refused here. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** The path of the first forbidden key in a JSON value, at any depth, or null. */
-function forbiddenKeyPath(value: unknown, path: string): string | null {
-  if (typeof value !== 'object' || value === null) return null;
-  for (const key of Object.keys(value)) {
-    const at = Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
-    if (!Array.isArray(value) && FORBIDDEN_KEYS.has(key)) return at;
-    const inner = forbiddenKeyPath((value as Record<string, unknown>)[key], at);
-    if (inner) return inner;
+/** Deepest nesting a scenario document may have (the schema itself is at most six levels deep). */
+const MAX_DEPTH = 32;
+
+/**
+ * The first problem of a JSON value's shape that the schema cannot see: a forbidden key at any depth,
+ * or nesting deeper than MAX_DEPTH (walked without recursion, so a hostile document cannot overflow
+ * the stack). Returns `path: reason`, or null.
+ */
+function shapeProblem(value: unknown): string | null {
+  const stack: [unknown, string, number][] = [[value, '', 0]];
+  while (stack.length > 0) {
+    const [v, path, depth] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth >= MAX_DEPTH) return `${path}: nested more than ${MAX_DEPTH} levels deep`;
+    for (const key of Object.keys(v)) {
+      const at = Array.isArray(v) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+      if (!Array.isArray(v) && FORBIDDEN_KEYS.has(key))
+        return `${at}: this key is not allowed (it names an object's prototype)`;
+      stack.push([(v as Record<string, unknown>)[key], at, depth + 1]);
+    }
   }
   return null;
 }
 
 export function parseScenario(input: unknown, options: { dataset?: string } = {}): ParseResult {
-  const forbidden = forbiddenKeyPath(input, '');
-  if (forbidden)
-    return { ok: false, errors: [`${forbidden}: this key is not allowed (it names an object's prototype)`] };
+  const shape = shapeProblem(input);
+  if (shape) return { ok: false, errors: [shape] };
   const result = v.safeParse(ScenarioSchema, input);
   if (!result.success) return { ok: false, errors: formatIssues(result.issues) };
   const warnings: string[] = [];

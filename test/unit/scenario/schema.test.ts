@@ -119,6 +119,15 @@ describe('scenario schema', () => {
         /^levers\.rooftop_pv\.capacity_mw\[0\]\.mw: must be ≤ 1,000,000 MW/,
       ],
     ];
+    cases.push([
+      'nested 100,000 levels deep',
+      (d) => {
+        let deep: Doc = {};
+        for (let i = 0; i < 100_000; i++) deep = { a: deep };
+        d.drivers = deep;
+      },
+      /nested more than 32 levels deep/,
+    ]);
     for (const [name, edit, message] of cases) {
       const errors = errorsOf(edit);
       expect(errors.length, name).toBeGreaterThan(0);
