@@ -100,7 +100,7 @@ describe('Workshop mode on a projector', () => {
       it(
         `${size.width}×${size.height}, ${lang}, light and dark: nothing cut off, no scrolling, large odds, no serious axe violation`,
         {
-          timeout: 180_000,
+          timeout: 300_000,
         },
         async () => {
           const { page } = s;
@@ -151,7 +151,7 @@ describe('Workshop mode: story, shortcuts, freeze', () => {
   it(
     'the story: each step sets its preset and levers and highlights one chart element; next and back',
     {
-      timeout: 180_000,
+      timeout: 300_000,
     },
     async () => {
       const { page } = s;
@@ -258,7 +258,7 @@ describe('Workshop mode: story, shortcuts, freeze', () => {
   it(
     'the story editor names the field of every problem, then makes a link that opens the story',
     {
-      timeout: 120_000,
+      timeout: 300_000,
     },
     async () => {
       const { page } = s;
@@ -304,7 +304,7 @@ describe('Workshop mode: story, shortcuts, freeze', () => {
   it(
     'keyboard: 1/2/3 presets, 4 our scenario, arrows step the focused lever, R reset, F full screen, ? help',
     {
-      timeout: 180_000,
+      timeout: 300_000,
     },
     async () => {
       const { page } = s;
@@ -359,7 +359,7 @@ describe('Workshop mode: story, shortcuts, freeze', () => {
   it(
     'freeze: a slider touch, a preset key or reset starts no run; unfrozen, the levers work again',
     {
-      timeout: 120_000,
+      timeout: 300_000,
     },
     async () => {
       const { page } = s;
