@@ -11,6 +11,7 @@ import { tableFromIPC } from 'apache-arrow';
 import { readParquet } from 'parquet-wasm/node';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
+import { DEFAULT_DRIVERS } from '../../src/core/scenario/index';
 import { createNodeDb } from '../../src/data/duckdb-node';
 import { ARTIFACTS, openApp, type Session } from './browser';
 
@@ -160,8 +161,9 @@ describe('Pathways exports and report', { timeout: LOADED_MACHINE_MS }, () => {
     expect(en.headline).toMatch(/± [\d.]+ pts/);
     expect(en.levers).toBeGreaterThanOrEqual(15);
     expect(en.assumptions).toContain('drivers.grid_factor.y2030');
-    expect(en.assumptions).toContain('triangular, min 0.4, mode 0.44, max 0.49');
-    expect(en.assumptions).toContain('MEE/NBS');
+    const g = DEFAULT_DRIVERS.grid_factor.value.y2030;
+    expect(en.assumptions).toContain(`triangular, min ${g.min}, mode ${g.mode}, max ${g.max}`);
+    expect(en.assumptions).toContain(DEFAULT_DRIVERS.grid_factor.source.slice(0, 60));
     expect(en.assumptions).toContain('levers.green_power.share');
     expect(en.inputs).toMatch(/^\d+ inputs: /);
     expect(en.datasets).toMatch(/\(sample\)\s*\d/);
@@ -191,7 +193,7 @@ describe('Pathways exports and report', { timeout: LOADED_MACHINE_MS }, () => {
     expect(zh.title).toMatch(/^达峰与中和路径报告：/);
     expect(zh.headline).toContain('2030 年前达峰的概率');
     expect(zh.headline).toContain('个百分点');
-    expect(zh.assumptions).toContain('三角分布 最小 0.4，众数 0.44，最大 0.49');
+    expect(zh.assumptions).toContain(`三角分布 最小 ${g.min}，众数 ${g.mode}，最大 ${g.max}`);
     expect(zh.inputs).toMatch(/^\d+ 个输入: /);
     expect(zh.reproduce).toContain('随机种子');
     await page.screenshot({ path: `${ARTIFACTS}/pathways-report-zh.png`, fullPage: true });
