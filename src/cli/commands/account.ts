@@ -1,6 +1,7 @@
 /**
- * `npm run cli -- account`: the carbon inventory of an activity CSV, per enterprise and year, with
- * the same engine as the app (src/core/accounting). Bad input exits non-zero naming file, row, column.
+ * `npm run cli -- account`: the carbon inventory of an activity file, per enterprise and year, with
+ * the same engine as the app (src/core/accounting). The activity is read by the importer (as `validate`
+ * and the app read it); bad input exits non-zero naming file, row, column.
  */
 import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
@@ -33,7 +34,9 @@ const USAGE = `Usage: npm run cli -- account --activity <activity.csv> [--enterp
 Carbon inventory per enterprise and year: energy (tce, GB/T 2589-2020), Scope 1, Scope 2, deductions
 for exported electricity/heat and total (GB/T 32150-2015), biogenic CO2 outside the total.
 
-  --activity            CSV with columns enterprise_id,year,carrier,amount,unit (any supported unit)
+  --activity            activity read by the importer, as \`validate\` reads it: .csv (UTF-8, GBK,
+                        UTF-16), .xlsx, .parquet or .json; enterprise_id,year,carrier,amount,unit or
+                        Chinese headers and names (企业代码,年份,能源品种,消费量,计量单位; 电力, 蒸汽 …)
   --enterprises         CSV with enterprise_id (or id) and optionally name_zh, name_en, sector
   --factors             CSV with carrier,unit,tco2_per_unit,tce_per_unit: replaces the library for the
                         carriers listed (a blank cell keeps the library's value for that part)
@@ -128,6 +131,7 @@ async function readFactors(io: CliIo, file: string): Promise<FactorOverride[]> {
       if (r[k].trim() === '') continue;
       const v = parseNumber(r[k]);
       if (v === undefined) return bad(k, `"${r[k]}" is not a number`);
+      if (!Number.isFinite(v)) return bad(k, `"${r[k].slice(0, 40)}" is not a finite number`);
       nums[k] = v;
     }
     if (nums.tco2_per_unit === null && nums.tce_per_unit === null) {
@@ -150,11 +154,26 @@ async function readEnterprises(io: CliIo, file: string): Promise<Map<string, Ent
   const idColumn = t.header.includes('enterprise_id') ? 'enterprise_id' : 'id';
   requireColumns(t, file, [idColumn]);
   const map = new Map<string, EnterpriseInfo>();
+  const rowOf = new Map<string, number>();
+  const problems: Problem[] = [];
   csvObjects(t).forEach((r, i) => {
     const id = r[idColumn].trim();
-    if (id === '') fail({ file, row: t.lines[i], column: idColumn, reason: 'empty' });
+    const row = t.lines[i];
+    if (id === '') fail({ file, row, column: idColumn, reason: 'empty' });
+    const first = rowOf.get(id);
+    if (first !== undefined) {
+      problems.push({
+        file,
+        row,
+        column: idColumn,
+        reason: `enterprise "${id.slice(0, 40)}" is already on row ${first}`,
+      });
+      return;
+    }
+    rowOf.set(id, row);
     map.set(id, { name_zh: r.name_zh, name_en: r.name_en, sector: r.sector });
   });
+  if (problems.length > 0) failAll(problems);
   return map;
 }
 
@@ -162,7 +181,8 @@ function options(args: Map<string, string>): Partial<AccountingOptions> {
   const o: Partial<AccountingOptions> = {};
   const year = args.get('grid-year');
   if (year !== undefined) {
-    const y = parseNumber(year);
+    // Written as the importer reads years: four digits (not 2e3 or 2022.5).
+    const y = /^\s*\d{4}\s*$/.test(year) ? parseNumber(year) : undefined;
     if (y === undefined || !Number.isInteger(y))
       fail({ file: '--grid-year', reason: `"${year}" is not a year` });
     o.gridYear = y;
