@@ -8,6 +8,14 @@
 import { carrierInfo, type CarrierKind } from '../carriers';
 import { convert } from '../units';
 import { AccountingError, type FactorLibrary } from './factor-library';
+import {
+  factorLabel,
+  noteLabel,
+  yearNote,
+  type FactorKey,
+  type GridParams,
+  type NoteKey,
+} from './explanations';
 import { cut, GRID_YEAR_RANGE, RESIDUAL_MIX_MAX, SUPPLIER_HEAT_MAX } from './ranges';
 import {
   DEFAULT_OPTIONS,
@@ -92,14 +100,13 @@ function energyPart(
   if (ov && ov.tce_per_unit !== null) {
     const a = convert(row.amount, row.unit, ov.unit, row.carrier);
     p.energy = a * ov.tce_per_unit * sign;
-    p.factors.push({
-      name: 'coal equivalent',
-      value: ov.tce_per_unit,
-      unit: `tce/${ov.unit}`,
-      source: ov.source ?? 'user factors',
-      year: null,
-      note: 'user override',
-    });
+    p.factors.push(
+      factor(
+        'coal_equivalent',
+        { value: ov.tce_per_unit, unit: `tce/${ov.unit}`, source: ov.source ?? 'user factors', year: null },
+        { note: 'override' },
+      ),
+    );
     p.formula.push(
       `energy = ${minus}${fmt(a)} ${ov.unit} × ${fmt(ov.tce_per_unit)} tce/${ov.unit} = ${fmt(p.energy)} tce`,
     );
@@ -108,14 +115,13 @@ function energyPart(
   if (o.electricityMethod === 'equal' && lib.hasEqualValue(row.carrier)) {
     const eq = lib.equalValue(row.carrier, row.year);
     p.energy = amount * eq.value * sign;
-    p.factors.push({
-      name: 'coal equivalent (equal-value method, coal for power)',
-      value: eq.value,
-      unit: `tce/${ef.unit}`,
-      source: eq.source,
-      year: eq.year,
-      note: eq.note,
-    });
+    p.factors.push(
+      factor(
+        'coal_equivalent_equal',
+        { value: eq.value, unit: `tce/${ef.unit}`, source: eq.source, year: eq.year },
+        resolvedNote(eq),
+      ),
+    );
     p.formula.push(
       `energy = ${minus}${fmt(amount)} ${ef.unit} × ${fmt(eq.value)} tce/${ef.unit} (equal value, ${eq.year}) = ${fmt(p.energy)} tce`,
     );
@@ -125,16 +131,47 @@ function energyPart(
   const ce = lib.coalEquivalent(row.carrier)!;
   p.energy = amount * ef.tce_per_unit * sign;
   const method = ce.method === 'equivalent' ? ' (equivalent value)' : '';
-  p.factors.push({
-    name: `coal equivalent${method}`,
-    value: ce.kgce_per_unit,
-    unit: `kgce/${ce.per_unit}`,
-    source: ce.source,
-    year: ce.source_year,
-  });
+  p.factors.push(
+    factor(ce.method === 'equivalent' ? 'coal_equivalent_equivalent' : 'coal_equivalent', {
+      value: ce.kgce_per_unit,
+      unit: `kgce/${ce.per_unit}`,
+      source: ce.source,
+      year: ce.source_year,
+    }),
+  );
   p.formula.push(
     `energy = ${minus}${fmt(amount)} ${ef.unit} × ${fmt(ef.tce_per_unit)} tce/${ef.unit}${method} = ${fmt(p.energy)} tce`,
   );
+}
+
+/** A factor of an explanation: its English name and note from the keys (explanations.ts). */
+function factor(
+  key: FactorKey,
+  fields: Pick<FactorUse, 'value' | 'unit' | 'source' | 'year'>,
+  opts: { grid?: GridParams; note?: NoteKey; years?: { asked: number; used: number } } = {},
+): FactorUse {
+  return {
+    key,
+    name: factorLabel(key, 'en', opts.grid),
+    ...fields,
+    ...(opts.grid ? { grid: opts.grid } : {}),
+    ...(opts.note
+      ? {
+          noteKey: opts.note,
+          note: noteLabel(opts.note, 'en', opts.years),
+          ...(opts.years ? { noteYears: opts.years } : {}),
+        }
+      : {}),
+  };
+}
+
+/** The year-fallback note of a resolved value, if another year than the one asked for was used. */
+function resolvedNote(r: { year: number; requestedYear: number }): {
+  note?: NoteKey;
+  years?: { asked: number; used: number };
+} {
+  const note = yearNote(r.requestedYear, r.year);
+  return note ? { note, years: { asked: r.requestedYear, used: r.year } } : {};
 }
 
 function emissionPart(
@@ -151,14 +188,13 @@ function emissionPart(
     const a = convert(row.amount, row.unit, ov.unit, row.carrier);
     const target = OVERRIDE_TARGET[ef.kind];
     p[target] = a * ov.tco2_per_unit;
-    p.factors.push({
-      name: 'CO2 factor',
-      value: ov.tco2_per_unit,
-      unit: `tCO2/${ov.unit}`,
-      source: ov.source ?? 'user factors',
-      year: null,
-      note: 'user override',
-    });
+    p.factors.push(
+      factor(
+        'co2_factor',
+        { value: ov.tco2_per_unit, unit: `tCO2/${ov.unit}`, source: ov.source ?? 'user factors', year: null },
+        { note: 'override' },
+      ),
+    );
     p.formula.push(
       `${target} = ${fmt(a)} ${ov.unit} × ${fmt(ov.tco2_per_unit)} tCO2/${ov.unit} = ${fmt(p[target])} tCO2`,
     );
@@ -174,9 +210,9 @@ function emissionPart(
       else p.biogenic = value;
       const src = { source: f.source, year: f.source_year };
       p.factors.push(
-        { name: 'net calorific value', value: f.ncv, unit: f.ncv_unit, ...src },
-        { name: 'carbon content per unit heat', value: f.carbon_tc_per_tj, unit: 'tC/TJ', ...src },
-        { name: 'oxidation rate', value: f.oxidation, unit: '', ...src },
+        factor('ncv', { value: f.ncv, unit: f.ncv_unit, ...src }),
+        factor('carbon_content', { value: f.carbon_tc_per_tj, unit: 'tC/TJ', ...src }),
+        factor('oxidation', { value: f.oxidation, unit: '', ...src }),
       );
       const label = ef.kind === 'fossil' ? 'scope1' : 'biogenic (outside total)';
       p.formula.push(
@@ -197,21 +233,23 @@ function emissionPart(
     case 'heat': {
       const supplier = o.supplierHeatFactor;
       const h = lib.heat(row.carrier)!;
-      const factor = supplier ?? ef.scope2_tco2_per_unit!;
-      p.scope2 = amount * factor;
+      const heatFactor = supplier ?? ef.scope2_tco2_per_unit!;
+      p.scope2 = amount * heatFactor;
       p.factors.push(
         supplier === undefined
-          ? { name: 'heat CO2 factor', value: factor, unit: 'tCO2/GJ', source: h.source, year: h.source_year }
-          : {
-              name: 'heat CO2 factor',
-              value: factor,
+          ? factor('heat_factor', {
+              value: heatFactor,
               unit: 'tCO2/GJ',
-              source: 'supplier',
-              year: null,
-              note: 'option',
-            },
+              source: h.source,
+              year: h.source_year,
+            })
+          : factor(
+              'heat_factor',
+              { value: heatFactor, unit: 'tCO2/GJ', source: 'supplier', year: null },
+              { note: 'option' },
+            ),
       );
-      p.formula.push(`scope2 = ${AD} × ${fmt(factor)} tCO2/GJ = ${fmt(p.scope2)} tCO2`);
+      p.formula.push(`scope2 = ${AD} × ${fmt(heatFactor)} tCO2/GJ = ${fmt(p.scope2)} tCO2`);
       return;
     }
     case 'electricity':
@@ -223,13 +261,14 @@ function emissionPart(
       {
         const h = lib.heat(row.carrier)!;
         p.deduction = amount * ef.deduction_tco2_per_unit!;
-        p.factors.push({
-          name: 'heat CO2 factor',
-          value: h.tco2_per_gj,
-          unit: 'tCO2/GJ',
-          source: h.source,
-          year: h.source_year,
-        });
+        p.factors.push(
+          factor('heat_factor', {
+            value: h.tco2_per_gj,
+            unit: 'tCO2/GJ',
+            source: h.source,
+            year: h.source_year,
+          }),
+        );
         p.formula.push(
           `deduction = ${AD} × ${fmt(h.tco2_per_gj)} tCO2/GJ = ${fmt(p.deduction)} tCO2 (GB/T 32150-2015)`,
         );
@@ -250,14 +289,13 @@ function gridPriced(
   const ef = lib.emission(carrier);
   const g = lib.gridFactor(o.gridRegion, year);
   p[target] = amount * ef.grid_mwh_per_unit * g.value;
-  p.factors.push({
-    name: `grid emission factor (${g.region}, ${g.factorType})`,
-    value: g.value,
-    unit: 'tCO2/MWh',
-    source: g.source,
-    year: g.year,
-    note: g.note,
-  });
+  p.factors.push(
+    factor(
+      'grid_factor',
+      { value: g.value, unit: 'tCO2/MWh', source: g.source, year: g.year },
+      { grid: { region: g.region, type: g.factorType }, ...resolvedNote(g) },
+    ),
+  );
   p.formula.push(
     `${target} = ${fmt(amount)} ${ef.unit} × ${ef.grid_mwh_per_unit} MWh/${ef.unit} × ${fmt(g.value)} tCO2/MWh ` +
       `(${g.region} ${g.year}) = ${fmt(p[target])} tCO2`,
@@ -278,29 +316,23 @@ function marketElectricity(
     return;
   }
   const r = lib.residualFactor(year);
-  const factor = o.residualMixFactor ?? r.value;
-  p.scope2 = amount * ef.grid_mwh_per_unit * factor;
+  const residual = o.residualMixFactor ?? r.value;
+  p.scope2 = amount * ef.grid_mwh_per_unit * residual;
   p.factors.push(
     o.residualMixFactor === undefined
-      ? {
-          name: 'residual mix factor',
-          value: factor,
-          unit: 'tCO2/MWh',
-          source: r.source,
-          year: r.year,
-          note: r.note,
-        }
-      : {
-          name: 'residual mix factor',
-          value: factor,
-          unit: 'tCO2/MWh',
-          source: 'option',
-          year: null,
-          note: 'option',
-        },
+      ? factor(
+          'residual_mix_factor',
+          { value: residual, unit: 'tCO2/MWh', source: r.source, year: r.year },
+          resolvedNote(r),
+        )
+      : factor(
+          'residual_mix_factor',
+          { value: residual, unit: 'tCO2/MWh', source: 'option', year: null },
+          { note: 'option' },
+        ),
   );
   p.formula.push(
-    `scope2 = ${fmt(amount)} ${ef.unit} × ${ef.grid_mwh_per_unit} MWh/${ef.unit} × ${fmt(factor)} tCO2/MWh (residual mix) = ${fmt(p.scope2)} tCO2`,
+    `scope2 = ${fmt(amount)} ${ef.unit} × ${ef.grid_mwh_per_unit} MWh/${ef.unit} × ${fmt(residual)} tCO2/MWh (residual mix) = ${fmt(p.scope2)} tCO2`,
   );
 }
 

@@ -1,4 +1,5 @@
 /** Shapes shared by the accounting engine, its summaries, the SQL builders and the CLI. */
+import type { FactorKey, GridParams, NoteKey } from './explanations';
 import type { CarrierKind } from '../carriers';
 
 /** One activity record: a quantity of a carrier used (or delivered) by an enterprise in a year. */
@@ -37,14 +38,21 @@ export const DEFAULT_OPTIONS: AccountingOptions = {
 
 /** A factor as used in a calculation: value, unit, and where it comes from. */
 export interface FactorUse {
+  /** Stable key of the factor (explanations.ts); `name` is its English text. */
+  key: FactorKey;
   name: string;
+  /** Region and factor type of a grid factor (part of its name). */
+  grid?: GridParams;
   value: number;
   unit: string;
   source: string;
   /** Year the value refers to (grid factors, equal-value coefficient) or the source's year. */
   year: number | null;
-  /** Set when the value was not the one asked for (year fallback, override, option). */
+  /** Set when the value was not the one asked for (year fallback, override, option): English text. */
   note?: string;
+  /** The note's key and, for a year fallback, the years it names (explanations.ts). */
+  noteKey?: NoteKey;
+  noteYears?: { asked: number; used: number };
 }
 
 export interface Explanation {

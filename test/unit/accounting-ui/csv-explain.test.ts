@@ -85,18 +85,46 @@ describe('CSV export', () => {
 });
 
 describe('explanations for display', () => {
-  it('names factors and fallback notes in Chinese, leaves English as the engine writes it', () => {
-    expect(factorName('grid emission factor (east, average)', 'zh')).toBe('电网排放因子（华东，平均）');
-    expect(factorName('oxidation rate', 'zh')).toBe('碳氧化率');
-    expect(factorName('oxidation rate', 'en')).toBe('oxidation rate');
-    expect(
-      factorNote('no value published for 2024; used 2023, the nearest earlier published year', 'zh'),
-    ).toBe('2024 年未发布，采用最近的较早年份 2023 年的值');
-    expect(
-      factorNote('no value published for 2015 or earlier; used 2021, the earliest published year', 'zh'),
-    ).toMatch(/^2015 年及以前未发布.*2021/);
-    expect(factorViews([{ name: 'x', value: 1 / 3, unit: 'u', source: 's', year: null }], 'en')[0]).toEqual({
-      name: 'x',
+  it('names factors and fallback notes in both languages from their keys, the English as the engine writes it', () => {
+    const lib = FactorLibrary.standard();
+    const [grid] = accountActivity(
+      [{ enterprise_id: 'E', year: 2024, carrier: 'electricity', amount: 100, unit: '10^4 kWh' }],
+      lib,
+      { gridRegion: 'east' },
+    );
+    const g = grid.explanation.factors.at(-1)!;
+    expect(factorName(g, 'zh')).toBe('电网排放因子（华东，平均）');
+    expect(factorName(g, 'en')).toBe(g.name);
+    expect(g.name).toBe('grid emission factor (east, average)');
+    // 2024 is not published: the note names both years, in each language.
+    expect(factorNote(g, 'zh')).toBe('2024 年未发布，采用最近的较早年份 2023 年的值');
+    expect(factorNote(g, 'en')).toBe(g.note);
+    expect(g.note).toBe('no value published for 2024; used 2023, the nearest earlier published year');
+    const [early] = accountActivity(
+      [{ enterprise_id: 'E', year: 2015, carrier: 'electricity', amount: 100, unit: '10^4 kWh' }],
+      lib,
+      { scope2Method: 'market' },
+    );
+    expect(factorNote(early.explanation.factors.at(-1)!, 'zh')).toMatch(/^2015 年及以前未发布.*2021/);
+    const [coal] = accountActivity(
+      [{ enterprise_id: 'E', year: 2023, carrier: 'raw_coal', amount: 10, unit: 't' }],
+      lib,
+    );
+    const names = coal.explanation.factors.map((f) => factorName(f, 'zh'));
+    expect(names).toContain('碳氧化率');
+    expect(coal.explanation.factors.map((f) => factorName(f, 'en'))).toEqual(
+      coal.explanation.factors.map((f) => f.name),
+    );
+    const x = {
+      key: 'ncv',
+      name: 'net calorific value',
+      value: 1 / 3,
+      unit: 'u',
+      source: 's',
+      year: null,
+    } as const;
+    expect(factorViews([x], 'en')[0]).toEqual({
+      name: 'net calorific value',
       value: '0.333333',
       unit: 'u',
       source: 's',

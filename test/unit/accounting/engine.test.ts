@@ -82,7 +82,8 @@ describe('electricity: coal equivalent methods and Scope 2', () => {
     near(one(r).energy_tce, 100 * 1.229); // 0.1229 kgce/kWh → 122.9 tce
     const eq = one(r, { electricityMethod: 'equal' });
     near(eq.energy_tce, 100 * 3.007); // 2022: 300.7 gce/kWh → 300.7 tce
-    expect(eq.explanation.factors[0]).toMatchObject({ year: 2022, note: undefined });
+    expect(eq.explanation.factors[0]).toMatchObject({ key: 'coal_equivalent_equal', year: 2022 });
+    expect(eq.explanation.factors[0].note).toBeUndefined();
     // 2021 has no published value: nearest earlier is 2020 (305.5 gce/kWh)
     const y2021 = one(row('electricity', 100, '10^4 kWh', 2021), { electricityMethod: 'equal' });
     near(y2021.energy_tce, 100 * 3.055);
