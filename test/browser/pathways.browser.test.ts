@@ -125,7 +125,10 @@ describe('the pathways engine on the sample park in Chromium', () => {
   });
 
   it('runs the real worker pool and makes sim_runs queryable with runs × years rows', async () => {
-    const model = compileScenario(presetScenario('policy'), baseline, { breakdown: false });
+    // The inventory taken as exact (drivers.inventory fixed), so that every run starts at its total.
+    const policy = presetScenario('policy');
+    const exact = { ...policy, drivers: { ...policy.drivers, inventory: { activity: 1, factors: 1 } } };
+    const model = compileScenario(exact, baseline, { breakdown: false });
     const result = await runner().run(model, { seed: 11, runs: 1000 });
     const s = result.summary!;
     expect(s.runs).toBe(1000);
