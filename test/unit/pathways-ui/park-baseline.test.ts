@@ -155,11 +155,21 @@ describe('presets on the sample park', () => {
   }, 60_000);
 });
 
-describe('the app baseline (SQL) and the CLI baseline (JS) agree', () => {
+describe('the app baseline (bundled Arrow) and the CLI baseline from a folder of CSV files agree', () => {
   for (const scope2 of ['market', 'location'] as const) {
     it(`gives the same base year, activity, coefficients, history and rooftop stock for the sample park (${scope2})`, async () => {
+      // The CLI reads the park's CSV twins from a folder (through the importer), the app its Arrow files:
+      // two readers and two formats into the one baseline path.
       const { loadPark } = await import('../../../src/cli/load-park');
-      const cli = (await loadPark('sample', process.cwd(), { scope2 })).baseline;
+      const { mkdtempSync, copyFileSync, readdirSync, rmSync } = await import('node:fs');
+      const { tmpdir } = await import('node:os');
+      const { join } = await import('node:path');
+      const dir = mkdtempSync(join(tmpdir(), 'pcw-park-'));
+      for (const f of readdirSync('datasets/sample'))
+        if (f.endsWith('.csv') || f === 'manifest.json')
+          copyFileSync(join('datasets/sample', f), join(dir, f));
+      const cli = (await loadPark(dir, process.cwd(), { scope2 })).baseline;
+      rmSync(dir, { recursive: true });
       const app = await loadParkBaseline(db, meta(), { scope2 });
       expect(app.scope2).toBe(scope2);
       expect(cli.scope2).toBe(scope2);
