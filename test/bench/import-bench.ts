@@ -235,6 +235,7 @@ const w = window;
 w.bench = {
   async run(file) {
     const bytes = new Uint8Array(await (await fetch(file)).arrayBuffer());
+    const mb = bytes.length / 1e6;
     let longest = 0;
     const obs = new PerformanceObserver((l) => { for (const e of l.getEntries()) longest = Math.max(longest, e.duration); });
     obs.observe({ type: 'longtask', buffered: false });
@@ -250,7 +251,7 @@ w.bench = {
     beating = false;
     obs.disconnect();
     runner.terminate();
-    return { ms, rows: out.tables.find((x) => x.name === 'activity')?.rows ?? 0, errors: out.errorCount, longest, gap, progress, mb: bytes.length / 1e6 };
+    return { ms, rows: out.tables.find((x) => x.name === 'activity')?.rows ?? 0, errors: out.errorCount, longest, gap, progress, mb };
   },
   async cancel(file) {
     const bytes = new Uint8Array(await (await fetch(file)).arrayBuffer());
