@@ -7,10 +7,9 @@
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { parseNumber } from '../../core/accounting/index';
-import { formatProblems, type Problem } from '../../core/errors';
+import { fail, InputError, type Problem } from '../../core/errors';
 import {
   BOUNDARIES,
-  FootprintError,
   FootprintFactors,
   footprintResult,
   gridTable,
@@ -49,25 +48,22 @@ default, with a Monte Carlo range from each factor's and line's pedigree uncerta
               contributions: [{input, kgco2e, share, …}]}
 Docs: docs/footprint.md`;
 
-class InputError extends Error {}
-
 async function table(io: CliIo, file: string): Promise<RowTable> {
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await readFile(resolve(io.cwd, file)));
   } catch (e) {
-    throw new InputError(`${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    fail({ file, reason: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})` });
   }
   const read = readTable(basename(file), bytes);
-  if (read.problems.some((p) => p.severity !== 'warning'))
-    throw new InputError(formatProblems(read.problems));
+  if (read.problems.some((p) => p.severity !== 'warning')) throw new InputError(read.problems);
   const grid = read.grids.find((g) => g.rows.length > 0);
-  if (!grid) throw new InputError(`${file}: no rows`);
+  if (!grid) fail({ file, reason: 'no rows' });
   return gridTable(grid);
 }
 
 function check(problems: Problem[]): void {
-  if (problems.length > 0) throw new InputError(formatProblems(problems));
+  if (problems.length > 0) throw new InputError(problems);
 }
 
 function integer(args: Map<string, string>, name: string, fallback: number, min: number): number {
@@ -75,7 +71,7 @@ function integer(args: Map<string, string>, name: string, fallback: number, min:
   if (v === undefined) return fallback;
   const n = parseNumber(v);
   if (n === undefined || !Number.isSafeInteger(n) || n < min)
-    throw new InputError(`--${name}: "${v}" is not an integer ≥ ${min}`);
+    fail({ file: `--${name}`, reason: `"${v}" is not an integer ≥ ${min}` });
   return n;
 }
 
@@ -105,7 +101,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     const seed = integer(args, 'seed', 1, 0);
     const boundary = (args.get('boundary') ?? 'cradle_to_gate') as Boundary;
     if (!BOUNDARIES.includes(boundary))
-      throw new InputError(`--boundary: "${boundary}" is not one of ${BOUNDARIES.join(', ')}`);
+      fail({ file: '--boundary', reason: `"${boundary}" is not one of ${BOUNDARIES.join(', ')}` });
     const library = FootprintFactors.standard();
     const factorsFile = args.get('factors');
     const user = factorsFile ? readFactorTable(await table(io, factorsFile), factorsFile) : undefined;
@@ -125,7 +121,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     try {
       prepared = prepareProduct(product, library, { file: bomFile, rows: bom.rows });
     } catch (e) {
-      if (!(e instanceof FootprintError)) throw e;
+      if (!(e instanceof InputError)) throw e;
       check([...bom.problems, ...e.problems].sort((a, b) => (a.row ?? 0) - (b.row ?? 0)));
       throw e;
     }
@@ -144,7 +140,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     );
     return 0;
   } catch (e) {
-    if (e instanceof InputError || e instanceof FootprintError) {
+    if (e instanceof InputError) {
       io.stderr(`footprint: ${e.message}\n`);
       return 1;
     }

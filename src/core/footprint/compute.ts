@@ -4,7 +4,7 @@
  * the factor's (from its gsd) plus the line's own (basic uncertainty of the kind of amount plus the
  * line's pedigree scores, Weidema et al. 2013), so every line carries uncertainty.
  */
-import { formatProblems, type Problem } from '../errors';
+import { InputError, type Problem } from '../errors';
 import { UnitError } from '../units';
 import { FootprintFactors, userFactor, type FootprintFactor } from './factors';
 import { lineQuantity, type Boundary, type Product, type Stage } from './model';
@@ -47,14 +47,6 @@ export interface PreparedProduct {
   total: number;
 }
 
-/** Problems found while preparing; the product is not computed while any is an error. */
-export class FootprintError extends Error {
-  override name = 'FootprintError';
-  constructor(readonly problems: readonly Problem[]) {
-    super(formatProblems(problems));
-  }
-}
-
 /** ln(gsd) of a factor. */
 const factorSigma = (x: FootprintFactor) => Math.log(x.gsd);
 
@@ -64,7 +56,7 @@ export interface ProductOrigin {
   rows?: readonly number[];
 }
 
-/** Checks and prepares a product; throws FootprintError naming each bad line and field. */
+/** Checks and prepares a product; throws an InputError naming each bad line and field. */
 export function prepareProduct(
   product: Product,
   library = FootprintFactors.standard(),
@@ -138,7 +130,7 @@ export function prepareProduct(
         reason: `units per period must be > 0, got ${a.units_per_period}`,
       });
   }
-  if (problems.length > 0) throw new FootprintError(problems);
+  if (problems.length > 0) throw new InputError(problems);
   const total = lines.reduce((s, l) => s + (l.included ? l.kgco2e : 0), 0);
   return { id: product.id, boundary: product.boundary, lines, total };
 }

@@ -4,7 +4,8 @@
  * by run. A product with bad lines gives its problems and no figures; the others still compute.
  */
 import type { Problem } from '../errors';
-import { FootprintError, prepareProduct } from './compute';
+import { prepareProduct } from './compute';
+import { InputError } from '../errors';
 import { FootprintFactors } from './factors';
 import type { Product } from './model';
 import {
@@ -59,7 +60,7 @@ export function runFootprintJob(
       );
       return { id: p.id, summary, result, totals: sample.totals, problems: [] };
     } catch (e) {
-      if (e instanceof FootprintError) return { id: p.id, problems: [...e.problems] };
+      if (e instanceof InputError) return { id: p.id, problems: [...e.problems] };
       throw e;
     }
   });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { GRID_FACTORS } from '../../../src/core/reference/index';
+import { InputError } from '../../../src/core/errors';
 import {
   FACTORS,
-  FootprintError,
   FootprintFactors,
   convertFootprintUnit,
   prepareProduct,
@@ -120,8 +120,8 @@ describe('deterministic footprint', () => {
       prepareProduct(bad, undefined, { file: 'bom.csv', rows: [2, 3, 4, 5] });
       expect.unreachable();
     } catch (e) {
-      expect(e).toBeInstanceOf(FootprintError);
-      const problems = (e as FootprintError).problems;
+      expect(e).toBeInstanceOf(InputError);
+      const problems = (e as InputError).problems;
       expect(problems.map((p) => [p.row, p.column])).toEqual([
         [2, 'input'],
         [3, 'unit'],
