@@ -1,14 +1,15 @@
 /**
  * The park inventory materialised once per dataset and accounting settings, and the dashboard queries
  * over it. `buildInventorySql` runs the engine's twin (`inventoryLinesSql`'s lines, src/data/sql/
- * inventory-sql.ts) once and keeps three small tables in the internal schema `inv`:
+ * inventory-sql.ts) once and keeps small tables in the internal schema `inv`:
  *
  * - `ysc`: sums by year × sector × carrier (amount, energy, scope 1, scope 2, deduction, biogenic);
  * - `esy`: one row per enterprise-year (inventorySummarySql's columns, with its name, sector and economics);
  * - `eco`: by year, the economics (output, value added, enterprises) and the electricity and energy of
  *   final consumption (enterprises outside energy conversion).
  *
- * Every dashboard query then reads only these, with the same formulas as the inline views of
+ * and, computed from them, the year series every dashboard opens with (park years, sectors by year,
+ * carriers by year) as they are answered. Every dashboard query then reads only these, with the same formulas as the inline views of
  * inventory-views-sql.ts (the park rule for CHP steam included), so they give the same rows; only the
  * order in which partial sums are added differs.
  */
@@ -24,12 +25,16 @@ export interface InventoryTables {
   ysc: string;
   esy: string;
   eco: string;
+  /** The year-series answers themselves (park years, sectors by year, carriers by year). */
+  py: string;
+  sy: string;
+  cy: string;
 }
 
 /** The tables of the inventory with this key (a short id of the settings). */
 export function inventoryTables(key: string): InventoryTables {
   const t = (n: string) => `${quoteIdent(INVENTORY_SCHEMA)}.${quoteIdent(`${n}_${key}`)}`;
-  return { ysc: t('ysc'), esy: t('esy'), eco: t('eco') };
+  return { ysc: t('ysc'), esy: t('esy'), eco: t('eco'), py: t('py'), sy: t('sy'), cy: t('cy') };
 }
 
 /** A short, stable key of the accounting settings (FNV-1a of their JSON with sorted keys). */
@@ -130,6 +135,10 @@ FROM eco FULL JOIN fin USING (year)
 ORDER BY year`,
     },
     { step: 'economics', sql: `DROP TABLE IF EXISTS ${bySector}` },
+    // The series every dashboard opens with do not depend on a year: kept as answered.
+    { step: 'economics', sql: `CREATE OR REPLACE TABLE ${t.py} AS ${parkYearsOf(t)}` },
+    { step: 'economics', sql: `CREATE OR REPLACE TABLE ${t.sy} AS ${totalsSql(t, true)}` },
+    { step: 'economics', sql: `CREATE OR REPLACE TABLE ${t.cy} AS ${carrierYearsOf(t)}` },
   ];
 }
 
@@ -181,6 +190,10 @@ function shareSql(t: InventoryTables): string {
 
 /** As parkYearsSql (inventory-views-sql.ts), from a materialised inventory. Same columns. */
 export function parkYearsFromSql(t: InventoryTables): string {
+  return `SELECT * FROM ${t.py} ORDER BY year`;
+}
+
+function parkYearsOf(t: InventoryTables): string {
   return `WITH p AS (${totalsSql(t, false)})
 SELECT p.year, p.energy_tce, p.scope1_tco2, p.scope2_tco2, p.deduction_tco2, p.total_tco2, p.biogenic_tco2,
        p.heat_in_park_gj, p.heat_in_park_excluded_tco2, p.heat_leaving_park_gj,
@@ -191,11 +204,15 @@ ORDER BY p.year`;
 
 /** As sectorYearsSql, from a materialised inventory. */
 export function sectorYearsFromSql(t: InventoryTables): string {
-  return totalsSql(t, true);
+  return `SELECT * FROM ${t.sy} ORDER BY year, sector`;
 }
 
 /** As carrierYearsSql, from a materialised inventory. Columns: year, carrier, energy_tce, total_tco2. */
 export function carrierYearsFromSql(t: InventoryTables): string {
+  return `SELECT * FROM ${t.cy} ORDER BY year, carrier`;
+}
+
+function carrierYearsOf(t: InventoryTables): string {
   return `SELECT l.year, l.carrier,
        sum(CASE WHEN l.carrier = 'heat_in_park' THEN 0
                 WHEN l.carrier = 'heat_export' THEN l.energy_tce * r.ratio
