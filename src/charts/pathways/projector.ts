@@ -4,10 +4,10 @@
  * Pure: an option in, a new option out; the fan chart's own builder draws everything, this only
  * changes colours, sizes and emphasis.
  */
-import { FAN_COLORS } from '../../../charts/pathways/fan';
-import { PALETTE } from '../../../charts/theme';
-import type { ChartOption } from '../../../charts/types';
-import type { Highlight } from '../../../core/workshop/story';
+import { FAN_COLORS } from './fan';
+import { PALETTE } from '../theme';
+import type { ChartOption } from '../types';
+import type { Highlight } from '../../core/workshop/story';
 
 export type ProjectorTheme = 'light' | 'dark';
 

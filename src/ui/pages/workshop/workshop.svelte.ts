@@ -16,7 +16,7 @@ import {
 } from '../../../core/workshop/story';
 import type { SimulationRunner } from '../../../../workers/simulation-runner';
 import { PathwaysState, type PathwaysPark } from '../pathways/pathways.svelte';
-import type { ProjectorTheme } from '../../components/workshop/fan-look';
+import type { ProjectorTheme } from '../../../charts/pathways/projector';
 
 const THEME_KEY = 'pcw.workshop.theme';
 
