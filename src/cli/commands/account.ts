@@ -17,6 +17,7 @@ import {
   type ActivityRow,
   type FactorOverride,
 } from '../../core/accounting/index';
+import { cut } from '../../core/accounting/ranges';
 import { recordsToCsv } from '../../core/csv-write';
 import { fail, formatProblem, InputError, type Problem } from '../../core/errors';
 import { UnitError, parseUnit, unitDimension } from '../../core/units';
@@ -116,7 +117,7 @@ async function readFactors(io: CliIo, file: string): Promise<FactorOverride[]> {
     const row = t.lines[i];
     const bad = (column: string, reason: string) => issues.push({ file, row, column, reason });
     const carrier = carrierCode(r.carrier);
-    if (!carrier) return bad('carrier', `unknown carrier "${r.carrier}"`);
+    if (!carrier) return bad('carrier', `unknown carrier "${cut(r.carrier)}"`);
     try {
       unitDimension(parseUnit(r.unit), carrier);
     } catch (e) {
@@ -137,7 +138,7 @@ async function readFactors(io: CliIo, file: string): Promise<FactorOverride[]> {
     if (nums.tco2_per_unit === null && nums.tce_per_unit === null) {
       return bad('tco2_per_unit', 'both tco2_per_unit and tce_per_unit are blank');
     }
-    out.push({ carrier, unit: r.unit, ...nums, source: file });
+    out.push({ carrier, unit: r.unit, ...nums, source: file, row });
   });
   if (issues.length > 0) failAll(issues);
   return out;

@@ -173,8 +173,6 @@ const badAccountOption = (id: string, options: string[], err: Match, code = 1, p
 });
 
 /** account.ts's own readers (the importer helper's file). */
-const FACTOR_ROWS = 'account.ts readFactors: give each override its row (FactorOverride.row)';
-
 const lines = ACTIVITY.trimEnd().split('\n');
 const rows = lines.slice(1);
 
@@ -532,7 +530,6 @@ const accountCases: Case[] = [
     'factors-carrier-twice-row-numbers',
     F_HEAD + 'electricity,MWh,0.6,\nnatural_gas,m3,0.0021,0.00133\nnatural_gas,m3,0.003,0.00133\n',
     /f\.csv: row 4, column carrier: .*row 3/,
-    FACTOR_ROWS,
   ),
   badFactors('factors-empty-file', '', /f\.csv: /),
   // options
@@ -567,7 +564,6 @@ const accountCases: Case[] = [
     'factors-unknown-carrier-1mb',
     F_HEAD + `${'q'.repeat(1_000_000)},t,1,1\n`,
     /^account: f\.csv: row 2, column carrier: unknown carrier "q{1,100}[^q]/,
-    'account.ts readFactors: cut the echoed carrier name',
   ),
   badAccountOption('grid-region-unknown', ['--grid-region', 'mars'], /mars/),
   badAccountOption('electricity-method-unknown', ['--electricity-method', 'magic'], /"magic"/),
