@@ -172,7 +172,7 @@ const badAccountOption = (id: string, options: string[], err: Match, code = 1, p
   pending,
 });
 
-/** account.ts's own readers (the importer helper's file). */
+/** account.ts's own readers. */
 const lines = ACTIVITY.trimEnd().split('\n');
 const rows = lines.slice(1);
 
