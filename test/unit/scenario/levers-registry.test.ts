@@ -62,7 +62,7 @@ describe('the lever registry', () => {
     expect(stages.indexOf('net')).toBeGreaterThan(stages.lastIndexOf('gross'));
   });
 
-  it('has a colour, a name, a group heading and slider labels in both languages for every lever', () => {
+  it('has a colour, a name, a group heading, a plain-language name and slider labels in both languages for every lever', () => {
     for (const l of LEVERS) {
       expect(LEVER_COLORS[l.doc]).toMatch(/^#[0-9A-F]{6}$/i);
       for (const dict of [zh, en] as Record<string, string>[]) {
@@ -72,6 +72,7 @@ describe('the lever registry', () => {
     for (const c of CONTROLS) {
       for (const dict of [zh, en] as Record<string, string>[]) {
         expect(dict[`path.group.${c.group}`], c.group).toBeTruthy();
+        expect(dict[`path.plain.${c.group}`], `${c.group} (workshop name)`).toBeTruthy();
         for (const s of c.settings) expect(dict[`path.lever.${s.key}`], s.key).toBeTruthy();
       }
     }
