@@ -2,8 +2,8 @@
  * Pathways exports, report, kept results and share-link notices on the built app in Chromium: the
  * per-run CSV and Parquet have the CLI's columns (the Parquet reads back in DuckDB), the summary CSV and
  * JSON download; a result is shown at once on coming back to the page; the printed report (A4) has every
- * section in the page's language — checked in the print layout's DOM, with page.pdf() for the page
- * format (Chromium's PDF text is glyph-encoded; reading it would need a PDF parser as a dependency);
+ * section in the page's language — checked in the text of the PDF page.pdf() prints, with the print
+ * layout's DOM for what the text cannot show (hidden controls, table rows, charts drawn);
  * damaged and hostile links say what they dropped.
  */
 import { readFileSync } from 'node:fs';
@@ -13,6 +13,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'v
 import type { Download, Page } from 'playwright-core';
 import { DEFAULT_DRIVERS } from '../../src/core/scenario/index';
 import { createNodeDb } from '../../src/data/duckdb-node';
+import { en as EN, zh as ZH } from '../../src/ui/i18n/messages';
+import { pdfText } from '../tools/pdf-text';
 import { ARTIFACTS, openApp, type Session } from './browser';
 
 let s: Session;
@@ -44,7 +46,7 @@ async function exportsReady(page: Page): Promise<void> {
 /** The share link of the page as it stands (the address bar follows it). */
 const shareLink = (page: Page) => page.evaluate(() => location.href);
 
-/** What the print layout shows of the report's sections. */
+/** What the print layout's DOM tells beyond the PDF's text: what is shown or hidden, table rows, charts. */
 async function printed(page: Page) {
   await page.emulateMedia({ media: 'print' });
   return page.evaluate(() => {
@@ -54,12 +56,7 @@ async function printed(page: Page) {
       head: shown(document.querySelector('[data-testid="path-report-head"]')),
       details: shown(document.querySelector('[data-testid="path-report-details"]')),
       title: document.querySelector('[data-testid="path-report-head"] .report-title')?.textContent ?? '',
-      headline: text('report-headline'),
       levers: document.querySelectorAll('[data-testid="report-levers"] tbody tr').length,
-      assumptions: text('report-assumptions'),
-      inputs: text('report-inputs'),
-      datasets: text('report-datasets'),
-      reproduce: text('report-reproduce'),
       link: text('report-link'),
       charts: [...document.querySelectorAll('figure[data-chart]')].filter(shown).length,
       levelsPanel: shown(document.querySelector('aside.controls')),
@@ -67,6 +64,42 @@ async function printed(page: Page) {
       nav: shown(document.querySelector('nav')),
     };
   });
+}
+
+/** Text with all white space taken out: a PDF wraps lines where the page did, and adds no hyphens. */
+const squeeze = (t: string) => t.replace(/\s+/g, '');
+
+/** The report's section headings and labels, as the page shows them in each language. */
+const SECTION_KEYS = [
+  'pex.report.headline',
+  'pex.report.peak2030',
+  'pex.report.neutral2060',
+  'pex.report.se',
+  'path.fan.title',
+  'path.hist.title',
+  'pex.report.levers',
+  'pex.report.assumptions',
+  'pex.report.datasets',
+  'pex.report.reproduce',
+  'pex.report.seed',
+  'pex.report.runs',
+  'pex.report.link',
+  'pex.report.cli',
+] as const;
+
+/** Prints the page (A4) and returns the PDF with its text, every page's text one after the other. */
+async function printPdf(page: Page, path: string): Promise<{ pdf: Buffer; text: string }> {
+  const pdf = await page.pdf({ format: 'A4', printBackground: true, path });
+  return { pdf, text: pdfText(pdf).join('\n') };
+}
+
+/** Every section heading of the report, in one language, is in the PDF's text; none of the page's controls. */
+function expectSections(text: string, messages: typeof EN): void {
+  const flat = squeeze(text);
+  const missing = SECTION_KEYS.filter((k) => !flat.includes(squeeze(messages[k])));
+  expect(missing).toEqual([]);
+  expect(text).not.toContain(messages['pex.exports']);
+  expect(text).not.toContain(messages['pex.print']);
 }
 
 function pdfPages(pdf: Buffer): { pages: number; width: number; height: number } {
@@ -155,21 +188,9 @@ describe('Pathways exports and report', { timeout: LOADED_MACHINE_MS }, () => {
     const en = await printed(page);
     expect(en.head && en.details).toBe(true);
     expect(en.title).toMatch(/^Peak and neutrality pathways report: \S/);
-    expect(en.headline).toContain('Probability of peaking by 2030');
-    expect(en.headline).toContain('Probability of net emissions ≤ 0 by 2060');
-    expect(en.headline).toMatch(/\d+(\.\d+)?\s?%/);
-    expect(en.headline).toMatch(/± [\d.]+ pts/);
     expect(en.levers).toBeGreaterThanOrEqual(15);
-    expect(en.assumptions).toContain('drivers.grid_factor.y2030');
-    const g = DEFAULT_DRIVERS.grid_factor.value.y2030;
-    expect(en.assumptions).toContain(`triangular, min ${g.min}, mode ${g.mode}, max ${g.max}`);
-    expect(en.assumptions).toContain(DEFAULT_DRIVERS.grid_factor.source.slice(0, 60));
-    expect(en.assumptions).toContain('levers.green_power.share');
-    expect(en.inputs).toMatch(/^\d+ inputs: /);
-    expect(en.datasets).toMatch(/\(sample\)\s*\d/);
-    expect(en.reproduce).toContain('2060');
     expect(en.link).toBe(link);
-    expect(en.reproduce).toContain('npm run cli -- simulate --scenario policy --park sample');
+    const g = DEFAULT_DRIVERS.grid_factor.value.y2030;
     expect(en.charts).toBeGreaterThanOrEqual(4);
     expect({ levers: en.levelsPanel, exports: en.exports, nav: en.nav }).toEqual({
       levers: false,
@@ -177,27 +198,38 @@ describe('Pathways exports and report', { timeout: LOADED_MACHINE_MS }, () => {
       nav: false,
     });
     await page.screenshot({ path: `${ARTIFACTS}/pathways-report-en.png`, fullPage: true });
-    const pdf = await page.pdf({
-      format: 'A4',
-      printBackground: true,
-      path: `${ARTIFACTS}/pathways-report-en.pdf`,
-    });
+    const { pdf, text } = await printPdf(page, `${ARTIFACTS}/pathways-report-en.pdf`);
     const p = pdfPages(pdf);
     expect(p.pages).toBeGreaterThanOrEqual(2);
     expect(p.width).toBeCloseTo(595.92, 0);
     expect(p.height).toBeCloseTo(842.88, 0);
+    // What the printed pages say.
+    expectSections(text, EN);
+    expect(squeeze(text)).toContain(squeeze(en.title));
+    expect(text).toMatch(/Probability of peaking by 2030 \d+(\.\d+)?\s?% ± [\d.]+ pts/);
+    expect(text).toContain('drivers.grid_factor.y2030');
+    expect(squeeze(text)).toContain(squeeze(`triangular, min ${g.min}, mode ${g.mode}, max ${g.max}`));
+    expect(squeeze(text)).toContain(squeeze(DEFAULT_DRIVERS.grid_factor.source.slice(0, 60)));
+    expect(text).toContain('levers.green_power.share');
+    expect(text).toMatch(/\d+ inputs: /);
+    expect(text).toMatch(/\(sample\)\s*\d/);
+    expect(text).toMatch(/Seed 2060\s/);
+    expect(squeeze(text)).toContain(squeeze(link));
+    expect(squeeze(text)).toContain(squeeze('npm run cli -- simulate --scenario policy --park sample'));
 
     await page.emulateMedia({ media: 'screen' });
     await page.getByRole('button', { name: '中文' }).click();
     const zh = await printed(page);
     expect(zh.title).toMatch(/^达峰与中和路径报告：/);
-    expect(zh.headline).toContain('2030 年前达峰的概率');
-    expect(zh.headline).toContain('个百分点');
-    expect(zh.assumptions).toContain(`三角分布 最小 ${g.min}，众数 ${g.mode}，最大 ${g.max}`);
-    expect(zh.inputs).toMatch(/^\d+ 个输入: /);
-    expect(zh.reproduce).toContain('随机种子');
     await page.screenshot({ path: `${ARTIFACTS}/pathways-report-zh.png`, fullPage: true });
-    await page.pdf({ format: 'A4', printBackground: true, path: `${ARTIFACTS}/pathways-report-zh.pdf` });
+    const zhPdf = await printPdf(page, `${ARTIFACTS}/pathways-report-zh.pdf`);
+    expectSections(zhPdf.text, ZH);
+    expect(zhPdf.text).not.toContain(EN['pex.report.headline']);
+    expect(squeeze(zhPdf.text)).toContain(squeeze(zh.title));
+    expect(zhPdf.text).toMatch(/2030 年前达峰的概率 \d+(\.\d+)?\s?% ± [\d.]+ 个百分点/);
+    expect(squeeze(zhPdf.text)).toContain(squeeze(`三角分布 最小 ${g.min}，众数 ${g.mode}，最大 ${g.max}`));
+    expect(zhPdf.text).toMatch(/\d+ 个输入: /);
+    expect(zhPdf.text).toMatch(/随机种子 2060\s/);
     await page.emulateMedia({ media: 'screen' });
     await page.getByTestId('path-exports').scrollIntoViewIfNeeded();
     await page.getByTestId('path-exports').screenshot({ path: `${ARTIFACTS}/pathways-exports-zh.png` });
