@@ -2,11 +2,14 @@
  * Exports on the built app in Chromium: a chart's PNG (twice the size, for slides) decodes and its SVG
  * parses, both framed with title, unit, source and page link; the accounting tables as CSV (BOM, headers in
  * the page's language, codes below) and XLSX (read back with the library); the printed report (A4 PDF) has
- * every section in the page's language and none of the page's instructions.
+ * every section in the page's language and none of the page's instructions — checked in the PDF's text,
+ * with the print layout's DOM for what the text cannot show (hidden controls, charts drawn, table rows).
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
+import { en as EN, zh as ZH } from '../../src/ui/i18n/messages';
+import { pdfText } from '../tools/pdf-text';
 import { ARTIFACTS, openApp, type Session } from './browser';
 
 let s: Session;
@@ -26,7 +29,7 @@ async function download(page: Page, click: () => Promise<void>): Promise<{ d: Do
   return { d, bytes: readFileSync((await d.path())!) };
 }
 
-/** What the print layout shows: the report frame's text, and whether instructions and controls are visible. */
+/** What the print layout's DOM shows: the report frame's text, and whether instructions and controls are visible. */
 async function printed(page: Page) {
   await page.emulateMedia({ media: 'print' });
   const out = await page.evaluate(() => {
@@ -36,7 +39,6 @@ async function printed(page: Page) {
     return {
       frameVisible: !!frame && frame.getClientRects().length > 0,
       title: frame?.querySelector('.report-title')?.textContent ?? '',
-      meta: frame?.querySelector('.meta')?.textContent ?? '',
       method: frame?.querySelector('[data-testid="report-method"]')?.textContent ?? '',
       factorRows: [...(frame?.querySelectorAll('[data-testid="report-factors"] tbody tr') ?? [])].map(
         (r) => r.textContent ?? '',
@@ -61,6 +63,45 @@ function pdfPages(pdf: Buffer): { pages: number; width: number; height: number }
   const pages = text.match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
   const box = /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(text);
   return { pages, width: Number(box?.[1]), height: Number(box?.[2]) };
+}
+
+/** Text with all white space taken out: a PDF wraps lines where the page did. */
+const squeeze = (t: string) => t.replace(/\s+/g, '');
+
+/** Prints the page (A4) and returns the PDF's page count and size, and its text (all pages). */
+async function printPdf(page: Page, path: string) {
+  const pdf = await page.pdf({ format: 'A4', printBackground: true, path });
+  return { ...pdfPages(pdf), text: pdfText(pdf).join('\n') };
+}
+
+/**
+ * The printed report's sections, in one language, are in the PDF's text: title, report year, method in
+ * words, the factors table with its headings, the page link; and none of the page's instructions or buttons.
+ */
+function expectReportSections(
+  text: string,
+  m: typeof EN,
+  r: { title: string; year: number; intro: 'inv.intro' | 'self.intro' },
+): void {
+  const flat = squeeze(text);
+  const has = (s: string) => flat.includes(squeeze(s));
+  const wanted = {
+    title: r.title,
+    year: m['rep.meta.year'].replace('{year}', String(r.year)),
+    method: m['rep.method'],
+    elecMethod: `${m['calc.elecMethod']} ${m['calc.elecMethod.equivalent']}`,
+    scope2Method: `${m['calc.scope2Method']} ${m['calc.scope2Method.location']}`,
+    factors: m['rep.factorsYear'].replace('{year}', String(r.year)),
+    factorHeads: ['calc.field.carrier', 'calc.factor.name', 'calc.factor.value', 'calc.factor.unit']
+      .map((k) => m[k as keyof typeof EN])
+      .join(' '),
+    link: m['rep.link'].replace('{link}', ''),
+  };
+  expect(Object.entries(wanted).filter(([, s]) => !has(s))).toEqual([]);
+  expect(text).not.toMatch(/\w+_method=/);
+  // The page's instructions and buttons stay off the paper.
+  expect(has(m[r.intro].slice(0, 30))).toBe(false);
+  expect(has(m['rep.print'])).toBe(false);
 }
 
 describe('exports', () => {
@@ -139,12 +180,7 @@ describe('exports', () => {
     const p = await printed(page);
     expect(p.frameVisible).toBe(true);
     expect(p.title).toContain('园区碳排放盘查报告');
-    expect(p.meta).toMatch(/报告年份：2024/);
-    expect(p.meta).toMatch(/报告日期：\d{4}年\d{1,2}月\d{1,2}日/);
-    expect(p.method).toContain('当量值（0.1229 kgce/kWh）');
-    expect(p.method).not.toContain('=');
     expect(p.factorRows.length).toBeGreaterThan(10);
-    expect(p.factorRows.some((r) => r.includes('电网排放因子') && r.includes('生态环境部'))).toBe(true);
     expect(p.charts).toBeGreaterThanOrEqual(6);
     expect(p.tables).toBeGreaterThanOrEqual(2);
     expect({ nav: p.nav, intro: p.intro, controls: p.controls }).toEqual({
@@ -153,10 +189,16 @@ describe('exports', () => {
       controls: false,
     });
     await page.screenshot({ path: `${ARTIFACTS}/report-inventory-zh.png`, fullPage: true });
-    const pdf = pdfPages(await page.pdf({ format: 'A4', printBackground: true }));
+    const pdf = await printPdf(page, `${ARTIFACTS}/report-inventory-zh.pdf`);
     expect(pdf.pages).toBeGreaterThanOrEqual(2);
     expect(pdf.width).toBeCloseTo(595.92, 0);
     expect(pdf.height).toBeCloseTo(842.88, 0);
+    expectReportSections(pdf.text, ZH, { title: p.title, year: 2024, intro: 'inv.intro' });
+    expect(pdf.text).toMatch(/报告日期：\d{4}年\d{1,2}月\d{1,2}日/);
+    expect(squeeze(pdf.text)).toContain('当量值（0.1229kgce/kWh）');
+    // The grid factor's row: its name (wrapped in its cell), value, unit and source, in that order.
+    expect(squeeze(pdf.text)).toMatch(/电网排放因子（[^）]*）[\d.]+tCO2\/MWh生态环境部/);
+    expect(pdf.text).not.toContain(EN['rep.method']);
     await page.emulateMedia({ media: 'screen' });
   });
 
@@ -176,30 +218,30 @@ describe('exports', () => {
 
     const p = await printed(page);
     expect(p.title).toBe('Enterprise carbon self-check report · E0005 Shengda Display Technology Co., Ltd.');
-    expect(p.meta).toContain('Report year: 2023');
-    expect(p.meta).toMatch(/Report date: [A-Z][a-z]+ \d{1,2}, \d{4}/);
-    expect(p.method).toContain('Location-based (grid average)');
     expect(p.method).not.toMatch(/[=_]/);
-    expect(
-      p.factorRows.some((r) => r.includes('Purchased electricity') && r.includes('grid emission factor')),
-    ).toBe(true);
     expect({ nav: p.nav, intro: p.intro, controls: p.controls }).toEqual({
       nav: false,
       intro: false,
       controls: false,
     });
     await page.screenshot({ path: `${ARTIFACTS}/report-self-check-en.png`, fullPage: true });
-    const pdf = pdfPages(await page.pdf({ format: 'A4', printBackground: true }));
+    const pdf = await printPdf(page, `${ARTIFACTS}/report-self-check-en.pdf`);
     expect(pdf.pages).toBeGreaterThanOrEqual(1);
     expect(pdf.width).toBeCloseTo(595.92, 0);
+    expectReportSections(pdf.text, EN, { title: p.title, year: 2023, intro: 'self.intro' });
+    expect(pdf.text).toMatch(/Report date: [A-Z][a-z]+ \d{1,2}, \d{4}/);
+    expect(pdf.text).toMatch(/Purchased electricity.*grid emission factor/);
     await page.emulateMedia({ media: 'screen' });
 
     // The same report in Chinese.
     await page.getByRole('button', { name: '中文' }).click();
     const zh = await printed(page);
     expect(zh.title).toContain('企业碳排放自查报告');
-    expect(zh.method).toContain('基于位置（电网平均因子）');
     await page.screenshot({ path: `${ARTIFACTS}/report-self-check-zh.png`, fullPage: true });
+    const zhPdf = await printPdf(page, `${ARTIFACTS}/report-self-check-zh.pdf`);
+    expectReportSections(zhPdf.text, ZH, { title: zh.title, year: 2023, intro: 'self.intro' });
+    expect(zhPdf.text).toMatch(/报告日期：\d{4}年\d{1,2}月\d{1,2}日/);
+    expect(zhPdf.text).not.toContain(EN['rep.method']);
     await page.emulateMedia({ media: 'screen' });
   });
 });
