@@ -522,8 +522,8 @@ function runContent(reader: Reader, data: Uint8Array, resources: Dict, sink: Tex
         }
         break;
       case 'BDC': {
-        const props = isDict(args[1]) ? args[1] : isName(args[1]) ? undefined : undefined;
-        const actual = props?.get('ActualText');
+        // Only inline property lists: Skia writes its ActualText spans that way.
+        const actual = isDict(args[1]) ? args[1].get('ActualText') : undefined;
         spans.push({ text: actual instanceof Uint8Array ? textString(actual) : null });
         break;
       }
@@ -551,7 +551,6 @@ function runContent(reader: Reader, data: Uint8Array, resources: Dict, sink: Tex
         break;
       }
     }
-    // A span whose ActualText was never shown (no glyphs) is left out, as a viewer would.
     args.length = 0;
   }
 }
