@@ -19,7 +19,7 @@ import {
   type PooledSimulationRunner,
   type RunnerOptions,
 } from '../../workers/simulation-runner';
-import { handBaseline } from '../unit/scenario/fixtures';
+import { handBaseline } from '../unit/core/scenario/fixtures';
 import { blockDiff, fullBlock } from './block-diff';
 
 const model = compileScenario(presetScenario('ambitious'), handBaseline());

@@ -12,7 +12,7 @@ import {
   type SimulationProgress,
   type SimulationRunner,
 } from '../../workers/simulation-runner';
-import { handBaseline } from '../unit/scenario/fixtures';
+import { handBaseline } from '../unit/core/scenario/fixtures';
 import { blockDiff, fullBlock } from './block-diff';
 
 const model = compileScenario(presetScenario('policy'), handBaseline());

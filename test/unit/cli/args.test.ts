@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseArgs } from '../../src/cli/args';
-import { formatTable } from '../../src/cli/format';
+import { parseArgs } from '../../../src/cli/args';
+import { formatTable } from '../../../src/cli/format';
 
 describe('CLI option parsing', () => {
   it('reads values, --name=value, flags and positionals', () => {

@@ -10,7 +10,7 @@ import {
   simulateBlock,
 } from '../../../src/core/scenario/index';
 import type { RunBlock } from '../../../src/core/scenario/index';
-import { handBaseline } from '../scenario/fixtures';
+import { handBaseline } from '../core/scenario/fixtures';
 import { blockDiff } from '../../browser/block-diff';
 
 const model = compileScenario(presetScenario('policy'), handBaseline());

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvObjects, parseCsv } from '../../src/cli/csv';
-import { csvField, numericCsvPieces, recordsToCsv, toCsv } from '../../src/core/csv-write';
+import { csvObjects, parseCsv } from '../../../src/cli/csv';
+import { csvField, numericCsvPieces, recordsToCsv, toCsv } from '../../../src/core/csv-write';
 
 describe('the CSV writer (RFC 4180)', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CARRIERS } from '../../src/core/carriers';
+import { CARRIERS } from '../../../src/core/carriers';
 import {
   UNITS,
   UnitError,
@@ -9,7 +9,7 @@ import {
   parseUnit,
   tryParseUnit,
   unitDimension,
-} from '../../src/core/units';
+} from '../../../src/core/units';
 
 describe('parseUnit', () => {
   it('reads every code and Chinese name', () => {

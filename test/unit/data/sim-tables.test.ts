@@ -3,7 +3,7 @@ import type { DbPort } from '../../../src/data/port';
 import { createNodeDb } from '../../../src/data/duckdb-node';
 import { writeRunsTable } from '../../../src/data/sim-tables';
 import { compileScenario, presetScenario, simulateBlock } from '../../../src/core/scenario/index';
-import { handBaseline } from '../scenario/fixtures';
+import { handBaseline } from '../core/scenario/fixtures';
 
 let db: DbPort;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvObjects, parseCsv } from '../../../src/cli/csv';
-import { InputError } from '../../../src/core/errors';
+import { csvObjects, parseCsv } from '../../../../src/cli/csv';
+import { InputError } from '../../../../src/core/errors';
 
 describe('parseCsv', () => {
   it('reads quoted fields, doubled quotes, a BOM and CRLF', () => {

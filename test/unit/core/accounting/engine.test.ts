@@ -7,8 +7,8 @@ import {
   type AccountingOptions,
   type ActivityRow,
   type InventoryLine,
-} from '../../../src/core/accounting/index';
-import { UnitError } from '../../../src/core/units';
+} from '../../../../src/core/accounting/index';
+import { UnitError } from '../../../../src/core/units';
 
 const lib = FactorLibrary.standard();
 const row = (carrier: string, amount: number, unit: string, year = 2022): ActivityRow => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CARRIERS } from '../../../src/core/carriers';
+import { CARRIERS } from '../../../../src/core/carriers';
 import {
   COAL_EQUIVALENTS,
   EMISSION_FACTORS,
@@ -8,8 +8,8 @@ import {
   gridRegionCode,
   referenceTables,
   resolvePublishedYear,
-} from '../../../src/core/reference/index';
-import { parseUnit } from '../../../src/core/units';
+} from '../../../../src/core/reference/index';
+import { parseUnit } from '../../../../src/core/units';
 
 describe('referenceTables()', () => {
   const tables = referenceTables();

@@ -7,7 +7,7 @@ import {
   validateActivityRows,
   formatIssue,
   type ActivityRow,
-} from '../../../src/core/accounting/index';
+} from '../../../../src/core/accounting/index';
 
 const lib = FactorLibrary.standard();
 const near = (actual: number, expected: number) =>

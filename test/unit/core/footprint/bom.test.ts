@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gridTable, readBom, readFactorTable } from '../../../src/core/footprint/index';
-import { readFile } from '../../../src/core/import/readers';
+import { gridTable, readBom, readFactorTable } from '../../../../src/core/footprint/index';
+import { readFile } from '../../../../src/core/import/readers';
 import { utils, write } from '@e965/xlsx';
 
 const csv = (text: string, file = 'bom.csv') => {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { GRID_FACTORS } from '../../../src/core/reference/index';
-import { InputError } from '../../../src/core/errors';
+import { GRID_FACTORS } from '../../../../src/core/reference/index';
+import { InputError } from '../../../../src/core/errors';
 import {
   FACTORS,
   FootprintFactors,
   convertFootprintUnit,
   prepareProduct,
   type Product,
-} from '../../../src/core/footprint/index';
+} from '../../../../src/core/footprint/index';
 
 const own = [
   { id: 'alloy', unit: 'kg', kgco2e_per_unit: 3 },

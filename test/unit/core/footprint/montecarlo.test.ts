@@ -6,7 +6,7 @@ import {
   sampleFootprint,
   summarizeFootprint,
   type Product,
-} from '../../../src/core/footprint/index';
+} from '../../../../src/core/footprint/index';
 
 const Z975 = 1.959963984540054;
 

@@ -6,7 +6,7 @@ import {
   parsePedigree,
   pedigreeGsd,
   pedigreeSigma,
-} from '../../../src/core/footprint/pedigree';
+} from '../../../../src/core/footprint/pedigree';
 
 /**
  * The ecoinvent v2 uncertainty factors (Frischknecht R et al. 2007, Overview and methodology,

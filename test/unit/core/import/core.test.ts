@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { tableFromIPC } from 'apache-arrow';
 import { readParquet, writeParquet, Table as WasmTable } from 'parquet-wasm/node';
-import { decodeText } from '../../../src/core/import/decode';
-import { csvRecords, parseCsv, sniffDelimiter } from '../../../src/core/import/csv';
-import { readNumber } from '../../../src/core/import/text';
+import { decodeText } from '../../../../src/core/import/decode';
+import { csvRecords, parseCsv, sniffDelimiter } from '../../../../src/core/import/csv';
+import { readNumber } from '../../../../src/core/import/text';
 import {
   carrierFromName,
   headerField,
   splitHeader,
   suggestCarrier,
   tryUnit,
-} from '../../../src/core/import/vocab';
-import { parsePeriod, readFormHeader } from '../../../src/core/import/period';
+} from '../../../../src/core/import/vocab';
+import { parsePeriod, readFormHeader } from '../../../../src/core/import/period';
 import {
   importPark,
   rowsToLoad,
@@ -19,9 +19,9 @@ import {
   activityTable,
   parseMapping,
   toCsvText,
-} from '../../../src/core/import/index';
-import { steamGjPerTonne, STEAM_GRADES } from '../../../src/core/import/steam';
-import { gbk, utf16le, utf8, xlsx } from '../../fixtures/import/encode';
+} from '../../../../src/core/import/index';
+import { steamGjPerTonne, STEAM_GRADES } from '../../../../src/core/import/steam';
+import { gbk, utf16le, utf8, xlsx } from '../../../fixtures/import/encode';
 
 const file = (name: string, bytes: Uint8Array) => ({ name, bytes });
 const act = (name: string, text: string | Uint8Array, extra: Parameters<typeof importPark>[0] = {}) =>
@@ -427,7 +427,7 @@ describe('activity import', () => {
 
 describe('import template', () => {
   it('is read back by the importer without a problem, in both languages', async () => {
-    const { importTemplate } = await import('../../../src/core/import/template');
+    const { importTemplate } = await import('../../../../src/core/import/template');
     for (const lang of ['zh', 'en'] as const) {
       const sheets = importTemplate(lang);
       const bytes = xlsx(sheets);

@@ -7,11 +7,11 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { command as validate } from '../../../src/cli/commands/validate';
-import { command as importCmd } from '../../../src/cli/commands/import';
-import { CASES } from '../../fixtures/import/cases';
+import { command as validate } from '../../../../src/cli/commands/validate';
+import { command as importCmd } from '../../../../src/cli/commands/import';
+import { CASES } from '../../../fixtures/import/cases';
 
-const CORPUS = join(import.meta.dirname, '../../fixtures/import/corpus');
+const CORPUS = join(import.meta.dirname, '../../../fixtures/import/corpus');
 const scratch = mkdtempSync(join(tmpdir(), 'pcw-corpus-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 

@@ -7,11 +7,11 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { command as account } from '../../../src/cli/commands/account';
-import { loadPark } from '../../../src/cli/load-park';
-import { gbk, utf8 } from '../../fixtures/import/encode';
+import { command as account } from '../../../../src/cli/commands/account';
+import { loadPark } from '../../../../src/cli/load-park';
+import { gbk, utf8 } from '../../../fixtures/import/encode';
 
-const DATASETS = join(import.meta.dirname, '../../../datasets');
+const DATASETS = join(import.meta.dirname, '../../../../datasets');
 const dir = mkdtempSync(join(tmpdir(), 'pcw-one-path-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

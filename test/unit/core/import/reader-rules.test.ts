@@ -7,10 +7,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { command as validate } from '../../../src/cli/commands/validate';
-import { importActivity } from '../../../src/core/import/activity';
-import { importPark, readFile } from '../../../src/core/import/index';
-import { utf16le, utf8 } from '../../fixtures/import/encode';
+import { command as validate } from '../../../../src/cli/commands/validate';
+import { importActivity } from '../../../../src/core/import/activity';
+import { importPark, readFile } from '../../../../src/core/import/index';
+import { utf16le, utf8 } from '../../../fixtures/import/encode';
 
 const dir = mkdtempSync(join(tmpdir(), 'pcw-reader-rules-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hash32, Sfc32 } from '../../../src/core/random';
+import { hash32, Sfc32 } from '../../../../src/core/random';
 
 // Expected values from an independent Python implementation (uint32 arithmetic), see the
 // generator's documentation in src/core/random/sfc32.ts.

@@ -6,11 +6,11 @@
  * leaves every other input's draws unchanged.
  */
 import { describe, expect, it } from 'vitest';
-import { compileScenario, simulateBlock } from '../../../src/core/scenario/kernel';
-import { exactShapley } from '../../../src/core/scenario/reference';
-import { presetScenario } from '../../../src/core/scenario/presets';
-import { assertScenario, type Scenario } from '../../../src/core/scenario/schema';
-import { baselineFromRows } from '../../../src/core/scenario/baseline';
+import { compileScenario, simulateBlock } from '../../../../src/core/scenario/kernel';
+import { exactShapley } from '../../../../src/core/scenario/reference';
+import { presetScenario } from '../../../../src/core/scenario/presets';
+import { assertScenario, type Scenario } from '../../../../src/core/scenario/schema';
+import { baselineFromRows } from '../../../../src/core/scenario/baseline';
 import { ALL_LEVERS, HAND_OUTPUT, HAND_ROWS, handBaseline, handCoefficients } from './fixtures';
 
 const DOUBLE = { precision: 'double' } as const;

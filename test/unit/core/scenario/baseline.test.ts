@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baselineFromRows, baselineTotals } from '../../../src/core/scenario/baseline';
+import { baselineFromRows, baselineTotals } from '../../../../src/core/scenario/baseline';
 import { handBaseline, handCoefficients } from './fixtures';
 
 describe('park baseline', () => {

@@ -4,13 +4,13 @@
  * and biomass, and the extra-efficiency lever no longer acts on it.
  */
 import { describe, expect, it } from 'vitest';
-import { compileScenario, simulateBlock } from '../../../src/core/scenario/kernel';
-import { referenceActivity } from '../../../src/core/scenario/reference';
-import { presetScenario } from '../../../src/core/scenario/presets';
-import { assertScenario, type Scenario } from '../../../src/core/scenario/schema';
-import { leverOfDoc, type LeverId } from '../../../src/core/scenario/levers';
-import type { CompiledModel } from '../../../src/core/scenario/model';
-import { GJ_PER_TCE } from '../../../src/core/units';
+import { compileScenario, simulateBlock } from '../../../../src/core/scenario/kernel';
+import { referenceActivity } from '../../../../src/core/scenario/reference';
+import { presetScenario } from '../../../../src/core/scenario/presets';
+import { assertScenario, type Scenario } from '../../../../src/core/scenario/schema';
+import { leverOfDoc, type LeverId } from '../../../../src/core/scenario/levers';
+import type { CompiledModel } from '../../../../src/core/scenario/model';
+import { GJ_PER_TCE } from '../../../../src/core/units';
 import { ALL_LEVERS, handBaseline } from './fixtures';
 
 const GJ_PER_10K_KWH = 36;

@@ -6,10 +6,10 @@ import {
   baselineFromRows,
   type CarrierCoefficients,
   type ParkBaseline,
-} from '../../../src/core/scenario/baseline';
-import { carrierInfo } from '../../../src/core/carriers';
-import { presetScenario } from '../../../src/core/scenario/presets';
-import { assertScenario } from '../../../src/core/scenario/schema';
+} from '../../../../src/core/scenario/baseline';
+import { carrierInfo } from '../../../../src/core/carriers';
+import { presetScenario } from '../../../../src/core/scenario/presets';
+import { assertScenario } from '../../../../src/core/scenario/schema';
 
 const K: Record<string, [tce: number, scope1: number, scope2: number, deduction: number]> = {
   raw_coal: [0.7143, 1.9, 0, 0],

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { compileScenario, simulateBlock, type RunBlock } from '../../../src/core/scenario/kernel';
-import { referenceSimulate } from '../../../src/core/scenario/reference';
-import { mergeRunBlocks } from '../../../src/core/scenario/merge';
-import { presetScenario } from '../../../src/core/scenario/presets';
-import { baselineFromRows, baselineTotals } from '../../../src/core/scenario/baseline';
+import { compileScenario, simulateBlock, type RunBlock } from '../../../../src/core/scenario/kernel';
+import { referenceSimulate } from '../../../../src/core/scenario/reference';
+import { mergeRunBlocks } from '../../../../src/core/scenario/merge';
+import { presetScenario } from '../../../../src/core/scenario/presets';
+import { baselineFromRows, baselineTotals } from '../../../../src/core/scenario/baseline';
 import { ALL_LEVERS, HAND_OUTPUT, HAND_ROWS, handBaseline, handCoefficients } from './fixtures';
 
 const FIELDS = [

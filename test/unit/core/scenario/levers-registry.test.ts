@@ -22,10 +22,10 @@ import {
   simulateBlock,
   snap,
   type Scenario,
-} from '../../../src/core/scenario/index';
-import { LEVER_COLORS } from '../../../src/charts/pathways/lever-contributions';
-import { en, zh } from '../../../src/ui/i18n/messages';
-import { decodeShare, encodeShare } from '../../../src/ui/pages/pathways/share-link';
+} from '../../../../src/core/scenario/index';
+import { LEVER_COLORS } from '../../../../src/charts/pathways/lever-contributions';
+import { en, zh } from '../../../../src/ui/i18n/messages';
+import { decodeShare, encodeShare } from '../../../../src/ui/pages/pathways/share-link';
 import { handBaseline } from './fixtures';
 
 const baseline = handBaseline();

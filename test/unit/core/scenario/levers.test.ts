@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { presetScenario, PRESET_IDS, baselineFromRows } from '../../../src/core/scenario/index';
+import { presetScenario, PRESET_IDS, baselineFromRows } from '../../../../src/core/scenario/index';
 import {
   applySettings,
   centre,
@@ -10,8 +10,8 @@ import {
   settingsFromScenario,
   snap,
   type LeverSettings,
-} from '../../../src/core/scenario/index';
-import { carrierInfo } from '../../../src/core/carriers';
+} from '../../../../src/core/scenario/index';
+import { carrierInfo } from '../../../../src/core/carriers';
 
 const ctx = { baseYear: 2024, demandGwh: 5000, pvPotentialMw: 240 };
 

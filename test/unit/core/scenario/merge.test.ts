@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { RunBlock } from '../../../src/core/scenario/kernel';
-import { mergeRunBlocks, RunBlockAssembler } from '../../../src/core/scenario/merge';
+import type { RunBlock } from '../../../../src/core/scenario/kernel';
+import { mergeRunBlocks, RunBlockAssembler } from '../../../../src/core/scenario/merge';
 
 const DIMS = { nYears: 3, nSectors: 2, nCarriers: 4, nInputs: 5, nLevers: 1 };
 

@@ -5,7 +5,7 @@ import {
   nextChunk,
   planRuns,
   splitEvenly,
-} from '../../../src/core/scenario/planner';
+} from '../../../../src/core/scenario/planner';
 
 describe('splitEvenly', () => {
   it('splits into near-equal parts that sum to the total', () => {

@@ -3,13 +3,13 @@
  * moves, and the ordering of the presets — never a calibrated probability (docs/model.md §4).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadPark } from '../../../src/cli/load-park';
-import { compileScenario, simulateBlock } from '../../../src/core/scenario/kernel';
-import { presetScenario, type PresetId } from '../../../src/core/scenario/presets';
-import { assertScenario, type Scenario } from '../../../src/core/scenario/schema';
-import type { ParkBaseline } from '../../../src/core/scenario/baseline';
-import { applySettings } from '../../../src/core/scenario/apply';
-import { controlContext, settingsFromScenario, type SettingKey } from '../../../src/core/scenario/levers';
+import { loadPark } from '../../../../src/cli/load-park';
+import { compileScenario, simulateBlock } from '../../../../src/core/scenario/kernel';
+import { presetScenario, type PresetId } from '../../../../src/core/scenario/presets';
+import { assertScenario, type Scenario } from '../../../../src/core/scenario/schema';
+import type { ParkBaseline } from '../../../../src/core/scenario/baseline';
+import { applySettings } from '../../../../src/core/scenario/apply';
+import { controlContext, settingsFromScenario, type SettingKey } from '../../../../src/core/scenario/levers';
 
 const RUNS = 1000;
 const SEED = 7;

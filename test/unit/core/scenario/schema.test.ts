@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario, scope2Of } from '../../../src/core/scenario/schema';
-import { PRESET_IDS, presetDocument, presetScenario } from '../../../src/core/scenario/presets';
-import { compileScenario } from '../../../src/core/scenario/compile';
+import { parseScenario, scope2Of } from '../../../../src/core/scenario/schema';
+import { PRESET_IDS, presetDocument, presetScenario } from '../../../../src/core/scenario/presets';
+import { compileScenario } from '../../../../src/core/scenario/compile';
 import { handBaseline } from './fixtures';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- documents are edited freely to break them

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { Sfc32 } from '../../../src/core/random';
-import { normalInv } from '../../../src/core/stats';
-import { groupSensitivity, inputGroup } from '../../../src/core/scenario/sensitivity-groups';
-import type { InputId } from '../../../src/core/scenario/levers';
-import { compileScenario, presetScenario, simulateBlock, summarize } from '../../../src/core/scenario/index';
+import { Sfc32 } from '../../../../src/core/random';
+import { normalInv } from '../../../../src/core/stats';
+import { groupSensitivity, inputGroup } from '../../../../src/core/scenario/sensitivity-groups';
+import type { InputId } from '../../../../src/core/scenario/levers';
+import {
+  compileScenario,
+  presetScenario,
+  simulateBlock,
+  summarize,
+} from '../../../../src/core/scenario/index';
 import { handBaseline } from './fixtures';
 
 describe('grouped sensitivity', () => {

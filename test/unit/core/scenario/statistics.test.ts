@@ -3,10 +3,10 @@
  * (a false alarm about once in 1.7 million runs of a check).
  */
 import { describe, expect, it } from 'vitest';
-import { compileScenario, simulateBlock } from '../../../src/core/scenario/kernel';
-import { assertScenario, type ScenarioInput } from '../../../src/core/scenario/schema';
-import { baselineFromRows } from '../../../src/core/scenario/baseline';
-import { mean, normalCdf, normalInv, quantiles, sd, spearman, Z95 } from '../../../src/core/stats';
+import { compileScenario, simulateBlock } from '../../../../src/core/scenario/kernel';
+import { assertScenario, type ScenarioInput } from '../../../../src/core/scenario/schema';
+import { baselineFromRows } from '../../../../src/core/scenario/baseline';
+import { mean, normalCdf, normalInv, quantiles, sd, spearman, Z95 } from '../../../../src/core/stats';
 import { handCoefficients } from './fixtures';
 
 /** Drivers held fixed so only the ones under test vary. */

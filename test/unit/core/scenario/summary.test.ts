@@ -4,9 +4,9 @@ import {
   simulateBlock,
   type CompiledModel,
   type RunBlock,
-} from '../../../src/core/scenario/kernel';
-import { presetScenario } from '../../../src/core/scenario/presets';
-import { summarize, summarizeLevers } from '../../../src/core/scenario/summary';
+} from '../../../../src/core/scenario/kernel';
+import { presetScenario } from '../../../../src/core/scenario/presets';
+import { summarize, summarizeLevers } from '../../../../src/core/scenario/summary';
 import { handBaseline } from './fixtures';
 
 function concat(blocks: RunBlock[]): RunBlock {

@@ -6,7 +6,7 @@ import {
   growthWeights,
   patternRegex,
   rampAt,
-} from '../../../src/core/scenario/timeline';
+} from '../../../../src/core/scenario/timeline';
 
 describe('timeline helpers', () => {
   it('ramps a lever in from its start year to its target year', () => {

@@ -12,7 +12,7 @@ import {
   spearman,
   spearmanToPearson,
   variance,
-} from '../../../src/core/stats';
+} from '../../../../src/core/stats';
 
 describe('descriptive statistics', () => {
   it('computes type-7 quantiles like R', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Sfc32 } from '../../../src/core/random';
+import { Sfc32 } from '../../../../src/core/random';
 import {
   compileDist,
   distQuantile,
@@ -11,7 +11,7 @@ import {
   quantileOf,
   sd,
   type Dist,
-} from '../../../src/core/stats';
+} from '../../../../src/core/stats';
 
 function sample(d: Dist, n: number, seed = 1): Float64Array {
   const c = compileDist(d);

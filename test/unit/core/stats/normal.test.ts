@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { erfc, normalCdf, normalInv, normalPdf } from '../../../src/core/stats';
+import { erfc, normalCdf, normalInv, normalPdf } from '../../../../src/core/stats';
 
 // Reference values: Python 3 statistics.NormalDist().inv_cdf (AS 241) and 0.5·math.erfc(−x/√2).
 const INV: [number, number][] = [

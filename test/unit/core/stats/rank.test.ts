@@ -6,7 +6,7 @@ import {
   rankInto,
   RankScratch,
   ranks,
-} from '../../../src/core/stats';
+} from '../../../../src/core/stats';
 
 /** Average ranks the slow, obvious way: for each value, count smaller and equal values. */
 function naiveRanks(x: ArrayLike<number>): number[] {

@@ -13,16 +13,16 @@ import {
   storyDocument,
   storyText,
   type StoryResult,
-} from '../../../src/core/workshop/story';
-import { DEFAULT_STORY_DOCUMENT, defaultStory } from '../../../src/core/workshop/default-story';
+} from '../../../../src/core/workshop/story';
+import { DEFAULT_STORY_DOCUMENT, defaultStory } from '../../../../src/core/workshop/default-story';
 import {
   SETTINGS,
   SETTING_KEYS,
   settingSpecs,
   settingsFromScenario,
   type ControlContext,
-} from '../../../src/core/scenario/levers';
-import { presetScenario } from '../../../src/core/scenario/presets';
+} from '../../../../src/core/scenario/levers';
+import { presetScenario } from '../../../../src/core/scenario/presets';
 
 /** A park's slider context: base year, electricity use, unused rooftop PV (the PV range depends on it). */
 const CTX: ControlContext = { baseYear: 2023, demandGwh: 420, pvPotentialMw: 60 };

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { isId, linkYear, readLink } from '../../../src/ui/embed/deep-link';
+import { isId, linkYear, readLink } from '../../../../src/ui/embed/deep-link';
 import {
   acceptsFrom,
   heightTargets,
   normalizeOrigin,
   parseEmbedCommand,
   parseEmbedConfig,
-} from '../../../src/ui/embed/embed-protocol';
+} from '../../../../src/ui/embed/embed-protocol';
 
 const PAGES = ['overview', 'inventory', 'self-check', 'data'];
 const PARKS = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tableFromArrays } from 'apache-arrow';
-import { energyByCarrier, sectorCounts, yearlyKpis } from '../../../src/ui/pages/overview-vm';
+import { energyByCarrier, sectorCounts, yearlyKpis } from '../../../../src/ui/pages/overview-vm';
 
 describe('overview view model', () => {
   it('pivots energy rows into carrier series in the given order, dropping empty carriers', () => {

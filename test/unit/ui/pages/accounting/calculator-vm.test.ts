@@ -3,14 +3,14 @@ import {
   computeCalculator,
   restoreCalcRows,
   type CalcRow,
-} from '../../../src/ui/pages/accounting/calculator-vm';
-import { DEFAULT_SETTINGS } from '../../../src/ui/pages/accounting/settings-vm';
+} from '../../../../../src/ui/pages/accounting/calculator-vm';
+import { DEFAULT_SETTINGS } from '../../../../../src/ui/pages/accounting/settings-vm';
 import {
   checkEntry,
   fitUnit,
   parseAmount,
   unitChoices,
-} from '../../../src/ui/pages/accounting/activity-input-vm';
+} from '../../../../../src/ui/pages/accounting/activity-input-vm';
 
 const row = (id: number, carrier: string, amount: string, unit: string): CalcRow => ({
   id,

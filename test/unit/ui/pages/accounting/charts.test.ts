@@ -5,13 +5,13 @@ import {
   buildScopeYearsOption,
   buildStackedBarsOption,
   textWidth,
-} from '../../../src/charts/accounting/inventory-charts';
+} from '../../../../../src/charts/accounting/inventory-charts';
 import {
   PEER_COLOR,
   SELF_COLOR,
   buildPeerOption,
   buildSankeyOption,
-} from '../../../src/charts/accounting/flow-charts';
+} from '../../../../../src/charts/accounting/flow-charts';
 
 type AnySeries = Record<string, unknown> & { data: unknown[] };
 const seriesOf = (o: { series?: unknown }) => o.series as AnySeries[];

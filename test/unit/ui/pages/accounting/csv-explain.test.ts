@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { FactorLibrary, accountActivity } from '../../../src/core/accounting/index';
-import { csvField, safeFileName, sheetCsv } from '../../../src/ui/pages/accounting/inventory-csv';
-import { methodText, selfLinesSheet, selfYearsSheet } from '../../../src/ui/pages/accounting/report-vm';
-import { en, zh, type MessageKey } from '../../../src/ui/i18n/messages';
-import { factorName, factorNote, factorViews } from '../../../src/ui/pages/accounting/explain-vm';
-import { selfInventory } from '../../../src/ui/pages/accounting/self-check-vm';
-import { DEFAULT_SETTINGS } from '../../../src/ui/pages/accounting/settings-vm';
+import { FactorLibrary, accountActivity } from '../../../../../src/core/accounting/index';
+import { csvField, safeFileName, sheetCsv } from '../../../../../src/ui/pages/accounting/inventory-csv';
+import { methodText, selfLinesSheet, selfYearsSheet } from '../../../../../src/ui/pages/accounting/report-vm';
+import { en, zh, type MessageKey } from '../../../../../src/ui/i18n/messages';
+import { factorName, factorNote, factorViews } from '../../../../../src/ui/pages/accounting/explain-vm';
+import { selfInventory } from '../../../../../src/ui/pages/accounting/self-check-vm';
+import { DEFAULT_SETTINGS } from '../../../../../src/ui/pages/accounting/settings-vm';
 
 const fill = (text: string, p: Record<string, string | number> = {}) =>
   text.replace(/\{(\w+)\}/g, (m, k: string) => (k in p ? String(p[k]) : m));

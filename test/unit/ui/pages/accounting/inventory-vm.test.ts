@@ -7,7 +7,7 @@ import {
   sankeyData,
   scopeYears,
   sortRows,
-} from '../../../src/ui/pages/accounting/inventory-vm';
+} from '../../../../../src/ui/pages/accounting/inventory-vm';
 
 const names = { scope1: 'S1', scope2: 'S2', deduction: 'D', total: 'T' };
 

@@ -4,8 +4,8 @@
  * unknown carrier gets a "did you mean", and one bad line does not discard the good ones.
  */
 import { describe, expect, it } from 'vitest';
-import { parsePaste } from '../../../src/ui/pages/accounting/paste-vm';
-import { steamGjPerTonne, STEAM_GRADES, DEFAULT_STEAM_GRADE } from '../../../src/core/import/index';
+import { parsePaste } from '../../../../../src/ui/pages/accounting/paste-vm';
+import { steamGjPerTonne, STEAM_GRADES, DEFAULT_STEAM_GRADE } from '../../../../../src/core/import/index';
 
 const MEDIUM = steamGjPerTonne(STEAM_GRADES.find((g) => g.code === DEFAULT_STEAM_GRADE)!);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CARRIERS } from '../../../src/core/carriers';
-import { FactorLibrary, accountActivity } from '../../../src/core/accounting/index';
-import { en, zh, type MessageKey } from '../../../src/ui/i18n/messages';
+import { CARRIERS } from '../../../../../src/core/carriers';
+import { FactorLibrary, accountActivity } from '../../../../../src/core/accounting/index';
+import { en, zh, type MessageKey } from '../../../../../src/ui/i18n/messages';
 import {
   aboutRows,
   lineFactors,
@@ -11,10 +11,10 @@ import {
   parkYearsSheet,
   roundValue,
   sheetRows,
-} from '../../../src/ui/pages/accounting/report-vm';
-import { workbookBytes } from '../../../src/ui/pages/accounting/xlsx-export';
-import { DEFAULT_SETTINGS } from '../../../src/ui/pages/accounting/settings-vm';
-import type { ParkYear } from '../../../src/ui/pages/accounting/inventory-vm';
+} from '../../../../../src/ui/pages/accounting/report-vm';
+import { workbookBytes } from '../../../../../src/ui/pages/accounting/xlsx-export';
+import { DEFAULT_SETTINGS } from '../../../../../src/ui/pages/accounting/settings-vm';
+import type { ParkYear } from '../../../../../src/ui/pages/accounting/inventory-vm';
 
 const fill = (text: string, p: Record<string, string | number> = {}) =>
   text.replace(/\{(\w+)\}/g, (m, k: string) => (k in p ? String(p[k]) : m));

@@ -8,9 +8,9 @@ import {
   peerData,
   percentileRank,
   selfInventory,
-} from '../../../src/ui/pages/accounting/self-check-vm';
-import { parsePaste } from '../../../src/ui/pages/accounting/paste-vm';
-import { DEFAULT_SETTINGS } from '../../../src/ui/pages/accounting/settings-vm';
+} from '../../../../../src/ui/pages/accounting/self-check-vm';
+import { parsePaste } from '../../../../../src/ui/pages/accounting/paste-vm';
+import { DEFAULT_SETTINGS } from '../../../../../src/ui/pages/accounting/settings-vm';
 
 describe('percentiles among peers', () => {
   it('counts peers below, ties half (mid-rank)', () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { footprintCsv, runFootprintJob, type Product } from '../../../src/core/footprint/index';
+import { footprintCsv, runFootprintJob, type Product } from '../../../../../src/core/footprint/index';
 import {
   SAMPLE_PRODUCTS,
   compareRows,
   hotspotRows,
   sampleProduct,
-} from '../../../src/ui/pages/footprint/footprint-vm';
+} from '../../../../../src/ui/pages/footprint/footprint-vm';
 
 const pick = (_zh: string, en: string) => en;
 

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { FAN_COLORS, buildFanOption, everyFifthYear } from '../../../src/charts/pathways/fan';
-import { PEAK_COLORS, buildPeakHistogramOption } from '../../../src/charts/pathways/peak-histogram';
-import { TORNADO_COLORS, buildTornadoOption } from '../../../src/charts/pathways/tornado';
+import { FAN_COLORS, buildFanOption, everyFifthYear } from '../../../../../src/charts/pathways/fan';
+import { PEAK_COLORS, buildPeakHistogramOption } from '../../../../../src/charts/pathways/peak-histogram';
+import { TORNADO_COLORS, buildTornadoOption } from '../../../../../src/charts/pathways/tornado';
 import {
   LEVER_COLORS,
   buildLeverBarsOption,
   buildLeverWedgesOption,
   buildStackedAreasOption,
-} from '../../../src/charts/pathways/lever-contributions';
-import { fanData, peakHistogram, tornadoRows } from '../../../src/ui/pages/pathways/pathways-vm';
+} from '../../../../../src/charts/pathways/lever-contributions';
+import { fanData, peakHistogram, tornadoRows } from '../../../../../src/ui/pages/pathways/pathways-vm';
 import { HISTORY, handSummary } from './fixtures';
 
 interface S {

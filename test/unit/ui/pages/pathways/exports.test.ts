@@ -15,15 +15,19 @@ import {
   WriterPropertiesBuilder,
 } from 'parquet-wasm/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { command } from '../../../src/cli/commands/simulate';
-import { loadPark } from '../../../src/cli/load-park';
-import { compileScenario, presetScenario, type SimulationSummary } from '../../../src/core/scenario/index';
-import { scope2Of } from '../../../src/core/scenario/schema';
-import { createNodeDb } from '../../../src/data/duckdb-node';
-import type { DbPort } from '../../../src/data/port';
-import { writeRunsTable } from '../../../src/data/sim-tables';
-import { createNodeSimulationRunner } from '../../../workers/node-pool';
-import { summaryJson } from '../../../src/ui/pages/pathways/pathways-vm';
+import { command } from '../../../../../src/cli/commands/simulate';
+import { loadPark } from '../../../../../src/cli/load-park';
+import {
+  compileScenario,
+  presetScenario,
+  type SimulationSummary,
+} from '../../../../../src/core/scenario/index';
+import { scope2Of } from '../../../../../src/core/scenario/schema';
+import { createNodeDb } from '../../../../../src/data/duckdb-node';
+import type { DbPort } from '../../../../../src/data/port';
+import { writeRunsTable } from '../../../../../src/data/sim-tables';
+import { createNodeSimulationRunner } from '../../../../../workers/node-pool';
+import { summaryJson } from '../../../../../src/ui/pages/pathways/pathways-vm';
 import {
   exportFileName,
   runsCsvPieces,
@@ -31,7 +35,7 @@ import {
   runsQuery,
   summaryCsv,
   SUMMARY_CSV_COLUMNS,
-} from '../../../src/ui/pages/pathways/exports';
+} from '../../../../../src/ui/pages/pathways/exports';
 import { handSummary } from './fixtures';
 
 const dir = mkdtempSync(join(tmpdir(), 'pcw-path-exports-'));

@@ -1,5 +1,5 @@
 /** A small hand-made simulation summary (years 2024–2030 and 2060) for the view-model and chart tests. */
-import type { SimulationSummary } from '../../../src/core/scenario/index';
+import type { SimulationSummary } from '../../../../../src/core/scenario/index';
 
 const series = (base: number[], spread: number) => ({
   p5: base.map((v) => v - 2 * spread),

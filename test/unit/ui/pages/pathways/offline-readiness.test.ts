@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCacheStatus, readiness } from '../../../src/pwa/offline-readiness';
+import { isCacheStatus, readiness } from '../../../../../src/pwa/offline-readiness';
 
 const built = { supported: true, built: true };
 const status = (total: number, missing: number) =>

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBundledPark } from '../../../src/cli/open-park';
-import type { DbPort } from '../../../src/data/port';
-import type { ParkManifest } from '../../../src/data/parks';
-import { loadParkBaseline } from '../../../src/data/park-baseline';
+import { openBundledPark } from '../../../../../src/cli/open-park';
+import type { DbPort } from '../../../../../src/data/port';
+import type { ParkManifest } from '../../../../../src/data/parks';
+import { loadParkBaseline } from '../../../../../src/data/park-baseline';
 import {
   baselineTotals,
   compileScenario,
@@ -10,16 +10,16 @@ import {
   rooftopPotentialMw,
   simulateBlock,
   type ParkBaseline,
-} from '../../../src/core/scenario/index';
-import { controlContext, settingsFromScenario } from '../../../src/core/scenario/index';
-import { parkTotalsSql } from '../../../src/data/sql/inventory-sql';
-import { numberColumn } from '../../../src/data/arrow-rows';
+} from '../../../../../src/core/scenario/index';
+import { controlContext, settingsFromScenario } from '../../../../../src/core/scenario/index';
+import { parkTotalsSql } from '../../../../../src/data/sql/inventory-sql';
+import { numberColumn } from '../../../../../src/data/arrow-rows';
 import {
   FactorLibrary,
   accountActivity,
   parkTotals,
   type ActivityRow,
-} from '../../../src/core/accounting/index';
+} from '../../../../../src/core/accounting/index';
 
 let db: DbPort;
 let manifest: ParkManifest;
@@ -135,7 +135,7 @@ describe('presets on the sample park', () => {
 
   it('add rooftop PV in plausible amounts on the sample and workshop parks', async () => {
     // The sample park has ≈188 MWp on 124 of 282 enterprises; the workshop park 3.8 MWp on 4 of 19.
-    const { loadPark } = await import('../../../src/cli/load-park');
+    const { loadPark } = await import('../../../../../src/cli/load-park');
     const mw: Record<string, number[]> = {};
     for (const park of ['sample', 'workshop']) {
       const b = (await loadPark(park, process.cwd())).baseline;
@@ -160,7 +160,7 @@ describe('the app baseline (bundled Arrow) and the CLI baseline from a folder of
     it(`gives the same base year, activity, coefficients, history and rooftop stock for the sample park (${scope2})`, async () => {
       // The CLI reads the park's CSV twins from a folder (through the importer), the app its Arrow files:
       // two readers and two formats into the one baseline path.
-      const { loadPark } = await import('../../../src/cli/load-park');
+      const { loadPark } = await import('../../../../../src/cli/load-park');
       const { mkdtempSync, copyFileSync, readdirSync, rmSync } = await import('node:fs');
       const { tmpdir } = await import('node:os');
       const { join } = await import('node:path');

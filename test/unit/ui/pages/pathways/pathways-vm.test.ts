@@ -11,7 +11,7 @@ import {
   peakHistogram,
   summaryJson,
   tornadoRows,
-} from '../../../src/ui/pages/pathways/pathways-vm';
+} from '../../../../../src/ui/pages/pathways/pathways-vm';
 import { HISTORY, YEARS, handSummary } from './fixtures';
 
 describe('fan data', () => {

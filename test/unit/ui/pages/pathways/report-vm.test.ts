@@ -8,9 +8,9 @@ import {
   settingSpecs,
   type InputId,
   type Scenario,
-} from '../../../src/core/scenario/index';
-import { assumptions, cliCommand, distText, leverRows } from '../../../src/ui/pages/pathways/report-vm';
-import { ResultCache } from '../../../src/ui/pages/pathways/result-cache';
+} from '../../../../../src/core/scenario/index';
+import { assumptions, cliCommand, distText, leverRows } from '../../../../../src/ui/pages/pathways/report-vm';
+import { ResultCache } from '../../../../../src/ui/pages/pathways/result-cache';
 
 const ctx = { baseYear: 2024, demandGwh: 5000, pvPotentialMw: 600 };
 

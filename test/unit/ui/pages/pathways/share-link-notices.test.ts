@@ -8,7 +8,7 @@ import {
   snapSettings,
   type LeverSettings,
   type PresetId,
-} from '../../../src/core/scenario/index';
+} from '../../../../../src/core/scenario/index';
 import {
   checkSettings,
   encodeShare,
@@ -16,7 +16,7 @@ import {
   MAX_LINK_CHARS,
   readShareLink,
   type ShareState,
-} from '../../../src/ui/pages/pathways/share-link';
+} from '../../../../../src/ui/pages/pathways/share-link';
 
 const ctx = { baseYear: 2024, demandGwh: 5000, pvPotentialMw: 600 };
 const PARKS = ['sample', 'workshop'];

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { presetScenario } from '../../../src/core/scenario/index';
-import { applySettings, settingsFromScenario, snapSettings } from '../../../src/core/scenario/index';
+import { presetScenario } from '../../../../../src/core/scenario/index';
+import { applySettings, settingsFromScenario, snapSettings } from '../../../../../src/core/scenario/index';
 import {
   decodeShare,
   encodeShare,
   hashHref,
   parseHash,
   type ShareState,
-} from '../../../src/ui/pages/pathways/share-link';
+} from '../../../../../src/ui/pages/pathways/share-link';
 
 const ctx = { baseYear: 2024, demandGwh: 5000, pvPotentialMw: 600 };
 

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildFanOption, FAN_COLORS, type FanChartData } from '../../../src/charts/pathways/fan';
-import { FAN_INK, projectorFan } from '../../../src/charts/pathways/projector';
-import { shortcutFor, topDrivers } from '../../../src/ui/pages/workshop/workshop-vm';
-import { parseStoryJson } from '../../../src/core/workshop/story';
-import type { SimulationSummary } from '../../../src/core/scenario/index';
+import { buildFanOption, FAN_COLORS, type FanChartData } from '../../../../../src/charts/pathways/fan';
+import { FAN_INK, projectorFan } from '../../../../../src/charts/pathways/projector';
+import { shortcutFor, topDrivers } from '../../../../../src/ui/pages/workshop/workshop-vm';
+import { parseStoryJson } from '../../../../../src/core/workshop/story';
+import type { SimulationSummary } from '../../../../../src/core/scenario/index';
 
 const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) => ({
   key: k,
