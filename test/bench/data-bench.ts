@@ -8,10 +8,10 @@
  * DuckDB-Wasm runs here in Node (the blocking build of the same engine the browser runs).
  * Prints figures only. Standalone: `BENCH_PART=data npm run bench`.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { type Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { openBundledPark } from '../../src/cli/open-park';
@@ -34,6 +34,7 @@ import {
   sectorYearsSql,
 } from '../../src/data/sql/inventory-views-sql';
 import { CHROMIUM_ARGS, ensureChromium } from '../tools/chromium';
+import { serve } from './static-server';
 
 interface Statement {
   name: string;
@@ -137,34 +138,6 @@ const oldOf = (m: Map<string, { cold: number; warm: number }>, name: string) => 
   oldCold: m.get(name)!.cold,
   oldWarm: m.get(name)!.warm,
 });
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-};
-
-function serve(root: string): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-    const file = join(root, path.endsWith('/') ? `${path}index.html` : path);
-    try {
-      const body = readFileSync(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  return new Promise((ok) =>
-    server.listen(0, '127.0.0.1', () => {
-      const a = server.address();
-      ok({ server, url: `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}/` });
-    }),
-  );
-}
 
 export interface StartFigures {
   visit: 'cold' | 'repeat';
