@@ -332,12 +332,7 @@ export function referenceSimulate(
  */
 export function exactShapley(model: CompiledModel, seed: number, run: number, y: number): number[] {
   const m = model;
-  const rng = new Sfc32();
-  const scratch = sampleScratch(m);
-  const params = new Float64Array(m.nSlots);
-  rng.seedRun(seed, run);
-  sampleRun(m, rng, params, scratch);
-  const d = driversOf(m, params);
+  const d = runDrivers(m, seed, run);
   const outputIndex = outputIndexOf(m, d, y);
   const ids = m.leverNames.map((doc) => leverOfDoc(doc)!.id);
   const n = ids.length;
@@ -372,13 +367,18 @@ export function referenceActivity(
   levers: readonly LeverId[],
 ): { amount: number[][]; biomassTce: number } {
   const m = model;
+  const d = runDrivers(m, seed, run);
+  const st = stateOf(m, d, outputIndexOf(m, d, y), y, new Set(levers));
+  return { amount: st.amount, biomassTce: st.biomassTce };
+}
+
+/** The drivers of one run, sampled from its own stream exactly as referenceSimulate samples them. */
+function runDrivers(m: CompiledModel, seed: number, run: number): RunDrivers {
   const rng = new Sfc32();
   const params = new Float64Array(m.nSlots);
   rng.seedRun(seed, run);
   sampleRun(m, rng, params, sampleScratch(m));
-  const d = driversOf(m, params);
-  const st = stateOf(m, d, outputIndexOf(m, d, y), y, new Set(levers));
-  return { amount: st.amount, biomassTce: st.biomassTce };
+  return driversOf(m, params);
 }
 
 /** Cumulative output index per year up to y: [t][sector]. */
