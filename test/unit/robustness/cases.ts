@@ -57,6 +57,17 @@ const utf16le = (s: string) => {
 const bytes = (...parts: (string | number[])[]) =>
   Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...Buffer.from(p)] : p)));
 
+/** A command that must be refused with `err` and leave no `out` file behind (exit 1 unless `code` says). */
+const refused = (
+  id: string,
+  argv: string[],
+  files: (() => Files) | undefined,
+  err: Match,
+  { code = 1, out = 'o.json', pending }: { code?: number; out?: string; pending?: string } = {},
+): Case => ({ id, argv, files, code, err, absent: [out], pending });
+/** The files of one case: `name` holding `content`, made when the case runs. */
+const only = (name: string, content: () => Bytes) => () => ({ [name]: content() });
+
 // ---------------------------------------------------------------------------------------------------
 // The command line itself
 
@@ -129,48 +140,41 @@ const accountFiles =
 const account = (...extra: string[]) => ['account', '--activity', 'activity.csv', ...extra];
 const ACCOUNT_OK = 'Wrote 4 rows (3 enterprises, 2022–2023) to o.json\n';
 
-/** An activity file that must give exactly the reference inventory. */
-const sameActivity = (id: string, activity: Bytes): Case => ({
+/** A run that must give exactly the reference inventory, quietly. */
+const sameInventory = (id: string, argv: string[], files: () => Files): Case => ({
   id,
-  argv: account('--out', 'o.json'),
-  files: accountFiles({ 'activity.csv': activity }),
+  argv,
+  files,
   code: 0,
   err: '',
   out: ACCOUNT_OK,
   same: [{ file: 'o.json', as: 'account-ref' }],
 });
+/** The account run with only the activity file given, named `name`. */
+const accountOf = (name: string) => ['account', '--activity', name, '--out', 'o.json'];
 
+/** An activity file that must give exactly the reference inventory. */
+const sameActivity = (id: string, activity: Bytes) =>
+  sameInventory(id, account('--out', 'o.json'), accountFiles({ 'activity.csv': activity }));
+/** An activity file that must be refused with this message. */
+const badActivity = (id: string, activity: Bytes, err: Match, pending?: string) =>
+  refused(id, account('--out', 'o.json'), accountFiles({ 'activity.csv': activity }), err, { pending });
 /** A factors file that must be refused with this message. */
-const badFactors = (id: string, factors: string, err: Match, pending?: string): Case => ({
-  id,
-  argv: account('--factors', 'f.csv', '--out', 'o.json'),
-  files: accountFiles({ 'f.csv': factors }),
-  code: 1,
-  err,
-  absent: ['o.json'],
-  pending,
-});
+const badFactors = (id: string, factors: string, err: Match, pending?: string) =>
+  refused(id, account('--factors', 'f.csv', '--out', 'o.json'), accountFiles({ 'f.csv': factors }), err, {
+    pending,
+  });
 const F_HEAD = 'carrier,unit,tco2_per_unit,tce_per_unit\n';
-
-const badActivity = (id: string, activity: Bytes, err: Match, pending?: string): Case => ({
-  id,
-  argv: account('--out', 'o.json'),
-  files: accountFiles({ 'activity.csv': activity }),
-  code: 1,
-  err,
-  absent: ['o.json'],
-  pending,
-});
-
-const badAccountOption = (id: string, options: string[], err: Match, code = 1, pending?: string): Case => ({
-  id,
-  argv: account(...options, '--out', 'o.json'),
-  files: accountFiles(),
-  code,
-  err,
-  absent: ['o.json'],
-  pending,
-});
+/** An enterprises file that must be refused with this message. */
+const badEnterprises = (id: string, enterprises: string, err: Match) =>
+  refused(
+    id,
+    account('--enterprises', 'e.csv', '--out', 'o.json'),
+    accountFiles({ 'e.csv': enterprises }),
+    err,
+  );
+const badAccountOption = (id: string, options: string[], err: Match, code = 1, pending?: string) =>
+  refused(id, account(...options, '--out', 'o.json'), accountFiles(), err, { code, pending });
 
 /** account.ts's own readers. */
 const lines = ACTIVITY.trimEnd().split('\n');
@@ -202,23 +206,10 @@ const activityXlsx = () =>
   ]);
 
 /** The activity in another format: the same inventory, byte for byte. */
-const sameActivityAs = (id: string, name: string, content: () => Bytes): Case => ({
-  id,
-  argv: ['account', '--activity', name, '--out', 'o.json'],
-  files: () => ({ [name]: content() }),
-  code: 0,
-  err: '',
-  out: ACCOUNT_OK,
-  same: [{ file: 'o.json', as: 'account-ref' }],
-});
-const badActivityAs = (id: string, name: string, content: () => Bytes, err: Match): Case => ({
-  id,
-  argv: ['account', '--activity', name, '--out', 'o.json'],
-  files: () => ({ [name]: content() }),
-  code: 1,
-  err,
-  absent: ['o.json'],
-});
+const sameActivityAs = (id: string, name: string, content: () => Bytes) =>
+  sameInventory(id, accountOf(name), only(name, content));
+const badActivityAs = (id: string, name: string, content: () => Bytes, err: Match) =>
+  refused(id, accountOf(name), only(name, content), err);
 
 const accountCases: Case[] = [
   {
@@ -382,30 +373,23 @@ const accountCases: Case[] = [
   badActivity('activity-header-only', HEADER, /activity\.csv: (row 1: )?no data rows/),
   badActivity('activity-empty-file', '', /activity\.csv: /),
   badActivity('activity-unclosed-quote', HEADER + 'A01,2022,"diesel,1,t\n', /activity\.csv: row 2: /),
-  {
-    id: 'activity-absurd-total-not-written',
-    argv: account('--out', 'o.json'),
-    files: accountFiles({ 'activity.csv': HEADER + 'A01,2022,raw_coal,1e300,t\nA01,2022,diesel,1e300,t\n' }),
-    code: 1,
-    err: /o\.json: field \[0\]\.\w+: Infinity is not a finite number; nothing was written|activity\.csv: row 2, column amount: /,
-    absent: ['o.json'],
-  },
-  {
-    id: 'activity-missing-file',
-    argv: ['account', '--activity', 'nope.csv', '--out', 'o.json'],
-    files: accountFiles(),
-    code: 1,
-    err: /nope\.csv: cannot read the file \(ENOENT/,
-    absent: ['o.json'],
-  },
-  {
-    id: 'activity-is-a-folder',
-    argv: ['account', '--activity', 'sub', '--out', 'o.json'],
-    files: accountFiles({ 'sub/x.csv': ACTIVITY }),
-    code: 1,
-    err: /sub: cannot read the file \(EISDIR/,
-    absent: ['o.json'],
-  },
+  badActivity(
+    'activity-absurd-total-not-written',
+    HEADER + 'A01,2022,raw_coal,1e300,t\nA01,2022,diesel,1e300,t\n',
+    /o\.json: field \[0\]\.\w+: Infinity is not a finite number; nothing was written|activity\.csv: row 2, column amount: /,
+  ),
+  refused(
+    'activity-missing-file',
+    accountOf('nope.csv'),
+    accountFiles(),
+    /nope\.csv: cannot read the file \(ENOENT/,
+  ),
+  refused(
+    'activity-is-a-folder',
+    accountOf('sub'),
+    accountFiles({ 'sub/x.csv': ACTIVITY }),
+    /sub: cannot read the file \(EISDIR/,
+  ),
   // enterprises
   {
     id: 'enterprises-names-in-output',
@@ -430,30 +414,21 @@ const accountCases: Case[] = [
     code: 0,
     err: 'account: warning: 2 enterprise id(s) not in e.csv: A01, B02\n',
   },
-  {
-    id: 'enterprises-no-id-column',
-    argv: account('--enterprises', 'e.csv', '--out', 'o.json'),
-    files: accountFiles({ 'e.csv': 'name,sector\nx,food\n' }),
-    code: 1,
-    err: 'account: e.csv: row 1, column id: missing column\n',
-    absent: ['o.json'],
-  },
-  {
-    id: 'enterprises-empty-id',
-    argv: account('--enterprises', 'e.csv', '--out', 'o.json'),
-    files: accountFiles({ 'e.csv': 'enterprise_id,name_en\n,Nobody\n' }),
-    code: 1,
-    err: 'account: e.csv: row 2, column enterprise_id: empty\n',
-    absent: ['o.json'],
-  },
-  {
-    id: 'enterprises-duplicate-id-two-names',
-    argv: account('--enterprises', 'e.csv', '--out', 'o.json'),
-    files: accountFiles({ 'e.csv': 'enterprise_id,name_en\nA01,Alpha\nA01,Beta\n' }),
-    code: 1,
-    err: /e\.csv: row 3, column enterprise_id: .*row 2/,
-    absent: ['o.json'],
-  },
+  badEnterprises(
+    'enterprises-no-id-column',
+    'name,sector\nx,food\n',
+    'account: e.csv: row 1, column id: missing column\n',
+  ),
+  badEnterprises(
+    'enterprises-empty-id',
+    'enterprise_id,name_en\n,Nobody\n',
+    'account: e.csv: row 2, column enterprise_id: empty\n',
+  ),
+  badEnterprises(
+    'enterprises-duplicate-id-two-names',
+    'enterprise_id,name_en\nA01,Alpha\nA01,Beta\n',
+    /e\.csv: row 3, column enterprise_id: .*row 2/,
+  ),
   // factor tables
   {
     id: 'factors-ok',
@@ -598,14 +573,13 @@ const accountCases: Case[] = [
     ['--supplier-heat-factor', '1e300'],
     'account: supplierHeatFactor must be a number 0–0.5 tCO2/GJ, not 1e+300\n',
   ),
-  {
-    id: 'account-out-wrong-extension',
-    argv: account('--out', 'o.txt'),
-    files: accountFiles(),
-    code: 2,
-    err: 'account: --out must end in .json or .csv, not "o.txt"\n',
-    absent: ['o.txt'],
-  },
+  refused(
+    'account-out-wrong-extension',
+    account('--out', 'o.txt'),
+    accountFiles(),
+    'account: --out must end in .json or .csv, not "o.txt"\n',
+    { code: 2, out: 'o.txt' },
+  ),
   {
     id: 'account-out-under-proc',
     argv: account('--out', '/proc/pcw-robustness/o.json'),
@@ -751,6 +725,8 @@ const validateCases: Case[] = [
 
 const SIM = ['--runs', '4', '--seed', '7', '--workers', '1', '--summary', 's.json'];
 const simulate = (...extra: string[]) => ['simulate', ...extra];
+/** The BAU preset on the bundled workshop park. */
+const bauOnWorkshop = (...extra: string[]) => simulate('--scenario', 'bau', '--park', 'workshop', ...extra);
 /** What an accepted simulation may say on stderr: warnings only. */
 const WARNINGS_ONLY = /^(warning: [^\n]*\n)*$/;
 
@@ -766,24 +742,20 @@ const scenarioDoc = (edit: (d: Doc) => void = () => {}): Doc => {
 const levers = (d: Doc) => d.levers as Doc;
 const json = (v: unknown) => JSON.stringify(v, null, 1);
 
-/** A scenario file that must be refused, naming the field. */
-/** Refused before the park is read (`nowhere` would be an error of its own). */
-const badScenario = (id: string, doc: Bytes, err: Match, pending?: string): Case => ({
-  id,
-  argv: simulate('--scenario', 'sc.json', '--park', 'nowhere', ...SIM),
-  files: () => ({ 'sc.json': doc }),
-  code: 2,
-  err,
-  absent: ['s.json'],
-  pending,
-});
-const badSimOption = (id: string, options: string[], err: Match): Case => ({
-  id,
-  argv: simulate('--scenario', 'bau', '--park', 'workshop', '--summary', 's.json', ...options),
-  code: 2,
-  err,
-  absent: ['s.json'],
-});
+/**
+ * A scenario file that must be refused, naming the field, before the park is read (`nowhere` would be
+ * an error of its own).
+ */
+const badScenario = (id: string, doc: Bytes, err: Match, pending?: string) =>
+  refused(
+    id,
+    simulate('--scenario', 'sc.json', '--park', 'nowhere', ...SIM),
+    only('sc.json', () => doc),
+    err,
+    { code: 2, out: 's.json', pending },
+  );
+const badSimOption = (id: string, options: string[], err: Match) =>
+  refused(id, bauOnWorkshop('--summary', 's.json', ...options), undefined, err, { code: 2, out: 's.json' });
 
 /** The workshop park as CSV files in park/, with some files replaced or removed. */
 const parkFiles =
@@ -800,15 +772,14 @@ const parkFiles =
     return files;
   };
 /** Refused while the park is read, before the levers are (`warp` would be an error of its own). */
-const badPark = (id: string, edit: Record<string, Bytes | null>, err: Match, pending?: string): Case => ({
-  id,
-  argv: simulate('--scenario', 'bau', '--park', 'park', '--lever', 'warp=1', ...SIM),
-  files: parkFiles(edit),
-  code: 2,
-  err,
-  absent: ['s.json'],
-  pending,
-});
+const badPark = (id: string, edit: Record<string, Bytes | null>, err: Match, pending?: string) =>
+  refused(
+    id,
+    simulate('--scenario', 'bau', '--park', 'park', '--lever', 'warp=1', ...SIM),
+    parkFiles(edit),
+    err,
+    { code: 2, out: 's.json', pending },
+  );
 const manifestWith = (edit: (m: Doc) => unknown): string =>
   json(edit(JSON.parse(workshop('manifest.json').toString('utf8')) as Doc));
 
@@ -907,49 +878,27 @@ const simulateCases: Case[] = [
   ),
   {
     id: 'sim-summary-under-proc',
-    argv: simulate(
-      '--scenario',
-      'bau',
-      '--park',
-      'workshop',
-      '--runs',
-      '4',
-      '--seed',
-      '1',
-      '--summary',
-      '/proc/s.json',
-    ),
+    argv: bauOnWorkshop('--runs', '4', '--seed', '1', '--summary', '/proc/s.json'),
     code: 2,
     err: /^simulate: --summary: cannot write to "\/proc" \(ENOENT/,
   },
   {
     id: 'sim-summary-is-a-folder',
-    argv: simulate(
-      '--scenario',
-      'bau',
-      '--park',
-      'workshop',
-      '--runs',
-      '4',
-      '--seed',
-      '1',
-      '--summary',
-      'out',
-    ),
+    argv: bauOnWorkshop('--runs', '4', '--seed', '1', '--summary', 'out'),
     files: () => ({ 'out/keep': '' }),
     code: 2,
     err: 'simulate: --summary: "out" is a folder, not a file\n',
   },
   {
     id: 'sim-out-under-proc',
-    argv: simulate('--scenario', 'bau', '--park', 'workshop', ...SIM, '--out', '/proc/x/r.csv'),
+    argv: bauOnWorkshop(...SIM, '--out', '/proc/x/r.csv'),
     code: 2,
     err: /^simulate: --out: cannot create the folder "\/proc\/x" \(ENOENT/,
     absent: ['s.json'],
   },
   {
     id: 'sim-out-inputs-is-a-folder',
-    argv: simulate('--scenario', 'bau', '--park', 'workshop', ...SIM, '--out', 'r.csv'),
+    argv: bauOnWorkshop(...SIM, '--out', 'r.csv'),
     files: () => ({ 'r.inputs.csv/keep': '' }),
     code: 2,
     err: /^simulate: --out: ".*r\.inputs\.csv" is a folder, not a file/,
@@ -1353,14 +1302,15 @@ const footprintCases: Case[] = [
     code: 2,
     err: /^footprint: --bom and --out are required/,
   },
-  ...['0', 'abc', '1e400', '2.5'].map((v): Case => ({
-    id: `footprint-runs-${v}`,
-    argv: footprint('--runs', v, '--out', 'r.json'),
-    files: fpFiles(),
-    code: 1,
-    err: `footprint: --runs: "${v}" is not an integer ≥ 1\n`,
-    absent: ['r.json'],
-  })),
+  ...['0', 'abc', '1e400', '2.5'].map((v) =>
+    refused(
+      `footprint-runs-${v}`,
+      footprint('--runs', v, '--out', 'r.json'),
+      fpFiles(),
+      `footprint: --runs: "${v}" is not an integer ≥ 1\n`,
+      { out: 'r.json' },
+    ),
+  ),
   {
     id: 'footprint-boundary-unknown',
     argv: footprint('--boundary', 'grave', '--out', 'r.json'),
@@ -1368,22 +1318,20 @@ const footprintCases: Case[] = [
     code: 1,
     err: /^footprint: --boundary: "grave" is not one of cradle_to_gate, cradle_to_gate_eol/,
   },
-  {
-    id: 'footprint-bad-quantity',
-    argv: footprint('--out', 'r.json'),
-    files: fpFiles({ 'bom.csv': 'input,quantity,unit\nsteel,abc,kg\n' }),
-    code: 1,
-    err: /bom\.csv: row 2, column quantity: "abc" is not a number ≥ 0/,
-    absent: ['r.json'],
-  },
-  {
-    id: 'footprint-negative-factor',
-    argv: footprint('--out', 'r.json'),
-    files: fpFiles({ 'f.csv': 'input,unit,kgco2e_per_unit\nsteel,kg,-2\n' }),
-    code: 1,
-    err: /f\.csv: row 2, column kgco2e_per_unit: /,
-    absent: ['r.json'],
-  },
+  refused(
+    'footprint-bad-quantity',
+    footprint('--out', 'r.json'),
+    fpFiles({ 'bom.csv': 'input,quantity,unit\nsteel,abc,kg\n' }),
+    /bom\.csv: row 2, column quantity: "abc" is not a number ≥ 0/,
+    { out: 'r.json' },
+  ),
+  refused(
+    'footprint-negative-factor',
+    footprint('--out', 'r.json'),
+    fpFiles({ 'f.csv': 'input,unit,kgco2e_per_unit\nsteel,kg,-2\n' }),
+    /f\.csv: row 2, column kgco2e_per_unit: /,
+    { out: 'r.json' },
+  ),
   {
     id: 'footprint-out-under-proc',
     argv: footprint('--out', '/proc/pcw/r.json'),
