@@ -195,7 +195,10 @@ export function canonicalRows(t: Table): BaselineRow[] {
   return [...sums.values()];
 }
 
-/** Park history (years up to and including the base year): totals, energy and output value. */
+/**
+ * Park history (years up to and including the base year): totals, energy and output value. A year
+ * without output value is left out, unless the park has no economics at all (then every year, output NaN).
+ */
 export function historyFrom(totals: Table, output: Table, baseYear: number): BaselineHistory {
   const ty = numberColumn(totals, 'year');
   const total = numberColumn(totals, 'total_tco2');
@@ -204,9 +207,11 @@ export function historyFrom(totals: Table, output: Table, baseYear: number): Bas
   const ov = numberColumn(output, 'output');
   const outputByYear = new Map<number, number>();
   oy.forEach((y, i) => outputByYear.set(y, (outputByYear.get(y) ?? 0) + ov[i]));
+  // A park without economics keeps its emission history (the peak compares with it); no output value.
+  const noOutput = oy.length === 0;
   const h: BaselineHistory = { years: [], totalTco2: [], energyTce: [], outputValue: [] };
   ty.forEach((y, i) => {
-    const out = outputByYear.get(y);
+    const out = noOutput ? NaN : outputByYear.get(y);
     if (y > baseYear || out === undefined) return;
     h.years.push(y);
     h.totalTco2.push(total[i]);
@@ -218,7 +223,8 @@ export function historyFrom(totals: Table, output: Table, baseYear: number): Bas
 
 /**
  * Builds the baseline of the park loaded in `db` (tables activity, enterprises, economics, ref_*).
- * Throws an InputError when a key rule is broken (checkParkKeys) or the base year has no output value.
+ * Throws an InputError when a key rule is broken (checkParkKeys) or the base year has no output value
+ * while other years have some; a park with no economics rows at all gets a baseline without output value.
  */
 export async function loadParkBaseline(
   db: Pick<DbPort, 'query'>,
@@ -247,7 +253,9 @@ export async function loadParkBaseline(
   oy.forEach((y, i) => {
     if (y === year) outputBySector[os[i]] = (outputBySector[os[i]] ?? 0) + ov[i];
   });
-  if (Object.keys(outputBySector).length === 0) {
+  // A park without economics (e.g. imported without that table) has no output value: the model runs
+  // with output 0, so intensities are not computed (summary) and the structural shift moves nothing.
+  if (Object.keys(outputBySector).length === 0 && oy.length > 0) {
     const file = (options.locate ?? recordOf)('economics', 0).file;
     throw new InputError([{ file, column: 'year', reason: `no rows for the base year ${year}` }]);
   }

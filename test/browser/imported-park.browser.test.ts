@@ -158,6 +158,10 @@ describe('an imported park without economics', () => {
     await open('inventory', BARE, '[data-testid="emitters-table"] tbody tr');
     expect(text('[data-testid="missing-tables"]')).toMatch(/no economics table/);
     await open('self-check', BARE, '[data-testid="self-results"]', '&enterprise=E0002');
+    await open('pathways', BARE, '[data-testid="path-results"]');
+    expect(text('[data-testid="missing-tables"]')).toMatch(/intensity changes are not available/);
+    expect(text('[data-testid="path-kpi-intensity2025"]')).toBe('–');
+    expect(text('[data-testid="path-kpi-peak2030"]')).toMatch(/\d/);
     await open('data', BARE, '[data-testid="table-economics"]');
     expect(text('[data-testid="table-economics"]')).toBe('economics 0');
   });

@@ -506,6 +506,8 @@ function intensityChange(
   const n = block.runCount;
   const nY = block.nYears;
   const out: SimulationSummary['intensity_change'] = {};
+  // A park without output value (no economics) has no intensities.
+  if (!model.outputBase.some((o) => o > 0)) return out;
   const x = new Float64Array(n);
   for (const ref of [2020, 2025]) {
     const yr = years.indexOf(ref);

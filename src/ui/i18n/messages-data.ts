@@ -32,6 +32,8 @@ export const zh = {
   'dataView.exportFailed': '导出失败：{message}',
   'dataView.building': '正在汇总园区盘查（第 {done}/{total} 步）…',
   'dataView.missing.economics': '该园区没有经济数据表（产值、增加值）：产值、增加值和强度指标不显示。',
+  'dataView.missing.economicsPathways':
+    '情景仍可运行：排放、能耗、达峰和中和概率照常计算；强度变化不可用，结构调整杠杆按产值转移，因此不起作用。',
   'dataView.missing.enterprises':
     '该园区没有企业表：企业以代码命名，行业未知（unknown），行业分析和同行比较不可用。',
   'dataView.stored': '本浏览器中保存的数据',
@@ -85,6 +87,8 @@ export const en: Record<keyof typeof zh, string> = {
   'dataView.building': 'Summing up the park inventory (step {done} of {total})…',
   'dataView.missing.economics':
     'This park has no economics table (output value, value added): output, value added and intensities are not shown.',
+  'dataView.missing.economicsPathways':
+    'Scenarios still run: emissions, energy and the peak and neutrality probabilities are computed as usual; intensity changes are not available, and the structural shift lever, which moves output value, has no effect.',
   'dataView.missing.enterprises':
     'This park has no enterprises table: enterprises are named by their id, their sector is unknown, and sector views and peer comparisons are not available.',
   'dataView.stored': 'Data stored in this browser',
