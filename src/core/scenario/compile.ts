@@ -33,6 +33,7 @@ import {
 } from './model';
 import { scope2Of, type Scenario } from './schema';
 import { gridKnotWeights, growthWeights, patternRegex, rampAt } from './timeline';
+import { capitalRecovery, COST_PARAMS, COST_SETTINGS, investmentPeriods } from './costs';
 
 /** Draw positions each lever owns (sampling.ts), whether or not the scenario has it. */
 const LEVER_DRAWS = 4;
@@ -92,6 +93,7 @@ export function compileScenario(
     baseline.kinds[i] === 'electricity' || c === 'electricity_export' ? 1 : 0,
   );
   const fossil = Uint8Array.from(baseline.kinds, (k) => (k === 'fossil' ? 1 : 0));
+  const renewable = Uint8Array.from(baseline.kinds, (k) => (k === 'biomass' || k === 'renewable' ? 1 : 0));
   const steamC = idx('heat_in_park');
   const chpS = sectors.findIndex(isConversionSector);
   let steamBase = 0;
@@ -269,6 +271,29 @@ export function compileScenario(
       throw new Error(`lever ${l.id} uses more than ${LEVER_DRAWS} parameter slots`);
   }
 
+  // Cost inputs: draw positions after every lever's (docs/model.md §10), so adding them changed no
+  // other input's draws.
+  leverDraw = nDriverDraws + LEVERS.length * LEVER_DRAWS;
+  const cs = scenario.costs;
+  const costSlots = Int32Array.from(COST_PARAMS, (p) =>
+    slot(`cost.${p.key}`, { kind: 'cost', param: p.key }, cs?.params?.[p.key] ?? p.value),
+  );
+  const discountRate = cs?.discount_rate ?? COST_SETTINGS.discount_rate.value;
+  const periods = investmentPeriods(years, t0);
+  const cost = {
+    slots: costSlots,
+    discountRate,
+    carbonPrice: cs?.carbon_price ?? COST_SETTINGS.carbon_price.value,
+    fullLoadHours: COST_SETTINGS.full_load_hours.value,
+    life: { ...COST_SETTINGS.lifetimes.value },
+    discount: Float64Array.from(years, (t) => (t > t0 ? (1 + discountRate) ** -(t - t0 - 1) : 0)),
+    periodOf: periods.of,
+    periods: periods.labels,
+    crf: Object.fromEntries(
+      Object.entries(COST_SETTINGS.lifetimes.value).map(([k, n]) => [k, capitalRecovery(discountRate, n)]),
+    ) as Record<keyof typeof COST_SETTINGS.lifetimes.value, number>,
+  };
+
   // Distributions, uncertain inputs and the copula.
   const dists = slotDists.map((d) => toDist(d));
   const compiled = dists.map((d) => compileDist(d));
@@ -358,7 +383,7 @@ export function compileScenario(
     nSlots: slotNames.length,
     slotNames,
     slotDraw: Int32Array.from(slotDraw),
-    nDraws: nDriverDraws + LEVERS.length * LEVER_DRAWS,
+    nDraws: nDriverDraws + LEVERS.length * LEVER_DRAWS + COST_PARAMS.length,
     slotCode: Int32Array.from(compiled, (c) => c.code),
     slotParams: Float64Array.from(compiled.flatMap((c) => c.p)),
     inputNames,
@@ -376,6 +401,7 @@ export function compileScenario(
     role,
     gridScaled,
     fossil,
+    renewable,
     coalC: idx('raw_coal'),
     gasC: idx('natural_gas'),
     gridC: idx('electricity'),
@@ -406,6 +432,7 @@ export function compileScenario(
     leverPos,
     ramp,
     lever: compiledLevers as CompiledLevers,
+    cost,
     breakdown: options.breakdown ?? true,
     history: baseline.history,
   };

@@ -29,7 +29,9 @@ export const QM_DEMAND = 6; // electricity demand (grid + green + PV), 10^4 kWh
 export const QM_TCE_E = 7;
 export const QM_TCE_N = 8;
 export const QM_FOSSIL = 9; // fossil tCO2 other than coal and gas (for CCUS on the CHP plant)
-export const NQM = 10;
+export const QM_REN_E = 10; // tce of renewable electrifiable carriers (biomass; part of QM_TCE_E)
+export const QM_REN_N = 11; // tce of renewable non-electrifiable carriers (part of QM_TCE_N)
+export const NQM = 12;
 /** Quantities per unit of p. */
 export const QP_PROCESS = 0; // process tCO2
 export const QP_EXP_GRID = 1; // tCO2 deducted for exported electricity (scaled by the grid path)
@@ -131,9 +133,11 @@ export function prepareKernel(m: CompiledModel): KernelPrep {
             mq[M + QM_EM_E] += em;
             mq[M + QM_USE_E] += v * usefulGj[c];
             mq[M + QM_TCE_E] += tce;
+            if (m.renewable[c]) mq[M + QM_REN_E] += tce;
           } else {
             mq[M + QM_EM_N] += em;
             mq[M + QM_TCE_N] += tce;
+            if (m.renewable[c]) mq[M + QM_REN_N] += tce;
           }
           if (m.fossil[c]) mq[M + QM_FOSSIL] += em;
           cells.push([s, c, em, electrifiable[c] && s !== m.chpS ? CELL_M_ELECTRIFIED : CELL_M]);

@@ -16,6 +16,7 @@ import { GJ_PER_TCE } from '../units';
 import { prepareKernel } from './kernel-prep';
 import { leverOfDoc } from './levers';
 import { drawPermutation, sampleRun, sampleScratch } from './sampling';
+import { COST_PARAMS, type CostKey } from './costs';
 
 export type { CompiledModel, RunArray, RunBlock } from './model';
 export { compileScenario, type CompileOptions } from './compile';
@@ -68,7 +69,7 @@ export function simulateBlock(
   const M = model;
   // The layout of kernel-prep.ts as literal constants: TurboFan folds these, but not loads from the
   // module namespace (a measurable share of the run time). A mismatch would break the kernel-vs-reference test.
-  const NQM = 10;
+  const NQM = 12;
   const NQP = 5;
   const COAL = 0;
   const GAS = 1;
@@ -80,6 +81,8 @@ export function simulateBlock(
   const TCE_E = 7;
   const TCE_N = 8;
   const FOSSIL = 9;
+  const REN_E = 10;
+  const REN_N = 11;
   const PROCESS = 0;
   const EXP_GRID = 1;
   const EXP_HEAT = 2;
@@ -95,6 +98,10 @@ export function simulateBlock(
   if (detail && (!Number.isSafeInteger(every) || every < 1))
     throw new RangeError(`breakdownEvery must be an integer ≥ 1, got ${every}`);
   const nRows = breakdownRowsIn(runStart, runCount, every);
+  // Costs need the lever attribution (docs/model.md §10): a preview leaves both out.
+  const withCosts = withLevers;
+  const CM = M.cost;
+  const nP = CM.periods.length;
   // One buffer for every array: one allocation per block, one buffer to transfer and to recycle.
   const sizes = [
     runCount * nY,
@@ -106,6 +113,12 @@ export function simulateBlock(
     nRows * nY * nC,
     runCount * nI,
     withLevers ? runCount * nY * nL : 0,
+    runCount * nY,
+    withCosts ? runCount : 0,
+    withCosts ? runCount * nP : 0,
+    withCosts ? runCount * nL : 0,
+    withCosts ? runCount * nL : 0,
+    withCosts ? nRows * nY * nL : 0,
   ];
   const total = sizes.reduce((a, b) => a + b, 0);
   const slab = options.slab;
@@ -114,9 +127,23 @@ export function simulateBlock(
       ? new Store(slab, 0, total).fill(0)
       : new Store(total);
   let at = 0;
-  const [gross, emitted, net, energy, output, bySector, byCarrier, inputs, leverContribution] = sizes.map(
-    (n) => all.subarray(at, (at += n)),
-  );
+  const [
+    gross,
+    emitted,
+    net,
+    energy,
+    output,
+    bySector,
+    byCarrier,
+    inputs,
+    leverContribution,
+    renewable,
+    npvCost,
+    investment,
+    leverCost,
+    leverAvoided,
+    leverCostYear,
+  ] = sizes.map((n) => all.subarray(at, (at += n)));
 
   const P = prepareKernel(M);
   const { mq, pq, eSectors, group } = P;
@@ -186,6 +213,63 @@ export function simulateBlock(
   const order = new Int32Array(nL);
   const grossLever = Uint8Array.from(M.leverNames, (doc) => (leverOfDoc(doc)?.stage === 'gross' ? 1 : 0));
 
+  // Costs (docs/model.md §10). Capacity kinds, each owned by one lever: what it installs, its unit
+  // cost input and lifetime. Each kind's installed capacity only grows; an increase is an investment,
+  // paid back as an annuity, and replaced at the end of its life.
+  const costSlot = (k: CostKey) => CM.slots[COST_PARAMS.findIndex((p) => p.key === k)];
+  const K_EFF = 0;
+  const K_C2G = 1;
+  const K_HEAT = 2;
+  const K_CHP_EL = 3;
+  const K_CHP_BIO = 4;
+  const K_PV = 5;
+  const K_CCUS = 6;
+  const K_GREEN = 7;
+  const K_WET = 8;
+  const NK = 9;
+  const kindPos = Int32Array.of(posEff, posC2G, posEl, posChp, posChp, posPV, posCCUS, posSink, posSink);
+  const kindCapexSlot = Int32Array.from(
+    [
+      'efficiency_capex',
+      'coal_to_gas_capex',
+      'heat_electric_capex',
+      'heat_electric_capex',
+      'biomass_boiler_capex',
+      'pv_capex',
+      'ccus_capex',
+      'green_space_capex',
+      'wetland_capex',
+    ] as const,
+    costSlot,
+  );
+  // PV capex is per W, its capacity in MW.
+  const kindUnit = Float64Array.of(1, 1, 1, 1, 1, 1e6, 1, 1, 1);
+  const L = CM.life;
+  const kindLife = Int32Array.of(L.efficiency, L.coal_to_gas, L.heat, L.heat, L.heat, L.pv, L.ccus, L.sinks, L.sinks);
+  const C = CM.crf;
+  const kindCrf = Float64Array.of(C.efficiency, C.coal_to_gas, C.heat, C.heat, C.heat, C.pv, C.ccus, C.sinks, C.sinks);
+  const capMax = new Float64Array(NK);
+  const capQ = new Float64Array(NK);
+  const capex = new Float64Array(NK);
+  const annuity = new Float64Array(nL);
+  const replace = new Float64Array(nY);
+  const billSave = new Float64Array(nL);
+  const tceSave = new Float64Array(nL);
+  const contrib = new Float64Array(nL);
+  const costY = new Float64Array(nL);
+  const { discount, periodOf } = CM;
+  const kwPerGj = 1 / (CM.fullLoadHours * 0.0036); // GJ/yr of heat → kW thermal at full-load hours
+  const sPriceCoal = costSlot('coal_price');
+  const sPriceGas = costSlot('gas_price');
+  const sPriceElec = costSlot('electricity_price');
+  const sPremium = costSlot('green_premium');
+  const sPriceBio = costSlot('biomass_price');
+  const sPriceOther = costSlot('other_energy_price');
+  const sPvOm = costSlot('pv_om');
+  const sCcusOpex = costSlot('ccus_opex');
+  const sUpkeep = costSlot('sink_upkeep');
+  const sOffset = costSlot('offset_price');
+
   // Breakdown row of the next breakdown run of the block.
   let bRow = 0;
   for (let run = 0; run < runCount; run++) {
@@ -232,6 +316,21 @@ export function simulateBlock(
     const chpSteamToElec = LH.copSlot >= 0 ? 1 / params[LH.copSlot] / GJ_PER_10K_KWH : 0;
     const chpBioTcePerGj = LH.biomassSlot >= 0 ? 1 / params[LH.biomassSlot] / GJ_PER_TCE : 0;
     let f2 = posEff > 0 ? Math.pow(1 - effRate, efficiencyYears[0]) : 1;
+    // Energy prices of the run: CNY per unit of coal (t), gas (10^4 m3), grid electricity (10^4 kWh),
+    // green-power premium (10^4 kWh), biomass and other carriers (tce).
+    const pCoal = params[sPriceCoal];
+    const pGas = params[sPriceGas] * 1e4;
+    const pElec = params[sPriceElec] * 1e4;
+    const pPremium = params[sPremium] * 10;
+    const pBio = params[sPriceBio];
+    const pOther = params[sPriceOther];
+    if (withCosts) {
+      capMax.fill(0);
+      annuity.fill(0);
+      replace.fill(0);
+      for (let q = 0; q < NK; q++) capex[q] = params[kindCapexSlot[q]] * kindUnit[q];
+    }
+    let npv = 0;
 
     for (let y = 0; y < nY; y++) {
       const row = run * nY + y;
@@ -276,6 +375,8 @@ export function simulateBlock(
         sumM[o + 7] += m * mq[b + 7];
         sumM[o + 8] += m * mq[b + 8];
         sumM[o + 9] += m * mq[b + 9];
+        sumM[o + 10] += m * mq[b + 10];
+        sumM[o + 11] += m * mq[b + 11];
         const p = O[s];
         const op = (group[j] >> 1) * NQP;
         const bp = s * NQP;
@@ -318,6 +419,17 @@ export function simulateBlock(
       let chpFossil = 0;
       let processEm = 0;
       let grossY = 0;
+      // Energy (tce) and energy bill (CNY) of the evaluation at hand, and what the costs need of the
+      // full scenario (the last evaluation): heat electrified and CHP steam replaced (GJ), CO2
+      // captured and offsets used (t).
+      let tceG = 0;
+      let billG = 0;
+      let heatE = 0;
+      let replacedG = 0;
+      let capturedG = 0;
+      let offsetUsed = 0;
+      let tcePrev = 0;
+      let billPrev = 0;
 
       let emittedY: number;
       let netPrev = 0;
@@ -354,6 +466,8 @@ export function simulateBlock(
               Mq[7] += wg * sumM[o + 7];
               Mq[8] += wg * sumM[o + 8];
               Mq[9] += wg * sumM[o + 9];
+              Mq[10] += wg * sumM[o + 10];
+              Mq[11] += wg * sumM[o + 11];
             }
             for (let q = 0; q < NQP; q++)
               Pq[q] = fx[0] * sumP[q] + fx[1] * sumP[NQP + q] + fx[2] * sumP[2 * NQP + q];
@@ -375,6 +489,8 @@ export function simulateBlock(
             Pq[EXP_GRID] * R +
             Pq[EXP_HEAT];
           demand = Ed * Mq[DEMAND] + heat * heatToElec;
+          heatE = heat;
+          replacedG = 0;
           processEm = Pq[PROCESS];
           chpFossil = 0;
           chpElec = 0;
@@ -390,6 +506,7 @@ export function simulateBlock(
             const replaced = M.chpCoupled ? kr * steamRatio * M.steamBase : 0;
             chpElec = replaced * LH.electricShare * chpSteamToElec;
             chpBio = replaced * (1 - LH.electricShare) * chpBioTcePerGj;
+            replacedG = replaced;
             spCoal = spm * mq[spM + COAL] * (1 - c2);
             spGas = spm * (mq[spM + GAS] + mq[spM + COAL] * c2 * r);
             em +=
@@ -409,6 +526,31 @@ export function simulateBlock(
           sh = P.greenShare0 > gr ? P.greenShare0 : gr;
           elecEm = bought * ((1 - sh) * cGrid + sh * cGreen) * R + used * cPv;
           grossY = (em + elecEm) * invEm;
+          // Energy, and the bill at the run's prices (docs/model.md §10); the CHP plant's own fuels count,
+          // the steam it sells inside the park does not (no double counting).
+          const otherTce = Mq[TCE_E] * fE + Mq[TCE_N];
+          const renTce = Mq[REN_E] * fE + Mq[REN_N];
+          tceG =
+            coalF * tCoal +
+            gasF * tGas +
+            otherTce +
+            Pq[EXP_TCE] +
+            bought * ((1 - sh) * tGrid + sh * tGreen) +
+            used * tPv;
+          let bill =
+            pCoal * coalF +
+            pGas * gasF +
+            pElec * bought +
+            pPremium * bought * sh +
+            pBio * renTce +
+            pOther * (otherTce - renTce);
+          if (sp >= 0) {
+            const chpOther = spm * (mq[spM + TCE_E] + mq[spM + TCE_N]);
+            const chpRen = spm * (mq[spM + REN_E] + mq[spM + REN_N]);
+            tceG += spCoal * tCoal + spGas * tGas + chpOther + spp * pq[spP + EXP_TCE] + chpBio;
+            bill += pCoal * spCoal + pGas * spGas + pBio * (chpRen + chpBio) + pOther * (chpOther - chpRen);
+          }
+          billG = bill * invAct;
         }
         // Net: capture, sinks (existing + extra), then offsets capped by a share of the emissions.
         const captured =
@@ -419,16 +561,27 @@ export function simulateBlock(
               invEm
             : 0;
         emittedY = grossY - captured;
+        capturedG = captured;
+        offsetUsed = 0;
         let n = emittedY - sinkBase;
         if (posSink > 0 && on[posSink - 1] === 1)
           n -= ramp[(posSink - 1) * nY + y] * (LK.greenSpaceHa * uGreen + LK.wetlandHa * uWet);
         if (posOff > 0 && on[posOff - 1] === 1) {
           const allowance = emittedY > 0 ? LO.capShare * emittedY : 0;
           const cap = ramp[(posOff - 1) * nY + y] * (allowance < LO.maxTco2 ? allowance : LO.maxTco2);
-          n -= Math.min(cap, n > 0 ? n : 0);
+          offsetUsed = Math.min(cap, n > 0 ? n : 0);
+          n -= offsetUsed;
         }
-        if (k > 0 && withLevers) leverContribution[row * nL + order[k - 1]] = netPrev - n;
+        if (k > 0 && withLevers) {
+          const l = order[k - 1];
+          contrib[l] = netPrev - n;
+          leverContribution[row * nL + l] = contrib[l];
+          billSave[l] = billPrev - billG;
+          tceSave[l] = tcePrev - tceG;
+        }
         netPrev = n;
+        billPrev = billG;
+        tcePrev = tceG;
         if (k === nL) break;
         const added = order[k++];
         on[added] = 1;
@@ -438,26 +591,57 @@ export function simulateBlock(
       emitted[row] = emittedY;
       net[row] = netPrev;
 
-      let tce =
-        coalF * tCoal +
-        gasF * tGas +
-        Mq[TCE_E] * fE +
-        Mq[TCE_N] +
-        Pq[EXP_TCE] +
-        bought * ((1 - sh) * tGrid + sh * tGreen) +
-        used * tPv;
       let out = Pq[OUTPUT];
+      let ren = bought * sh * tGreen + used * tPv + chpBio + Mq[REN_E] * fE + Mq[REN_N];
       if (sp >= 0) {
-        tce +=
-          spCoal * tCoal +
-          spGas * tGas +
-          spm * (mq[spM + TCE_E] + mq[spM + TCE_N]) +
-          spp * pq[spP + EXP_TCE] +
-          chpBio;
         out += spp * pq[spP + OUTPUT];
+        ren += spm * (mq[spM + REN_E] + mq[spM + REN_N]);
       }
-      energy[row] = tce * invAct;
+      energy[row] = tceG * invAct;
+      renewable[row] = ren * invAct;
       output[row] = out;
+
+      if (withCosts && y > 0) {
+        // What each capacity kind holds in the full scenario this year (docs/model.md §10).
+        capQ[K_EFF] = posEff > 0 ? Math.max(0, tceSave[posEff - 1]) : 0;
+        capQ[K_C2G] = c2 * (Mq[COAL] + (sp >= 0 ? spm * mq[spM + COAL] : 0)) * tCoal * invAct;
+        capQ[K_HEAT] = heatE * kwPerGj * invAct;
+        capQ[K_CHP_EL] = replacedG * LH.electricShare * kwPerGj * invAct;
+        capQ[K_CHP_BIO] = replacedG * (1 - LH.electricShare) * kwPerGj * invAct;
+        capQ[K_PV] = posPV > 0 ? pvCapacityMw[y] * params[LP.deliverySlot] : 0;
+        capQ[K_CCUS] = capturedG;
+        const sinkRamp = posSink > 0 ? ramp[(posSink - 1) * nY + y] : 0;
+        capQ[K_GREEN] = sinkRamp * LK.greenSpaceHa;
+        capQ[K_WET] = sinkRamp * LK.wetlandHa;
+        const period = periodOf[y];
+        let outlay = replace[y];
+        for (let q = 0; q < NK; q++) {
+          const inc = capQ[q] - capMax[q];
+          if (!(inc > 0) || kindPos[q] === 0) continue;
+          capMax[q] = capQ[q];
+          const paid = inc * capex[q];
+          annuity[kindPos[q] - 1] += paid * kindCrf[q];
+          outlay += paid;
+          if (y + kindLife[q] < nY) replace[y + kindLife[q]] += paid;
+        }
+        if (period >= 0) investment[run * nP + period] += outlay;
+        // Yearly cost of each lever: annuities, operation and the energy bill it changes (a saving is
+        // negative). The structural shift is not costed: its cost and the bills it moves are outside the model.
+        const d = discount[y];
+        for (let l = 0; l < nL; l++) {
+          costY[l] = annuity[l] + (grossLever[l] === 1 && l !== posSS - 1 ? -billSave[l] : 0);
+        }
+        if (posPV > 0) costY[posPV - 1] += params[sPvOm] * 1e6 * capMax[K_PV];
+        if (posCCUS > 0) costY[posCCUS - 1] += params[sCcusOpex] * capturedG;
+        if (posSink > 0) costY[posSink - 1] += params[sUpkeep] * (capMax[K_GREEN] + capMax[K_WET]);
+        if (posOff > 0) costY[posOff - 1] += params[sOffset] * offsetUsed;
+        for (let l = 0; l < nL; l++) {
+          if (l !== posSS - 1) npv += costY[l] * d;
+          leverCost[run * nL + l] += costY[l] * d;
+          leverAvoided[run * nL + l] += contrib[l] * d;
+          if (keepRow) leverCostYear[(bRow * nY + y) * nL + l] = costY[l];
+        }
+      }
 
       if (!keepRow) continue;
       // Breakdown of the final stage by sector and by carrier.
@@ -526,6 +710,7 @@ export function simulateBlock(
       }
       for (let c = 0; c < nC; c++) byCarrier[cb + c] = cSum[c] * invEm;
     }
+    if (withCosts) npvCost[run] = npv;
     if (keepRow) bRow++;
   }
 
@@ -548,5 +733,11 @@ export function simulateBlock(
     byCarrier,
     inputs,
     leverContribution,
+    renewable,
+    npvCost,
+    investment,
+    leverCost,
+    leverAvoided,
+    leverCostYear,
   };
 }

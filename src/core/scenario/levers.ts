@@ -14,6 +14,7 @@
  *
  * How to add a lever: docs/architecture.md ("Add a lever").
  */
+import type { CostKey } from './costs';
 import * as v from 'valibot';
 import { CARRIERS } from '../carriers';
 import { GJ_PER_TCE } from '../units';
@@ -182,7 +183,8 @@ export type InputId =
   | { kind: 'chp'; param: 'efficiency_gain' | 'efficiency_max' }
   | { kind: 'inventory'; param: 'activity' | 'factors' }
   | { kind: 'sink'; area: 'green_space' | 'wetland' }
-  | { kind: 'lever'; lever: LeverDoc; param: string };
+  | { kind: 'lever'; lever: LeverDoc; param: string }
+  | { kind: 'cost'; param: CostKey };
 
 export interface CompileContext {
   baseline: ParkBaseline;

@@ -9,7 +9,7 @@ import type { RunBlock } from './kernel';
 import { breakdownRowsIn } from './model';
 
 /** Fields with a row per breakdown run (r % breakdownEvery = 0) rather than per run. */
-const SAMPLED = new Set(['bySector', 'byCarrier']);
+const SAMPLED = new Set(['bySector', 'byCarrier', 'leverCostYear']);
 
 /** Rows of field `key` in runs [runStart, runStart + runCount). */
 function rowsOf(key: string, runStart: number, runCount: number, every: number): number {
@@ -37,10 +37,10 @@ function layoutOf(block: RunBlock): Layout {
       const type = value instanceof Float32Array ? Float32Array : Float64Array;
       if (SAMPLED.has(key)) {
         // A block may hold no breakdown run at all: the row width comes from the dimensions.
-        const width =
-          block.breakdownEvery > 0
-            ? block.nYears * (key === 'bySector' ? block.nSectors : block.nCarriers)
-            : 0;
+        const perYear = { bySector: block.nSectors, byCarrier: block.nCarriers }[key] ?? block.nLevers;
+        // Sampled cost rows exist only when the block has costs (computed with lever contributions).
+        const has = key !== 'leverCostYear' || block.leverCost.length > 0;
+        const width = block.breakdownEvery > 0 && has ? block.nYears * perYear : 0;
         arrays.push([key, width, type]);
         continue;
       }

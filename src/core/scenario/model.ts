@@ -6,6 +6,25 @@
 import type { BaselineHistory } from './baseline';
 import type { CompiledLevers, InputId, LeverDoc, LeverId } from './levers';
 
+/** The cost part of a compiled model (compile.ts; equations in docs/model.md §10). */
+export interface CompiledCosts {
+  /** Slot of each cost input, in costs.ts COST_PARAMS order. */
+  slots: Int32Array;
+  discountRate: number;
+  /** Reference carbon price of the MACC, CNY/tCO2 (a line, not a cost). */
+  carbonPrice: number;
+  fullLoadHours: number;
+  /** Economic lifetimes, years (costs.ts COST_SETTINGS.lifetimes). */
+  life: { pv: number; efficiency: number; coal_to_gas: number; heat: number; ccus: number; sinks: number };
+  /** Capital recovery factor of each lifetime at the discount rate. */
+  crf: { pv: number; efficiency: number; coal_to_gas: number; heat: number; ccus: number; sinks: number };
+  /** Discount factor of each year: (1 + r)^−(t − t₀ − 1) for projected years, 0 for the base year. */
+  discount: Float64Array;
+  /** Investment period of each year (−1 for the base year) and the periods' labels ("2025-2030", …). */
+  periodOf: Int32Array;
+  periods: string[];
+}
+
 /** How a carrier behaves in the model. */
 export const ROLE_OTHER = 0;
 export const ROLE_COAL = 1;
@@ -73,6 +92,11 @@ export interface CompiledModel {
   gridScaled: Uint8Array; // [c]
   /** 1 for fossil fuels (kind 'fossil'): what CCUS on the CHP plant can capture. */
   fossil: Uint8Array; // [c]
+  /**
+   * 1 for renewable energy burnt or used in the park other than purchased green and rooftop PV
+   * electricity (kinds 'biomass' and 'renewable'): left out of the energy total of dual control (§9).
+   */
+  renewable: Uint8Array; // [c]
   /** Special carrier indices (−1 when absent). */
   coalC: number;
   gasC: number;
@@ -117,6 +141,9 @@ export interface CompiledModel {
   ramp: Float64Array;
   /** Each lever's compiled parameters (levers.ts `compile`), neutral for an absent lever. */
   lever: CompiledLevers;
+
+  /** Cost inputs and settings (costs.ts, docs/model.md §10). */
+  cost: CompiledCosts;
 
   /** When false, bySector and byCarrier are left empty (saves memory for very large runs). */
   breakdown: boolean;
@@ -189,4 +216,18 @@ export interface RunBlock {
    * empty when the block was computed without contributions (a preview: SimulateOptions.levers).
    */
   leverContribution: RunArray;
+  /** [run * nYears + y] renewable energy in `energy` (green and PV electricity, biomass), tce (§9). */
+  renewable: RunArray;
+  /**
+   * Costs (docs/model.md §10), computed with the lever contributions (empty without them):
+   * [run] net present cost of the scenario against BAU, CNY (structural shift not costed).
+   */
+  npvCost: RunArray;
+  /** [run * nPeriods + k] investment (first installation and replacement) in period k, CNY, undiscounted. */
+  investment: RunArray;
+  /** [run * nLevers + l] discounted cost of lever l, CNY, and [run * nLevers + l] its discounted tCO2 avoided. */
+  leverCost: RunArray;
+  leverAvoided: RunArray;
+  /** [(row * nYears + y) * nLevers + l] cost of lever l in year y, CNY; rows as bySector (breakdown runs). */
+  leverCostYear: RunArray;
 }

@@ -199,6 +199,7 @@ interface Totals {
   emitted: number;
   net: number;
   energy: number;
+  renewable: number;
   output: number;
   bySector: number[];
   byCarrier: number[];
@@ -211,6 +212,7 @@ function totalsOf(m: CompiledModel, d: RunDrivers, st: State, y: number, on: Set
   const bySector = new Array(m.nSectors).fill(0);
   const byCarrier = new Array(m.nCarriers).fill(0);
   let energy = 0;
+  let renewable = 0;
   let chpFossil = 0;
   let processCo2 = 0;
   const emissionsScale = d.inventoryActivity * d.inventoryFactors;
@@ -220,6 +222,7 @@ function totalsOf(m: CompiledModel, d: RunDrivers, st: State, y: number, on: Set
       bySector[s] += t;
       byCarrier[c] += t;
       energy += a * m.coefTce[c];
+      if (m.renewable[c] || c === m.greenC) renewable += a * m.coefTce[c];
       if (s === m.chpS && m.fossil[c]) chpFossil += t;
       if (m.role[c] === ROLE_PROCESS) processCo2 += t;
     });
@@ -242,8 +245,9 @@ function totalsOf(m: CompiledModel, d: RunDrivers, st: State, y: number, on: Set
     net -= Math.min(rampOf(m, 'offsets', y) * allowance, Math.max(0, net));
   }
   energy = (energy + st.biomassTce) * d.inventoryActivity;
+  renewable = (renewable + st.biomassTce) * d.inventoryActivity;
   const output = st.output.reduce((sum, o, s) => sum + o * m.outputBase[s], 0);
-  return { gross, emitted, net, energy, output, bySector, byCarrier };
+  return { gross, emitted, net, energy, renewable, output, bySector, byCarrier };
 }
 
 /** Plain per-run implementation of the model; returns the same RunBlock layout as simulateBlock. */
@@ -274,6 +278,13 @@ export function referenceSimulate(
     byCarrier: new Float64Array(m.breakdown ? runCount * nY * m.nCarriers : 0),
     inputs: new Float64Array(runCount * m.nInputs),
     leverContribution: new Float64Array(runCount * nY * m.nLevers),
+    renewable: new Float64Array(runCount * nY),
+    // Costs are not part of the reference: their arithmetic is checked by hand in costs.test.ts.
+    npvCost: new Float64Array(0),
+    investment: new Float64Array(0),
+    leverCost: new Float64Array(0),
+    leverAvoided: new Float64Array(0),
+    leverCostYear: new Float64Array(0),
   };
   const rng = new Sfc32();
   const scratch = sampleScratch(m);
@@ -314,6 +325,7 @@ export function referenceSimulate(
       block.emitted[row] = t.emitted;
       block.net[row] = t.net;
       block.energy[row] = t.energy;
+      block.renewable[row] = t.renewable;
       block.output[row] = t.output;
       if (m.breakdown) {
         block.bySector.set(t.bySector, row * m.nSectors);

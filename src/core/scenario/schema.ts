@@ -5,7 +5,9 @@
  */
 import * as v from 'valibot';
 import { distSchema } from './distribution';
+import { CostsSchema } from './costs';
 import { LEVERS } from './levers';
+import { TargetsSchema } from './targets';
 import { code, num, plainObject, year } from './schema-parts';
 
 // Growth must keep output positive and finite: within [−50 %, +50 %] a year (a lognormal up to its
@@ -106,6 +108,10 @@ export const ScenarioSchema = plainObject({
   drivers: driversSchema,
   levers: leversSchema,
   correlations: v.optional(v.array(correlationSchema)),
+  /** Targets tested per run (targets.ts, docs/model.md §9); omitted: the whole library. */
+  targets: v.optional(TargetsSchema),
+  /** Cost settings and inputs (costs.ts, docs/model.md §10); omitted: the sourced defaults. */
+  costs: v.optional(CostsSchema),
 });
 
 export type Scenario = v.InferOutput<typeof ScenarioSchema>;

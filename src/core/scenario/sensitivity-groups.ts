@@ -31,6 +31,8 @@ export function inputGroup(id: InputId): string {
       return 'chp_efficiency';
     case 'inventory':
       return 'inventory';
+    case 'cost':
+      return 'costs';
     case 'electricity_drift':
     case 'pv_yield':
       return id.kind;

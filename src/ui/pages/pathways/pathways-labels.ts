@@ -55,6 +55,8 @@ export function inputLabel(id: InputId | undefined, name: string): string {
       return i18n.t(`path.input.chp.${id.param}`);
     case 'inventory':
       return i18n.t(`path.input.inventory.${id.param}`);
+    case 'cost':
+      return i18n.t('path.input.cost', { param: id.param });
     case 'electricity_drift':
     case 'pv_yield':
       return i18n.t(`path.input.${id.kind}`);

@@ -15,6 +15,7 @@ const FIELDS = [
   'byCarrier',
   'inputs',
   'leverContribution',
+  'renewable',
 ] as const;
 
 /** A park whose 'chp' burns coal and sells no steam inside the park (not steam-coupled). */

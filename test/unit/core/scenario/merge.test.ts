@@ -31,6 +31,12 @@ function block(runStart: number, runCount: number, every = 1): RunBlock {
     byCarrier: fill(6, nYears * nCarriers, sampled),
     inputs: fill(7, nInputs),
     leverContribution: fill(8, nYears * DIMS.nLevers),
+    renewable: fill(10, nYears),
+    npvCost: fill(11, 1),
+    investment: fill(12, 2),
+    leverCost: fill(13, DIMS.nLevers),
+    leverAvoided: fill(14, DIMS.nLevers),
+    leverCostYear: fill(15, nYears * DIMS.nLevers, sampled),
   };
 }
 

@@ -131,6 +131,12 @@ describe('summary', () => {
       byCarrier: new Float64Array(0),
       inputs: Float64Array.from([1, 2, 3]),
       leverContribution: new Float64Array(0),
+      renewable: new Float64Array(12),
+      npvCost: new Float64Array(0),
+      investment: new Float64Array(0),
+      leverCost: new Float64Array(0),
+      leverAvoided: new Float64Array(0),
+      leverCostYear: new Float64Array(0),
     };
     const s = summarize(fake, block, 0);
     expect(s.peak_year.histogram).toEqual({ 2029: 1, 2030: 1, 2031: 0, 2032: 1 });
