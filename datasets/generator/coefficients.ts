@@ -4,8 +4,10 @@
  * reference tables (src/core/reference), not these numbers.
  *
  * Coal equivalents: GB/T 2589-2020 (reference values; electricity at its calorific equivalent
- * 0.1229 kgce/kWh; heat 0.03412 kgce/MJ = 1/29.3076). Natural gas 1.2143 kgce/m3 (the customary
- * reference value inside the standard's 1.1000–1.3300 range). Biomass ≈ 0.5 tce/t (pellets/straw, ~14.6 GJ/t).
+ * 0.1229 kgce/kWh; heat 0.03412 kgce/MJ = 1/29.3076). Natural gas 1.2143 kgce/m3: the value the
+ * sample parks' gas amounts were drawn with, kept so that regenerating gives the same metered amounts;
+ * the engine's gas coefficient is derived from the gas NCV instead (src/core/reference/coal-equivalent.ts).
+ * Biomass ≈ 0.5 tce/t (pellets/straw, ~14.6 GJ/t).
  */
 import type { CarrierCode } from '../../src/core/carriers.ts';
 

@@ -5,6 +5,8 @@
  * Electricity has two methods: the equivalent (calorific) value 0.1229 kgce/kWh (default) and the
  * equal-value (coal-for-power) method at the year's average coal consumption of thermal power supply.
  */
+import { GJ_PER_TCE } from '../units';
+import { GAS_NCV_GJ_PER_10K_NM3 } from './fuel-properties';
 import { S, type SourceRef } from './sources';
 
 export type CoalEquivalentMethod = 'default' | 'equivalent' | 'equal';
@@ -63,6 +65,13 @@ const heat: Base = {
 /** Biomass has no entry in GB/T 2589-2020; its coefficient is its IPCC NCV over 29.3076 GJ/tce. */
 const BIOMASS_TCE_PER_T = 15.6 / 29.3076;
 
+/**
+ * Natural gas on the heating value its CO2 factor uses (the NDRC guideline NCV) over the GJ in a tce. It
+ * is the upper end of GB/T 2589-2020's range (printed there rounded); the customary lower value belongs to
+ * a leaner gas, and pairing it with the NDRC NCV would overstate CO2 per tce.
+ */
+const GAS_TCE_PER_10K_M3 = GAS_NCV_GJ_PER_10K_NM3 / GJ_PER_TCE;
+
 const ELECTRIC = ['electricity', 'green_electricity', 'pv_electricity', 'electricity_export'];
 const EQUAL: Base[] = [equal(2020, 0.3055, 3.055, S.cec2020), equal(2022, 0.3007, 3.007, S.cec2022)];
 
@@ -70,10 +79,10 @@ export const COAL_EQUIVALENTS: readonly CoalEquivalentRow[] = [
   { carrier: 'raw_coal', ...fuel(0.7143) },
   {
     carrier: 'natural_gas',
-    ...fuel(1.2143, S.gbt2589Gas),
+    ...fuel(GAS_TCE_PER_10K_M3 / 10, S.gbt2589Gas),
     per_unit: 'm3',
     unit: '10^4 m3',
-    tce_per_unit: 12.143, // 1.2143 kgce/m3 × 10^4 m3 / 1000
+    tce_per_unit: GAS_TCE_PER_10K_M3, // kgce/m3 × 10^4 m3 / 1000
   },
   { carrier: 'diesel', ...fuel(1.4571) },
   { carrier: 'gasoline', ...fuel(1.4714) },

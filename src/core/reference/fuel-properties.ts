@@ -25,6 +25,12 @@ export function combustionFactor(ncv: number, carbonTcPerTj: number, oxidation: 
   return (((ncv * carbonTcPerTj) / 1000) * oxidation * 44) / 12;
 }
 
+/**
+ * Net calorific value of natural gas, GJ per 10^4 Nm3: the NDRC guideline default. The gas coal
+ * equivalent is derived from this same value, so tce and CO2 of gas rest on one heating value.
+ */
+export const GAS_NCV_GJ_PER_10K_NM3 = 389.31;
+
 const row = (
   carrier: string,
   ncv: number,
@@ -45,7 +51,7 @@ const row = (
 
 export const FUEL_PROPERTIES: readonly FuelPropertyRow[] = [
   row('raw_coal', 20.908, 'GJ/t', 26.37, 0.94, S.rawCoal),
-  row('natural_gas', 389.31, 'GJ/10^4 Nm3', 15.3, 0.99, S.ndrcOther),
+  row('natural_gas', GAS_NCV_GJ_PER_10K_NM3, 'GJ/10^4 Nm3', 15.3, 0.99, S.ndrcOther),
   row('diesel', 42.652, 'GJ/t', 20.2, 0.98, S.ndrcOther),
   row('gasoline', 43.07, 'GJ/t', 18.9, 0.98, S.ndrcOther),
   row('fuel_oil', 41.816, 'GJ/t', 21.1, 0.98, S.ndrcOther),

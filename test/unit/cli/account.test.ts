@@ -66,7 +66,7 @@ describe('account command: good input', () => {
     near(chp.scope2_tco2, 50 * 0.5366); // 5 × 10^4 kWh = 50 MWh
     near(chp.deduction_tco2, 60_000 * 0.11 + 2000 * 0.5366); // heat 6600 + power 1073.2
     near(chp.total_tco2, GAS + 26.83 - 6600 - 1073.2);
-    near(chp.energy_tce, 1000 * 12.143 + 5 * 1.229 - 60_000 * 0.03412 - 200 * 1.229);
+    near(chp.energy_tce, (1000 * 389.31) / 29.3076 + 5 * 1.229 - 60_000 * 0.03412 - 200 * 1.229);
 
     const a01 = find(rows, 'A01', 2022);
     expect(a01).toMatchObject({ name_zh: '甲化工', name_en: 'Alpha "Chem"', sector: 'chemicals' });

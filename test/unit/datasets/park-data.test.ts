@@ -3,7 +3,8 @@
  * below are written out here on purpose, so that this test checks the data independently of the
  * generator and of src/core/reference:
  *   coal equivalents GB/T 2589-2020 (electricity 0.1229 kgce/kWh equivalent value; natural gas
- *   1.2143 kgce/m3; heat 1/29.3076 tce/GJ; biomass ~0.5 tce/t);
+ *   389.31 GJ/10^4 m3 over 29.3076 GJ/tce, the NCV of its CO2 factor; heat 1/29.3076 tce/GJ;
+ *   biomass ~0.5 tce/t);
  *   CO2 factors from the NDRC guideline defaults (NCV × carbon content × oxidation × 44/12), heat
  *   0.11 tCO2/GJ, and one fixed grid factor (0.5703 tCO2/MWh) so that the trend reflects activity only.
  */
@@ -17,7 +18,7 @@ import { buildWorkshopPark } from '../../../datasets/generator/workshop-park.ts'
 /** tce per canonical unit; exports count negative (delivered to others). */
 const TCE: Record<string, number> = {
   raw_coal: 0.7143,
-  natural_gas: 12.143,
+  natural_gas: 389.31 / 29.3076,
   diesel: 1.4571,
   gasoline: 1.4714,
   fuel_oil: 1.4286,

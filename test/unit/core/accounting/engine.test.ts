@@ -44,7 +44,7 @@ describe('fuel combustion (Scope 1) and coal equivalent', () => {
   it('natural gas given in m3 is converted to 10^4 m3', () => {
     const l = one(row('natural_gas', 1_000_000, 'm3')); // = 100 × 10^4 m3
     expect(l.amount_canonical).toBe(100);
-    near(l.energy_tce, 100 * 12.143); // 1.2143 kgce/m3 → 1214.3 tce
+    near(l.energy_tce, (100 * 389.31) / 29.3076); // the same NCV as the CO2 factor, over 29.3076 GJ/tce
     near(l.scope1_tco2, 100 * 389.31 * (15.3 / 1000) * 0.99 * (44 / 12)); // 2162.188809 tCO2
     near(l.scope1_tco2, 2162.188809);
     expect(l.explanation.factors[1].source).toMatch(/发改办气候〔2015〕1722号/);
@@ -209,7 +209,7 @@ describe('errors and coefficients', () => {
     expect(carrierCoefficients(lib, 'electricity').year).toBe(2023); // latest published year by default
     const gas = carrierCoefficients(lib, 'natural_gas');
     near(gas.scope1Tco2PerUnit, 21.62188809);
-    expect(gas.tcePerUnit).toBe(12.143);
+    near(gas.tcePerUnit, 389.31 / 29.3076); // 13.2836 tce per 10^4 m3
     const hx = carrierCoefficients(lib, 'heat_export');
     expect([hx.tcePerUnit, hx.deductionTco2PerUnit]).toEqual([-0.03412, 0.11]);
     near(carrierCoefficients(lib, 'biomass').biogenicTco2PerUnit, 1.7446);

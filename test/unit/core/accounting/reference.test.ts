@@ -9,7 +9,7 @@ import {
   referenceTables,
   resolvePublishedYear,
 } from '../../../../src/core/reference/index';
-import { parseUnit } from '../../../../src/core/units';
+import { GJ_PER_TCE, parseUnit } from '../../../../src/core/units';
 
 describe('referenceTables()', () => {
   const tables = referenceTables();
@@ -100,7 +100,7 @@ describe('ref_coal_equivalent', () => {
   it('states tce per canonical unit consistently with kgce per printed unit', () => {
     for (const r of COAL_EQUIVALENTS) {
       // tce/unit = kgce/per_unit × (number of per_units in one canonical unit) / 1000,
-      // e.g. natural gas 1.2143 kgce/m3 × 10^4 m3 / 1000 = 12.143 tce per 10^4 m3
+      // e.g. diesel 1.4571 kgce/kg × 10^3 kg / 1000 = 1.4571 tce per t
       const scale = 10 ** (parseUnit(r.unit).exp10 - parseUnit(r.per_unit).exp10);
       expect(r.tce_per_unit, r.carrier).toBeCloseTo((r.kgce_per_unit * scale) / 1000, 12);
     }
@@ -114,9 +114,33 @@ describe('ref_coal_equivalent', () => {
     expect(get('gasoline').kgce_per_unit).toBe(1.4714);
     expect(get('fuel_oil').kgce_per_unit).toBe(1.4286);
     expect(get('lpg').kgce_per_unit).toBe(1.7143);
-    expect(get('natural_gas').tce_per_unit).toBe(12.143);
+    // gas: not a printed value but derived from the NCV its CO2 factor uses (389.31 GJ/10^4 m3),
+    // inside the standard's 1.1000–1.3300 kgce/m3 range
+    expect(get('natural_gas').tce_per_unit).toBeCloseTo(389.31 / 29.3076, 12);
+    expect(get('natural_gas').kgce_per_unit).toBeGreaterThanOrEqual(1.1);
+    expect(get('natural_gas').kgce_per_unit).toBeLessThanOrEqual(1.33);
     expect(get('electricity', 'equivalent').kgce_per_unit).toBe(0.1229);
     expect(get('heat').kgce_per_unit).toBe(0.03412);
+  });
+});
+
+describe('one heating value per fuel', () => {
+  it('the coal equivalent and the CO2 factor of every combusted fuel rest on the same NCV', () => {
+    for (const f of FUEL_PROPERTIES) {
+      const ce = COAL_EQUIVALENTS.find((r) => r.carrier === f.carrier && r.method === 'default')!;
+      // NCV implied by the coal equivalent (1 tce = 29.3076 GJ) against the NCV of the CO2 factor;
+      // the printed GB/T 2589 values are rounded to 4 digits, so agreement within 0.5 % is required
+      const gjFromTce = ce.tce_per_unit * GJ_PER_TCE;
+      expect(Math.abs(gjFromTce / f.ncv - 1), f.carrier).toBeLessThan(0.005);
+    }
+  });
+
+  it('natural gas emits about 1.63 tCO2 per tce, as 15.3 tC/TJ × 99 % × 44/12 × 29.3076 GJ/tce gives', () => {
+    const ef = EMISSION_FACTORS.find((r) => r.carrier === 'natural_gas')!;
+    const ratio = ef.scope1_tco2_per_unit / ef.tce_per_unit;
+    expect(ratio).toBeGreaterThan(1.62);
+    expect(ratio).toBeLessThan(1.64);
+    expect(ratio).toBeCloseTo((((15.3 * 0.99 * 44) / 12) * GJ_PER_TCE) / 1000, 9);
   });
 });
 

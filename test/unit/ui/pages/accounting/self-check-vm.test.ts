@@ -90,8 +90,8 @@ describe('self inventory', () => {
     const gas = (((389.31 * 15.3) / 1000) * 0.99 * 44) / 12;
     expect(y23.scope1_tco2).toBeCloseTo(gas, 10);
     expect(y23.total_tco2).toBeCloseTo(53.06 + gas, 10);
-    // Energy 2023: 12.29 + 12.143 = 24.433 tce; per 1000 × 10^4 CNY = 0.024433.
-    expect(y23.tcePerOutput).toBeCloseTo(24.433 / 1000, 12);
+    // Energy 2023: 12.29 + 389.31 GJ / 29.3076 GJ/tce (13.2836) = 25.5736 tce; per 1000 × 10^4 CNY.
+    expect(y23.tcePerOutput).toBeCloseTo((12.29 + 389.31 / 29.3076) / 1000, 12);
     expect(y23.co2PerValueAdded).toBeNaN();
     expect(y23.yoyTotal).toBeCloseTo((53.06 + gas - 53.66) / 53.66, 12);
     expect(y22.yoyTotal).toBeNaN();
