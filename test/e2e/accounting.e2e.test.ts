@@ -139,13 +139,18 @@ describe('accounting pages on the built app', () => {
       'enterprise_id,year,carrier,amount,unit',
       'ME,2023,electricity,1100,万千瓦时',
       'ME,2023,天然气,30,万立方米',
+      'ME,2023,蒸汽,100,吨',
       'ME,2024,electricity,1200,万千瓦时',
       'ME,2024,natural_gas,28,kWh',
     ].join('\n');
     await page.getByTestId('paste-box').fill(bad);
     await page.getByTestId('paste-import').click();
     const issues = page.getByTestId('paste-issues');
-    await expect.poll(() => issues.textContent()).toContain('第 5 行第 5 列');
+    await expect.poll(() => issues.textContent()).toContain('第 6 行第 5 列');
+    // The steam line is loaded, and the page says which enthalpy converted its tonnes.
+    expect(await page.getByTestId('paste-notes').textContent()).toMatch(
+      /第 4 行起：以吨计的蒸汽按饱和蒸汽（1\.0 MPa）折算为热力，每吨 2\.693 GJ/,
+    );
     expect(await issues.textContent()).toContain('单位：“千瓦时”不适用于天然气');
     // The good lines are loaded; the bad one stays in the box, under the header line, to be fixed.
     await page.getByTestId('self-results').waitFor();
@@ -184,7 +189,9 @@ describe('accounting pages on the built app', () => {
     expect(lines[1]).toBe(
       'enterprise,year,carrier,carrier_name,amount,unit,energy_tce,scope1_tco2,scope2_tco2,deduction_tco2,total_tco2,biogenic_tco2,factors,sources',
     );
-    expect(lines).toHaveLength(6);
+    // Two header rows and the five activity rows (2023: electricity, gas, steam; 2024: electricity, gas).
+    expect(lines).toHaveLength(7);
+    expect(lines.find((l) => l.startsWith('我的工厂,2023,heat'))).toMatch(/,269\.3\d*,GJ,/);
     // Values rounded to a sensible precision (no float noise such as 90.92449710000001).
     for (const l of lines.slice(2)) {
       for (const v of l.split(',').slice(6, 12)) expect(v).toMatch(/^-?\d+(\.\d{1,3})?$/);
@@ -200,7 +207,7 @@ describe('accounting pages on the built app', () => {
     // English: the typed data is still there.
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page.locator('#self-heading').textContent()).toBe('Enterprise carbon self-check');
-    expect(await page.getByTestId('row-4-amount').inputValue()).toBe('28');
+    expect(await page.getByTestId('row-5-amount').inputValue()).toBe('28');
     expect(await page.getByTestId('self-peer-text').textContent()).toMatch(/Rank \d+ of \d+/);
     await settle(page);
     await page.screenshot({ path: `${ARTIFACTS}/self-check-own-en.png`, fullPage: true });

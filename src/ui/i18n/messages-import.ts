@@ -98,6 +98,10 @@ export const zh = {
   'imp.field.feedstock': '用作原材料（不计入能耗）',
   'paste.didYouMean': '；您是不是想填“{suggestion}”？',
   'paste.partial': '已导入 {added} 行；有问题的 {bad} 行（共 {n} 处问题）留在框中，请修改后再导入：',
+  'paste.notes': '说明',
+  'paste.note.steam':
+    '第 {line} 行起：以吨计的蒸汽按{grade}折算为热力，每吨 {gj} GJ（蒸汽焓值减 20 °C 给水焓值，国家发展改革委企业温室气体核算指南，2013）。蒸汽品位不同时，请在名称中写明“低压蒸汽”“高压蒸汽”或“过热蒸汽”，或直接填写热力的 GJ 数。',
+  'paste.note.other': '第 {line} 行：{message}',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -202,4 +206,8 @@ export const en: Record<keyof typeof zh, string> = {
   'paste.didYouMean': '; did you mean {suggestion}?',
   'paste.partial':
     '{added} rows imported; the {bad} lines with a problem ({n} problems) are left in the box. Fix them and import again:',
+  'paste.notes': 'Notes',
+  'paste.note.steam':
+    'From line {line}: steam in tonnes converted to heat as {grade}, {gj} GJ per tonne (steam enthalpy above feed water at 20 °C, NDRC enterprise GHG guidelines, 2013). For another grade, write 低压蒸汽 (low pressure), 高压蒸汽 (high pressure) or 过热蒸汽 (superheated) as the name, or give the heat in GJ.',
+  'paste.note.other': 'Line {line}: {message}',
 };

@@ -5,6 +5,7 @@ import { UNITS } from '../../../core/units';
 import { i18n } from '../../i18n/i18n.svelte';
 import { carrierLabel } from '../../i18n/labels';
 import type { InputField, InputIssue } from '../../pages/accounting/activity-input-vm';
+import type { PasteNote } from '../../pages/accounting/paste-vm';
 import type { MessageKey } from '../../i18n/messages';
 
 const FIELD_KEYS: Record<InputField, MessageKey> = {
@@ -60,4 +61,14 @@ export function pasteIssueText(issue: InputIssue & { line: number; column?: numb
       : i18n.t('self.paste.whereLine', { line: issue.line });
   const hint = issue.params?.suggestion;
   return `${where} ${issueText(issue)}${hint !== undefined ? i18n.t('paste.didYouMean', { suggestion: hint }) : ''}`;
+}
+
+/** A paste note (the steam conversion used, or another warning) in the current language. */
+export function pasteNoteText(note: PasteNote): string {
+  if (note.code === 'other') return i18n.t('paste.note.other', { line: note.line, message: note.message });
+  return i18n.t('paste.note.steam', {
+    line: note.line,
+    grade: i18n.lang === 'zh' ? note.grade.zh : note.grade.en,
+    gj: i18n.num(note.gjPerT, 3),
+  });
 }

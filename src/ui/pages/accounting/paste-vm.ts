@@ -11,6 +11,13 @@ import type { Problem } from '../../../core/errors';
 import { csvRecords, sniffDelimiter } from '../../../core/import/csv';
 import { importActivity } from '../../../core/import/activity';
 import { acceptedUnits } from '../../../core/units';
+import {
+  DEFAULT_STEAM_GRADE,
+  gradeHint,
+  steamGjPerTonne,
+  steamGrade,
+  type SteamGrade,
+} from '../../../core/import/steam';
 import type { InputField, InputIssue, IssueCode } from './activity-input-vm';
 
 export interface PastedRow {
@@ -30,11 +37,19 @@ export interface PasteIssue extends InputIssue {
   column?: number;
 }
 
+/**
+ * A note that does not stop a line: the steam conversion used (its grade and GJ per tonne, first line it
+ * applied to), or another of the importer's warnings in its own words.
+ */
+export type PasteNote =
+  | { line: number; code: 'steam'; grade: SteamGrade; gjPerT: number }
+  | { line: number; code: 'other'; message: string };
+
 export interface PasteResult {
   rows: PastedRow[];
   issues: PasteIssue[];
-  /** Notes that do not stop a line (e.g. the steam conversion used), as the importer words them. */
-  notes: string[];
+  /** Notes that do not stop a line (e.g. the steam conversion used). */
+  notes: PasteNote[];
   /** Number of data lines read (header and blank lines excluded). */
   lines: number;
   enterpriseId?: string;
@@ -221,7 +236,7 @@ export function parsePaste(text: string, options: PasteOptions = {}): PasteResul
     ],
     { asGiven: true, maxProblems: 1000 },
   );
-  const notes: string[] = [];
+  const notes: PasteNote[] = [];
   const badLines = new Set(issues.map((i) => i.line));
   const valueAt = (line: number, field: InputField) => {
     const r = rowNumbers.indexOf(line);
@@ -229,7 +244,12 @@ export function parsePaste(text: string, options: PasteOptions = {}): PasteResul
   };
   for (const p of result.problems as Problem[]) {
     if (p.severity === 'warning') {
-      notes.push(p.reason);
+      const line = p.row ?? 0;
+      if (/^steam in tonnes converted/.test(p.reason)) {
+        // The paste has no mapping: the grade is the one the carrier's name hints at, else the default.
+        const grade = steamGrade(gradeHint(valueAt(line, 'carrier')) ?? DEFAULT_STEAM_GRADE)!;
+        notes.push({ line, code: 'steam', grade, gjPerT: steamGjPerTonne(grade) });
+      } else notes.push({ line, code: 'other', message: p.reason });
       continue;
     }
     const line = p.row ?? 0;

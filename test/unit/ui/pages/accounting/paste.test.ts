@@ -19,8 +19,33 @@ describe('paste box through the importer', () => {
       { line: 3, year: 2023, carrier: 'natural_gas', amount: 30, unit: '10^4 m3' },
     ]);
     expect(MEDIUM).toBeCloseTo((2777.1 - 83.74) / 1000, 10);
-    expect(r.notes.join('\n')).toMatch(/steam in tonnes converted to heat at 2\.6934 GJ\/t/);
+    expect(r.notes).toEqual([
+      {
+        line: 2,
+        code: 'steam',
+        grade: STEAM_GRADES.find((g) => g.code === DEFAULT_STEAM_GRADE),
+        gjPerT: MEDIUM,
+      },
+    ]);
     expect(r.rest).toBe('');
+  });
+
+  it('notes the steam grade a name hints at, once per grade, with the line it first applied to', () => {
+    const r = parsePaste(
+      '2024,电力,5,万千瓦时\n2023,低压蒸汽,10,吨\n2024,低压蒸汽,20,吨\n2022,过热蒸汽,3,t\n',
+    );
+    expect(r.issues).toEqual([]);
+    const grade = (code: string) => STEAM_GRADES.find((g) => g.code === code)!;
+    expect(r.notes).toEqual([
+      { line: 2, code: 'steam', grade: grade('low'), gjPerT: steamGjPerTonne(grade('low')) },
+      { line: 4, code: 'steam', grade: grade('superheated'), gjPerT: steamGjPerTonne(grade('superheated')) },
+    ]);
+    expect(r.rows.map((x) => x.amount)).toEqual([
+      5,
+      10 * steamGjPerTonne(grade('low')),
+      20 * steamGjPerTonne(grade('low')),
+      3 * steamGjPerTonne(grade('superheated')),
+    ]);
   });
 
   it('refuses a yearless paste when the page has no year, naming each line', () => {
