@@ -251,3 +251,35 @@ FROM ${t.esy}
 WHERE year = ?${bySector ? ' AND raw_sector = ?' : ''}
 ORDER BY total_tco2 DESC, enterprise_id`;
 }
+
+/** Numeric columns the top-enterprises table can be ordered by (intensity: total per output value). */
+export type EnterpriseOrderKey =
+  'energy_tce' | 'scope1_tco2' | 'scope2_tco2' | 'total_tco2' | 'output' | 'intensity';
+
+const ORDER_EXPR: Record<EnterpriseOrderKey, string> = {
+  energy_tce: 'energy_tce',
+  scope1_tco2: 'scope1_tco2',
+  scope2_tco2: 'scope2_tco2',
+  total_tco2: 'total_tco2',
+  output: 'CASE WHEN isfinite(output_10k_cny) THEN output_10k_cny END',
+  intensity: 'CASE WHEN output_10k_cny > 0 AND isfinite(output_10k_cny) THEN total_tco2 / output_10k_cny END',
+};
+
+/**
+ * The first rows of enterpriseYearFromSql in another order (year parameter 1, row limit parameter 2),
+ * sorted and cut inside DuckDB so a park of many enterprises sends a page only its table: missing values
+ * last in either direction, ties by enterprise id. Adds `n_all`, the enterprise count of the year.
+ */
+export function enterpriseTopFromSql(
+  t: InventoryTables,
+  key: EnterpriseOrderKey,
+  dir: 'asc' | 'desc',
+): string {
+  return `SELECT enterprise_id, name_zh, name_en, sector,
+       energy_tce, electricity_tce, scope1_tco2, scope2_tco2, deduction_tco2, total_tco2,
+       biogenic_tco2, output_10k_cny, value_added_10k_cny, count(*) OVER ()::DOUBLE AS n_all
+FROM ${t.esy}
+WHERE year = ?
+ORDER BY ${ORDER_EXPR[key]} ${dir === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, enterprise_id
+LIMIT ?`;
+}

@@ -12,7 +12,9 @@ import type { DbPort } from '../../../src/data/port';
 import { QueryCoordinator } from '../../../src/data/query-coordinator';
 import {
   carrierYearsFromSql,
+  enterpriseTopFromSql,
   enterpriseYearFromSql,
+  type EnterpriseOrderKey,
   inventoryKey,
   parkYearsFromSql,
   sankeyFromSql,
@@ -25,6 +27,7 @@ import {
   sankeySql,
   sectorYearsSql,
 } from '../../../src/data/sql/inventory-views-sql';
+import { emitterRows, sortRows } from '../../../src/ui/pages/accounting/inventory-vm';
 
 const OPTION_SETS: Partial<AccountingOptions>[] = [
   {},
@@ -90,6 +93,49 @@ describe('the materialised inventory', () => {
     });
   }
 
+  it('gives the top enterprises of a year sorted and cut in SQL, as the page sorted all of them', async () => {
+    const t = await coordinator.inventory({});
+    const keys: EnterpriseOrderKey[] = [
+      'energy_tce',
+      'scope1_tco2',
+      'scope2_tco2',
+      'total_tco2',
+      'output',
+      'intensity',
+    ];
+    // The workshop-sized cut (20) and one past the sample's enterprises of a year.
+    for (const year of [2015, 2024]) {
+      const all = emitterRows(
+        await db.query(enterpriseYearFromSql(t), [year]),
+        (zh) => zh,
+        (s) => s,
+      );
+      for (const key of keys) {
+        for (const dir of ['asc', 'desc'] as const) {
+          for (const limit of [20, 1000]) {
+            const top = await db.query(enterpriseTopFromSql(t, key, dir), [year, limit]);
+            const want = sortRows(all, key, dir).slice(0, limit);
+            const got = emitterRows(
+              top,
+              (zh) => zh,
+              (s) => s,
+            );
+            expect(
+              got.map((r) => r.id),
+              `${year} ${key} ${dir} ${limit}`,
+            ).toEqual(want.map((r) => r.id));
+            expect(got).toEqual(want);
+            expect(Number(top.get(0)!.n_all)).toBe(all.length);
+          }
+        }
+      }
+    }
+    // Enterprises without output value (NaN) come last in both directions.
+    expect(all2024NaNLast(await db.query(enterpriseTopFromSql(t, 'intensity', 'asc'), [2024, 1000]))).toBe(
+      true,
+    );
+  });
+
   it('is built once per settings and data version, and again after the data changed', async () => {
     const a = coordinator.inventory({ gridYear: 2021 });
     const b = coordinator.inventory({ gridYear: 2021 });
@@ -104,3 +150,14 @@ describe('the materialised inventory', () => {
     expect(steps.length).toBeGreaterThan(2);
   });
 });
+
+/** Whether the rows without an intensity (no output value) all come after those with one. */
+function all2024NaNLast(t: Table): boolean {
+  const rows = emitterRows(
+    t,
+    (zh) => zh,
+    (s) => s,
+  );
+  const firstNaN = rows.findIndex((r) => Number.isNaN(r.intensity));
+  return firstNaN < 0 || rows.slice(firstNaN).every((r) => Number.isNaN(r.intensity));
+}

@@ -9,7 +9,9 @@ import type { AccountingOptions } from '../../../core/accounting/index';
 import type { Latest, Query } from '../../../data/query-coordinator';
 import {
   carrierYearsFromSql,
+  enterpriseTopFromSql,
   enterpriseYearFromSql,
+  type EnterpriseOrderKey,
   parkYearsFromSql,
   sankeyFromSql,
   sectorYearsFromSql,
@@ -34,7 +36,18 @@ export class InventoryState {
   topN = $state(20);
 
   series = $state.raw<{ key: string; years: Table; sectors: Table; carriers: Table } | null>(null);
-  detail = $state.raw<{ key: string; sankey: Table; emitters: Table } | null>(null);
+  /**
+   * Results of the shown year: the Sankey and the enterprises' table — the first topN rows sorted by
+   * DuckDB (`sorted`) for a numeric column, or every row for the page to sort (names and sectors sort
+   * by the reader's language, or all rows are asked for); `count` is the year's number of enterprises.
+   */
+  detail = $state.raw<{
+    key: string;
+    sankey: Table;
+    emitters: Table;
+    sorted: boolean;
+    count: number;
+  } | null>(null);
   error = $state<string | null>(null);
 
   /** Year-independent results (park years, sectors, carriers) for a park revision and options. */
@@ -63,22 +76,28 @@ export class InventoryState {
     }
   }
 
-  /** Results of one year (Sankey flows, enterprise inventories). */
+  /** Results of one year (Sankey flows, enterprise inventories in the table's order). */
   async loadYear(
     park: InventorySource,
     revision: number,
     options: Partial<AccountingOptions>,
     year: number,
   ): Promise<void> {
+    const order = sqlOrder(this.sortKey);
+    const top = order && this.topN > 0 ? this.topN : 0;
+    const dir = this.sortDir;
     const key = JSON.stringify([revision, options, year]);
     try {
       const r = await park.latest('inventory-year', async (query) => {
         const t = await park.inventory(options);
         const [sankey, emitters] = await Promise.all([
           query(sankeyFromSql(t), [year]),
-          query(enterpriseYearFromSql(t), [year]),
+          top > 0
+            ? query(enterpriseTopFromSql(t, order!, dir), [year, top])
+            : query(enterpriseYearFromSql(t), [year]),
         ]);
-        return { sankey, emitters };
+        const count = top > 0 ? Number(emitters.get(0)?.n_all ?? 0) : emitters.numRows;
+        return { sankey, emitters, sorted: top > 0, count };
       });
       if (!r.stale) {
         this.detail = { key, ...r.value };
@@ -89,6 +108,19 @@ export class InventoryState {
     }
   }
 
+  /** Every enterprise of a year (for the exports), in no particular order. */
+  async allEnterprises(
+    park: InventorySource,
+    options: Partial<AccountingOptions>,
+    year: number,
+  ): Promise<Table> {
+    const r = await park.latest('inventory-export', async (query) =>
+      query(enterpriseYearFromSql(await park.inventory(options)), [year]),
+    );
+    if (r.stale) throw new Error('The park changed while the table was being read; export again.');
+    return r.value;
+  }
+
   /** Sorts by a column; the same column again flips the direction. */
   sortBy(key: EmitterKey): void {
     if (this.sortKey === key) this.sortDir = this.sortDir === 'asc' ? 'desc' : 'asc';
@@ -97,6 +129,11 @@ export class InventoryState {
       this.sortDir = key === 'name' || key === 'sector' ? 'asc' : 'desc';
     }
   }
+}
+
+/** The SQL order of a numeric table column; null for names and sectors (sorted by the reader's language). */
+function sqlOrder(key: EmitterKey): EnterpriseOrderKey | null {
+  return key === 'name' || key === 'sector' ? null : key;
 }
 
 let instance: InventoryState | null = null;
