@@ -8,6 +8,13 @@ export {
 } from './engine';
 export { AccountingError, FactorLibrary, type FactorOverride, type ResolvedValue } from './factor-library';
 export { parkTotals, summarizeInventory, type ParkFigures, type ParkYearTotal } from './summary';
+export {
+  negativeNetEnterprises,
+  territorialTotals,
+  type BoundaryFlow,
+  type NegativeNet,
+  type TerritorialYear,
+} from './territorial';
 export * from './types';
 export {
   ACTIVITY_COLUMNS,
