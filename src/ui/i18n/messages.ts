@@ -10,6 +10,7 @@ import * as importArea from './messages-import';
 import * as workshop from './messages-workshop';
 import * as pathwaysExport from './messages-pathways-export';
 import * as dataView from './messages-data';
+import * as parkFigures from './messages-park-figures';
 
 const shellZh = {
   'app.title': '园区碳路径工作台',
@@ -130,6 +131,7 @@ export const zh = {
   ...workshop.zh,
   ...pathwaysExport.zh,
   ...dataView.zh,
+  ...parkFigures.zh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -144,4 +146,5 @@ export const en: Record<MessageKey, string> = {
   ...workshop.en,
   ...pathwaysExport.en,
   ...dataView.en,
+  ...parkFigures.en,
 };
