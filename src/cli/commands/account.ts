@@ -8,17 +8,16 @@ import { extname, resolve } from 'node:path';
 import {
   AccountingError,
   FactorLibrary,
-  accountActivity,
   carrierCode,
   parseNumber,
   resolveOptions,
   summarizeInventory,
   type AccountingOptions,
-  type ActivityRow,
   type FactorOverride,
 } from '../../core/accounting/index';
+import { accountColumns, type ActivityColumnsView } from '../../core/accounting/stream';
 import { cut } from '../../core/accounting/ranges';
-import { recordsToCsv } from '../../core/csv-write';
+import { CSV_EOL, csvLine, type CsvValue } from '../../core/csv-write';
 import { fail, formatProblem, InputError, type Problem } from '../../core/errors';
 import { UnitError, parseUnit, unitDimension } from '../../core/units';
 import { parseArgs } from '../args';
@@ -77,25 +76,59 @@ async function readCsv(io: CliIo, file: string): Promise<CsvTable> {
 
 /**
  * The activity file through the importer (the app's and `validate`'s): CSV in UTF-8 or GBK, XLSX,
- * Parquet, JSON; Chinese or English headers and names. Rows keep the file's order, amounts and units.
+ * Parquet, JSON; Chinese or English headers and names. Rows keep the file's order, amounts and units,
+ * as columns (no object per row: a million rows are accounted a chunk at a time).
  */
-async function readActivity(io: CliIo, file: string): Promise<ActivityRow[]> {
+async function readActivity(io: CliIo, file: string): Promise<ActivityColumnsView> {
   const bytes = new Uint8Array(await readBytes(io, file));
-  const { activity: a, warnings, warningCount } = await importActivityFile(file, bytes);
+  const { activity, warnings, warningCount } = await importActivityFile(file, bytes);
   for (const w of warnings) io.stderr(`account: warning: ${formatProblem(w)}\n`);
   if (warningCount > warnings.length)
     io.stderr(`account: warning: … and ${warningCount - warnings.length} more warnings\n`);
-  const rows: ActivityRow[] = new Array<ActivityRow>(a.length);
-  for (let i = 0; i < a.length; i++) {
-    rows[i] = {
-      enterprise_id: a.enterprise_id[i],
-      year: a.year[i],
-      carrier: a.carrier[i],
-      amount: a.amount[i],
-      unit: a.unit[i],
-    };
+  return activity;
+}
+
+/** Rows per piece handed to the file: a piece is a few hundred kB of text. */
+const ROWS_PER_PIECE = 1000;
+
+/**
+ * The output text in pieces, each row made, checked (no NaN or infinity; nothing is written if one
+ * is found) and formatted as it is reached: the same bytes as JSON.stringify(rows, null, 2) + '\n'
+ * or recordsToCsv(columns of the first row, rows), without holding every row or the whole text.
+ */
+function* outputPieces<T extends Record<string, unknown>>(
+  count: number,
+  rowAt: (i: number) => T,
+  format: '.json' | '.csv',
+  out: string,
+): Generator<string, void, undefined> {
+  let columns: string[] = [];
+  let piece: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const row = rowAt(i);
+    try {
+      checkFinite(row, out);
+    } catch (e) {
+      // Named as a check of the whole array names it: [row].field.
+      if (!(e instanceof InputError)) throw e;
+      throw new InputError(e.problems.map((p) => ({ ...p, field: `[${i}].${p.field}` })));
+    }
+    if (format === '.json') {
+      piece.push(`${i === 0 ? '[\n' : ',\n'}  ${JSON.stringify(row, null, 2).replaceAll('\n', '\n  ')}`);
+    } else {
+      if (i === 0) {
+        columns = Object.keys(row);
+        piece.push(csvLine(columns) + CSV_EOL);
+      }
+      piece.push(csvLine(columns.map((c) => row[c] as CsvValue)) + CSV_EOL);
+    }
+    if (piece.length >= ROWS_PER_PIECE) {
+      yield piece.join('');
+      piece = [];
+    }
   }
-  return rows;
+  if (format === '.json') piece.push(count === 0 ? '[]\n' : '\n]\n');
+  yield piece.join('');
 }
 
 function failAll(problems: readonly Problem[]): never {
@@ -245,17 +278,25 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       ? await readEnterprises(io, args.get('enterprises')!)
       : undefined;
 
-    const rows = await readActivity(io, activityFile);
+    const activity = await readActivity(io, activityFile);
 
-    const summaries = summarizeInventory(accountActivity(rows, lib, opts));
-    const overrides = [...new Set(overrideRows.map((f) => f.carrier))];
-    const unknown = new Set<string>();
-    const result = summaries.map((s) => {
+    const summaries = summarizeInventory(accountColumns(activity, lib, opts));
+    const overrides = [...new Set(overrideRows.map((f) => f.carrier))].join(' ');
+    if (enterprises) {
+      const unknown = new Set<string>();
+      for (const s of summaries) if (!enterprises.has(s.enterprise_id)) unknown.add(s.enterprise_id);
+      if (unknown.size > 0) {
+        io.stderr(
+          `account: warning: ${unknown.size} enterprise id(s) not in ${args.get('enterprises')}: ${[...unknown].slice(0, 10).join(', ')}\n`,
+        );
+      }
+    }
+    const market = opts.scope2Method === 'market';
+    const rowAt = (i: number) => {
+      const s = summaries[i];
       const e = enterprises?.get(s.enterprise_id);
-      if (enterprises && !e) unknown.add(s.enterprise_id);
       // The factor actually applied to purchased electricity: the residual mix under market-based
       // Scope 2 (unless one is given), the region's location factor otherwise.
-      const market = opts.scope2Method === 'market';
       const grid = market
         ? lib.residualFactor(opts.gridYear ?? s.year)
         : lib.gridFactor(opts.gridRegion, opts.gridYear ?? s.year);
@@ -274,20 +315,10 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         grid_year: grid.year,
         grid_factor_tco2_per_mwh: gridValue,
         grid_factor_type: market ? 'residual_mix' : grid.factorType,
-        factor_overrides: overrides.join(' '),
+        factor_overrides: overrides,
       };
-    });
-    if (unknown.size > 0) {
-      io.stderr(
-        `account: warning: ${unknown.size} enterprise id(s) not in ${args.get('enterprises')}: ${[...unknown].slice(0, 10).join(', ')}\n`,
-      );
-    }
-    checkFinite(result, out);
-    const text =
-      format === '.json'
-        ? JSON.stringify(result, null, 2) + '\n'
-        : recordsToCsv(Object.keys(result[0]), result);
-    await writeAtomic(path, text);
+    };
+    await writeAtomic(path, outputPieces(summaries.length, rowAt, format, out));
     let first = Infinity;
     let last = -Infinity;
     for (const s of summaries) {
@@ -295,7 +326,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       if (s.year > last) last = s.year;
     }
     io.stdout(
-      `Wrote ${result.length} rows (${new Set(summaries.map((s) => s.enterprise_id)).size} enterprises, ` +
+      `Wrote ${summaries.length} rows (${new Set(summaries.map((s) => s.enterprise_id)).size} enterprises, ` +
         `${first}–${last}) to ${out}\n`,
     );
     return 0;

@@ -7,8 +7,11 @@ import type { InventoryLine, InventorySummary } from './types';
 
 const key = (l: { enterprise_id: string; year: number }) => `${l.enterprise_id}\u0000${l.year}`;
 
-/** Sums lines by enterprise and year, sorted by enterprise id then year. total = scope1 + scope2 − deduction. */
-export function summarizeInventory(lines: readonly InventoryLine[]): InventorySummary[] {
+/**
+ * Sums lines by enterprise and year, sorted by enterprise id then year. total = scope1 + scope2 − deduction.
+ * The lines are read once, in order (an array, or lines made as they are read: accountColumns).
+ */
+export function summarizeInventory(lines: Iterable<InventoryLine>): InventorySummary[] {
   const groups = new Map<string, InventorySummary>();
   for (const l of lines) {
     let s = groups.get(key(l));
