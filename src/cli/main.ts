@@ -10,6 +10,8 @@ const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   query: () => import('./commands/query'),
   account: () => import('./commands/account'),
   simulate: () => import('./commands/simulate'),
+  compare: () => import('./commands/compare'),
+  goal: () => import('./commands/goal'),
   validate: () => import('./commands/validate'),
   import: () => import('./commands/import'),
   footprint: () => import('./commands/footprint'),

@@ -203,19 +203,21 @@ export function historyFrom(totals: Table, output: Table, baseYear: number): Bas
   const ty = numberColumn(totals, 'year');
   const total = numberColumn(totals, 'total_tco2');
   const energy = numberColumn(totals, 'energy_tce');
+  const renewable = numberColumn(totals, 'renewable_tce');
   const oy = numberColumn(output, 'year');
   const ov = numberColumn(output, 'output');
   const outputByYear = new Map<number, number>();
   oy.forEach((y, i) => outputByYear.set(y, (outputByYear.get(y) ?? 0) + ov[i]));
   // A park without economics keeps its emission history (the peak compares with it); no output value.
   const noOutput = oy.length === 0;
-  const h: BaselineHistory = { years: [], totalTco2: [], energyTce: [], outputValue: [] };
+  const h: BaselineHistory = { years: [], totalTco2: [], energyTce: [], outputValue: [], renewableTce: [] };
   ty.forEach((y, i) => {
     const out = noOutput ? NaN : outputByYear.get(y);
     if (y > baseYear || out === undefined) return;
     h.years.push(y);
     h.totalTco2.push(total[i]);
     h.energyTce.push(energy[i]);
+    h.renewableTce!.push(renewable[i]);
     h.outputValue.push(out);
   });
   return h;

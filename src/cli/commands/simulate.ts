@@ -4,28 +4,35 @@
  * (workers/node-pool.ts). The summary JSON depends on (scenario, park, runs, seed) alone: the same
  * byte for byte whatever `--workers` is.
  */
-import { readFile } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
+import { extname } from 'node:path';
 import { float32Text, numericCsvPieces } from '../../core/csv-write';
-import { fail, InputError, type Problem } from '../../core/errors';
-import { applySettings, settingsFromPairs, shiftGrowth } from '../../core/scenario/apply';
-import type { ParkBaseline } from '../../core/scenario/baseline';
-import { compileScenario } from '../../core/scenario/compile';
-import { controlContext, SETTINGS } from '../../core/scenario/levers';
+import { fail, InputError } from '../../core/errors';
+import { withCostSettings } from '../../core/scenario/costs';
+import { SETTINGS } from '../../core/scenario/levers';
 import type { CompiledModel, RunBlock } from '../../core/scenario/model';
-import { isPresetId, presetScenario, PRESET_IDS } from '../../core/scenario/presets';
-import { parseScenario, scope2Of, type Scenario } from '../../core/scenario/schema';
+import { PRESET_IDS } from '../../core/scenario/presets';
+import { scope2Of } from '../../core/scenario/schema';
 import { summarize } from '../../core/scenario/summary';
 import { inputsColumns, runsColumns, type RunsColumn } from '../../data/runs-layout';
 import { cpuCount, createNodeSimulationRunner } from '../../../workers/node-pool';
-import { parseArgs, shown } from '../args';
+import { parseArgs } from '../args';
 import { loadPark } from '../load-park';
 import { checkFinite, checkOutputPath, writeAtomic } from '../output';
 import type { CliCommand, CliIo } from '../types';
+import {
+  adjustScenario,
+  compileChecked,
+  growthShiftOf,
+  integer,
+  loadScenario,
+  numberOption,
+  printWarnings,
+  usage,
+} from '../scenario-input';
 
 const USAGE = `Usage: npm run cli -- simulate --scenario <bau|policy|ambitious|file.json>
        [--park sample|workshop|<folder>] --runs N --seed S [--workers K]
-       [--lever KEY=VALUE ...] [--growth-shift X]
+       [--lever KEY=VALUE ...] [--growth-shift X] [--carbon-price CNY_PER_T] [--discount-rate R]
        --summary <summary.json> [--out <runs.parquet|runs.csv>]
 
 Monte Carlo decarbonization pathways of a park from its latest data year to 2060 (docs/model.md).
@@ -42,201 +49,17 @@ Monte Carlo decarbonization pathways of a park from its latest data year to 2060
               an unknown key or a value outside the slider's range is an error naming it
   --growth-shift  X added to every sector's output growth in every year (0.01 = one percentage
               point per year faster; negative: slower)
+  --carbon-price  the carbon price line of the cost summary, CNY per tCO2 (default: the national
+              ETS price, docs/model.md §10); it marks which levers pay back, it is not a cost
+  --discount-rate  discount rate of the costs, a fraction per year (default 0.08)
   --summary   summary JSON: percentiles per year, peak year, neutrality, cumulative emissions,
               intensity changes, lever contributions, emissions by sector and by carrier
-              (from every K-th run, about 2,000 runs), sensitivity (Spearman)
+              (from every K-th run, about 2,000 runs), sensitivity (Spearman), targets
+              (P(met) of each, with its standard error and median gap) and costs (net present
+              cost against BAU, investment by period, cost per tonne of each lever, MACC)
   --out       per-run results, Parquet (zstd) or CSV by the extension: a long table with columns
               run, year, gross_tco2, net_tco2, energy_tce, output_10k_cny; and next to it
               <name>.inputs.<ext> with run and one column per uncertain input (its sampled value)`;
-
-/** Warnings of the compiled scenario printed at most; the rest are counted. */
-const MAX_WARNINGS = 20;
-
-/** A problem with the command line (an option missing or out of range). */
-const usage = (reason: string): never => fail({ file: 'command line', reason });
-
-/**
- * The scenario with the --lever settings (the Pathways sliders' keys and ranges, applied the way the
- * sliders apply them) and the --growth-shift applied; every bad value is reported at once.
- */
-function adjustScenario(
-  base: Scenario,
-  levers: readonly string[],
-  growthShift: number | undefined,
-  baseline: ParkBaseline,
-): Scenario {
-  let scenario = base;
-  if (levers.length) {
-    const ctx = controlContext(baseline);
-    const { settings, problems } = settingsFromPairs(base, levers, ctx);
-    if (problems.length)
-      throw new InputError(
-        problems.map((p) => ({ file: 'command line', field: `--lever ${p.text}`, reason: p.reason })),
-      );
-    scenario = applySettings(base, settings, ctx);
-  }
-  if (growthShift !== undefined) {
-    const x = growthShift;
-    try {
-      scenario = shiftGrowth(scenario, x);
-    } catch (e) {
-      usage(`--growth-shift ${x}: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  }
-  return scenario;
-}
-
-/** --growth-shift: a fraction per year, checked before any work. */
-function growthShiftOf(raw: string | undefined): number | undefined {
-  if (raw === undefined) return undefined;
-  const x = raw.trim() === '' ? NaN : Number(raw);
-  if (!Number.isFinite(x) || Math.abs(x) > 0.2)
-    usage(
-      `--growth-shift must be a number between -0.2 and 0.2 (a fraction per year), got "${raw.slice(0, 40)}"`,
-    );
-  return x;
-}
-
-function integer(name: string, raw: string | undefined, min: number, max: number): number {
-  if (raw === undefined) return usage(`--${name} is required`);
-  const v = Number(raw);
-  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(v) || v < min || v > max) {
-    usage(
-      `--${name} must be an integer ${min}–${max}, got "${raw.length > 40 ? raw.slice(0, 40) + '…' : raw}"`,
-    );
-  }
-  return v;
-}
-
-/**
- * A JSON document's bytes: UTF-8, with or without a byte-order mark (as CSV files are read). A UTF-16
- * file is named as such rather than failing as "not valid JSON", and invalid UTF-8 gives its byte.
- */
-function parseJsonDocument(bytes: Uint8Array, file: string): unknown {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
-    fail({ file, reason: 'the file is UTF-16 text; save it as UTF-8' });
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    const at = firstInvalidUtf8(bytes);
-    return fail({ file, reason: `not UTF-8 text (invalid byte at offset ${at}); save it as UTF-8` });
-  }
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    return fail({ file, reason: `not valid JSON (${(e as Error).message.slice(0, 200)})` });
-  }
-}
-
-/** Offset of the first byte that breaks UTF-8 (lead bytes and continuations; for a message). */
-function firstInvalidUtf8(b: Uint8Array): number {
-  for (let i = 0; i < b.length;) {
-    const c = b[i];
-    const n =
-      c < 0x80 ? 0 : c >= 0xc2 && c < 0xe0 ? 1 : c >= 0xe0 && c < 0xf0 ? 2 : c >= 0xf0 && c < 0xf5 ? 3 : -1;
-    if (n < 0) return i;
-    for (let k = 1; k <= n; k++) if (i + k >= b.length || (b[i + k] & 0xc0) !== 0x80) return i;
-    i += n + 1;
-  }
-  return b.length;
-}
-
-/** Levels of objects and lists a scenario file may nest (it has a handful; checked without recursion). */
-const MAX_DEPTH = 32;
-
-/** The path of the first value nested deeper than `max` levels, or null. */
-function tooDeep(doc: unknown, max: number): string | null {
-  const stack: { value: unknown; path: string; depth: number }[] = [{ value: doc, path: '', depth: 0 }];
-  while (stack.length > 0) {
-    const { value, path, depth } = stack.pop()!;
-    if (typeof value !== 'object' || value === null) continue;
-    if (depth >= max) return path;
-    for (const [key, inner] of Object.entries(value)) {
-      const at = Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
-      stack.push({ value: inner, path: at, depth: depth + 1 });
-    }
-  }
-  return null;
-}
-
-/** "levers.pv.delivery.max: must be ≥ min" → the problem at field levers.pv.delivery.max. */
-function scenarioProblem(file: string, error: string): Problem {
-  const m = /^([A-Za-z0-9_$.[\]]+): (.*)$/s.exec(error);
-  return m
-    ? { file, field: m[1], reason: `invalid scenario: ${m[2]}` }
-    : { file, reason: `invalid scenario: ${error}` };
-}
-
-/**
- * Compiles the scenario; rank correlations that cannot hold together (the matrix is not positive
- * definite) are refused naming the file and a smallest set of entries that is inconsistent by itself
- * (each entry is dropped in turn while the rest stays inconsistent).
- */
-function compileChecked(scenario: Scenario, baseline: ParkBaseline, file: string): CompiledModel {
-  const notPositiveDefinite = (e: unknown) => e instanceof Error && /not positive definite/.test(e.message);
-  try {
-    return compileScenario(scenario, baseline);
-  } catch (e) {
-    if (!notPositiveDefinite(e)) throw e;
-  }
-  const entries = scenario.correlations ?? [];
-  const inconsistent = (subset: readonly number[]) => {
-    try {
-      compileScenario({ ...scenario, correlations: subset.map((i) => entries[i]) }, baseline);
-      return false;
-    } catch (e) {
-      if (notPositiveDefinite(e)) return true;
-      throw e;
-    }
-  };
-  let kept = entries.map((_, i) => i);
-  for (const i of entries.keys()) {
-    const without = kept.filter((j) => j !== i);
-    if (inconsistent(without)) kept = without;
-  }
-  const named = kept.map(
-    (i) => `correlations[${i}] (${entries[i].inputs.join(', ')}: rho ${entries[i].rho})`,
-  );
-  return fail({
-    file,
-    field: 'correlations',
-    reason:
-      `the rank correlations are inconsistent (not positive definite): ${named.join('; ')} ` +
-      'cannot all hold at once (pairs not listed count as 0); weaken or remove one of them',
-  });
-}
-
-/** A preset or a scenario file, validated. */
-async function loadScenario(spec: string, io: CliIo): Promise<{ scenario: Scenario; fromFile: boolean }> {
-  if (isPresetId(spec)) return { scenario: presetScenario(spec), fromFile: false };
-  if (!spec.endsWith('.json'))
-    usage(`--scenario must be ${PRESET_IDS.join(', ')} or a .json file, got "${spec}"`);
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(resolve(io.cwd, spec));
-  } catch (e) {
-    return fail({ file: spec, reason: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? e})` });
-  }
-  const doc = parseJsonDocument(bytes, spec);
-  if (doc === null || typeof doc !== 'object' || Array.isArray(doc))
-    fail({
-      file: spec,
-      reason: `invalid scenario: the document must be a JSON object {…}, not ${Array.isArray(doc) ? 'an array' : doc === null ? 'null' : `a ${typeof doc}`}`,
-    });
-  const deep = tooDeep(doc, MAX_DEPTH);
-  if (deep !== null)
-    fail({
-      file: spec,
-      field: shown(deep, 80),
-      reason: `invalid scenario: nested more than ${MAX_DEPTH} levels deep (a scenario has a handful)`,
-    });
-  const parsed = parseScenario(doc);
-  if (!parsed.ok) {
-    throw new InputError(parsed.errors.map((e) => scenarioProblem(spec, e)));
-  }
-  return { scenario: parsed.scenario, fromFile: true };
-}
 
 /** Refuses a column value that is NaN or infinite, naming the file, column and row. */
 function checkColumns(file: string, columns: Record<string, RunsColumn>): void {
@@ -287,7 +110,19 @@ async function writeRuns(out: string, model: CompiledModel, block: RunBlock): Pr
 
 async function run(argv: string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, {
-    values: ['scenario', 'park', 'runs', 'seed', 'workers', 'summary', 'out', 'lever', 'growth-shift'],
+    values: [
+      'scenario',
+      'park',
+      'runs',
+      'seed',
+      'workers',
+      'summary',
+      'out',
+      'lever',
+      'growth-shift',
+      'carbon-price',
+      'discount-rate',
+    ],
   });
   if (args.positionals.length) usage(`Unexpected argument "${args.positionals[0]}"`);
   const opt = (name: string) => args.options.get(name);
@@ -302,6 +137,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     workers = cpus;
   }
   const growthShift = growthShiftOf(opt('growth-shift'));
+  const carbonPrice = numberOption('carbon-price', opt('carbon-price'), 0, 10_000, 'CNY per tCO2');
+  const discountRate = numberOption('discount-rate', opt('discount-rate'), 0, 0.3, 'a fraction per year');
   const out = opt('out');
   if (out !== undefined && !['.parquet', '.csv'].includes(extname(out).toLowerCase())) {
     usage(`--out must end in .parquet or .csv, got "${out}"`);
@@ -316,7 +153,10 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const { fromFile } = loaded;
   // The baseline is accounted with the scenario's Scope-2 method, as the app does (docs/model.md §1).
   const park = await loadPark(opt('park') ?? 'sample', io.cwd, { scope2: scope2Of(loaded.scenario) });
-  const scenario = adjustScenario(loaded.scenario, args.all.get('lever') ?? [], growthShift, park.baseline);
+  const scenario = withCostSettings(
+    adjustScenario(loaded.scenario, args.all.get('lever') ?? [], growthShift, park.baseline),
+    { carbonPrice, discountRate },
+  );
   if (fromFile && scenario.dataset !== park.id) {
     io.stderr(
       `warning: Scenario "${scenario.id}" was built for dataset "${scenario.dataset}"; applying it to "${park.id}".\n`,
@@ -325,9 +165,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   // The pool keeps the per-sector and per-carrier breakdown for about 2,000 runs (model.ts BREAKDOWN_ROWS).
   const model = compileChecked(scenario, park.baseline, scenarioSpec);
   // At most MAX_WARNINGS lines (a document with thousands of unknown sectors would print megabytes).
-  for (const w of model.warnings.slice(0, MAX_WARNINGS)) io.stderr(`warning: ${shown(w, 300)}\n`);
-  if (model.warnings.length > MAX_WARNINGS)
-    io.stderr(`warning: … and ${model.warnings.length - MAX_WARNINGS} more warnings of the scenario\n`);
+  printWarnings(model, io);
 
   const t1 = performance.now();
   const pool = createNodeSimulationRunner({ workers });

@@ -33,6 +33,8 @@ export interface BaselineHistory {
   energyTce: number[];
   /** Output value, 10^4 CNY. */
   outputValue: number[];
+  /** Renewable energy within energyTce (green and PV electricity, biomass), tce; absent in older data. */
+  renewableTce?: number[];
 }
 
 /**

@@ -33,6 +33,7 @@ import {
 } from './model';
 import { scope2Of, type Scenario } from './schema';
 import { gridKnotWeights, growthWeights, patternRegex, rampAt } from './timeline';
+import { resolveTargets } from './targets';
 import { capitalRecovery, COST_PARAMS, COST_SETTINGS, investmentPeriods } from './costs';
 
 /** Draw positions each lever owns (sampling.ts), whether or not the scenario has it. */
@@ -297,7 +298,9 @@ export function compileScenario(
   // Distributions, uncertain inputs and the copula.
   const dists = slotDists.map((d) => toDist(d));
   const compiled = dists.map((d) => compileDist(d));
-  const inputIdx = dists.flatMap((d, i) => (isFixed(d) ? [] : [i]));
+  // Cost inputs are uncertain too, but not reported per run: they move costs, never emissions, so the
+  // emission sensitivity leaves them out (docs/model.md §10).
+  const inputIdx = dists.flatMap((d, i) => (isFixed(d) || slotIds[i].kind === 'cost' ? [] : [i]));
   const inputNames = inputIdx.map((i) => slotNames[i]);
   const inputIds = inputIdx.map((i) => slotIds[i]);
   const pairs = new Map<string, number>();
@@ -432,6 +435,7 @@ export function compileScenario(
     leverPos,
     ramp,
     lever: compiledLevers as CompiledLevers,
+    targets: resolveTargets(scenario.targets),
     cost,
     breakdown: options.breakdown ?? true,
     history: baseline.history,

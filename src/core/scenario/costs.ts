@@ -62,8 +62,7 @@ export const COST_PARAMS = [
     key: 'biomass_price',
     unit: 'CNY/tce',
     value: { dist: 'triangular', min: 1400, mode: 1800, max: 2300 },
-    source:
-      'Biomass pellets at about 900–1,200 CNY/t and 14–17 GJ/t (0.48–0.58 tce/t). ' + `${JUDGEMENT}.`,
+    source: 'Biomass pellets at about 900–1,200 CNY/t and 14–17 GJ/t (0.48–0.58 tce/t). ' + `${JUDGEMENT}.`,
   },
   {
     key: 'other_energy_price',
@@ -243,3 +242,19 @@ export const CostsSchema = plainObject({
   ),
 });
 export type CostsInput = v.InferOutput<typeof CostsSchema>;
+
+/** The scenario with a carbon price line and/or a discount rate set (the CLI options, the page's inputs). */
+export function withCostSettings<S extends { costs?: CostsInput }>(
+  scenario: S,
+  set: { carbonPrice?: number; discountRate?: number },
+): S {
+  if (set.carbonPrice === undefined && set.discountRate === undefined) return scenario;
+  return {
+    ...scenario,
+    costs: {
+      ...scenario.costs,
+      ...(set.carbonPrice === undefined ? {} : { carbon_price: set.carbonPrice }),
+      ...(set.discountRate === undefined ? {} : { discount_rate: set.discountRate }),
+    },
+  };
+}

@@ -72,15 +72,26 @@ export const DEFAULT_DRIVERS = {
   },
   sink_uptake: {
     value: {
-      green_space: { dist: 'triangular', min: 2, mode: 5.5, max: 8 },
-      wetland: { dist: 'triangular', min: 1, mode: 3.5, max: 7.2 },
+      green_space: { dist: 'triangular', min: 0, mode: 3, max: 6 },
+      wetland: { dist: 'triangular', min: -2, mode: 0.9, max: 5 },
     } satisfies Record<'green_space' | 'wetland', DistInput>,
     source:
-      'Net uptake, tCO2 per ha per year. Urban green space: 2.16 tC/ha/yr (= 7.9 tCO2) average over 35 Chinese ' +
-      'cities (Chen 2015, Cities 44:112–120); park green space has more lawn and younger trees, hence a lower ' +
-      'mode. Wetland: 196.7 gC/m²/yr (= 7.2 tCO2/ha) for freshwater marsh in a global meta-analysis of 473 ' +
-      'wetland cores (full citation to be checked); ' +
-      'constructed park wetlands and CH4 release argue for less. Modes: our judgement.',
+      'Net uptake, tCO2(e) per ha per year. Green space, for the lawn-heavy green of an industrial park: trees ' +
+      'take up 0.28 kgC per m² of tree cover per year (= 10.3 tCO2/ha of canopy; Nowak et al. 2013, Environ. ' +
+      'Pollut. 178:229–236, 28 US cities), while maintained ornamental lawn is about neutral once mowing fuel and ' +
+      'fertiliser N2O are counted (−1.1 to +2.9 tCO2e/ha/yr net emission; Townsend-Small & Czimczik 2010, ' +
+      'Geophys. Res. Lett. 37:L02707, with its 2010 correction). With a fifth to a half of the area under ' +
+      'canopy that gives about 0–6; mode 3 for a third under canopy and lawn mid-range. The 7.9 tCO2/ha of urban ' +
+      'green space in 35 Chinese cities (Chen 2015, Cities 44:112–120) is for greener, tree-rich space. ' +
+      'Wetland, net of its methane: carbon burial in freshwater marsh soils 196.7 gC/m²/yr (= 7.2 tCO2/ha) in a ' +
+      'meta-analysis of 473 wetland cores no older than 300 years (global mean 185.2 gC/m²/yr; NSFC U19A2042) ' +
+      'is long-term soil burial, not net uptake; freshwater marshes also emit CH4: the IPCC default for ' +
+      'created or rewetted temperate wetlands on mineral soils is 235 kg CH4/ha/yr (boreal 76; 2013 Wetlands ' +
+      'Supplement, ch. 5, Table 5.4), 6.3 tCO2e at GWP100 = 27 (IPCC AR6 WG1 Table 7.15, non-fossil CH4). Mode ' +
+      '0.9 = 7.2 − 6.3; max 5 = 7.2 − the boreal 2.1 (a low-methane marsh); min −2 = the 118 gC/m²/yr global ' +
+      'average net carbon retention of wetlands (4.3 tCO2/ha; Mitsch et al. 2013, Landsc. Ecol. 28:583–597) − ' +
+      '6.3: a marsh can be a net source at 100 years, as Bridgham et al. 2006 (Wetlands 26:889–916) found for ' +
+      'North American freshwater wetlands. Canopy shares and the triangle shapes: our judgement.',
   },
   inventory: {
     value: {

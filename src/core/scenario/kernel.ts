@@ -118,7 +118,8 @@ export function simulateBlock(
     withCosts ? runCount * nP : 0,
     withCosts ? runCount * nL : 0,
     withCosts ? runCount * nL : 0,
-    withCosts ? nRows * nY * nL : 0,
+    withCosts ? runCount * nL : 0,
+    withCosts ? nRows * nY * nL * 2 : 0,
   ];
   const total = sizes.reduce((a, b) => a + b, 0);
   const slab = options.slab;
@@ -142,6 +143,7 @@ export function simulateBlock(
     investment,
     leverCost,
     leverAvoided,
+    leverAvoidedDisc,
     leverCostYear,
   ] = sizes.map((n) => all.subarray(at, (at += n)));
 
@@ -245,9 +247,29 @@ export function simulateBlock(
   // PV capex is per W, its capacity in MW.
   const kindUnit = Float64Array.of(1, 1, 1, 1, 1, 1e6, 1, 1, 1);
   const L = CM.life;
-  const kindLife = Int32Array.of(L.efficiency, L.coal_to_gas, L.heat, L.heat, L.heat, L.pv, L.ccus, L.sinks, L.sinks);
+  const kindLife = Int32Array.of(
+    L.efficiency,
+    L.coal_to_gas,
+    L.heat,
+    L.heat,
+    L.heat,
+    L.pv,
+    L.ccus,
+    L.sinks,
+    L.sinks,
+  );
   const C = CM.crf;
-  const kindCrf = Float64Array.of(C.efficiency, C.coal_to_gas, C.heat, C.heat, C.heat, C.pv, C.ccus, C.sinks, C.sinks);
+  const kindCrf = Float64Array.of(
+    C.efficiency,
+    C.coal_to_gas,
+    C.heat,
+    C.heat,
+    C.heat,
+    C.pv,
+    C.ccus,
+    C.sinks,
+    C.sinks,
+  );
   const capMax = new Float64Array(NK);
   const capQ = new Float64Array(NK);
   const capex = new Float64Array(NK);
@@ -404,8 +426,6 @@ export function simulateBlock(
       let el = 0;
       let spm = 0;
       let spp = 0;
-      let coalF = 0;
-      let gasF = 0;
       let fE = 1;
       let spCoal = 0;
       let spGas = 0;
@@ -426,8 +446,8 @@ export function simulateBlock(
       let billG = 0;
       let heatE = 0;
       let replacedG = 0;
-      let capturedG = 0;
-      let offsetUsed = 0;
+      let capturedG: number;
+      let offsetUsed: number;
       let tcePrev = 0;
       let billPrev = 0;
 
@@ -477,8 +497,8 @@ export function simulateBlock(
           const coal = Mq[COAL] * (1 - c2);
           const gasT = Mq[GAS] + Mq[COAL] * c2 * r;
           fE = 1 - el;
-          coalF = coalInE ? coal * fE : coal;
-          gasF = gasInE ? gasT * fE : gasT;
+          const coalF = coalInE ? coal * fE : coal;
+          const gasF = gasInE ? gasT * fE : gasT;
           const heat = el * ((coalInE ? coal * uCoal : 0) + (gasInE ? gasT * uGas : 0) + Mq[USE_E]);
           let em =
             coalF * cCoal +
@@ -638,8 +658,12 @@ export function simulateBlock(
         for (let l = 0; l < nL; l++) {
           if (l !== posSS - 1) npv += costY[l] * d;
           leverCost[run * nL + l] += costY[l] * d;
-          leverAvoided[run * nL + l] += contrib[l] * d;
-          if (keepRow) leverCostYear[(bRow * nY + y) * nL + l] = costY[l];
+          leverAvoided[run * nL + l] += contrib[l];
+          leverAvoidedDisc[run * nL + l] += contrib[l] * d;
+          if (keepRow) {
+            leverCostYear[((bRow * nY + y) * nL + l) * 2] = costY[l];
+            leverCostYear[((bRow * nY + y) * nL + l) * 2 + 1] = contrib[l];
+          }
         }
       }
 
@@ -738,6 +762,7 @@ export function simulateBlock(
     investment,
     leverCost,
     leverAvoided,
+    leverAvoidedDisc,
     leverCostYear,
   };
 }

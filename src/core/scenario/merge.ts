@@ -37,7 +37,7 @@ function layoutOf(block: RunBlock): Layout {
       const type = value instanceof Float32Array ? Float32Array : Float64Array;
       if (SAMPLED.has(key)) {
         // A block may hold no breakdown run at all: the row width comes from the dimensions.
-        const perYear = { bySector: block.nSectors, byCarrier: block.nCarriers }[key] ?? block.nLevers;
+        const perYear = { bySector: block.nSectors, byCarrier: block.nCarriers }[key] ?? block.nLevers * 2;
         // Sampled cost rows exist only when the block has costs (computed with lever contributions).
         const has = key !== 'leverCostYear' || block.leverCost.length > 0;
         const width = block.breakdownEvery > 0 && has ? block.nYears * perYear : 0;

@@ -5,6 +5,7 @@
  */
 import type { BaselineHistory } from './baseline';
 import type { CompiledLevers, InputId, LeverDoc, LeverId } from './levers';
+import type { TargetDef } from './targets';
 
 /** The cost part of a compiled model (compile.ts; equations in docs/model.md §10). */
 export interface CompiledCosts {
@@ -142,6 +143,8 @@ export interface CompiledModel {
   /** Each lever's compiled parameters (levers.ts `compile`), neutral for an absent lever. */
   lever: CompiledLevers;
 
+  /** Targets tested per run (targets.ts, docs/model.md §9). */
+  targets: TargetDef[];
   /** Cost inputs and settings (costs.ts, docs/model.md §10). */
   cost: CompiledCosts;
 
@@ -225,9 +228,14 @@ export interface RunBlock {
   npvCost: RunArray;
   /** [run * nPeriods + k] investment (first installation and replacement) in period k, CNY, undiscounted. */
   investment: RunArray;
-  /** [run * nLevers + l] discounted cost of lever l, CNY, and [run * nLevers + l] its discounted tCO2 avoided. */
+  /** [run * nLevers + l] discounted cost of lever l over the projected years, CNY. */
   leverCost: RunArray;
+  /** [run * nLevers + l] tCO2 lever l avoids over the projected years, and the same discounted. */
   leverAvoided: RunArray;
-  /** [(row * nYears + y) * nLevers + l] cost of lever l in year y, CNY; rows as bySector (breakdown runs). */
+  leverAvoidedDisc: RunArray;
+  /**
+   * [((row * nYears + y) * nLevers + l) * 2] cost of lever l in year y, CNY, and at + 1 the tCO2 it
+   * avoids that year; rows as bySector (the breakdown runs).
+   */
   leverCostYear: RunArray;
 }

@@ -284,6 +284,7 @@ export function referenceSimulate(
     investment: new Float64Array(0),
     leverCost: new Float64Array(0),
     leverAvoided: new Float64Array(0),
+    leverAvoidedDisc: new Float64Array(0),
     leverCostYear: new Float64Array(0),
   };
   const rng = new Sfc32();

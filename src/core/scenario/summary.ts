@@ -9,6 +9,13 @@
  * quantiles are selected in place (O(n)), and each input and output is ranked once by a radix sort
  * (stats/rank.ts). Extra memory is about 15 doubles per run, whatever the number of years and levers.
  */
+import {
+  peaksOf,
+  summarizeCosts,
+  summarizeTargets,
+  type CostSummary,
+  type TargetSummary,
+} from './summary-decisions';
 import { quantiles, quantilesInPlace, rankInto, RankScratch } from '../stats';
 import type { LeverDoc } from './levers';
 import { groupSensitivity, inputGroup, type GroupSensitivity } from './sensitivity-groups';
@@ -114,6 +121,10 @@ export interface SimulationSummary {
    * wedges add up to BAU − scenario in every run and their means estimate the Shapley values.
    */
   lever_contribution_method: 'shapley_sampled_permutation';
+  /** Each target's P(met) with its standard error and median gap (docs/model.md §9). */
+  targets: TargetSummary[];
+  /** Costs against BAU (docs/model.md §10); null for a preview computed without lever contributions. */
+  costs: CostSummary | null;
 }
 
 const PS = [0.05, 0.25, 0.5, 0.75, 0.95];
@@ -249,41 +260,17 @@ export function summarize(
   const scratch = w.scratch;
 
   // Per-run scalars.
-  const peakYear = new Float64Array(n);
-  const peakValue = new Float64Array(n);
+  const { year: peakYear, value: peakValue, histYear } = peaksOf(model, block);
   const cumulative = new Float64Array(n);
   const cumulativeNet = new Float64Array(n);
   const neutralYear = new Float64Array(n);
-  // The inventory history before the horizon: its highest year competes for the peak (a park already
-  // past its peak says so). Emissions to the atmosphere: after capture, before sinks and offsets.
-  const h = model.history;
-  let histYear = NaN;
-  let histMax = -Infinity;
-  if (h) {
-    h.years.forEach((t, i) => {
-      if (t < years[0] && Number.isFinite(h.totalTco2[i]) && h.totalTco2[i] > histMax) {
-        histMax = h.totalTco2[i];
-        histYear = t;
-      }
-    });
-  }
-  // The history is measured like the base year, so the run's inventory multipliers (a systematic error,
-  // docs/model.md §6) scale it alike: the multipliers never decide whether the park is past its peak.
-  const scaleOf = inventoryScale(model, block);
   for (let r = 0; r < n; r++) {
-    let best = 0;
     let sum = 0;
     let sumNet = 0;
     for (let y = 0; y < nY; y++) {
-      const v = block.emitted[r * nY + y];
-      if (v > block.emitted[r * nY + best]) best = y;
-      sum += v;
+      sum += block.emitted[r * nY + y];
       sumNet += block.net[r * nY + y];
     }
-    const top = block.emitted[r * nY + best];
-    const hist = histMax * scaleOf(r);
-    peakYear[r] = hist >= top ? histYear : years[best];
-    peakValue[r] = hist >= top ? hist : top;
     cumulative[r] = sum;
     cumulativeNet[r] = sumNet;
     let first = nY;
@@ -348,6 +335,8 @@ export function summarize(
     by_carrier_tco2: breakdown(block.byCarrier, model.carriers, block),
     sensitivity_groups: sensitivityGroups(model, block, years, peakYear, cumulative, sens),
     lever_contribution_method: 'shapley_sampled_permutation',
+    targets: summarizeTargets(model, block, peakYear),
+    costs: summarizeCosts(model, block),
   };
 }
 
@@ -537,20 +526,6 @@ function intensityChange(
     out[String(ref)] = entry;
   }
   return out;
-}
-
-/** Run r's multiplier of the inventory's emissions (activity × factors), sampled or fixed. */
-function inventoryScale(model: CompiledModel, block: RunBlock): (r: number) => number {
-  const parts = Array.from(model.inventorySlots, (slot) => ({
-    input: model.inputSlots.indexOf(slot),
-    fixed: model.slotParams[4 * slot],
-  }));
-  const nI = block.nInputs;
-  return (r) => {
-    let f = 1;
-    for (const p of parts) f *= p.input >= 0 ? block.inputs[r * nI + p.input] : p.fixed;
-    return f;
-  };
 }
 
 /** sd / √n of a column (0 for fewer than two values). */

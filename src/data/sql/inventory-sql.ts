@@ -136,7 +136,8 @@ ORDER BY enterprise_id, year`;
 /**
  * Park totals by year without double counting CHP steam, as parkTotals (docs/accounting.md).
  * Columns: year[, sector], energy_tce, scope1_tco2, scope2_tco2, deduction_tco2, total_tco2,
- * biogenic_tco2, heat_in_park_gj, heat_in_park_excluded_tco2, heat_export_gj, heat_leaving_park_gj.
+ * biogenic_tco2, heat_in_park_gj, heat_in_park_excluded_tco2, heat_export_gj, heat_leaving_park_gj,
+ * renewable_tce (green and PV electricity, biomass: outside the energy total of dual control).
  * With `bySector`, one row per year and sector (from the enterprises table; 'unknown' if absent).
  */
 export function parkTotalsSql(options: InventorySqlOptions = {}, bySector = false): string {
@@ -147,6 +148,8 @@ export function parkTotalsSql(options: InventorySqlOptions = {}, bySector = fals
   SELECT l.year${bySector ? ", COALESCE(CAST(e.sector AS VARCHAR), 'unknown') AS sector" : ''},
          sum(CASE WHEN ${internal} THEN 0 ELSE l.energy_tce END) AS other_energy,
          sum(CASE WHEN l.carrier = 'heat_export' THEN l.energy_tce ELSE 0 END) AS heat_export_energy,
+         sum(CASE WHEN l.carrier = 'green_electricity' OR l.kind IN ('renewable', 'biomass') THEN l.energy_tce ELSE 0 END)
+           AS renewable_energy,
          sum(l.scope1_tco2) AS scope1,
          sum(CASE WHEN ${internal} THEN 0 ELSE l.scope2_tco2 END) AS scope2,
          sum(CASE WHEN ${internal} THEN 0 ELSE l.deduction_tco2 END) AS elec_deduction,
@@ -173,7 +176,8 @@ SELECT a.year${bySector ? ', a.sector' : ''},
        a.elec_deduction + a.heat_export_deduction * s.ratio AS deduction_tco2,
        a.scope1 + a.scope2 - (a.elec_deduction + a.heat_export_deduction * s.ratio) AS total_tco2,
        a.biogenic AS biogenic_tco2,
-       s.heat_in_park_gj, s.heat_in_park_excluded_tco2, s.heat_export_gj, s.heat_leaving_park_gj
+       s.heat_in_park_gj, s.heat_in_park_excluded_tco2, s.heat_export_gj, s.heat_leaving_park_gj,
+       a.renewable_energy AS renewable_tce
 FROM acc a JOIN share s ON s.year = a.year
 ORDER BY a.year${bySector ? ', a.sector' : ''}`;
 }

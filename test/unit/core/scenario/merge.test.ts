@@ -36,7 +36,8 @@ function block(runStart: number, runCount: number, every = 1): RunBlock {
     investment: fill(12, 2),
     leverCost: fill(13, DIMS.nLevers),
     leverAvoided: fill(14, DIMS.nLevers),
-    leverCostYear: fill(15, nYears * DIMS.nLevers, sampled),
+    leverAvoidedDisc: fill(16, DIMS.nLevers),
+    leverCostYear: fill(15, nYears * DIMS.nLevers * 2, sampled),
   };
 }
 

@@ -21,6 +21,13 @@ function concat(blocks: RunBlock[]): RunBlock {
     'byCarrier',
     'inputs',
     'leverContribution',
+    'renewable',
+    'npvCost',
+    'investment',
+    'leverCost',
+    'leverAvoided',
+    'leverAvoidedDisc',
+    'leverCostYear',
   ] as const) {
     const Type = blocks[0][f] instanceof Float32Array ? Float32Array : Float64Array;
     const arr = new Type(blocks.reduce((a, b) => a + b[f].length, 0));
@@ -107,6 +114,7 @@ describe('summary', () => {
       inputIds: [{ kind: 'pv_yield' }],
       inputSlots: Int32Array.from([0]),
       inventorySlots: new Int32Array(0),
+      outputBase: Float64Array.of(1),
       leverNames: [],
       years,
     } as unknown as CompiledModel;
@@ -136,6 +144,7 @@ describe('summary', () => {
       investment: new Float64Array(0),
       leverCost: new Float64Array(0),
       leverAvoided: new Float64Array(0),
+      leverAvoidedDisc: new Float64Array(0),
       leverCostYear: new Float64Array(0),
     };
     const s = summarize(fake, block, 0);

@@ -116,6 +116,8 @@ export function handSummary(): SimulationSummary {
       { group: 'grid_factor', output: 'peak_year', r2: 0.04, sign: 1, inputs: 1 },
     ],
     lever_contribution_method: 'shapley_sampled_permutation',
+  targets: [],
+  costs: null,
   };
 }
 
