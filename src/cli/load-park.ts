@@ -4,6 +4,7 @@
  * checked here (problems name file, row and column), then loaded into DuckDB; the baseline is built
  * there by the app's own SQL (src/data/park-baseline.ts), key rules included.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
@@ -365,13 +366,40 @@ export async function loadPark(
   ]);
   const cached = readCachedBaseline(key);
   if (cached) return { id: files.id, source: files.source, baseline: cached };
-  const tables = await files.tables();
-  const baseline = await inParkDb(reference, async (db) => {
-    await loadTables(db, tables);
-    return loadParkBaseline(db, meta, { scope2, locate: files.locate });
-  });
-  cacheBaseline(key, baseline);
-  return { id: files.id, source: files.source, baseline };
+  // The same park and options again in this process (tests run many commands in one): built once.
+  const memoKey = processKey([...files.bytes, JSON.stringify(meta), scope2]);
+  let building = builtHere.get(memoKey);
+  if (!building) {
+    building = (async () => {
+      const tables = await files.tables();
+      const baseline = await inParkDb(reference, async (db) => {
+        await loadTables(db, tables);
+        return loadParkBaseline(db, meta, { scope2, locate: files.locate });
+      });
+      cacheBaseline(key, baseline);
+      return baseline;
+    })();
+    builtHere.set(memoKey, building);
+    // A park that failed is not remembered: its error is raised again by building it again.
+    building.catch(() => builtHere.delete(memoKey));
+  }
+  // A copy: a caller may change its baseline without changing the next one's.
+  return { id: files.id, source: files.source, baseline: structuredClone(await building) };
+}
+
+/** Baselines built in this process, by park bytes and options (see processKey). */
+const builtHere = new Map<string, Promise<ParkBaseline>>();
+
+/** A key over every piece of input (bytes or text), in order. */
+function processKey(parts: readonly (string | Uint8Array)[]): string {
+  const hash = createHash('sha256');
+  for (const p of parts) {
+    hash
+      .update(String(typeof p === 'string' ? p.length : p.byteLength))
+      .update('\0')
+      .update(p);
+  }
+  return hash.digest('hex');
 }
 
 /** One DuckDB per process, with the reference tables, started on first use (it takes a while). */

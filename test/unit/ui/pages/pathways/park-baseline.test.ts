@@ -193,3 +193,44 @@ describe('the app baseline (bundled Arrow) and the CLI baseline from a folder of
     }, 60_000);
   }
 });
+
+describe('loadPark in one process (the test corpus runs many commands in one)', () => {
+  it('builds the same park once, hands out copies, and builds changed files or options anew', async () => {
+    const { loadPark } = await import('../../../../../src/cli/load-park');
+    const { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'pcw-load-park-'));
+    const a = (await loadPark('workshop', dir)).baseline;
+    const b = (await loadPark('workshop', dir)).baseline;
+    expect(b).toEqual(a);
+    expect(b).not.toBe(a);
+    b.activity[0] += 1;
+    expect((await loadPark('workshop', dir)).baseline).toEqual(a);
+
+    const location = (await loadPark('workshop', dir, { scope2: 'location' })).baseline;
+    expect(location.scope2).toBe('location');
+    expect(location.tco2PerUnit).not.toEqual(a.tco2PerUnit);
+
+    // A folder copy of the park with one amount changed: its own baseline.
+    cpSync(join(process.cwd(), 'datasets/workshop'), join(dir, 'park'), { recursive: true });
+    const folder = (await loadPark('park', dir)).baseline;
+    const csv = join(dir, 'park/activity.csv');
+    const lines = readFileSync(csv, 'utf8').split('\n');
+    const last = lines.length - 2;
+    const cells = lines[last].split(',');
+    cells[3] = String(Number(cells[3]) * 2);
+    lines[last] = cells.join(',');
+    writeFileSync(csv, lines.join('\n'));
+    const changed = (await loadPark('park', dir)).baseline;
+    expect(changed.activity).not.toEqual(folder.activity);
+
+    // A broken park fails each time, with the same message.
+    writeFileSync(csv, 'enterprise_id,year,carrier,amount,unit\nNOBODY,2024,electricity,1,MWh\n');
+    const first = await loadPark('park', dir).catch((e: Error) => e.message);
+    const again = await loadPark('park', dir).catch((e: Error) => e.message);
+    expect(first).toMatch(/NOBODY/);
+    expect(again).toBe(first);
+    rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+});
