@@ -5,6 +5,7 @@
  */
 import type { LeverDoc } from './levers';
 import type { CompiledModel, RunBlock } from './model';
+import { quantilesInPlace } from '../stats';
 import { testTarget, type RunPaths, type TargetDef, type TargetMetric } from './targets';
 
 export interface Quantiles {
@@ -340,4 +341,65 @@ export function targetProbability(
   const [t] = summarizeTargets(model, block, peaksOf(model, block).year, id);
   if (!t) throw new Error(`unknown target "${id}"`);
   return t.p_met === null ? null : { p: t.p_met, se: t.p_met_se as number };
+}
+
+/** P5 … P95 and the mean per year of one intensity (summary.ts PercentileSeries). */
+export interface IntensitySeries {
+  p5: number[];
+  p25: number[];
+  p50: number[];
+  p75: number[];
+  p95: number[];
+  mean: number[];
+}
+
+/**
+ * The intensity paths the targets are tested on (docs/model.md §9), per projected year over the runs:
+ * emissions to the atmosphere per 10^4 CNY of output (tCO2) and energy less renewables per 10^4 CNY
+ * (tce), with the park's history as measured (no run multipliers). Null without output value.
+ */
+export function intensityPaths(
+  model: CompiledModel,
+  block: Pick<RunBlock, 'runCount' | 'nYears' | 'years' | 'emitted' | 'energy' | 'renewable' | 'output'>,
+): {
+  intensity_tco2_per_10k_cny: IntensitySeries;
+  energy_intensity: IntensitySeries;
+  history: { years: number[]; tco2_per_10k_cny: number[]; tce_per_10k_cny: number[] };
+} | null {
+  if (!model.outputBase.some((o) => o > 0)) return null;
+  const n = block.runCount;
+  const nY = block.nYears;
+  const ps = [0.05, 0.25, 0.5, 0.75, 0.95];
+  const col = new Float64Array(n);
+  const series = (value: (at: number) => number): IntensitySeries => {
+    const out: IntensitySeries = { p5: [], p25: [], p50: [], p75: [], p95: [], mean: [] };
+    for (let y = 0; y < nY; y++) {
+      let sum = 0;
+      let k = 0;
+      for (let r = 0; r < n; r++) {
+        const v = value(r * nY + y);
+        if (!Number.isFinite(v)) continue;
+        col[k++] = v;
+        sum += v;
+      }
+      const qs = quantilesInPlace(col.subarray(0, k), ps);
+      (['p5', 'p25', 'p50', 'p75', 'p95'] as const).forEach((key, i) => out[key].push(round(qs[i], 4)));
+      out.mean.push(round(k ? sum / k : NaN, 4));
+    }
+    return out;
+  };
+  const renewable = (at: number) => (block.renewable.length ? block.renewable[at] : 0);
+  const h = model.history;
+  const hist = { years: [] as number[], tco2_per_10k_cny: [] as number[], tce_per_10k_cny: [] as number[] };
+  h?.years.forEach((t, i) => {
+    if (t >= block.years[0] || !(h.outputValue[i] > 0)) return;
+    hist.years.push(t);
+    hist.tco2_per_10k_cny.push(round(h.totalTco2[i] / h.outputValue[i], 4));
+    hist.tce_per_10k_cny.push(round((h.energyTce[i] - (h.renewableTce?.[i] ?? 0)) / h.outputValue[i], 4));
+  });
+  return {
+    intensity_tco2_per_10k_cny: series((at) => block.emitted[at] / block.output[at]),
+    energy_intensity: series((at) => (block.energy[at] - renewable(at)) / block.output[at]),
+    history: hist,
+  };
 }

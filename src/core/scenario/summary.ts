@@ -10,6 +10,7 @@
  * (stats/rank.ts). Extra memory is about 15 doubles per run, whatever the number of years and levers.
  */
 import {
+  intensityPaths,
   peaksOf,
   summarizeCosts,
   summarizeTargets,
@@ -125,6 +126,8 @@ export interface SimulationSummary {
   targets: TargetSummary[];
   /** Costs against BAU (docs/model.md §10); null for a preview computed without lever contributions. */
   costs: CostSummary | null;
+  /** Intensity paths the intensity targets are tested on, with the history; null without output value. */
+  intensity_paths: ReturnType<typeof intensityPaths>;
 }
 
 const PS = [0.05, 0.25, 0.5, 0.75, 0.95];
@@ -157,21 +160,34 @@ function workFor(n: number, width: number): Work {
   };
 }
 
+/**
+ * Runs per tile of a gather: the columns are copied one after the other within a tile of runs, so the
+ * cache lines of the tile's rows (one or two per run) are read from memory once for all the columns
+ * instead of once per column (a row is longer than a cache line, so a whole-column pass re-reads them).
+ */
+const TILE = 256;
+
 /** Copies columns c0 … c0 + count − 1 of run-major `src` (`width` values per run) into w.cols[0 … count − 1]. */
 function gather(w: Work, src: Float64Array, width: number, c0: number, count: number): void {
   const { n, cols } = w;
-  for (let j = 0; j < count; j++) {
-    const a = cols[j];
-    for (let r = 0, at = c0 + j; r < n; r++, at += width) a[r] = src[at];
+  for (let r0 = 0; r0 < n; r0 += TILE) {
+    const r1 = r0 + TILE < n ? r0 + TILE : n;
+    for (let j = 0; j < count; j++) {
+      const a = cols[j];
+      for (let r = r0, at = r0 * width + c0 + j; r < r1; r++, at += width) a[r] = src[at];
+    }
   }
 }
 
 /** `gather` for single-precision storage (a separate function keeps each one monomorphic, hence fast). */
 function gather32(w: Work, src: Float32Array, width: number, c0: number, count: number): void {
   const { n, cols } = w;
-  for (let j = 0; j < count; j++) {
-    const a = cols[j];
-    for (let r = 0, at = c0 + j; r < n; r++, at += width) a[r] = src[at];
+  for (let r0 = 0; r0 < n; r0 += TILE) {
+    const r1 = r0 + TILE < n ? r0 + TILE : n;
+    for (let j = 0; j < count; j++) {
+      const a = cols[j];
+      for (let r = r0, at = r0 * width + c0 + j; r < r1; r++, at += width) a[r] = src[at];
+    }
   }
 }
 
@@ -337,6 +353,7 @@ export function summarize(
     lever_contribution_method: 'shapley_sampled_permutation',
     targets: summarizeTargets(model, block, peakYear),
     costs: summarizeCosts(model, block),
+    intensity_paths: intensityPaths(model, block),
   };
 }
 

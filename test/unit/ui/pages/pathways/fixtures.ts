@@ -116,8 +116,9 @@ export function handSummary(): SimulationSummary {
       { group: 'grid_factor', output: 'peak_year', r2: 0.04, sign: 1, inputs: 1 },
     ],
     lever_contribution_method: 'shapley_sampled_permutation',
-  targets: [],
-  costs: null,
+    targets: [],
+    costs: null,
+    intensity_paths: null,
   };
 }
 
