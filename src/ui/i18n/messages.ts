@@ -11,6 +11,7 @@ import * as workshop from './messages-workshop';
 import * as pathwaysExport from './messages-pathways-export';
 import * as dataView from './messages-data';
 import * as parkFigures from './messages-park-figures';
+import * as decisions from './messages-decisions';
 
 const shellZh = {
   'app.title': '园区碳路径工作台',
@@ -132,6 +133,7 @@ export const zh = {
   ...pathwaysExport.zh,
   ...dataView.zh,
   ...parkFigures.zh,
+  ...decisions.zh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -147,4 +149,5 @@ export const en: Record<MessageKey, string> = {
   ...pathwaysExport.en,
   ...dataView.en,
   ...parkFigures.en,
+  ...decisions.en,
 };

@@ -40,6 +40,7 @@ import {
 } from '../../../core/scenario/index';
 import { checkSettings, encodeShare, hashHref, type DecodedShare } from './share-link';
 import { inputIdsOf } from './pathways-vm';
+import { defaultDecisions, withDecisions, type DecisionSettings } from './share-decisions';
 import type { ResultCache } from './result-cache';
 import type { LinkNotice } from '../../embed/deep-link';
 
@@ -139,6 +140,8 @@ export class PathwaysState {
   fromCache = $state(false);
   /** What the opening link's lever values lost or had rounded on this park's sliders (share-link.ts checkSettings). */
   shareNotices = $state.raw<LinkNotice[]>([]);
+  /** Carbon price, discount rate and the park's own targets (share-decisions.ts): part of the scenario. */
+  decisions = $state.raw<DecisionSettings>(defaultDecisions());
 
   /** The share link's hash for the current settings. */
   shareHash = $derived(
@@ -151,6 +154,7 @@ export class PathwaysState {
             seed: this.seed,
             runs: this.runs,
             settings: this.settings,
+            decisions: this.decisions,
           }),
         })
       : null,
@@ -182,6 +186,7 @@ export class PathwaysState {
     if (options.initial?.scope2) this.scope2 = options.initial.scope2;
     if (options.initial?.seed !== undefined) this.seed = options.initial.seed;
     if (options.initial?.runs !== undefined) this.runs = options.initial.runs;
+    if (options.initial?.decisions) this.decisions = { ...this.decisions, ...options.initial.decisions };
   }
 
   /** Builds the baseline of the loaded park, then runs. Call again when another park is loaded. */
@@ -274,6 +279,12 @@ export class PathwaysState {
     this.schedule(0);
   }
 
+  /** Sets the carbon price, discount rate and targets; runs at once. */
+  setDecisions(decisions: DecisionSettings): void {
+    this.decisions = decisions;
+    this.schedule(0);
+  }
+
   /** Runs again with the current settings (e.g. after a cancel or an error), even if a result is kept. */
   rerun(): void {
     this.#force = true;
@@ -328,7 +339,7 @@ export class PathwaysState {
     let model: CompiledModel;
     try {
       const preset = { ...presetScenario(this.preset), accounting: { scope2: this.scope2 } };
-      const scenario = applySettings(preset, settings, ctx);
+      const scenario = withDecisions(applySettings(preset, settings, ctx), this.decisions);
       // With the breakdown: the runner keeps it for about 2,000 runs of any sample (model.ts BREAKDOWN_ROWS).
       model = compileScenario(scenario, baseline);
       this.scenario = scenario;

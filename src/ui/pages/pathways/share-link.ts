@@ -22,6 +22,7 @@ import {
   type SettingSpec,
 } from '../../../core/scenario/index';
 import type { LinkNotice } from '../../embed/deep-link';
+import { DECISION_KEYS, decodeDecisions, encodeDecisions, type DecisionSettings } from './share-decisions';
 
 export interface ShareState {
   preset: PresetId;
@@ -30,6 +31,8 @@ export interface ShareState {
   seed: number;
   runs: number;
   settings: LeverSettings;
+  /** Carbon price, discount rate and the park's targets (share-decisions.ts); optional keys of the link. */
+  decisions?: DecisionSettings;
 }
 
 export const RUN_CHOICES = [1000, 10_000, 100_000] as const;
@@ -45,6 +48,7 @@ export function encodeShare(state: ShareState): Record<string, string> {
     runs: String(state.runs),
   };
   for (const { key, url } of SETTINGS) out[url] = String(state.settings[key]);
+  if (state.decisions) Object.assign(out, encodeDecisions(state.decisions));
   return out;
 }
 
@@ -55,6 +59,8 @@ export interface DecodedShare {
   runs?: number;
   /** Only the levers present and numeric; range checks happen against the park's sliders. */
   settings: Partial<LeverSettings>;
+  /** What the link gives of the decisions (absent in links made before they existed). */
+  decisions?: Partial<DecisionSettings>;
 }
 
 function int(text: string | undefined, min: number, max: number): number | undefined {
@@ -77,6 +83,8 @@ export function decodeShare(params: Readonly<Record<string, string>>): DecodedSh
     const v = Number(text);
     if (Number.isFinite(v)) out.settings[key] = v;
   }
+  const decisions = decodeDecisions(params).decisions;
+  if (Object.keys(decisions).length) out.decisions = decisions;
   if (out.seed === undefined) delete out.seed;
   if (out.runs === undefined) delete out.runs;
   return out;
@@ -94,7 +102,7 @@ const HOSTILE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const APP_KEYS = new Set(['park', 'lang', 'embed', 'enterprise', 'year']);
 const SCENARIO_KEYS = ['preset', 's2', 'seed', 'runs'] as const;
 const SETTING_BY_URL = new Map(SETTINGS.map((s) => [s.url, s.key]));
-const SHARE_KEYS = new Set<string>([...SCENARIO_KEYS, ...SETTING_BY_URL.keys()]);
+const SHARE_KEYS = new Set<string>([...SCENARIO_KEYS, ...SETTING_BY_URL.keys(), ...DECISION_KEYS]);
 const KEY = /^[A-Za-z][A-Za-z0-9_]{0,31}$/;
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
 const CONTROL = /[\u0000-\u001f\u007f\ufffd]/;
@@ -201,6 +209,7 @@ export function readShareLink(hash: string, parks: readonly string[] = []): Shar
   for (const { key, url } of SETTINGS)
     if (share.settings[key] === undefined && (params.get(url) ?? '').trim() !== '')
       bad(url, 'pex.link.badNumber', { setting: key });
+  notices.push(...decodeDecisions(plain).notices);
   const park = params.get('park');
   if (park !== undefined && parks.length > 0 && !parks.includes(park))
     notices.push({ key: 'pex.link.unknownPark', params: { value: quote(park), known: parks.join(', ') } });
