@@ -111,14 +111,11 @@ SELECT * FROM lines${sorted ? ' ORDER BY enterprise_id, year, carrier' : ''}`;
 }
 
 /**
- * Per enterprise and year, as summarizeInventory. Columns: enterprise_id, year, energy_tce,
- * electricity_tce, renewable_tce, scope1_tco2, process_tco2, scope2_tco2, heat_in_park_tco2,
- * deduction_tco2, total_tco2, biogenic_tco2.
+ * The sums per enterprise and year of summarizeInventory, over inventory lines grouped by enterprise
+ * and year: energy_tce, electricity_tce, renewable_tce, scope1_tco2, process_tco2, scope2_tco2,
+ * heat_in_park_tco2, deduction_tco2, total_tco2, biogenic_tco2.
  */
-export function inventorySummarySql(options: InventorySqlOptions = {}): string {
-  return `${linesCte(options)}
-SELECT enterprise_id, year,
-       sum(energy_tce) AS energy_tce,
+export const ENTERPRISE_SUMS = `sum(energy_tce) AS energy_tce,
        sum(CASE WHEN kind IN ('electricity', 'renewable') THEN energy_tce ELSE 0 END) AS electricity_tce,
        sum(CASE WHEN carrier = 'green_electricity' OR kind = 'renewable' THEN energy_tce ELSE 0 END) AS renewable_tce,
        sum(scope1_tco2) AS scope1_tco2,
@@ -127,10 +124,73 @@ SELECT enterprise_id, year,
        sum(CASE WHEN carrier = 'heat_in_park' THEN scope2_tco2 ELSE 0 END) AS heat_in_park_tco2,
        sum(deduction_tco2) AS deduction_tco2,
        sum(scope1_tco2) + sum(scope2_tco2) - sum(deduction_tco2) AS total_tco2,
-       sum(biogenic_tco2) AS biogenic_tco2
+       sum(biogenic_tco2) AS biogenic_tco2`;
+
+/**
+ * Per enterprise and year, as summarizeInventory. Columns: enterprise_id, year and ENTERPRISE_SUMS.
+ */
+export function inventorySummarySql(options: InventorySqlOptions = {}): string {
+  return `${linesCte(options)}
+SELECT enterprise_id, year,
+       ${ENTERPRISE_SUMS}
 FROM lines
 GROUP BY enterprise_id, year
 ORDER BY enterprise_id, year`;
+}
+
+/**
+ * Per year, the steam the park's CHP sells inside the park (heat_in_park_gj and the Scope 2 its buyers
+ * would count, heat_in_park_excluded_tco2), the exported heat (heat_export_gj), the part of it that
+ * leaves the park (heat_leaving_park_gj) and that part's share of it (ratio), from `rows`: every
+ * inventory contribution of the park (lines, or sums of them with year, carrier, amount, scope2_tco2).
+ */
+export function heatShareSql(rows: string): string {
+  return `SELECT *, greatest(heat_export_gj - heat_in_park_gj, 0) AS heat_leaving_park_gj,
+         CASE WHEN heat_export_gj > 0 THEN greatest(heat_export_gj - heat_in_park_gj, 0) / heat_export_gj ELSE 0 END
+           AS ratio
+  FROM (
+    SELECT year,
+           sum(CASE WHEN carrier = 'heat_in_park' THEN amount ELSE 0 END) AS heat_in_park_gj,
+           sum(CASE WHEN carrier = 'heat_in_park' THEN scope2_tco2 ELSE 0 END) AS heat_in_park_excluded_tco2,
+           sum(CASE WHEN carrier = 'heat_export' THEN amount ELSE 0 END) AS heat_export_gj
+    FROM ${rows} GROUP BY year
+  )`;
+}
+
+/**
+ * Park totals by year, as parkTotals, from inventory contributions: `rows` is a relation aliased `l`
+ * with year, carrier, kind, amount and the contribution columns of inventoryLinesSql (lines, or sums of
+ * them), `heatRows` all of the park's (for heatShareSql) and `sector`, if given, the expression of a
+ * row's sector for totals by year and sector. The CTEs `acc` and `share` and the final SELECT: they
+ * follow a `WITH` or another CTE. Columns as parkTotalsSql.
+ */
+export function parkTotalsFrom(rows: string, heatRows: string, sector?: string): string {
+  const internal = "l.carrier IN ('heat_export', 'heat_in_park')";
+  return `acc AS (
+  SELECT l.year${sector ? `, ${sector} AS sector` : ''},
+         sum(CASE WHEN ${internal} THEN 0 ELSE l.energy_tce END) AS other_energy,
+         sum(CASE WHEN l.carrier = 'heat_export' THEN l.energy_tce ELSE 0 END) AS heat_export_energy,
+         sum(CASE WHEN l.carrier = 'green_electricity' OR l.kind IN ('renewable', 'biomass') THEN l.energy_tce ELSE 0 END)
+           AS renewable_energy,
+         sum(l.scope1_tco2) AS scope1,
+         sum(CASE WHEN ${internal} THEN 0 ELSE l.scope2_tco2 END) AS scope2,
+         sum(CASE WHEN ${internal} THEN 0 ELSE l.deduction_tco2 END) AS elec_deduction,
+         sum(CASE WHEN l.carrier = 'heat_export' THEN l.deduction_tco2 ELSE 0 END) AS heat_export_deduction,
+         sum(l.biogenic_tco2) AS biogenic
+  FROM ${rows}
+  GROUP BY l.year${sector ? ', sector' : ''}
+), share AS (${heatShareSql(heatRows)})
+SELECT a.year${sector ? ', a.sector' : ''},
+       a.other_energy + a.heat_export_energy * s.ratio AS energy_tce,
+       a.scope1 AS scope1_tco2,
+       a.scope2 AS scope2_tco2,
+       a.elec_deduction + a.heat_export_deduction * s.ratio AS deduction_tco2,
+       a.scope1 + a.scope2 - (a.elec_deduction + a.heat_export_deduction * s.ratio) AS total_tco2,
+       a.biogenic AS biogenic_tco2,
+       s.heat_in_park_gj, s.heat_in_park_excluded_tco2, s.heat_export_gj, s.heat_leaving_park_gj,
+       a.renewable_energy AS renewable_tce
+FROM acc a JOIN share s ON s.year = a.year
+ORDER BY a.year${sector ? ', a.sector' : ''}`;
 }
 
 /**
@@ -142,42 +202,49 @@ ORDER BY enterprise_id, year`;
  */
 export function parkTotalsSql(options: InventorySqlOptions = {}, bySector = false): string {
   const enterprises = quoteIdent(options.enterprisesTable ?? 'enterprises');
-  const internal = "l.carrier IN ('heat_export', 'heat_in_park')";
-  const group = bySector ? 'l.year, sector' : 'l.year';
-  return `${linesCte(options)}, acc AS (
-  SELECT l.year${bySector ? ", COALESCE(CAST(e.sector AS VARCHAR), 'unknown') AS sector" : ''},
-         sum(CASE WHEN ${internal} THEN 0 ELSE l.energy_tce END) AS other_energy,
-         sum(CASE WHEN l.carrier = 'heat_export' THEN l.energy_tce ELSE 0 END) AS heat_export_energy,
-         sum(CASE WHEN l.carrier = 'green_electricity' OR l.kind IN ('renewable', 'biomass') THEN l.energy_tce ELSE 0 END)
-           AS renewable_energy,
-         sum(l.scope1_tco2) AS scope1,
-         sum(CASE WHEN ${internal} THEN 0 ELSE l.scope2_tco2 END) AS scope2,
-         sum(CASE WHEN ${internal} THEN 0 ELSE l.deduction_tco2 END) AS elec_deduction,
-         sum(CASE WHEN l.carrier = 'heat_export' THEN l.deduction_tco2 ELSE 0 END) AS heat_export_deduction,
-         sum(l.biogenic_tco2) AS biogenic
-  FROM lines l${bySector ? `\n  LEFT JOIN ${enterprises} e ON CAST(e.enterprise_id AS VARCHAR) = l.enterprise_id` : ''}
-  GROUP BY ${group}
-), heat AS (
-  SELECT year,
-         sum(CASE WHEN carrier = 'heat_in_park' THEN amount ELSE 0 END) AS heat_in_park_gj,
-         sum(CASE WHEN carrier = 'heat_in_park' THEN scope2_tco2 ELSE 0 END) AS heat_in_park_excluded_tco2,
-         sum(CASE WHEN carrier = 'heat_export' THEN amount ELSE 0 END) AS heat_export_gj
-  FROM lines GROUP BY year
-), share AS (
-  SELECT *, greatest(heat_export_gj - heat_in_park_gj, 0) AS heat_leaving_park_gj,
-         CASE WHEN heat_export_gj > 0 THEN greatest(heat_export_gj - heat_in_park_gj, 0) / heat_export_gj ELSE 0 END
-           AS ratio
-  FROM heat
-)
-SELECT a.year${bySector ? ', a.sector' : ''},
-       a.other_energy + a.heat_export_energy * s.ratio AS energy_tce,
-       a.scope1 AS scope1_tco2,
-       a.scope2 AS scope2_tco2,
-       a.elec_deduction + a.heat_export_deduction * s.ratio AS deduction_tco2,
-       a.scope1 + a.scope2 - (a.elec_deduction + a.heat_export_deduction * s.ratio) AS total_tco2,
-       a.biogenic AS biogenic_tco2,
-       s.heat_in_park_gj, s.heat_in_park_excluded_tco2, s.heat_export_gj, s.heat_leaving_park_gj,
-       a.renewable_energy AS renewable_tce
-FROM acc a JOIN share s ON s.year = a.year
-ORDER BY a.year${bySector ? ', a.sector' : ''}`;
+  return `${linesCte(options)}, ${
+    bySector
+      ? parkTotalsFrom(
+          `lines l\n  LEFT JOIN ${enterprises} e ON CAST(e.enterprise_id AS VARCHAR) = l.enterprise_id`,
+          'lines',
+          "COALESCE(CAST(e.sector AS VARCHAR), 'unknown')",
+        )
+      : parkTotalsFrom('lines l', 'lines')
+  }`;
+}
+
+/**
+ * By year and carrier at the park boundary, from inventory contributions `rows` (aliased `l`) and the
+ * heat share of their park `share` (heatShareSql): year, carrier, energy_tce, total_tco2 (scope 1 +
+ * scope 2 − deduction; heat_in_park contributes 0, heat_export only its share leaving the park).
+ */
+export function carrierYearsFrom(rows: string, share: string): string {
+  return `SELECT l.year, l.carrier,
+       sum(CASE WHEN l.carrier = 'heat_in_park' THEN 0
+                WHEN l.carrier = 'heat_export' THEN l.energy_tce * r.ratio
+                ELSE l.energy_tce END) AS energy_tce,
+       sum(l.scope1_tco2
+           + CASE WHEN l.carrier = 'heat_in_park' THEN 0 ELSE l.scope2_tco2 END
+           - CASE WHEN l.carrier = 'heat_export' THEN l.deduction_tco2 * r.ratio ELSE l.deduction_tco2 END)
+         AS total_tco2
+FROM ${rows}
+JOIN (${share}) r ON r.year = l.year
+GROUP BY l.year, l.carrier
+ORDER BY l.year, l.carrier`;
+}
+
+/**
+ * Emissions flowing from carriers to sectors in one year (bound parameter 1), at the park boundary
+ * (heat_in_park left out), from inventory contributions `rows` (aliased `l`) with `sector` the
+ * expression of a row's sector. Columns: sector, carrier, scope1_tco2, scope2_tco2.
+ */
+export function sankeyFrom(rows: string, sector: string): string {
+  return `SELECT ${sector} AS sector, l.carrier,
+       sum(l.scope1_tco2) AS scope1_tco2,
+       sum(CASE WHEN l.carrier = 'heat_in_park' THEN 0 ELSE l.scope2_tco2 END) AS scope2_tco2
+FROM ${rows}
+WHERE l.year = ?
+GROUP BY 1, 2
+HAVING sum(l.scope1_tco2) > 0 OR sum(CASE WHEN l.carrier = 'heat_in_park' THEN 0 ELSE l.scope2_tco2 END) > 0
+ORDER BY 1, 2`;
 }

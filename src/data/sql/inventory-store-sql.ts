@@ -9,13 +9,21 @@
  *   final consumption (enterprises outside energy conversion).
  *
  * and, computed from them, the year series every dashboard opens with (park years, sectors by year,
- * carriers by year) as they are answered. Every dashboard query then reads only these, with the same formulas as the inline views of
- * inventory-views-sql.ts (the park rule for CHP steam included), so they give the same rows; only the
- * order in which partial sums are added differs.
+ * carriers by year) as they are answered. Every dashboard query then reads only these, with the formulas
+ * of inventory-sql.ts that the inline views of inventory-views-sql.ts use too (the park rule for CHP
+ * steam included), so they give the same rows; only the order in which partial sums are added differs.
  */
 import { SECTORS } from '../../core/sectors';
 import { quoteIdent, sqlLiteral } from '../port';
-import { inventoryLinesSql, type InventorySqlOptions } from './inventory-sql';
+import {
+  carrierYearsFrom,
+  ENTERPRISE_SUMS,
+  heatShareSql,
+  inventoryLinesSql,
+  parkTotalsFrom,
+  sankeyFrom,
+  type InventorySqlOptions,
+} from './inventory-sql';
 
 /** The internal schema of the materialised inventories (not a park table, hidden from the Data view). */
 export const INVENTORY_SCHEMA = 'inv';
@@ -94,16 +102,7 @@ ORDER BY 1, 2, 3`,
       sql: `CREATE OR REPLACE TABLE ${t.esy} AS
 WITH s AS (
   SELECT enterprise_id, year,
-         sum(energy_tce) AS energy_tce,
-         sum(CASE WHEN kind IN ('electricity', 'renewable') THEN energy_tce ELSE 0 END) AS electricity_tce,
-         sum(CASE WHEN carrier = 'green_electricity' OR kind = 'renewable' THEN energy_tce ELSE 0 END) AS renewable_tce,
-         sum(scope1_tco2) AS scope1_tco2,
-         sum(CASE WHEN kind = 'process' THEN scope1_tco2 ELSE 0 END) AS process_tco2,
-         sum(scope2_tco2) AS scope2_tco2,
-         sum(CASE WHEN carrier = 'heat_in_park' THEN scope2_tco2 ELSE 0 END) AS heat_in_park_tco2,
-         sum(deduction_tco2) AS deduction_tco2,
-         sum(scope1_tco2) + sum(scope2_tco2) - sum(deduction_tco2) AS total_tco2,
-         sum(biogenic_tco2) AS biogenic_tco2
+       ${ENTERPRISE_SUMS}
   FROM (${inventoryLinesSql(options, false)})
   GROUP BY enterprise_id, year
 )
@@ -147,45 +146,9 @@ export function dropInventoriesSql(): string {
   return `DROP SCHEMA IF EXISTS ${quoteIdent(INVENTORY_SCHEMA)} CASCADE`;
 }
 
-const INTERNAL = "carrier IN ('heat_export', 'heat_in_park')";
-
 /** Park totals by year (parkTotalsSql) from `ysc`; with `bySector`, by year and sector. */
 function totalsSql(t: InventoryTables, bySector: boolean): string {
-  return `WITH acc AS (
-  SELECT year${bySector ? ', sector' : ''},
-         sum(CASE WHEN ${INTERNAL} THEN 0 ELSE energy_tce END) AS other_energy,
-         sum(CASE WHEN carrier = 'heat_export' THEN energy_tce ELSE 0 END) AS heat_export_energy,
-         sum(scope1_tco2) AS scope1,
-         sum(CASE WHEN ${INTERNAL} THEN 0 ELSE scope2_tco2 END) AS scope2,
-         sum(CASE WHEN ${INTERNAL} THEN 0 ELSE deduction_tco2 END) AS elec_deduction,
-         sum(CASE WHEN carrier = 'heat_export' THEN deduction_tco2 ELSE 0 END) AS heat_export_deduction,
-         sum(biogenic_tco2) AS biogenic
-  FROM ${t.ysc} GROUP BY year${bySector ? ', sector' : ''}
-), share AS (${shareSql(t)})
-SELECT a.year${bySector ? ', a.sector' : ''},
-       a.other_energy + a.heat_export_energy * s.ratio AS energy_tce,
-       a.scope1 AS scope1_tco2,
-       a.scope2 AS scope2_tco2,
-       a.elec_deduction + a.heat_export_deduction * s.ratio AS deduction_tco2,
-       a.scope1 + a.scope2 - (a.elec_deduction + a.heat_export_deduction * s.ratio) AS total_tco2,
-       a.biogenic AS biogenic_tco2,
-       s.heat_in_park_gj, s.heat_in_park_excluded_tco2, s.heat_export_gj, s.heat_leaving_park_gj
-FROM acc a JOIN share s ON s.year = a.year
-ORDER BY a.year${bySector ? ', a.sector' : ''}`;
-}
-
-/** Heat inside the park and the share of exported heat that leaves it, per year. */
-function shareSql(t: InventoryTables): string {
-  return `SELECT *, greatest(heat_export_gj - heat_in_park_gj, 0) AS heat_leaving_park_gj,
-         CASE WHEN heat_export_gj > 0 THEN greatest(heat_export_gj - heat_in_park_gj, 0) / heat_export_gj ELSE 0 END
-           AS ratio
-  FROM (
-    SELECT year,
-           sum(CASE WHEN carrier = 'heat_in_park' THEN amount ELSE 0 END) AS heat_in_park_gj,
-           sum(CASE WHEN carrier = 'heat_in_park' THEN scope2_tco2 ELSE 0 END) AS heat_in_park_excluded_tco2,
-           sum(CASE WHEN carrier = 'heat_export' THEN amount ELSE 0 END) AS heat_export_gj
-    FROM ${t.ysc} GROUP BY year
-  )`;
+  return `WITH ${parkTotalsFrom(`${t.ysc} l`, t.ysc, bySector ? 'l.sector' : undefined)}`;
 }
 
 /** As parkYearsSql (inventory-views-sql.ts), from a materialised inventory. Same columns. */
@@ -213,30 +176,12 @@ export function carrierYearsFromSql(t: InventoryTables): string {
 }
 
 function carrierYearsOf(t: InventoryTables): string {
-  return `SELECT l.year, l.carrier,
-       sum(CASE WHEN l.carrier = 'heat_in_park' THEN 0
-                WHEN l.carrier = 'heat_export' THEN l.energy_tce * r.ratio
-                ELSE l.energy_tce END) AS energy_tce,
-       sum(l.scope1_tco2
-           + CASE WHEN l.carrier = 'heat_in_park' THEN 0 ELSE l.scope2_tco2 END
-           - CASE WHEN l.carrier = 'heat_export' THEN l.deduction_tco2 * r.ratio ELSE l.deduction_tco2 END)
-         AS total_tco2
-FROM ${t.ysc} l
-JOIN (${shareSql(t)}) r ON r.year = l.year
-GROUP BY l.year, l.carrier
-ORDER BY l.year, l.carrier`;
+  return carrierYearsFrom(`${t.ysc} l`, heatShareSql(t.ysc));
 }
 
 /** As sankeySql (year bound as parameter 1), from a materialised inventory. */
 export function sankeyFromSql(t: InventoryTables): string {
-  return `SELECT sector, carrier,
-       sum(scope1_tco2) AS scope1_tco2,
-       sum(CASE WHEN carrier = 'heat_in_park' THEN 0 ELSE scope2_tco2 END) AS scope2_tco2
-FROM ${t.ysc}
-WHERE year = ?
-GROUP BY 1, 2
-HAVING sum(scope1_tco2) > 0 OR sum(CASE WHEN carrier = 'heat_in_park' THEN 0 ELSE scope2_tco2 END) > 0
-ORDER BY 1, 2`;
+  return sankeyFrom(`${t.ysc} l`, 'l.sector');
 }
 
 /**

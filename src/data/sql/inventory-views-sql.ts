@@ -9,19 +9,17 @@
 import { SECTORS } from '../../core/sectors';
 import { sqlLiteral } from '../port';
 import {
+  carrierYearsFrom,
+  heatShareSql,
   inventoryLinesSql,
   inventorySummarySql,
   parkTotalsSql,
+  sankeyFrom,
   type InventorySqlOptions,
 } from './inventory-sql';
 
 /** Sectors of the energy-conversion industry (GB/T 4754-2017 division 44), outside final consumption. */
 const CONVERSION_SECTORS = SECTORS.filter((s) => s.gbt4754 === '44').map((s) => sqlLiteral(s.code));
-
-/** The share of exported heat that leaves the park, per year (parkTotals' ratio). */
-const leavingRatio = (options: InventorySqlOptions) => `SELECT year,
-         CASE WHEN heat_export_gj > 0 THEN heat_leaving_park_gj / heat_export_gj ELSE 0 END AS ratio
-  FROM (${parkTotalsSql(options)})`;
 
 /**
  * Park figures by year with economics. Columns: year, energy_tce, scope1_tco2, scope2_tco2,
@@ -66,18 +64,8 @@ export function sectorYearsSql(options: InventorySqlOptions = {}): string {
  * heat_export only its share leaving the park).
  */
 export function carrierYearsSql(options: InventorySqlOptions = {}): string {
-  return `SELECT l.year, l.carrier,
-       sum(CASE WHEN l.carrier = 'heat_in_park' THEN 0
-                WHEN l.carrier = 'heat_export' THEN l.energy_tce * r.ratio
-                ELSE l.energy_tce END) AS energy_tce,
-       sum(l.scope1_tco2
-           + CASE WHEN l.carrier = 'heat_in_park' THEN 0 ELSE l.scope2_tco2 END
-           - CASE WHEN l.carrier = 'heat_export' THEN l.deduction_tco2 * r.ratio ELSE l.deduction_tco2 END)
-         AS total_tco2
-FROM (${inventoryLinesSql(options)}) l
-JOIN (${leavingRatio(options)}) r ON r.year = l.year
-GROUP BY l.year, l.carrier
-ORDER BY l.year, l.carrier`;
+  const lines = `(${inventoryLinesSql(options)})`;
+  return carrierYearsFrom(`${lines} l`, heatShareSql(lines));
 }
 
 /**
@@ -86,15 +74,11 @@ ORDER BY l.year, l.carrier`;
  * scope2_tco2. Deductions for exports are not flows and are reported apart.
  */
 export function sankeySql(options: InventorySqlOptions = {}): string {
-  return `SELECT COALESCE(CAST(e.sector AS VARCHAR), 'unknown') AS sector, l.carrier,
-       sum(l.scope1_tco2) AS scope1_tco2,
-       sum(CASE WHEN l.carrier = 'heat_in_park' THEN 0 ELSE l.scope2_tco2 END) AS scope2_tco2
-FROM (${inventoryLinesSql(options)}) l
-LEFT JOIN enterprises e ON CAST(e.enterprise_id AS VARCHAR) = l.enterprise_id
-WHERE l.year = ?
-GROUP BY 1, 2
-HAVING sum(l.scope1_tco2) > 0 OR sum(CASE WHEN l.carrier = 'heat_in_park' THEN 0 ELSE l.scope2_tco2 END) > 0
-ORDER BY 1, 2`;
+  return sankeyFrom(
+    `(${inventoryLinesSql(options)}) l
+LEFT JOIN enterprises e ON CAST(e.enterprise_id AS VARCHAR) = l.enterprise_id`,
+    "COALESCE(CAST(e.sector AS VARCHAR), 'unknown')",
+  );
 }
 
 /**
