@@ -12,6 +12,7 @@ import * as pathwaysExport from './messages-pathways-export';
 import * as dataView from './messages-data';
 import * as parkFigures from './messages-park-figures';
 import * as decisions from './messages-decisions';
+import * as compare from './messages-compare';
 
 const shellZh = {
   'app.title': '园区碳路径工作台',
@@ -134,6 +135,7 @@ export const zh = {
   ...dataView.zh,
   ...parkFigures.zh,
   ...decisions.zh,
+  ...compare.zh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -150,4 +152,5 @@ export const en: Record<MessageKey, string> = {
   ...dataView.en,
   ...parkFigures.en,
   ...decisions.en,
+  ...compare.en,
 };
