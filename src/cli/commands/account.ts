@@ -9,15 +9,19 @@ import {
   AccountingError,
   FactorLibrary,
   carrierCode,
+  negativeNetEnterprises,
   parseNumber,
   resolveOptions,
   summarizeInventory,
+  territorialTotals,
   type AccountingOptions,
   type FactorOverride,
+  type InventoryLine,
+  type TerritorialYear,
 } from '../../core/accounting/index';
 import { accountColumns, type ActivityColumnsView } from '../../core/accounting/stream';
 import { cut } from '../../core/accounting/ranges';
-import { CSV_EOL, csvLine, type CsvValue } from '../../core/csv-write';
+import { CSV_EOL, csvLine, toCsv, type CsvValue } from '../../core/csv-write';
 import { fail, formatProblem, InputError, type Problem } from '../../core/errors';
 import { UnitError, parseUnit, unitDimension } from '../../core/units';
 import { parseArgs } from '../args';
@@ -30,6 +34,7 @@ const USAGE = `Usage: npm run cli -- account --activity <activity.csv> [--enterp
        [--factors <factors.csv>] [--grid-year <year>] [--grid-region <code>]
        [--electricity-method equivalent|equal] [--scope2-method location|market]
        [--residual-mix-factor <tCO2/MWh>] [--supplier-heat-factor <tCO2/GJ>] --out <file.json|file.csv>
+       [--park-out <file.json|file.csv>]
 
 Carbon inventory per enterprise and year: energy (tce, GB/T 2589-2020), Scope 1, Scope 2, deductions
 for exported electricity/heat and total (GB/T 32150-2015), biogenic CO2 outside the total.
@@ -46,7 +51,12 @@ for exported electricity/heat and total (GB/T 32150-2015), biogenic CO2 outside 
                         southwest, national_market (carbon-market factor)
   --electricity-method  equivalent (0.1229 kgce/kWh, default) or equal (coal for power)
   --scope2-method       location (default) or market (green power 0, rest residual mix)
-  --out                 output file; .json (array of objects) or .csv
+  --out                 output file; .json (array of objects) or .csv. \`net_negative\` marks an
+                        enterprise-year whose net total is below zero: exports credited above its own
+                        emissions (e.g. a gas CHP's power at the grid average), not a removal
+  --park-out            park totals by year: the territorial (production-based) total, Σ Scope 1 of
+                        all enterprises, beside the consumption-based net total, with electricity and
+                        heat imports and exports as memo items
 Docs: docs/accounting.md`;
 
 const VALUE_OPTIONS = [
@@ -60,6 +70,7 @@ const VALUE_OPTIONS = [
   'residual-mix-factor',
   'supplier-heat-factor',
   'out',
+  'park-out',
 ] as const;
 
 async function readBytes(io: CliIo, file: string): Promise<Buffer> {
@@ -129,6 +140,37 @@ function* outputPieces<T extends Record<string, unknown>>(
   }
   if (format === '.json') piece.push(count === 0 ? '[]\n' : '\n]\n');
   yield piece.join('');
+}
+
+/** The lines as they pass, each also kept in `into`. */
+function* keepLines(lines: Iterable<InventoryLine>, into: InventoryLine[]): Generator<InventoryLine> {
+  for (const l of lines) {
+    into.push(l);
+    yield l;
+  }
+}
+
+/** Park totals by year as CSV: each boundary flow as two columns (amount, tCO2). */
+function parkCsv(years: readonly TerritorialYear[]): string {
+  const flows = ['electricity_import', 'heat_import', 'electricity_export', 'heat_export'] as const;
+  const unit = (f: string) => (f.startsWith('electricity') ? 'mwh' : 'gj');
+  const columns = [
+    'year',
+    'territorial_tco2',
+    'net_tco2',
+    ...flows.flatMap((f) => [`${f}_${unit(f)}`, `${f}_tco2`]),
+    'biogenic_tco2',
+  ];
+  return toCsv(
+    columns,
+    years.map((y) => [
+      y.year,
+      y.territorial_tco2,
+      y.net_tco2,
+      ...flows.flatMap((f) => [y[f].amount, y[f].tco2]),
+      y.biogenic_tco2,
+    ]),
+  );
 }
 
 function failAll(problems: readonly Problem[]): never {
@@ -266,9 +308,16 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`account: --out must end in .json or .csv, not "${out}"\n`);
     return 2;
   }
+  const parkOut = args.get('park-out');
+  const parkFormat = parkOut === undefined ? null : extname(parkOut).toLowerCase();
+  if (parkFormat !== null && parkFormat !== '.json' && parkFormat !== '.csv') {
+    io.stderr(`account: --park-out must end in .json or .csv, not "${parkOut}"\n`);
+    return 2;
+  }
   try {
     // The output is checked before any work, so a bad path fails at once.
     const path = checkOutputPath(io.cwd, out, '--out');
+    const parkPath = parkOut === undefined ? null : checkOutputPath(io.cwd, parkOut, '--park-out');
     let lib = FactorLibrary.standard();
     const opts = resolveOptions(lib, options(args));
     const factorsFile = args.get('factors');
@@ -280,7 +329,11 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 
     const activity = await readActivity(io, activityFile);
 
-    const summaries = summarizeInventory(accountColumns(activity, lib, opts));
+    // Park totals (--park-out) need every line (the park's heat balance): kept only when asked for.
+    const kept: InventoryLine[] | null = parkPath === null ? null : [];
+    const lines = accountColumns(activity, lib, opts);
+    const summaries = summarizeInventory(kept ? keepLines(lines, kept) : lines);
+    const negative = negativeNetEnterprises(summaries);
     const overrides = [...new Set(overrideRows.map((f) => f.carrier))].join(' ');
     if (enterprises) {
       const unknown = new Set<string>();
@@ -316,9 +369,19 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         grid_factor_tco2_per_mwh: gridValue,
         grid_factor_type: market ? 'residual_mix' : grid.factorType,
         factor_overrides: overrides,
+        // After every earlier column, so a reader of the CSV by position is not disturbed.
+        net_negative: s.total_tco2 < 0,
       };
     };
     await writeAtomic(path, outputPieces(summaries.length, rowAt, format, out));
+    if (parkPath !== null) {
+      const park = territorialTotals(kept!);
+      checkFinite(park, parkOut!);
+      await writeAtomic(
+        parkPath,
+        parkFormat === '.json' ? JSON.stringify(park, null, 2) + '\n' : parkCsv(park),
+      );
+    }
     let first = Infinity;
     let last = -Infinity;
     for (const s of summaries) {
@@ -329,6 +392,15 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       `Wrote ${summaries.length} rows (${new Set(summaries.map((s) => s.enterprise_id)).size} enterprises, ` +
         `${first}–${last}) to ${out}\n`,
     );
+    if (parkPath !== null) io.stdout(`Wrote park totals by year to ${parkOut}\n`);
+    if (negative.length > 0) {
+      const ids = [...new Set(negative.map((n) => n.enterprise_id))];
+      io.stdout(
+        `Note: ${negative.length} enterprise-year(s) have a negative net total (net_negative): exports ` +
+          `credited above their own emissions, not a removal (${ids.slice(0, 5).join(', ')}` +
+          `${ids.length > 5 ? ', …' : ''})\n`,
+      );
+    }
     return 0;
   } catch (e) {
     if (e instanceof InputError || e instanceof AccountingError || e instanceof UnitError) {
