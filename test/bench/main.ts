@@ -16,6 +16,7 @@ import { importBench, printImportBench } from './import-bench';
 import { cliStartBench } from './cli-bench';
 import { printWorkshopBench } from './workshop-bench';
 import { printDataBench } from './data-bench';
+import { printKernelPartsBench } from './kernel-parts-bench';
 
 const SEED = 42;
 const SCENARIO = 'policy';
@@ -82,6 +83,8 @@ async function main(): Promise<void> {
   if (process.env.BENCH_PART === 'data') return printDataBench();
   const park = await loadPark('sample', process.cwd());
   const model = compileScenario(presetScenario(SCENARIO), park.baseline);
+  // BENCH_PART=kernel runs only the engine's parts (sampling, model, summary) on one thread.
+  if (process.env.BENCH_PART === 'kernel') return printKernelPartsBench(model, SEED, SIZES);
   console.log(
     `Simulation engine benchmark: park ${park.id}, scenario ${SCENARIO}, ${model.years[0]}–${model.years.at(-1)} ` +
       `(${model.nYears} years), ${model.nSectors} sectors, ${model.nInputs} uncertain inputs, ${model.nLevers} levers, seed ${SEED}`,
