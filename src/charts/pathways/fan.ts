@@ -62,9 +62,10 @@ function bandSeries(
   color: string,
   names: { median: string; inner: string; outer: string },
 ) {
-  const edge = (name: string, stack: string, data: Cell[]) => ({
+  /** One invisible line of a band's stack: its lower edge, or, given an opacity, its width shaded. */
+  const stacked = (name: string, stack: string, data: Cell[], opacity?: number) => ({
     type: 'line' as const,
-    id: `${id}-${stack}-base`,
+    id: `${id}-${stack}-${opacity === undefined ? 'base' : 'band'}`,
     name,
     stack: `${id}-${stack}`,
     stackStrategy: 'all' as const,
@@ -72,28 +73,15 @@ function bandSeries(
     symbol: 'none',
     silent: true,
     lineStyle: { opacity: 0 },
-    itemStyle: { color },
-    z: 1,
-  });
-  const band = (name: string, stack: string, data: Cell[], opacity: number) => ({
-    type: 'line' as const,
-    id: `${id}-${stack}-band`,
-    name,
-    stack: `${id}-${stack}`,
-    stackStrategy: 'all' as const,
-    data,
-    symbol: 'none',
-    silent: true,
-    lineStyle: { opacity: 0 },
-    areaStyle: { color, opacity },
+    ...(opacity === undefined ? {} : { areaStyle: { color, opacity } }),
     itemStyle: { color },
     z: 1,
   });
   return [
-    edge(names.outer, 'outer', b.p5),
-    band(names.outer, 'outer', diff(b.p95, b.p5), OUTER_OPACITY),
-    edge(names.inner, 'inner', b.p25),
-    band(names.inner, 'inner', diff(b.p75, b.p25), INNER_OPACITY),
+    stacked(names.outer, 'outer', b.p5),
+    stacked(names.outer, 'outer', diff(b.p95, b.p5), OUTER_OPACITY),
+    stacked(names.inner, 'inner', b.p25),
+    stacked(names.inner, 'inner', diff(b.p75, b.p25), INNER_OPACITY),
     {
       type: 'line' as const,
       id: `${id}-median`,
