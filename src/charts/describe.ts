@@ -78,7 +78,7 @@ export function chartTable(option: ChartOption, words: DescribeWords): ChartTabl
     return sankeyTable({ nodes: [], links: (sankey.links ?? []) as SankeyData['links'] }, words);
   }
   const cats = categories(option);
-  if (!cats) return { columns: [words.category], rows: [] };
+  if (!cats) return namedItemsTable(series, words);
   const columns: string[] = [words.category];
   const values: (number | null)[][] = [];
   const stacks = new Map<string, SeriesLike[]>();
@@ -110,6 +110,24 @@ export function chartTable(option: ChartOption, words: DescribeWords): ChartTabl
     values.push((s.data as unknown[]).map(valueOf));
   }
   return { columns, rows: cats.map((c, i) => [c, ...values.map((v) => v[i] ?? null)]) };
+}
+
+/**
+ * A chart without a category axis (e.g. the MACC's custom bars on two value axes): one row per data item
+ * that has a name, its values under the series' `dimensions`.
+ */
+function namedItemsTable(series: SeriesLike[], words: DescribeWords): ChartTable {
+  const rows: Cell[][] = [];
+  let columns: string[] = [words.category];
+  for (const s of series as (SeriesLike & { dimensions?: unknown })[]) {
+    if (s.type !== 'custom' || !Array.isArray(s.dimensions) || !Array.isArray(s.data)) continue;
+    if (columns.length === 1) columns = [words.category, ...s.dimensions.map(String)];
+    for (const d of s.data as { name?: unknown; value?: unknown }[]) {
+      if (typeof d?.name !== 'string' || !Array.isArray(d.value)) continue;
+      rows.push([d.name, ...d.value.map((v) => (Number.isFinite(Number(v)) ? Number(v) : null))]);
+    }
+  }
+  return { columns, rows };
 }
 
 /** The links of a Sankey as a table, nodes named by their labels. */

@@ -2,7 +2,7 @@
  * The only place ECharts modules are registered: modular imports from `echarts/core`, not the full bundle.
  */
 import * as echarts from 'echarts/core';
-import { BarChart, LineChart, SankeyChart } from 'echarts/charts';
+import { BarChart, CustomChart, LineChart, SankeyChart } from 'echarts/charts';
 import {
   GridComponent,
   TooltipComponent,
@@ -18,6 +18,7 @@ import { ECHARTS_THEME } from './theme';
 
 echarts.use([
   BarChart,
+  CustomChart,
   LineChart,
   SankeyChart,
   GridComponent,

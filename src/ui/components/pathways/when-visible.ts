@@ -1,0 +1,22 @@
+/**
+ * Svelte action: calls `show` once when the element first comes near the viewport, so a panel below
+ * the fold builds its charts only when the reader scrolls to it (at once where IntersectionObserver is
+ * missing).
+ */
+export function whenVisible(node: Element, show: () => void): { destroy(): void } {
+  if (typeof IntersectionObserver === 'undefined') {
+    show();
+    return { destroy() {} };
+  }
+  const io = new IntersectionObserver(
+    (entries) => {
+      if (entries.some((e) => e.isIntersecting)) {
+        show();
+        io.disconnect();
+      }
+    },
+    { rootMargin: '400px 0px' },
+  );
+  io.observe(node);
+  return { destroy: () => io.disconnect() };
+}
