@@ -18,7 +18,7 @@ export interface WorkerApiOptions {
 }
 
 /** The API object a worker exposes. */
-export function createWorkerApi(options: WorkerApiOptions = {}) {
+function createWorkerApi(options: WorkerApiOptions = {}) {
   const service = createSimulationService();
   let chunks = 0;
   let reused = 0;

@@ -25,7 +25,7 @@ export interface HotspotText {
   formatPct: (v: number) => string;
 }
 
-export const STAGE_COLORS: Record<string, string> = {
+const STAGE_COLORS: Record<string, string> = {
   materials: PALETTE[0],
   energy: PALETTE[1],
   transport: PALETTE[2],

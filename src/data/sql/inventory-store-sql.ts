@@ -26,7 +26,7 @@ import {
 } from './inventory-sql';
 
 /** The internal schema of the materialised inventories (not a park table, hidden from the Data view). */
-export const INVENTORY_SCHEMA = 'inv';
+const INVENTORY_SCHEMA = 'inv';
 
 /** Qualified, quoted names of one materialised inventory. */
 export interface InventoryTables {

@@ -62,7 +62,7 @@ export function unitChoices(carrier: string, lang: 'zh' | 'en'): { code: string;
 }
 
 /** The unit code a unit name stands for (codes, Chinese names, common spellings), or undefined. */
-export function unitCode(text: string): string | undefined {
+function unitCode(text: string): string | undefined {
   return tryParseUnit(text.trim())?.code;
 }
 

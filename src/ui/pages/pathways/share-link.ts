@@ -36,7 +36,7 @@ export interface ShareState {
 }
 
 export const RUN_CHOICES = [1000, 10_000, 100_000] as const;
-export const MIN_RUNS = 100;
+const MIN_RUNS = 100;
 export const MAX_RUNS = 100_000;
 
 /** The hash parameters of a pathway (values in their shortest round-trip form). */
