@@ -141,7 +141,7 @@ export const en: Record<keyof typeof zh, string> = {
   'cmp.diff.npv': 'Δ net present cost (CNY billion)',
   'cmp.diff.lower': 'P(emits less than the reference)',
   'cmp.diff.note':
-    'Δ = scenario − reference, run by run, then P5 / P50 / P95; P(emits less) is the share of runs in which the scenario’s cumulative emissions {from}–{to} are below the reference’s, ± its Monte Carlo standard error.',
+    "Δ = scenario − reference, run by run, then P5 / P50 / P95; P(emits less) is the share of runs in which the scenario's cumulative emissions {from}–{to} are below the reference's, ± its Monte Carlo standard error.",
   'cmp.target.fyp14_energy_intensity': '14th FYP energy intensity −13.5 %',
   'cmp.target.fyp14_co2_intensity': '14th FYP CO₂ intensity −18 %',
   'cmp.target.fyp15_energy_intensity': '15th FYP energy intensity (placeholder)',
@@ -149,7 +149,7 @@ export const en: Record<keyof typeof zh, string> = {
   'cmp.target.peak_2030': 'Peak by 2030',
   'goal.title': 'Goal seek',
   'goal.intro':
-    'How far must one lever go for a target to be met with the chosen probability? Bisection over the slider’s steps, every step on the same {runs} runs and seed; only amounts move (not years).',
+    "How far must one lever go for a target to be met with the chosen probability? Bisection over the slider's steps, every step on the same {runs} runs and seed; only amounts move (not years).",
   'goal.target': 'Target',
   'goal.probability': 'Required probability',
   'goal.lever': 'Lever',
@@ -161,7 +161,7 @@ export const en: Record<keyof typeof zh, string> = {
   'goal.running': 'Searching, step {n}…',
   'goal.found': '{lever} at {value} is enough: {target} met with P {p} ± {se} (required ≥ {prob}).',
   'goal.unreachable':
-    'Out of reach within the lever’s range: P at the range’s end ({value}) = {p} ± {se} (required ≥ {prob}).',
+    "Out of reach within the lever's range: P at the range's end ({value}) = {p} ± {se} (required ≥ {prob}).",
   'goal.apply': 'Apply {value} to the slider',
   'goal.cancelled': 'Search cancelled.',
   'goal.untestable': 'This target cannot be tested on this park (no data for its years).',
