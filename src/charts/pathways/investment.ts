@@ -4,6 +4,7 @@
  */
 import { PALETTE, TEXT_COLOR, chartFontSizes } from '../theme';
 import type { ChartOption } from '../types';
+import { niceBound } from './macc';
 
 export interface InvestmentRow {
   period: string;
@@ -57,6 +58,8 @@ export function buildInvestmentOption(
       type: 'value',
       name: text.unit,
       min: 0,
+      // The whiskers reach above the bars: the axis covers them (a segment outside the grid is not drawn).
+      max: niceBound(Math.max(0, ...rows.map((r) => r.p95))),
       nameTextStyle: { fontSize: fs.axis, align: 'left' },
       axisLabel: { fontSize: fs.axis, formatter: (v: number) => fmt(v) },
     },

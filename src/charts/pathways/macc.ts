@@ -53,20 +53,32 @@ export function layoutMacc(bars: readonly MaccBar[]): MaccLayout[] {
 }
 
 /**
- * The cost range shown: everything when the values are of one order, otherwise cut at 1.5 × the
- * largest |median| other than an outlier (one more than 5 × the next, or than the carbon price).
+ * The cost range shown: every bar's median and whiskers when they are of one order. A bar whose |median|
+ * is more than 5 × the largest of the others (and of the carbon price) is an outlier: it is cut, and the
+ * range covers the others, whiskers limited to 1.5 × their largest |median|.
  */
 export function maccRange(
   bars: readonly MaccBar[],
   carbonPrice: number,
 ): { min: number; max: number; cut: boolean } {
-  const lo = Math.min(0, ...bars.map((b) => b.p5));
-  const hi = Math.max(carbonPrice, 0, ...bars.map((b) => b.p95));
-  const mags = bars.map((b) => Math.abs(b.p50)).sort((a, b) => b - a);
-  const next = Math.max(mags[1] ?? 0, carbonPrice);
-  if (mags.length === 0 || mags[0] <= 5 * next) return { min: lo, max: hi, cut: false };
-  const limit = 1.5 * next;
-  return { min: Math.max(lo, -limit), max: Math.min(hi, limit), cut: lo < -limit || hi > limit };
+  const rest = [...bars].sort((a, b) => Math.abs(b.p50) - Math.abs(a.p50));
+  while (rest.length > 1 && Math.abs(rest[0].p50) > 5 * Math.max(Math.abs(rest[1].p50), carbonPrice))
+    rest.shift();
+  if (rest.length === 1 && Math.abs(rest[0].p50) > 5 * carbonPrice && bars.length > 1) rest.shift();
+  const limit = 1.5 * Math.max(carbonPrice, ...rest.map((b) => Math.abs(b.p50)));
+  const lo = Math.max(-limit, Math.min(0, ...rest.map((b) => b.p5)));
+  const hi = Math.min(limit, Math.max(carbonPrice, 0, ...rest.map((b) => b.p95)));
+  const cut = bars.some((b) => b.p5 < lo || b.p95 > hi);
+  return { min: lo, max: hi, cut };
+}
+
+/** The next "nice" bound away from zero (1, 2, 2.5, 5 × a power of ten). */
+export function niceBound(v: number): number {
+  if (v === 0 || !Number.isFinite(v)) return 0;
+  const m = Math.abs(v);
+  const p = 10 ** Math.floor(Math.log10(m));
+  const step = [1, 2, 2.5, 5, 10].find((k) => k * p >= m * (1 - 1e-12)) as number;
+  return Math.sign(v) * step * p;
 }
 
 const CARBON_PRICE_COLOR = '#D55E00';
@@ -81,7 +93,8 @@ export function buildMaccOption(
 ): ChartOption {
   const fs = chartFontSizes(large);
   const laid = layoutMacc(bars);
-  const range = maccRange(laid, carbonPrice);
+  const raw = maccRange(laid, carbonPrice);
+  const range = { min: niceBound(raw.min), max: niceBound(raw.max) };
   const total = laid.length ? laid[laid.length - 1].x1 : 1;
   const colour = (key: string) => (LEVER_COLORS as Record<string, string>)[key] ?? MUTED_TEXT;
   const renderItem = (params: CustomSeriesRenderItemParams, api: CustomSeriesRenderItemAPI) => {
@@ -95,6 +108,7 @@ export function buildMaccOption(
     const [, p95] = api.coord([b.x0, y(b.p95)]);
     const cut = b.p50 > range.max || b.p50 < range.min;
     const cap = Math.min(8, Math.max(3, w / 3));
+    const [mid] = api.coord([total / 2, 0]);
     return {
       type: 'group' as const,
       children: [
@@ -125,7 +139,7 @@ export function buildMaccOption(
                   text: `${b.p50 > 0 ? '↑' : '↓'} ${text.formatCost(b.p50)}`,
                   x: xm,
                   y: b.p50 > 0 ? py + 4 : py - 4,
-                  align: (xm > px0 + 40 ? 'right' : 'left') as 'right' | 'left',
+                  align: (xm > mid ? 'right' : 'left') as 'right' | 'left',
                   verticalAlign: (b.p50 > 0 ? 'top' : 'bottom') as 'top' | 'bottom',
                   fill: TEXT_COLOR,
                   fontSize: fs.axis - 1,
@@ -176,8 +190,8 @@ export function buildMaccOption(
     yAxis: {
       type: 'value',
       name: text.yName,
-      min: Math.floor(range.min),
-      max: Math.ceil(range.max),
+      min: range.min,
+      max: range.max,
       nameTextStyle: { fontSize: fs.axis, align: 'left' },
       axisLabel: { fontSize: fs.axis, formatter: (v: number) => text.formatCost(v) },
     },

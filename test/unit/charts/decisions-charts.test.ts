@@ -4,7 +4,13 @@
  * table a MACC gives its readers.
  */
 import { describe, expect, it } from 'vitest';
-import { buildMaccOption, layoutMacc, maccRange, type MaccBar } from '../../../src/charts/pathways/macc';
+import {
+  buildMaccOption,
+  layoutMacc,
+  maccRange,
+  niceBound,
+  type MaccBar,
+} from '../../../src/charts/pathways/macc';
 import { buildInvestmentOption } from '../../../src/charts/pathways/investment';
 import { buildIntensityOption } from '../../../src/charts/pathways/intensity';
 import { chartTable, type DescribeWords } from '../../../src/charts/describe';
@@ -48,8 +54,10 @@ describe('MACC', () => {
     const withSinks = [...bars, bar('sinks', 1, 60_000, 5000)];
     const r = maccRange(withSinks, 100);
     expect(r.cut).toBe(true);
-    expect(r.max).toBe(300); // 1.5 × the next largest |median| (200)
+    expect(r.max).toBe(100); // the carbon price: the other bars' P95 are below it
     expect(r.min).toBe(-210);
+    // Whiskers far beyond the medians are limited to 1.5 × the largest |median|.
+    expect(maccRange([bar('a', 1, -200, 5000), bar('b', 1, 50)], 100).min).toBe(-300);
   });
 
   it('draws each bar from its span and median, clamped to the axis, with a P5–P95 whisker', () => {
@@ -57,7 +65,7 @@ describe('MACC', () => {
     const series = opt.series as Series[];
     const custom = series.filter((s) => s.type === 'custom');
     expect(custom.map((s) => s.id)).toEqual(['macc-eff', 'macc-pv', 'macc-gp', 'macc-sinks']);
-    expect((opt.yAxis as { max: number }).max).toBe(300);
+    expect(opt.yAxis).toMatchObject({ min: -250, max: 100 });
     // A linear fake coordinate system: x pixels = tonnes, y pixels = −cost.
     const api = { coord: ([x, y]: number[]) => [x, -y] };
     const render = custom[1].renderItem as (
@@ -70,7 +78,7 @@ describe('MACC', () => {
     expect(Math.max(...whisker)).toBe(-40);
     expect(Math.min(...whisker)).toBe(-60);
     const sinks = render({ seriesIndex: 3 }, api).children;
-    expect((sinks[0].shape as { height: number }).height).toBe(300); // cut at the axis maximum
+    expect((sinks[0].shape as { height: number }).height).toBe(100); // cut at the axis maximum
     expect((sinks[2].style as { text: string }).text).toContain('60000');
     const line = series.find((s) => s.id === 'carbon-price')!;
     expect(line.markLine!.data).toEqual([{ yAxis: 100 }]);
@@ -101,6 +109,13 @@ describe('investment by period', () => {
       [{ coord: [1, 0.5] }, { coord: [1, 3] }],
     ]);
     expect((opt.xAxis as { data: string[] }).data).toEqual(['2025–2030', '2031–2035']);
+    expect((opt.yAxis as { max: number }).max).toBe(5); // the whiskers fit
+  });
+
+  it('rounds bounds away from zero to 1, 2, 2.5 or 5 × a power of ten', () => {
+    expect([niceBound(123.6), niceBound(-2234), niceBound(4), niceBound(0.3), niceBound(0)]).toEqual([
+      200, -2500, 5, 0.5, 0,
+    ]);
   });
 });
 
