@@ -52,7 +52,8 @@ export async function createNodeDb(): Promise<DbPort> {
     },
     insertArrowIPC: async (name: string, ipc: Uint8Array, options?: { append?: boolean }) => {
       if (!options?.append) conn.query(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
-      // IPC bytes, not a Table: the blocking build uses Arrow's CommonJS classes (shared/STACK.md).
+      // IPC bytes, not a Table: the blocking build loads Arrow's CommonJS build, whose Table class
+      // is not the ESM one, so an ESM Table would be dropped without an error.
       conn.insertArrowFromIPCStream(ipc, { name, create: !options?.append });
     },
     // The blocking build runs a statement to its end before it returns: nothing to cancel.

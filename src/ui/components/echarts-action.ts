@@ -7,8 +7,6 @@ import type { ChartOption } from '../../charts/types';
 
 export interface EChartsParams {
   option: ChartOption;
-  /** Called with the chart instance after each update (tests and exports use it). */
-  onRender?: (chart: echarts.ECharts) => void;
   onClick?: (params: unknown) => void;
 }
 
@@ -18,7 +16,6 @@ export const echartsAction: Action<HTMLElement, EChartsParams> = (node, params) 
   const apply = (p: EChartsParams) => {
     if (!chart || chart.isDisposed()) return;
     chart.setOption(p.option, { notMerge: true });
-    p.onRender?.(chart);
   };
   chart.on('click', (e) => current.onClick?.(e));
   apply(params);
