@@ -217,7 +217,7 @@ export function buildMaccOption(
           lineStyle: { color: CARBON_PRICE_COLOR, type: 'dashed' as const, width: 2 },
           label: {
             formatter: text.carbonPriceLabel,
-            position: 'insideEndTop' as const,
+            position: 'insideStartTop' as const,
             fontSize: fs.axis,
             color: CARBON_PRICE_COLOR,
           },
