@@ -15,6 +15,7 @@ import { nodeBench, poolBench } from './node-bench';
 import { importBench, printImportBench } from './import-bench';
 import { cliStartBench } from './cli-bench';
 import { printWorkshopBench } from './workshop-bench';
+import { printCompareBench } from './compare-bench';
 import { printDataBench } from './data-bench';
 import { printKernelPartsBench } from './kernel-parts-bench';
 
@@ -79,6 +80,8 @@ async function main(): Promise<void> {
   if (process.env.BENCH_PART === 'cli') return printCliStart();
   // BENCH_PART=workshop runs only part (h).
   if (process.env.BENCH_PART === 'workshop') return printWorkshopBench();
+  // BENCH_PART=compare runs only part (i).
+  if (process.env.BENCH_PART === 'compare') return printCompareBench();
   // BENCH_PART=data runs only part (g).
   if (process.env.BENCH_PART === 'data') return printDataBench();
   const park = await loadPark('sample', process.cwd());
@@ -209,6 +212,7 @@ async function main(): Promise<void> {
   printImportBench(await importBench());
   printCliStart();
   await printWorkshopBench();
+  await printCompareBench();
   await printDataBench();
   console.log(`Benchmark took ${((performance.now() - started) / 1000).toFixed(0)} s.`);
 }
