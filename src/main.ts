@@ -1,8 +1,16 @@
-import { mount } from 'svelte';
 import './ui/styles.css';
-import App from './ui/App.svelte';
+import { prefetchBundled } from './data/bundled-browser';
+import { appDb } from './data/duckdb-browser';
 
-mount(App, { target: document.getElementById('app')! });
+// DuckDB starts and the addressed park's files are fetched while the app's code loads (the app opens
+// that park first: the address's, else the first bundled one), so the first chart waits for neither.
+const requested = new URLSearchParams(location.hash.split('?')[1] ?? '').get('park');
+prefetchBundled(requested ?? 'sample');
+appDb().catch(() => undefined);
+
+void Promise.all([import('svelte'), import('./ui/App.svelte')]).then(([{ mount }, { default: App }]) =>
+  mount(App, { target: document.getElementById('app')! }),
+);
 
 // The built app caches itself for offline use (workshops); the dev server does not.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {

@@ -20,7 +20,31 @@ function folderOf(path: string): string {
   return parts[parts.length - 2];
 }
 
-async function fetchFolder(folder: string): Promise<TableBytes[]> {
+/** Folders fetched ahead of their first use (prefetchBundled), each handed out once. */
+const early = new Map<string, Promise<TableBytes[]>>();
+
+/** A folder's tables: the early fetch of it if one was started (once), else a fetch now. */
+function fetchFolder(folder: string): Promise<TableBytes[]> {
+  const started = early.get(folder);
+  early.delete(folder);
+  return started ?? fetchNow(folder);
+}
+
+/**
+ * Starts fetching a bundled park's files (an unknown id: none) and the reference tables before the app
+ * asks for them, e.g. while the app's code is still loading; the app's first fetch of each takes them.
+ */
+export function prefetchBundled(parkId: string): void {
+  const folders = ['reference', ...(bundledParks().some((p) => p.manifest.id === parkId) ? [parkId] : [])];
+  for (const folder of folders) {
+    if (early.has(folder)) continue;
+    const fetching = fetchNow(folder);
+    fetching.catch(() => early.delete(folder));
+    early.set(folder, fetching);
+  }
+}
+
+async function fetchNow(folder: string): Promise<TableBytes[]> {
   const entries = Object.entries(ARROW_URLS)
     .filter(([path]) => folderOf(path) === folder)
     .sort(([a], [b]) => a.localeCompare(b));

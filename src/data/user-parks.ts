@@ -5,6 +5,7 @@
  * cancelled load leaves the loaded park as it was. Saved mappings live here too. "Clear my data"
  * removes everything this module stored.
  */
+import { clearAnswers } from './answer-store';
 import { PARK_TABLES, type ParkManifest, type ParkSource, type TableBytes } from './parks';
 import { quoteIdent, type DbPort } from './port';
 
@@ -144,6 +145,7 @@ export async function clearUserData(): Promise<void> {
     req.onblocked = () =>
       reject(new StorageError('the browser storage is in use by another tab; close it and retry'));
   });
+  await clearAnswers();
 }
 
 /** Stored parks as park sources for the dataset picker. */

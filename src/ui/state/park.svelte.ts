@@ -6,6 +6,7 @@ import type { Table } from 'apache-arrow';
 import { loadTables, type ParkManifest, type ParkSource, type TableBytes } from '../../data/parks';
 import type { ConsoleConnection, DbPort, SqlValue } from '../../data/port';
 import { loadTablesAtomic } from '../../data/user-parks';
+import { digestOf } from '../../data/answer-store';
 import {
   QueryCoordinator,
   type BuildProgress,
@@ -28,6 +29,11 @@ export class ParkStore {
   revision = $state(0);
   /** Optional park tables the loaded park does not have (empty stand-ins are in their place). */
   missing = $state.raw<readonly OptionalTable[]>([]);
+  /**
+   * Key of the data being opened, then shown: a digest of its tables' and the reference tables' bytes,
+   * known as soon as the files are in hand (before DuckDB), for answers kept across visits.
+   */
+  dataKey = $state<string | null>(null);
   /** The materialised inventory being built, while it is. */
   building = $state.raw<BuildProgress | null>(null);
 
@@ -41,6 +47,10 @@ export class ParkStore {
   /** Every page's queries: shared cache per dataset version, latest request wins per view. */
   readonly queries = new QueryCoordinator(() => this.db());
   #referenceLoaded = false;
+  /** Digest of the reference tables' bytes (they are fetched once). */
+  #referenceKey: string | null = null;
+  /** dataKey of the park shown (restored when opening another fails). */
+  #shownKey: string | null = null;
   #token = 0;
 
   constructor(opts: {
@@ -113,11 +123,16 @@ export class ParkStore {
         this.#referenceLoaded ? Promise.resolve([]) : this.#reference(),
       ]);
       files.catch(() => undefined);
+      const [tables, reference] = await files;
+      if (token !== this.#token) return;
+      this.#referenceKey ??= await digestOf(reference.flatMap((t) => [t.name, t.ipc]));
+      const byName = [...tables].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      const dataKey = await digestOf([this.#referenceKey, ...byName.flatMap((t) => [t.name, t.ipc])]);
+      if (token !== this.#token) return;
+      this.dataKey = dataKey;
       const db = await this.db();
       if (token !== this.#token) return;
       this.status = 'loading';
-      const [tables, reference] = await files;
-      if (token !== this.#token) return;
       await loadTables(db, reference);
       this.#referenceLoaded = true;
       this.queries.invalidate(); // the tables are being replaced: no answer of the old ones is reused
@@ -133,11 +148,13 @@ export class ParkStore {
       if (token !== this.#token) return;
       this.missing = absent.map((a) => a.table);
       this.manifest = source.manifest;
+      this.#shownKey = dataKey;
       this.status = 'ready';
       this.queries.invalidate();
       this.revision++;
     } catch (e) {
       if (token !== this.#token) return;
+      this.dataKey = this.#shownKey;
       this.error = e instanceof Error ? e.message : String(e);
       this.status = this.manifest ? 'ready' : 'error';
     } finally {
