@@ -371,13 +371,15 @@ export function intensityPaths(
   const nY = block.nYears;
   const ps = [0.05, 0.25, 0.5, 0.75, 0.95];
   const col = new Float64Array(n);
-  const series = (value: (at: number) => number): IntensitySeries => {
+  const renewable = block.renewable.length ? block.renewable : null;
+  const series = (energy: boolean): IntensitySeries => {
     const out: IntensitySeries = { p5: [], p25: [], p50: [], p75: [], p95: [], mean: [] };
+    const num = energy ? block.energy : block.emitted;
     for (let y = 0; y < nY; y++) {
       let sum = 0;
       let k = 0;
-      for (let r = 0; r < n; r++) {
-        const v = value(r * nY + y);
+      for (let r = 0, at = y; r < n; r++, at += nY) {
+        const v = (energy && renewable ? num[at] - renewable[at] : num[at]) / block.output[at];
         if (!Number.isFinite(v)) continue;
         col[k++] = v;
         sum += v;
@@ -388,7 +390,6 @@ export function intensityPaths(
     }
     return out;
   };
-  const renewable = (at: number) => (block.renewable.length ? block.renewable[at] : 0);
   const h = model.history;
   const hist = { years: [] as number[], tco2_per_10k_cny: [] as number[], tce_per_10k_cny: [] as number[] };
   h?.years.forEach((t, i) => {
@@ -398,8 +399,8 @@ export function intensityPaths(
     hist.tce_per_10k_cny.push(round((h.energyTce[i] - (h.renewableTce?.[i] ?? 0)) / h.outputValue[i], 4));
   });
   return {
-    intensity_tco2_per_10k_cny: series((at) => block.emitted[at] / block.output[at]),
-    energy_intensity: series((at) => (block.energy[at] - renewable(at)) / block.output[at]),
+    intensity_tco2_per_10k_cny: series(false),
+    energy_intensity: series(true),
     history: hist,
   };
 }
