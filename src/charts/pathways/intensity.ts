@@ -29,7 +29,7 @@ export interface IntensityChartText {
   formatNumber: (v: number) => string;
 }
 
-export const INTENSITY_COLORS = { path: PALETTE[0], history: '#3B3B3B', target: PALETTE[3] } as const;
+const INTENSITY_COLORS = { path: PALETTE[0], history: '#3B3B3B', target: PALETTE[3] } as const;
 
 /** The option of one intensity chart; `large` is the projector scale. */
 export function buildIntensityOption(

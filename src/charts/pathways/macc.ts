@@ -32,7 +32,7 @@ export interface MaccText {
 }
 
 /** A bar as laid out: its span on the tonnes axis. */
-export interface MaccLayout extends MaccBar {
+interface MaccLayout extends MaccBar {
   x0: number;
   x1: number;
 }

@@ -19,7 +19,7 @@ export function pmetDigits(se: number): number {
   return Math.min(2, Math.max(0, 1 - Math.floor(Math.log10(pct))));
 }
 
-export type GapKind = 'more' | 'short' | 'early' | 'onTime' | 'late' | 'under' | 'over';
+type GapKind = 'more' | 'short' | 'early' | 'onTime' | 'late' | 'under' | 'over';
 
 export interface TargetRow {
   id: string;
