@@ -25,6 +25,12 @@ export const zh = {
     '负值来自输出电力按电网平均因子、输出热力按 0.11 tCO₂/GJ 扣减，扣减超过了企业自身排放，这是抵扣而不是吸收 CO₂。这些企业仍在排放，请看其范围一：',
   'terr.negative.item': '{name}：范围一 {s1} 吨，扣减 {ded} 吨，净排放 {total} 吨',
   'terr.computing': '正在计算属地口径…',
+  's2.note': '范围二：{method}',
+  's2.market': '市场法',
+  's2.location': '基于位置法',
+  's2.title': '全园区统一设置（园区概览、碳盘查与路径模拟的起点相同），可在碳盘查页的核算设置中切换',
+  'count.enterprisesYear': '{year} 年在园企业',
+  'count.ever': '数据期内曾在园的全部企业（园区概览只计当年有数据的企业）',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -50,4 +56,12 @@ export const en: Record<keyof typeof zh, string> = {
     'The negative figure comes from deductions — exported power at the grid average, exported heat at 0.11 tCO₂/GJ — larger than its own emissions: a credit, not CO₂ removed. These enterprises still emit; read their Scope 1:',
   'terr.negative.item': '{name}: Scope 1 {s1} t, deductions {ded} t, net {total} t',
   'terr.computing': 'Computing the territorial total…',
+  's2.note': 'Scope 2: {method}',
+  's2.market': 'market-based',
+  's2.location': 'location-based',
+  's2.title':
+    'One park-wide setting (the Overview, the inventory and the start of Pathways agree); change it in the accounting settings of the inventory page',
+  'count.enterprisesYear': 'Enterprises in {year}',
+  'count.ever':
+    'every enterprise in the park in any year of the data (the Overview counts those with data in its year)',
 };

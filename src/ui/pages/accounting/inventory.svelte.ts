@@ -18,6 +18,7 @@ import {
   type InventoryTables,
 } from '../../../data/sql/inventory-store-sql';
 import type { EmitterKey } from './inventory-vm';
+import { parkScope2 } from '../../state/scope2.svelte';
 import { SettingsState } from './settings.svelte';
 
 /** What the page state asks of the park (ParkStore). */
@@ -27,7 +28,8 @@ export interface InventorySource {
 }
 
 export class InventoryState {
-  readonly settings = new SettingsState();
+  /** Its Scope 2 method is the park-wide one (the Overview's and Pathways' starting point). */
+  readonly settings = new SettingsState(undefined, parkScope2);
   /** Year of the Sankey, the table and the headline figures; null = latest. */
   year = $state<number | null>(null);
   metric = $state<'tco2' | 'tce'>('tco2');

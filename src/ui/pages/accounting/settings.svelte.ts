@@ -6,12 +6,24 @@ import { DEFAULT_SETTINGS, restoreSettings, toOptions, type AccountingSettings }
 
 export class SettingsState implements AccountingSettings {
   electricityMethod = $state(DEFAULT_SETTINGS.electricityMethod);
-  scope2Method = $state(DEFAULT_SETTINGS.scope2Method);
   gridRegion = $state(DEFAULT_SETTINGS.gridRegion);
   gridYear = $state<number | null>(DEFAULT_SETTINGS.gridYear);
+  #scope2 = $state(DEFAULT_SETTINGS.scope2Method);
+  readonly #shared: { method: AccountingSettings['scope2Method'] } | undefined;
 
-  constructor(initial?: unknown) {
+  /** With `shared`, the Scope 2 method is that setting (the park-wide one), read and written there. */
+  constructor(initial?: unknown, shared?: { method: AccountingSettings['scope2Method'] }) {
+    this.#shared = shared;
     if (initial !== undefined) this.set(restoreSettings(initial));
+  }
+
+  get scope2Method(): AccountingSettings['scope2Method'] {
+    return this.#shared ? this.#shared.method : this.#scope2;
+  }
+
+  set scope2Method(m: AccountingSettings['scope2Method']) {
+    if (this.#shared) this.#shared.method = m;
+    else this.#scope2 = m;
   }
 
   set(s: AccountingSettings): void {

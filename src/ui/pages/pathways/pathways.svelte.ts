@@ -18,7 +18,6 @@ import {
   type PresetId,
   type Scenario,
   type Scope2Method,
-  DEFAULT_SCOPE2,
   type SimulationSummary,
 } from '../../../core/scenario/index';
 import {
@@ -43,6 +42,7 @@ import { inputIdsOf } from './pathways-vm';
 import { defaultDecisions, withDecisions, type DecisionSettings } from './share-decisions';
 import type { ResultCache } from './result-cache';
 import type { LinkNotice } from '../../embed/deep-link';
+import { parkScope2 } from '../../state/scope2.svelte';
 
 /** The table each full result is written to. */
 export const SIM_TABLE = 'sim_runs';
@@ -107,8 +107,11 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export class PathwaysState {
   preset = $state<PresetId>('policy');
-  /** Scope-2 method of the baseline and the scenario (docs/model.md §1); changing it rebuilds the baseline. */
-  scope2 = $state<Scope2Method>(DEFAULT_SCOPE2);
+  /**
+   * Scope-2 method of the baseline and the scenario (docs/model.md §1); changing it rebuilds the baseline.
+   * It starts from the park-wide setting (a share link's own method wins) and a change is written back there.
+   */
+  scope2 = $state<Scope2Method>(parkScope2.method);
   seed = $state(DEFAULT_SEED);
   runs = $state(DEFAULT_RUNS);
   settings = $state.raw<LeverSettings | null>(null);
@@ -249,6 +252,7 @@ export class PathwaysState {
   setScope2(method: Scope2Method): void {
     if (method === this.scope2) return;
     this.scope2 = method;
+    parkScope2.method = method;
     this.#keepSettings = true;
     void this.load();
   }
