@@ -6,7 +6,7 @@ import { MUTED_TEXT, PALETTE, chartFontSizes } from '../theme';
 import type { ChartOption } from '../types';
 import { everyFifthYear } from './fan';
 
-export interface CompareSeries {
+interface CompareSeries {
   key: string;
   label: string;
   p5: number[];
@@ -14,7 +14,7 @@ export interface CompareSeries {
   p95: number[];
 }
 
-export interface CompareChartText {
+interface CompareChartText {
   /** Legend name of a scenario's band, e.g. "policy P5–P95". */
   band: (label: string) => string;
   unit: string;
@@ -24,7 +24,7 @@ export interface CompareChartText {
 const BAND_OPACITY = 0.16;
 
 /** Colours in the palette's order, first scenario first. */
-export const compareColor = (i: number): string => PALETTE[i % PALETTE.length];
+const compareColor = (i: number): string => PALETTE[i % PALETTE.length];
 
 export function buildCompareOption(
   data: { years: number[]; series: CompareSeries[] },

@@ -40,10 +40,7 @@ export interface CompareItem {
 }
 
 /** What the differences need of a scenario's runs. */
-export type ComparePaths = Pick<
-  RunBlock,
-  'runStart' | 'runCount' | 'nYears' | 'years' | 'emitted' | 'npvCost'
->;
+type ComparePaths = Pick<RunBlock, 'runStart' | 'runCount' | 'nYears' | 'years' | 'emitted' | 'npvCost'>;
 
 export interface CompareEntry {
   item: CompareItem;
@@ -93,7 +90,7 @@ export interface CompareRunner {
   run(model: CompiledModel, options: RunOptions): Promise<SimulationResult>;
 }
 
-export interface CompareOptions {
+interface CompareOptions {
   baseline: ParkBaseline;
   seed: number;
   runs: number;
@@ -140,7 +137,7 @@ export async function runComparison(
   return { seed: o.seed, runs: o.runs, entries, diffs, elapsedMs: performance.now() - started };
 }
 
-export interface HeadlineRow {
+interface HeadlineRow {
   key: string;
   label: string;
   pPeak: number;
@@ -178,7 +175,7 @@ export function headlineRows(entries: readonly CompareEntry[]): { rows: Headline
   return { rows, targetIds };
 }
 
-export interface DiffRow {
+interface DiffRow {
   key: string;
   /** The scenario (B) and the first one it is compared with (A). */
   label: string;
@@ -197,7 +194,7 @@ export function diffRows(result: CompareResult): DiffRow[] {
   }));
 }
 
-export interface CompareChartData {
+interface CompareChartData {
   years: number[];
   series: { key: string; label: string; p5: number[]; p50: number[]; p95: number[] }[];
 }

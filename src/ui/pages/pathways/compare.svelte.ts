@@ -64,9 +64,9 @@ export class SavedState {
   }
 }
 
-export type CompareStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+type CompareStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
-export type CompareProblem =
+type CompareProblem =
   | { kind: 'count' }
   | { kind: 'missing' }
   | { kind: 'scope2'; labels: string[] }

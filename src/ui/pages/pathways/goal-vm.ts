@@ -38,7 +38,7 @@ export class UntestableTargetError extends Error {
   }
 }
 
-export interface SeekOptions {
+interface SeekOptions {
   lever: SettingKey;
   target: string;
   probability: number;

@@ -13,7 +13,7 @@ import {
 import type { PathwaysState } from './pathways.svelte';
 import { DEFAULT_PROBABILITY, GOAL_RUNS, seekGoal, UntestableTargetError } from './goal-vm';
 
-export type GoalStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+type GoalStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
 export class GoalState {
   target = $state<string | null>(null);

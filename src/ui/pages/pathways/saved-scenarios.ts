@@ -11,8 +11,8 @@ import type { KeyValueStore } from '../accounting/storage';
 
 export const SAVED_KEY = 'pcw.pathways.saved';
 /** Largest scenario file read (a scenario document is a few kB). */
-export const MAX_UPLOAD_BYTES = 1_000_000;
-export const MAX_NAME_CHARS = 60;
+const MAX_UPLOAD_BYTES = 1_000_000;
+const MAX_NAME_CHARS = 60;
 
 export interface SavedScenario {
   name: string;
@@ -22,7 +22,7 @@ export interface SavedScenario {
 }
 
 /** Why a save or an upload was refused (the page words it in the reader's language). */
-export type SaveRefusal =
+type SaveRefusal =
   | { reason: 'empty-name' }
   | { reason: 'name-taken'; name: string }
   | { reason: 'storage'; message: string }
