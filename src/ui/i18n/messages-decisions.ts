@@ -65,6 +65,8 @@ export const zh = {
   'dec.settings.carbonPrice': '碳价（元/吨CO₂）',
   'dec.settings.discountRate': '折现率（%）',
   'dec.settings.default': '默认 {value}：{source}',
+  'dec.settings.inputs':
+    '各项成本输入（三角分布：最小 / 最可能 / 最大，按次抽样；可在情景文件 costs.params 中替换）：',
   'dec.macc.title': '边际减排成本曲线（MACC）',
   'dec.macc.year': '年份',
   'dec.macc.x': '当年减排量（万吨CO₂）',
@@ -167,6 +169,8 @@ export const en: Record<keyof typeof zh, string> = {
   'dec.settings.carbonPrice': 'Carbon price (CNY/tCO₂)',
   'dec.settings.discountRate': 'Discount rate (%)',
   'dec.settings.default': 'Default {value}: {source}',
+  'dec.settings.inputs':
+    'Cost inputs (triangular: min / mode / max, drawn per run; a scenario file can replace them under costs.params):',
   'dec.macc.title': 'Marginal abatement cost curve (MACC)',
   'dec.macc.year': 'Year',
   'dec.macc.x': 'Avoided in the year (10⁴ tCO₂)',
