@@ -99,6 +99,8 @@ describe('targets and costs on the Pathways page', () => {
     // The header's language switch: the result on show stays, its text changes.
     await page.locator('header button.lang').click();
     await expect.poll(() => page.getByTestId('npv').textContent()).toMatch(/CNY/);
+    // The refused rate's message follows the language.
+    expect(await page.getByTestId('cost-error').textContent()).toMatch(/Discount rate/);
     expect(await page.getByTestId('npv').textContent()).toMatch(/CNY (million|billion)/);
     for (const t of await page.getByTestId('pmet').allTextContents()) expect(t).toMatch(/P\(met\)/);
     await drawn(page, 'targets', 2);
