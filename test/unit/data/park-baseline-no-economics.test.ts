@@ -55,9 +55,27 @@ describe('a park without economics', () => {
       const without = run(bare);
       expect(Object.keys(withOutput.intensity_change).length).toBeGreaterThan(0);
       expect(without.intensity_change).toEqual({});
-      // Everything but intensities is there and finite (the structural shift has no output to move).
-      for (const [path, x] of numbers({ ...without, intensity_change: undefined }))
-        expect(Number.isFinite(x), path).toBe(true);
+      // Everything but intensities is there and finite (the structural shift has no output to move): a
+      // null only where the summary with output value has one too, or in a target that says why.
+      const nullsWith = new Set(
+        numbers(withOutput)
+          .filter(([, x]) => x === null)
+          .map(([p]) => p),
+      );
+      const withoutNote = (path: string) => {
+        const i = /^\$\.targets\[(\d+)\]/.exec(path)?.[1];
+        return i === undefined || !/no output value/.test(without.targets[Number(i)].note ?? '');
+      };
+      // The intensity paths (the target chart's) are intensities too.
+      expect(without.intensity_paths ?? null).toBeNull();
+      for (const [path, x] of numbers({
+        ...without,
+        intensity_change: undefined,
+        intensity_paths: undefined,
+      })) {
+        if (x === null) expect(nullsWith.has(path) || !withoutNote(path), path).toBe(true);
+        else expect(Number.isFinite(x), path).toBe(true);
+      }
       expect(without.peak_year.p_by_2030).toBeGreaterThanOrEqual(0);
       expect(without.by_sector_tco2!.keys).toEqual(withOutput.by_sector_tco2!.keys);
       expect(without.lever_contribution.map((l) => l.lever)).toEqual(
