@@ -71,7 +71,17 @@ const only = (name: string, content: () => Bytes) => () => ({ [name]: content() 
 // ---------------------------------------------------------------------------------------------------
 // The command line itself
 
-const COMMANDS = ['account', 'simulate', 'query', 'validate', 'import', 'footprint', 'datasets'];
+const COMMANDS = [
+  'account',
+  'simulate',
+  'compare',
+  'goal',
+  'query',
+  'validate',
+  'import',
+  'footprint',
+  'datasets',
+];
 
 const mainCases: Case[] = [
   { id: 'no-command', argv: [], code: 1, out: 'Usage: npm run cli -- <command> [options]' },
@@ -79,7 +89,7 @@ const mainCases: Case[] = [
     id: 'unknown-command',
     argv: ['acount'],
     code: 2,
-    err: /^Unknown command "acount"\. Commands: datasets, query, account, simulate, validate, import, footprint\./,
+    err: /^Unknown command "acount"\. Commands: datasets, query, account, simulate, compare, goal, validate, import, footprint\./,
   },
   {
     id: 'unknown-command-huge',
