@@ -105,7 +105,7 @@ describe('compare, saved scenarios and goal seek on the Pathways page', () => {
   );
 
   it(
-    'goal seek shows each step with P ± SE and stops on cancel, in Chinese',
+    'goal seek stops on cancel, and says when a target is out of reach, with P at the range end, in Chinese',
     async () => {
       const { page } = s;
       await page.getByRole('button', { name: '中文' }).click();
@@ -114,14 +114,23 @@ describe('compare, saved scenarios and goal seek on the Pathways page', () => {
       expect(await page.getByTestId('goal-probability').inputValue()).toBe('90');
       // Years are not offered.
       expect(await page.getByTestId('goal-lever').locator('option[value=ccusYear]').count()).toBe(0);
+      // 100 %: out of reach unless every run meets the target at the lever's maximum.
+      await page.getByTestId('goal-probability').fill('100');
+      await page.getByTestId('goal-probability').dispatchEvent('change');
       await page.getByTestId('goal-run').click();
-      await goal.getByTestId('goal-steps').locator('li').first().waitFor({ timeout: SLOW });
-      expect(await goal.getByTestId('goal-steps').textContent()).toMatch(/P\(达成\) \d+(\.\d+)?% ± \d/);
       await page.getByTestId('goal-cancel').click();
       expect(await page.getByTestId('goal-status').getAttribute('data-status')).toBe('cancelled');
+      await page.getByTestId('goal-run').click();
+      const result = page.getByTestId('goal-result');
+      await result.waitFor({ timeout: SLOW });
+      expect(await result.getAttribute('data-reachable')).toBe('false');
+      expect(await result.textContent()).toMatch(/无法达到：范围末端 .* 时的达成概率为 \d+(\.\d+)?% ± \d/);
+      expect(await goal.getByTestId('goal-steps').locator('li').count()).toBe(1);
+      expect(await goal.getByTestId('goal-steps').textContent()).toMatch(/P\(达成\) \d+(\.\d+)?% ± \d/);
       expect(await page.getByTestId('run-status').getAttribute('data-status')).toBe('done');
       await goal.screenshot({ path: `${ARTIFACTS}/pathways-goal-zh.png` });
       await page.getByTestId('saved-panel').screenshot({ path: `${ARTIFACTS}/pathways-saved-zh.png` });
+      await page.getByTestId('compare-panel').screenshot({ path: `${ARTIFACTS}/pathways-compare-zh.png` });
     },
     2 * SLOW,
   );
