@@ -81,7 +81,7 @@ async function printPdf(page: Page, path: string) {
 function expectReportSections(
   text: string,
   m: typeof EN,
-  r: { title: string; year: number; intro: 'inv.intro' | 'self.intro' },
+  r: { title: string; year: number; intro: 'inv.intro' | 'self.intro'; scope2: 'location' | 'market' },
 ): void {
   const flat = squeeze(text);
   const has = (s: string) => flat.includes(squeeze(s));
@@ -90,7 +90,7 @@ function expectReportSections(
     year: m['rep.meta.year'].replace('{year}', String(r.year)),
     method: m['rep.method'],
     elecMethod: `${m['calc.elecMethod']} ${m['calc.elecMethod.equivalent']}`,
-    scope2Method: `${m['calc.scope2Method']} ${m['calc.scope2Method.location']}`,
+    scope2Method: `${m['calc.scope2Method']} ${m[`calc.scope2Method.${r.scope2}`]}`,
     factors: m['rep.factorsYear'].replace('{year}', String(r.year)),
     factorHeads: ['calc.field.carrier', 'calc.factor.name', 'calc.factor.value', 'calc.factor.unit']
       .map((k) => m[k as keyof typeof EN])
@@ -175,7 +175,8 @@ describe('exports', () => {
     expect(enterprises.length).toBeGreaterThan(100);
     expect(typeof enterprises[2][7]).toBe('number');
     const about = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets['报告说明'], { header: 1 });
-    expect(about.flat().join(' ')).toContain('基于位置（电网平均因子）');
+    // The park-wide Scope 2 method's default (market based) is what the report states.
+    expect(about.flat().join(' ')).toContain('基于市场（绿电为零，其余按剩余电力因子）');
 
     const p = await printed(page);
     expect(p.frameVisible).toBe(true);
@@ -193,7 +194,7 @@ describe('exports', () => {
     expect(pdf.pages).toBeGreaterThanOrEqual(2);
     expect(pdf.width).toBeCloseTo(595.92, 0);
     expect(pdf.height).toBeCloseTo(842.88, 0);
-    expectReportSections(pdf.text, ZH, { title: p.title, year: 2024, intro: 'inv.intro' });
+    expectReportSections(pdf.text, ZH, { title: p.title, year: 2024, intro: 'inv.intro', scope2: 'market' });
     expect(pdf.text).toMatch(/报告日期：\d{4}年\d{1,2}月\d{1,2}日/);
     expect(squeeze(pdf.text)).toContain('当量值（0.1229kgce/kWh）');
     // The grid factor's row: its name (wrapped in its cell), value, unit and source, in that order.
@@ -228,9 +229,15 @@ describe('exports', () => {
     const pdf = await printPdf(page, `${ARTIFACTS}/report-self-check-en.pdf`);
     expect(pdf.pages).toBeGreaterThanOrEqual(1);
     expect(pdf.width).toBeCloseTo(595.92, 0);
-    expectReportSections(pdf.text, EN, { title: p.title, year: 2023, intro: 'self.intro' });
+    expectReportSections(pdf.text, EN, {
+      title: p.title,
+      year: 2023,
+      intro: 'self.intro',
+      scope2: 'location',
+    });
     expect(pdf.text).toMatch(/Report date: [A-Z][a-z]+ \d{1,2}, \d{4}/);
-    expect(pdf.text).toMatch(/Purchased electricity.*grid emission factor/);
+    // The factor's name may wrap in its table cell.
+    expect(pdf.text).toMatch(/Purchased electricity\s+grid emission\s+factor/);
     await page.emulateMedia({ media: 'screen' });
 
     // The same report in Chinese.
@@ -239,7 +246,12 @@ describe('exports', () => {
     expect(zh.title).toContain('企业碳排放自查报告');
     await page.screenshot({ path: `${ARTIFACTS}/report-self-check-zh.png`, fullPage: true });
     const zhPdf = await printPdf(page, `${ARTIFACTS}/report-self-check-zh.pdf`);
-    expectReportSections(zhPdf.text, ZH, { title: zh.title, year: 2023, intro: 'self.intro' });
+    expectReportSections(zhPdf.text, ZH, {
+      title: zh.title,
+      year: 2023,
+      intro: 'self.intro',
+      scope2: 'location',
+    });
     expect(zhPdf.text).toMatch(/报告日期：\d{4}年\d{1,2}月\d{1,2}日/);
     expect(zhPdf.text).not.toContain(EN['rep.method']);
     await page.emulateMedia({ media: 'screen' });
