@@ -14,7 +14,7 @@ import type { CompiledModel } from '../core/scenario/model';
 import { isPresetId, presetScenario, PRESET_IDS } from '../core/scenario/presets';
 import { parseScenario, type Scenario } from '../core/scenario/schema';
 import { shown } from './args';
-import type { CliIo } from './types';
+import type { CliCommand, CliIo } from './types';
 
 /** Warnings of the compiled scenario printed at most; the rest are counted. */
 export const MAX_WARNINGS = 20;
@@ -222,4 +222,29 @@ export function numberOption(name: string, raw: string | undefined, min: number,
   if (!Number.isFinite(x) || x < min || x > max)
     usage(`--${name} must be a number between ${min} and ${max} (${unit}), got "${shown(raw, 40)}"`);
   return x;
+}
+
+/** A scenario command: bad input (an InputError, located) prints `name: message` and exits 2. */
+export function scenarioCommand(
+  name: string,
+  summary: string,
+  usageText: string,
+  run: (argv: string[], io: CliIo) => Promise<number>,
+): CliCommand {
+  return {
+    name,
+    summary,
+    usage: usageText,
+    async run(argv, io) {
+      try {
+        return await run(argv, io);
+      } catch (e) {
+        if (e instanceof InputError) {
+          io.stderr(`${name}: ${e.message}\n`);
+          return 2;
+        }
+        throw e;
+      }
+    },
+  };
 }

@@ -3,7 +3,6 @@
  * paired difference of their cumulative emissions and costs (docs/model.md §11). Both run through the
  * same pool, kernel and summary as `simulate`.
  */
-import { InputError } from '../../core/errors';
 import { pairedDifference } from '../../core/scenario/compare';
 import { withCostSettings } from '../../core/scenario/costs';
 import type { CompiledModel, RunBlock } from '../../core/scenario/model';
@@ -14,8 +13,16 @@ import { cpuCount, createNodeSimulationRunner } from '../../../workers/node-pool
 import { parseArgs } from '../args';
 import { loadPark } from '../load-park';
 import { checkFinite, checkOutputPath, writeAtomic } from '../output';
-import { compileChecked, integer, loadScenario, numberOption, printWarnings, usage } from '../scenario-input';
-import type { CliCommand, CliIo } from '../types';
+import {
+  compileChecked,
+  integer,
+  loadScenario,
+  numberOption,
+  printWarnings,
+  usage,
+  scenarioCommand,
+} from '../scenario-input';
+import type { CliIo } from '../types';
 
 const USAGE = `Usage: npm run cli -- compare --scenario <a> --against <b>
        [--park sample|workshop|<folder>] --runs N --seed S [--workers K]
@@ -126,19 +133,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-export const command: CliCommand = {
-  name: 'compare',
-  summary: 'Two scenarios on the same random draws: paired differences of emissions and costs',
-  usage: USAGE,
-  async run(argv, io) {
-    try {
-      return await run(argv, io);
-    } catch (e) {
-      if (e instanceof InputError) {
-        io.stderr(`compare: ${e.message}\n`);
-        return 2;
-      }
-      throw e;
-    }
-  },
-};
+export const command = scenarioCommand(
+  'compare',
+  'Two scenarios on the same random draws: paired differences of emissions and costs',
+  USAGE,
+  run,
+);

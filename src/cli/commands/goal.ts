@@ -3,7 +3,6 @@
  * probability (docs/model.md §11) — bisection over the slider's steps, each step simulated on the same
  * runs and seed (common random numbers) by the same pool and kernel as `simulate`.
  */
-import { InputError } from '../../core/errors';
 import { goalSeek, goalSpec } from '../../core/scenario/goal';
 import { controlContext, isSettingKey, SETTINGS } from '../../core/scenario/levers';
 import { compileScenario } from '../../core/scenario/compile';
@@ -15,8 +14,16 @@ import { cpuCount, createNodeSimulationRunner } from '../../../workers/node-pool
 import { parseArgs, shown } from '../args';
 import { loadPark } from '../load-park';
 import { checkOutputPath, writeAtomic } from '../output';
-import { compileChecked, integer, loadScenario, numberOption, printWarnings, usage } from '../scenario-input';
-import type { CliCommand, CliIo } from '../types';
+import {
+  compileChecked,
+  integer,
+  loadScenario,
+  numberOption,
+  printWarnings,
+  usage,
+  scenarioCommand,
+} from '../scenario-input';
+import type { CliIo } from '../types';
 
 const DEFAULT_RUNS = 2000;
 const DEFAULT_SEED = 1;
@@ -127,19 +134,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-export const command: CliCommand = {
-  name: 'goal',
-  summary: 'Smallest setting of a lever meeting a target with a chosen probability',
-  usage: USAGE,
-  async run(argv, io) {
-    try {
-      return await run(argv, io);
-    } catch (e) {
-      if (e instanceof InputError) {
-        io.stderr(`goal: ${e.message}\n`);
-        return 2;
-      }
-      throw e;
-    }
-  },
-};
+export const command = scenarioCommand(
+  'goal',
+  'Smallest setting of a lever meeting a target with a chosen probability',
+  USAGE,
+  run,
+);

@@ -6,7 +6,7 @@
  */
 import { extname } from 'node:path';
 import { float32Text, numericCsvPieces } from '../../core/csv-write';
-import { fail, InputError } from '../../core/errors';
+import { fail } from '../../core/errors';
 import { withCostSettings } from '../../core/scenario/costs';
 import { SETTINGS } from '../../core/scenario/levers';
 import type { CompiledModel, RunBlock } from '../../core/scenario/model';
@@ -18,8 +18,9 @@ import { cpuCount, createNodeSimulationRunner } from '../../../workers/node-pool
 import { parseArgs } from '../args';
 import { loadPark } from '../load-park';
 import { checkFinite, checkOutputPath, writeAtomic } from '../output';
-import type { CliCommand, CliIo } from '../types';
+import type { CliIo } from '../types';
 import {
+  scenarioCommand,
   adjustScenario,
   compileChecked,
   growthShiftOf,
@@ -204,19 +205,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-export const command: CliCommand = {
-  name: 'simulate',
-  summary: 'Monte Carlo pathways to 2060 for a scenario and park (summary JSON, runs file)',
-  usage: USAGE,
-  async run(argv, io) {
-    try {
-      return await run(argv, io);
-    } catch (e) {
-      if (e instanceof InputError) {
-        io.stderr(`simulate: ${e.message}\n`);
-        return 2;
-      }
-      throw e;
-    }
-  },
-};
+export const command = scenarioCommand(
+  'simulate',
+  'Monte Carlo pathways to 2060 for a scenario and park (summary JSON, runs file)',
+  USAGE,
+  run,
+);
