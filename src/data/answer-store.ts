@@ -18,9 +18,9 @@ interface Entry {
   at: number;
 }
 
-function open(): Promise<IDBDatabase> {
+function open(name: string): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
-    const req = indexedDB.open(DB_NAME, 1);
+    const req = indexedDB.open(name, 1);
     req.onupgradeneeded = () => req.result.createObjectStore(STORE, { keyPath: 'key' });
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error ?? new Error('IndexedDB unavailable'));
@@ -52,10 +52,13 @@ export async function digestOf(parts: readonly (string | Uint8Array)[]): Promise
   return Array.from(hash, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** The answer kept under `key`, or null (none, or storage unavailable: the page then just waits). */
-export async function readAnswer(key: string): Promise<Table | null> {
+/**
+ * The answer kept under `key`, or null (none, or storage unavailable: the page then just waits).
+ * `dbName` names the database (the app's by default; tests keep their own apart from it).
+ */
+export async function readAnswer(key: string, dbName = DB_NAME): Promise<Table | null> {
   try {
-    const db = await open();
+    const db = await open(dbName);
     try {
       const entry = await new Promise<Entry | undefined>((resolve, reject) => {
         const req = db.transaction(STORE, 'readonly').objectStore(STORE).get(key);
@@ -72,9 +75,9 @@ export async function readAnswer(key: string): Promise<Table | null> {
 }
 
 /** Keeps an answer under `key` (and drops the oldest past KEEP); a failure to keep it is not an error. */
-export async function keepAnswer(key: string, table: Table): Promise<void> {
+export async function keepAnswer(key: string, table: Table, dbName = DB_NAME): Promise<void> {
   try {
-    const db = await open();
+    const db = await open(dbName);
     try {
       const tx = db.transaction(STORE, 'readwrite');
       const store = tx.objectStore(STORE);
@@ -94,9 +97,9 @@ export async function keepAnswer(key: string, table: Table): Promise<void> {
 }
 
 /** Removes every kept answer (part of "Clear my data"). */
-export function clearAnswers(): Promise<void> {
+export function clearAnswers(dbName = DB_NAME): Promise<void> {
   return new Promise((resolve, reject) => {
-    const req = indexedDB.deleteDatabase(DB_NAME);
+    const req = indexedDB.deleteDatabase(dbName);
     req.onsuccess = () => resolve();
     req.onerror = () => reject(req.error ?? new Error('cannot clear the kept answers'));
     req.onblocked = () => resolve();

@@ -17,6 +17,7 @@ import {
 } from '../../src/data/user-parks';
 import { gbk, utf8 } from '../fixtures/import/encode';
 import goodParquetUrl from '../fixtures/import/corpus/good.parquet?url';
+import { withStoredData } from './stored-data-lock';
 
 const runner = new ImportRunner();
 afterAll(() => runner.terminate());
@@ -96,37 +97,42 @@ describe('import worker', () => {
 });
 
 describe('user parks in IndexedDB', () => {
-  it('keeps an imported park and a saved mapping, and clear my data removes both', async () => {
-    await clearUserData();
-    const ipc = new Uint8Array([1, 2, 3]);
-    await saveUserPark({
-      manifest: {
-        id: 'user-test',
-        name_zh: '测试',
-        name_en: 'Test',
-        version: 'imported',
-        synthetic: false,
-        years: [2020, 2024],
-        tables: { activity: { rows: 1 } },
-      },
-      tables: [{ name: 'activity', ipc }],
-      importedAt: '2026-01-01T00:00:00Z',
-      files: ['a.csv'],
-    });
-    await saveMapping({
-      key: 'a|b',
-      mapping: { carriers: { 柴由: 'diesel' } },
-      savedAt: '2026-01-01T00:00:00Z',
-    });
-    const parks = await listUserParks();
-    expect(parks.map((p) => p.manifest.id)).toEqual(['user-test']);
-    expect(Array.from(parks[0].tables[0].ipc)).toEqual([1, 2, 3]);
-    expect((await findMapping('a|b'))?.mapping).toEqual({ carriers: { 柴由: 'diesel' } });
-    expect(await storedSummary()).toEqual({
-      parks: [{ id: 'user-test', name_zh: '测试', name_en: 'Test' }],
-      mappings: 1,
-    });
-    await clearUserData();
-    expect(await storedSummary()).toEqual({ parks: [], mappings: 0 });
-  });
+  it(
+    'keeps an imported park and a saved mapping, and clear my data removes both',
+    () =>
+      withStoredData(async () => {
+        await clearUserData();
+        const ipc = new Uint8Array([1, 2, 3]);
+        await saveUserPark({
+          manifest: {
+            id: 'user-test',
+            name_zh: '测试',
+            name_en: 'Test',
+            version: 'imported',
+            synthetic: false,
+            years: [2020, 2024],
+            tables: { activity: { rows: 1 } },
+          },
+          tables: [{ name: 'activity', ipc }],
+          importedAt: '2026-01-01T00:00:00Z',
+          files: ['a.csv'],
+        });
+        await saveMapping({
+          key: 'a|b',
+          mapping: { carriers: { 柴由: 'diesel' } },
+          savedAt: '2026-01-01T00:00:00Z',
+        });
+        const parks = await listUserParks();
+        expect(parks.map((p) => p.manifest.id)).toEqual(['user-test']);
+        expect(Array.from(parks[0].tables[0].ipc)).toEqual([1, 2, 3]);
+        expect((await findMapping('a|b'))?.mapping).toEqual({ carriers: { 柴由: 'diesel' } });
+        expect(await storedSummary()).toEqual({
+          parks: [{ id: 'user-test', name_zh: '测试', name_en: 'Test' }],
+          mappings: 1,
+        });
+        await clearUserData();
+        expect(await storedSummary()).toEqual({ parks: [], mappings: 0 });
+      }),
+    480_000,
+  ); // the lock may first wait for another file that stores parks
 });

@@ -17,6 +17,7 @@ import { clearUserData, saveUserPark } from '../../src/data/user-parks';
 import { importedManifest } from '../../src/ui/pages/import/import-vm';
 import { ImportRunner } from '../../workers/import-runner';
 import App from '../../src/ui/App.svelte';
+import { holdStoredData } from './stored-data-lock';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const runner = new ImportRunner();
@@ -77,7 +78,10 @@ async function open(page: string, park: string, ready: string, extra = '', ms = 
   expect(q('main .error-box'), `${page}: ${text('main .error-box')}`).toBeNull();
 }
 
+/** This file's parks stay stored from the first test to the last: it holds the stored-data lock throughout. */
+let releaseStoredData: () => void = () => undefined;
 beforeAll(async () => {
+  releaseStoredData = await holdStoredData();
   await clearUserData();
   activityRows = await importPark(FULL, '江湾', true);
   await importPark(BARE, '江湾无经济数据', false);
@@ -86,12 +90,16 @@ beforeAll(async () => {
   document.body.appendChild(target);
   app = mount(App, { target });
   flushSync();
-});
+}, 480_000); // the lock may first wait for another file's stored-data test
 afterAll(async () => {
-  unmount(app);
-  target.remove();
-  runner.terminate();
-  await clearUserData();
+  try {
+    unmount(app);
+    target.remove();
+    runner.terminate();
+    await clearUserData();
+  } finally {
+    releaseStoredData();
+  }
 });
 
 describe('an imported park on every page', () => {

@@ -46,6 +46,15 @@ async function exportsReady(page: Page): Promise<void> {
 /** The share link of the page as it stands (the address bar follows it). */
 const shareLink = (page: Page) => page.evaluate(() => location.href);
 
+/**
+ * The whole share link, once the page has written it into the address bar (it does so when it has read
+ * the park's sliders: a moment after a link that names only the park and the run count was opened).
+ */
+async function wholeLink(page: Page): Promise<string> {
+  await expect.poll(() => shareLink(page), { timeout: 60_000 }).toContain('&ccus=');
+  return shareLink(page);
+}
+
 /** What the print layout's DOM tells beyond the PDF's text: what is shown or hidden, table rows, charts. */
 async function printed(page: Page) {
   await page.emulateMedia({ media: 'print' });
@@ -241,7 +250,7 @@ describe('share links that had to be adjusted say so', { timeout: LOADED_MACHINE
   it('names what a truncated link lost and offers its original text', async () => {
     const { page } = s;
     await exportsReady(page);
-    const full = await shareLink(page);
+    const full = await wholeLink(page);
     const cut = full.slice(0, full.indexOf('&ccus='));
     await page.goto('about:blank');
     await page.goto(cut);
@@ -255,10 +264,12 @@ describe('share links that had to be adjusted say so', { timeout: LOADED_MACHINE
 
   it('names a value outside its slider’s range and an unknown key', async () => {
     const { page } = s;
+    // A fresh load: going from the last test's link to this one changes only the hash, and the page
+    // would still show the last result (ready exports) before it rewrites the address.
+    await page.goto('about:blank');
     await page.goto(`${inject('baseUrl')}#/pathways?park=sample&lang=en&runs=${RUNS}`);
-    await exportsReady(page); // the address bar holds the whole link
-    const full = await shareLink(page);
-    expect(full).toContain('&ccus=');
+    await exportsReady(page);
+    const full = await wholeLink(page);
     const bad = full.replace(/([?&])eff=[^&]*/, '$1eff=5') + '&bogus=1';
     await page.goto('about:blank');
     await page.goto(bad);
