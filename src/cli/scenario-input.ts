@@ -17,7 +17,7 @@ import { shown } from './args';
 import type { CliCommand, CliIo } from './types';
 
 /** Warnings of the compiled scenario printed at most; the rest are counted. */
-export const MAX_WARNINGS = 20;
+const MAX_WARNINGS = 20;
 
 /** A problem with the command line (an option missing or out of range). */
 export const usage = (reason: string): never => fail({ file: 'command line', reason });

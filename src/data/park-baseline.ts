@@ -25,7 +25,7 @@ import type { DbPort } from './port';
 import { parkTotalsSql } from './sql/inventory-sql';
 
 /** The latest year with activity data. Columns: year. */
-export function baseYearSql(): string {
+function baseYearSql(): string {
   return 'SELECT max(year)::INTEGER AS year FROM activity';
 }
 
@@ -34,7 +34,7 @@ export function baseYearSql(): string {
  * Every enterprise is in `enterprises` (checked first by keyProblemsSql); the COALESCE only names a
  * sector left blank.
  */
-export function baselineActivitySql(): string {
+function baselineActivitySql(): string {
   return `SELECT COALESCE(CAST(e.sector AS VARCHAR), 'unknown') AS sector, CAST(a.carrier AS VARCHAR) AS carrier,
        CAST(a.unit AS VARCHAR) AS unit, sum(CAST(a.amount AS DOUBLE)) AS amount
 FROM activity a
@@ -45,7 +45,7 @@ ORDER BY 1, 2, 3`;
 }
 
 /** Output value (10^4 CNY) by year and sector. Columns: year, sector, output. */
-export function outputBySectorSql(): string {
+function outputBySectorSql(): string {
   return `SELECT CAST(x.year AS INTEGER) AS year, COALESCE(CAST(e.sector AS VARCHAR), 'unknown') AS sector,
        sum(CAST(x.output_value_10k_cny AS DOUBLE)) AS output
 FROM economics x
@@ -58,7 +58,7 @@ ORDER BY 1, 2`;
  * Base-year PV generation (10^4 kWh) of every enterprise with activity in a year (parameter 1); 0 for
  * enterprises without PV. Columns: enterprise_id, pv.
  */
-export function baselinePvSql(): string {
+function baselinePvSql(): string {
   return `SELECT CAST(enterprise_id AS VARCHAR) AS enterprise_id,
        sum(CASE WHEN carrier = 'pv_electricity' THEN CAST(amount AS DOUBLE) ELSE 0 END) AS pv
 FROM activity
@@ -73,7 +73,7 @@ ORDER BY 1`;
  * it) `pv_installations` names an enterprise of `enterprises`. Columns: tbl, enterprise_id, first (the
  * 0-based record of the first offending row), second (of the repeat, for a duplicate; else null), n.
  */
-export function keyProblemsSql(withPv: boolean): string {
+function keyProblemsSql(withPv: boolean): string {
   const orphans = (
     table: string,
   ) => `SELECT '${table}' AS tbl, CAST(t.enterprise_id AS VARCHAR) AS enterprise_id,
@@ -113,10 +113,7 @@ async function hasTable(db: Pick<DbPort, 'query'>, name: string): Promise<boolea
 }
 
 /** Throws an InputError naming every broken key rule (see keyProblemsSql), located by `locate`. */
-export async function checkParkKeys(
-  db: Pick<DbPort, 'query'>,
-  locate: LocateRecord = recordOf,
-): Promise<void> {
+async function checkParkKeys(db: Pick<DbPort, 'query'>, locate: LocateRecord = recordOf): Promise<void> {
   const t = await db.query(keyProblemsSql(await hasTable(db, 'pv_installations')));
   if (t.numRows === 0) return;
   const tbl = stringColumn(t, 'tbl');
@@ -138,7 +135,7 @@ export async function checkParkKeys(
 }
 
 /** PV installations, if the park has the table. Columns: enterprise_id, commissioned_year, capacity_kwp. */
-export function pvInstallationsSql(): string {
+function pvInstallationsSql(): string {
   return `SELECT CAST(enterprise_id AS VARCHAR) AS enterprise_id, CAST(commissioned_year AS INTEGER) AS commissioned_year,
        CAST(capacity_kwp AS DOUBLE) AS capacity_kwp
 FROM pv_installations`;
@@ -174,7 +171,7 @@ export interface ParkBaselineOptions {
 }
 
 /** Sums (sector, carrier, unit, amount) rows into canonical-unit rows per sector × carrier. */
-export function canonicalRows(t: Table): BaselineRow[] {
+function canonicalRows(t: Table): BaselineRow[] {
   const sector = stringColumn(t, 'sector');
   const carrier = stringColumn(t, 'carrier');
   const unit = stringColumn(t, 'unit');
@@ -199,7 +196,7 @@ export function canonicalRows(t: Table): BaselineRow[] {
  * Park history (years up to and including the base year): totals, energy and output value. A year
  * without output value is left out, unless the park has no economics at all (then every year, output NaN).
  */
-export function historyFrom(totals: Table, output: Table, baseYear: number): BaselineHistory {
+function historyFrom(totals: Table, output: Table, baseYear: number): BaselineHistory {
   const ty = numberColumn(totals, 'year');
   const total = numberColumn(totals, 'total_tco2');
   const energy = numberColumn(totals, 'energy_tce');

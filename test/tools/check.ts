@@ -1,6 +1,7 @@
 /**
  * The static gates CI runs: svelte-check, tsc (the whole project, then the core without DOM types),
- * ESLint (with the layer rules of eslint.config.js) and Prettier, all with zero warnings allowed.
+ * ESLint (with the layer rules of eslint.config.js), Prettier and the unused-exports gate, all with zero
+ * warnings allowed.
  */
 import { spawnSync } from 'node:child_process';
 
@@ -14,6 +15,8 @@ const GATES: [string, string[]][] = [
   ['tsc (core, no DOM)', ['tsc', '--noEmit', '-p', 'tsconfig.core.json']],
   ['eslint', ['eslint', '--max-warnings', '0', '.']],
   ['prettier', ['prettier', '--check', '--log-level', 'warn', '.']],
+  // Every exported value of src/ and workers/ is imported somewhere: no dead or needlessly public code.
+  ['unused exports', ['tsx', 'test/tools/unused-exports.ts']],
 ];
 
 let failed = 0;

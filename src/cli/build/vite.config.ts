@@ -11,7 +11,7 @@ import { defineConfig, type Plugin } from 'vite';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 /** Where the bundle goes: a cache, rebuilt at will, never committed. */
-export const CLI_OUT_DIR = join(ROOT, 'node_modules/.cache/pcw-cli');
+const CLI_OUT_DIR = join(ROOT, 'node_modules/.cache/pcw-cli');
 
 /**
  * Records the source files the bundle was built from (inputs.json), for the launcher's staleness check.

@@ -27,7 +27,7 @@ import {
 } from './types';
 
 /** Numbers in explanations: six significant digits. */
-export const fmt = (x: number): string => String(Number(x.toPrecision(6)));
+const fmt = (x: number): string => String(Number(x.toPrecision(6)));
 
 /** Fills defaults and checks the options; throws AccountingError naming the bad option. */
 export function resolveOptions(

@@ -1,11 +1,5 @@
 /** Carbon accounting: the engine, its factor library, summaries and input validation. */
-export {
-  accountActivity,
-  carrierCoefficients,
-  fmt,
-  resolveOptions,
-  type CarrierCoefficients,
-} from './engine';
+export { accountActivity, carrierCoefficients, resolveOptions, type CarrierCoefficients } from './engine';
 export { AccountingError, FactorLibrary, type FactorOverride, type ResolvedValue } from './factor-library';
 export { parkTotals, summarizeInventory, type ParkFigures, type ParkYearTotal } from './summary';
 export {
@@ -17,7 +11,6 @@ export {
 } from './territorial';
 export * from './types';
 export {
-  ACTIVITY_COLUMNS,
   carrierCode,
   formatIssue,
   parseNumber,

@@ -8,7 +8,7 @@ import { CARRIERS, carrierInfo } from '../carriers';
 import { UnitError, parseUnit, unitDimension } from '../units';
 import type { ActivityRow } from './types';
 
-export const ACTIVITY_COLUMNS = ['enterprise_id', 'year', 'carrier', 'amount', 'unit'] as const;
+const ACTIVITY_COLUMNS = ['enterprise_id', 'year', 'carrier', 'amount', 'unit'] as const;
 
 export interface ValidationIssue {
   file: string;

@@ -189,9 +189,9 @@ export function rowsToLoad(r: ParkImport): number {
 export type { ActivityImport } from './activity';
 export type { TableImport } from './tables';
 export { readFile, type ReadResult } from './readers';
-export { decodeText, ENCODING_CHOICES, ENCODING_NAMES, type EncodingChoice, type Encoding } from './decode';
+export { ENCODING_CHOICES, ENCODING_NAMES, type EncodingChoice, type Encoding } from './decode';
 export { parseMapping, type MappingDoc, type ColumnChoice } from './mapping';
-export { planSheet, type SheetPlan, type ColumnPlan, type Layout } from './plan';
+export { type SheetPlan, type ColumnPlan, type Layout } from './plan';
 export { toIpc, toCsvText, activityTable, type ActivityColumns, type TypedTable } from './columns';
-export { STEAM_GRADES, STEAM_SOURCE, DEFAULT_STEAM_GRADE, steamGjPerTonne } from './steam';
+export { STEAM_GRADES, DEFAULT_STEAM_GRADE, steamGjPerTonne } from './steam';
 export { FIELDS, type Field } from './vocab';

@@ -17,7 +17,7 @@ export interface SteamGrade {
 }
 
 /** Enthalpy of feed water at 20 °C, kJ/kg (NDRC guidelines' constant). */
-export const FEED_WATER_KJ_PER_KG = 83.74;
+const FEED_WATER_KJ_PER_KG = 83.74;
 
 export const STEAM_SOURCE =
   'NDRC enterprise GHG guidelines (2013), steam heat = t × (h − 83.74 kJ/kg); h from IAPWS-IF97 steam tables';

@@ -75,7 +75,7 @@ export function readNumber(raw: unknown): NumberResult {
 }
 
 /** Levenshtein distance on code points, stopping early above `max`. */
-export function distance(a: string, b: string, max = 8): number {
+function distance(a: string, b: string, max = 8): number {
   const x = [...a];
   const y = [...b];
   if (Math.abs(x.length - y.length) > max) return max + 1;

@@ -8,9 +8,6 @@
  * halves of seed and run, then 12 warm-up rounds as PractRand recommends for sfc.
  */
 
-/** Largest seed or run index accepted: both must be exact integers in a double. */
-export const MAX_STREAM_INDEX = Number.MAX_SAFE_INTEGER;
-
 const TWO_POW_32 = 4294967296;
 const TWO_POW_26 = 67108864;
 const TWO_POW_53 = 9007199254740992;

@@ -56,9 +56,9 @@ export interface RooftopStock {
  * MWp an enterprise roof takes when the park has no PV yet to learn from: ≈ 10,000 m² of usable
  * factory roof at ≈ 100 Wp/m² (our judgement; the bundled parks' adopters average 1.0–1.5 MWp).
  */
-export const DEFAULT_ROOF_MW = 1;
+const DEFAULT_ROOF_MW = 1;
 /** Full-load hours used to estimate installed MWp from PV generation when the park lists no installations. */
-export const PV_STOCK_HOURS = 1000;
+const PV_STOCK_HOURS = 1000;
 
 /**
  * The park's unused rooftop-PV potential, MWp: every enterprise without PV taking the average array of

@@ -11,7 +11,7 @@ export interface SourcedDefault<T> {
 }
 
 /** Published national grid emission factor for 2023, tCO2/MWh (MEE/NBS). */
-export const GRID_FACTOR_2023 = 0.5306;
+const GRID_FACTOR_2023 = 0.5306;
 
 export const DEFAULT_DRIVERS = {
   output_growth: {

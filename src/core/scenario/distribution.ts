@@ -114,7 +114,7 @@ export function toDist(d: DistInput): Dist {
  * Smallest and largest value the distribution can produce; for a lognormal (unbounded above) the
  * largest is taken as its 1 − 10⁻⁹ quantile, exp(μ + 6σ), far beyond any run count.
  */
-export function support(d: DistInput): [number, number] {
+function support(d: DistInput): [number, number] {
   const c = toDist(d);
   switch (c.kind) {
     case 'fixed':

@@ -19,31 +19,31 @@ import {
 } from './model';
 
 /** Quantities per unit of m. */
-export const QM_COAL = 0;
-export const QM_GAS = 1;
-export const QM_EM_E = 2; // tCO2 of electrifiable carriers other than coal and gas
-export const QM_EM_N = 3; // tCO2 of other (non-electrifiable) carriers
-export const QM_USE_E = 4; // useful heat (GJ) of electrifiable carriers other than coal and gas
-export const QM_STEAM = 5; // heat_in_park bought (GJ)
-export const QM_DEMAND = 6; // electricity demand (grid + green + PV), 10^4 kWh
-export const QM_TCE_E = 7;
-export const QM_TCE_N = 8;
-export const QM_FOSSIL = 9; // fossil tCO2 other than coal and gas (for CCUS on the CHP plant)
-export const QM_REN_E = 10; // tce of renewable electrifiable carriers (biomass; part of QM_TCE_E)
-export const QM_REN_N = 11; // tce of renewable non-electrifiable carriers (part of QM_TCE_N)
-export const NQM = 12;
+const QM_COAL = 0;
+const QM_GAS = 1;
+const QM_EM_E = 2; // tCO2 of electrifiable carriers other than coal and gas
+const QM_EM_N = 3; // tCO2 of other (non-electrifiable) carriers
+const QM_USE_E = 4; // useful heat (GJ) of electrifiable carriers other than coal and gas
+const QM_STEAM = 5; // heat_in_park bought (GJ)
+const QM_DEMAND = 6; // electricity demand (grid + green + PV), 10^4 kWh
+const QM_TCE_E = 7;
+const QM_TCE_N = 8;
+const QM_FOSSIL = 9; // fossil tCO2 other than coal and gas (for CCUS on the CHP plant)
+const QM_REN_E = 10; // tce of renewable electrifiable carriers (biomass; part of QM_TCE_E)
+const QM_REN_N = 11; // tce of renewable non-electrifiable carriers (part of QM_TCE_N)
+const NQM = 12;
 /** Quantities per unit of p. */
-export const QP_PROCESS = 0; // process tCO2
-export const QP_EXP_GRID = 1; // tCO2 deducted for exported electricity (scaled by the grid path)
-export const QP_EXP_HEAT = 2; // tCO2 deducted for exported heat leaving the park
-export const QP_EXP_TCE = 3;
-export const QP_OUTPUT = 4; // output value, 10^4 CNY
-export const NQP = 5;
+const QP_PROCESS = 0; // process tCO2
+const QP_EXP_GRID = 1; // tCO2 deducted for exported electricity (scaled by the grid path)
+const QP_EXP_HEAT = 2; // tCO2 deducted for exported heat leaving the park
+const QP_EXP_TCE = 3;
+const QP_OUTPUT = 4; // output value, 10^4 CNY
+const NQP = 5;
 
-export const CELL_M = 0;
-export const CELL_M_ELECTRIFIED = 1;
-export const CELL_P = 2;
-export const CELL_P_GRID = 3;
+const CELL_M = 0;
+const CELL_M_ELECTRIFIED = 1;
+const CELL_P = 2;
+const CELL_P_GRID = 3;
 
 export interface KernelPrep {
   /** Sectors that follow their own growth and can be electrified (all but the CHP plant, chpS). */

@@ -160,7 +160,7 @@ export interface CompiledModel {
  * time than the rest of the result). Runs are independent and identically distributed, so every K-th run is a fair subsample;
  * docs/model.md §5.
  */
-export const BREAKDOWN_ROWS = 2000;
+const BREAKDOWN_ROWS = 2000;
 
 /** K for a sample of `runs`: the breakdown is kept for runs r with r % K = 0. */
 export function breakdownEvery(runs: number): number {

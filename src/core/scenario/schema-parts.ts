@@ -6,7 +6,7 @@ import * as v from 'valibot';
 import { distSchema } from './distribution';
 
 export const num = v.pipe(v.number(), v.finite());
-export const nonNegative = v.pipe(num, v.minValue(0, 'must be ≥ 0'));
+const nonNegative = v.pipe(num, v.minValue(0, 'must be ≥ 0'));
 /** Bounds that keep the model's sums finite, far beyond any park: areas, capacities, tonnes. */
 export const areaHa = v.pipe(nonNegative, v.maxValue(1e6, 'must be ≤ 1,000,000 ha'));
 export const shareOfArea = v.pipe(nonNegative, v.maxValue(100, 'must be ≤ 100 (times the existing area)'));

@@ -89,7 +89,7 @@ const correlationSchema = plainObject({
   rho: v.pipe(num, v.minValue(-1), v.maxValue(1)),
 });
 
-export const ScenarioSchema = plainObject({
+const ScenarioSchema = plainObject({
   schema_version: v.literal(1),
   id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9_-]*$/, 'must be a lower-case slug')),
   name_zh: v.pipe(v.string(), v.nonEmpty()),

@@ -50,7 +50,7 @@ export interface GroupSensitivity {
   inputs: number;
 }
 
-export const MAX_RUNS = 20_000;
+const MAX_RUNS = 20_000;
 
 /**
  * Scores each group of inputs against each output. `inputs` is run-major [run * nInputs + i];

@@ -97,7 +97,7 @@ export function quantiles(x: Float64Array, digits = 0): Quantiles {
 }
 
 /** Run r's multipliers of the base-year inventory: activity (energy), and activity × factors (emissions). */
-export function inventoryMultipliers(
+function inventoryMultipliers(
   model: CompiledModel,
   block: Pick<RunBlock, 'inputs' | 'nInputs'>,
 ): (r: number) => { activity: number; emissions: number } {

@@ -34,7 +34,7 @@ export function gridKnotWeights(t: number, baseYear: number): [number, number, n
  * at xs[k] and 0 at the others): the interpolation weights of a natural cubic spline. Held at the end
  * values outside [xs[0], xs[n]].
  */
-export function naturalSplineBasis(xs: readonly number[], t: number): number[] {
+function naturalSplineBasis(xs: readonly number[], t: number): number[] {
   const n = xs.length - 1;
   const out = new Array<number>(n + 1).fill(0);
   if (n === 0 || t <= xs[0]) {

@@ -16,13 +16,13 @@ export type Dist =
   /** Lognormal: ln X ~ N(mu, sigma²). See lognormalFromMedianP95 / lognormalFromMeanSd. */
   | { kind: 'lognormal'; mu: number; sigma: number };
 
-export const DIST_FIXED = 0;
-export const DIST_UNIFORM = 1;
-export const DIST_TRIANGULAR = 2;
-export const DIST_NORMAL = 3;
+const DIST_FIXED = 0;
+const DIST_UNIFORM = 1;
+const DIST_TRIANGULAR = 2;
+const DIST_NORMAL = 3;
 /** Truncated normal whose window lies above the mean: sampled through its mirror image for precision. */
-export const DIST_NORMAL_UPPER = 4;
-export const DIST_LOGNORMAL = 5;
+const DIST_NORMAL_UPPER = 4;
+const DIST_LOGNORMAL = 5;
 
 /** z of the 95th percentile of the standard normal. */
 export const Z95 = 1.6448536269514722;

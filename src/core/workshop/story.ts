@@ -25,7 +25,7 @@ import { PRESET_IDS, presetScenario, type PresetId } from '../scenario/presets';
 import { formatIssues } from '../scenario/schema';
 
 /** The chart elements a step can highlight. */
-export const HIGHLIGHTS = ['history', 'gross', 'net', 'bands', 'target2030', 'target2060'] as const;
+const HIGHLIGHTS = ['history', 'gross', 'net', 'bands', 'target2030', 'target2060'] as const;
 export type Highlight = (typeof HIGHLIGHTS)[number];
 
 /** Text in one language for both, or in each. */
@@ -46,10 +46,10 @@ export interface Story {
   steps: StoryStep[];
 }
 
-export const STORY_VERSION = 1;
+const STORY_VERSION = 1;
 export const MAX_STEPS = 12;
-export const MAX_TITLE_CHARS = 80;
-export const MAX_TEXT_CHARS = 600;
+const MAX_TITLE_CHARS = 80;
+const MAX_TEXT_CHARS = 600;
 /** Largest story document, UTF-8 bytes of its JSON. */
 export const MAX_STORY_BYTES = 24_000;
 /** Largest story link parameter: the base64url of MAX_STORY_BYTES. */

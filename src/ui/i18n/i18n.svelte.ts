@@ -21,7 +21,7 @@ export function fillTemplate(template: string, params: Record<string, string | n
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 }
 
-export class I18n {
+class I18n {
   lang = $state<Lang>(initialLang());
 
   locale = $derived(this.lang === 'zh' ? 'zh-CN' : 'en-US');

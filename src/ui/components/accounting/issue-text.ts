@@ -35,7 +35,7 @@ export function unitLabel(code: string): string {
   return u && i18n.lang === 'zh' ? u.zh : code;
 }
 
-export function fieldLabel(field: InputField): string {
+function fieldLabel(field: InputField): string {
   return i18n.t(FIELD_KEYS[field]);
 }
 

@@ -16,7 +16,7 @@ const STARTER: CalcRow[] = [
   { id: 3, carrier: 'diesel', amount: '', unit: 't' },
 ];
 
-export class CalculatorState {
+class CalculatorState {
   rows = $state<CalcRow[]>([]);
   year = $state('2023');
   readonly settings: SettingsState;

@@ -27,7 +27,7 @@ export interface InventorySource {
   inventory(options: Partial<AccountingOptions>): Promise<InventoryTables>;
 }
 
-export class InventoryState {
+class InventoryState {
   /** Its Scope 2 method is the park-wide one (the Overview's and Pathways' starting point). */
   readonly settings = new SettingsState(undefined, parkScope2);
   /** Year of the Sankey, the table and the headline figures; null = latest. */

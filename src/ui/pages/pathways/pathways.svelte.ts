@@ -46,9 +46,9 @@ import { parkScope2 } from '../../state/scope2.svelte';
 
 /** The table each full result is written to. */
 export const SIM_TABLE = 'sim_runs';
-export const DEFAULT_SEED = 2060;
-export const DEFAULT_RUNS = 10_000;
-export const PREVIEW_RUNS = 1000;
+const DEFAULT_SEED = 2060;
+const DEFAULT_RUNS = 10_000;
+const PREVIEW_RUNS = 1000;
 
 export type RunStatus = 'idle' | 'preparing' | 'running' | 'done' | 'cancelled' | 'error';
 

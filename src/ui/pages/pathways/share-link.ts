@@ -37,7 +37,7 @@ export interface ShareState {
 
 export const RUN_CHOICES = [1000, 10_000, 100_000] as const;
 const MIN_RUNS = 100;
-export const MAX_RUNS = 100_000;
+const MAX_RUNS = 100_000;
 
 /** The hash parameters of a pathway (values in their shortest round-trip form). */
 export function encodeShare(state: ShareState): Record<string, string> {
