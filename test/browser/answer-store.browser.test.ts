@@ -13,6 +13,7 @@ import { fetchReferenceTables, bundledParks } from '../../src/data/bundled-brows
 import { clearUserData } from '../../src/data/user-parks';
 import { keptAnswerKey } from '../../src/ui/pages/overview-vm';
 import App from '../../src/ui/App.svelte';
+import { parkScope2 } from '../../src/ui/state/scope2.svelte';
 import { withStoredData } from './stored-data-lock';
 
 const rows = (t: Table | null) => (t ? [...t].map((r) => ({ ...r.toJSON() })) : null);
@@ -84,8 +85,9 @@ describe('kept answers', () => {
           ]);
           const refKey = await digestOf(reference.flatMap((t) => [t.name, t.ipc]));
           const byName = [...park].sort((a, b) => (a.name < b.name ? -1 : 1));
-          // The Overview keys its answers by the park's Scope 2 method too (the park-wide default: market).
-          const data = `${await digestOf([refKey, ...byName.flatMap((t) => [t.name, t.ipc])])}|scope2=market`;
+          // The Overview keys its answers by the park-wide Scope 2 method too.
+          const digest = await digestOf([refKey, ...byName.flatMap((t) => [t.name, t.ipc])]);
+          const data = `${digest}|scope2=${parkScope2.method}`;
           // Kept a moment after they are shown.
           let kpi: Table | null = null;
           for (let i = 0; i < 100 && !kpi; i++) {

@@ -2,30 +2,36 @@
  * The park-wide Scope 2 method: the scenario's default until chosen, kept in the browser, and the one
  * setting the inventory's settings read and write (so the Overview, the inventory and Pathways agree).
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCOPE2 } from '../../src/core/scenario/schema';
 import { SettingsState } from '../../src/ui/pages/accounting/settings.svelte';
 import { ParkScope2, scope2Note } from '../../src/ui/state/scope2.svelte';
 
 const KEY = 'pcw.scope2';
-afterEach(() => localStorage.removeItem(KEY));
+/**
+ * The setting's own storage for these tests: browser test files run side by side in one origin, and
+ * writing the app's localStorage here would change the method other files' pages start with.
+ */
+function storage(): Pick<Storage, 'getItem' | 'setItem'> {
+  const m = new Map<string, string>();
+  return { getItem: (k) => m.get(k) ?? null, setItem: (k, v) => void m.set(k, v) };
+}
 
 describe('park-wide Scope 2 method', () => {
   it('starts from the scenario default, and a choice is kept for the next visit', () => {
-    localStorage.removeItem(KEY);
-    const first = new ParkScope2();
+    const kept = storage();
+    const first = new ParkScope2(kept);
     expect(first.method).toBe(DEFAULT_SCOPE2);
     expect(DEFAULT_SCOPE2).toBe('market');
     first.method = 'location';
-    expect(localStorage.getItem(KEY)).toBe('location');
-    expect(new ParkScope2().method).toBe('location'); // the next visit
-    localStorage.setItem(KEY, 'nonsense');
-    expect(new ParkScope2().method).toBe(DEFAULT_SCOPE2);
+    expect(kept.getItem(KEY)).toBe('location');
+    expect(new ParkScope2(kept).method).toBe('location'); // the next visit
+    kept.setItem(KEY, 'nonsense');
+    expect(new ParkScope2(kept).method).toBe(DEFAULT_SCOPE2);
   });
 
   it('is the Scope 2 method of every settings object that shares it; others keep their own', () => {
-    localStorage.removeItem(KEY);
-    const parkScope2 = new ParkScope2();
+    const parkScope2 = new ParkScope2(storage());
     const a = new SettingsState(undefined, parkScope2);
     const b = new SettingsState(undefined, parkScope2);
     const own = new SettingsState();

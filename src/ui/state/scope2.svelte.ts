@@ -7,9 +7,12 @@ import { DEFAULT_SCOPE2, SCOPE2_METHODS, type Scope2Method } from '../../core/sc
 
 const STORAGE_KEY = 'pcw.scope2';
 
-function saved(): Scope2Method {
+/** Where the setting is kept: the browser's localStorage, or a test's own. */
+type SettingStorage = Pick<Storage, 'getItem' | 'setItem'>;
+
+function saved(storage: SettingStorage | undefined): Scope2Method {
   try {
-    const v = globalThis.localStorage?.getItem(STORAGE_KEY);
+    const v = storage?.getItem(STORAGE_KEY);
     return SCOPE2_METHODS.find((m) => m === v) ?? DEFAULT_SCOPE2;
   } catch {
     return DEFAULT_SCOPE2;
@@ -18,7 +21,13 @@ function saved(): Scope2Method {
 
 /** The setting; `parkScope2` is the app's one instance (read from the browser's storage when made). */
 export class ParkScope2 {
-  #method = $state<Scope2Method>(saved());
+  readonly #storage: SettingStorage | undefined;
+  #method: Scope2Method = $state(DEFAULT_SCOPE2);
+
+  constructor(storage: SettingStorage | undefined = globalThis.localStorage) {
+    this.#storage = storage;
+    this.#method = saved(storage);
+  }
 
   get method(): Scope2Method {
     return this.#method;
@@ -27,7 +36,7 @@ export class ParkScope2 {
   set method(m: Scope2Method) {
     this.#method = m;
     try {
-      globalThis.localStorage?.setItem(STORAGE_KEY, m);
+      this.#storage?.setItem(STORAGE_KEY, m);
     } catch {
       // Storage refused (private mode, quota): the setting lasts for this visit.
     }
