@@ -10,7 +10,7 @@
  * emissions when it is added, with the run's own draws (common random numbers).
  */
 import { Sfc32 } from '../random';
-import type { CompiledModel, RunBlock } from './model';
+import type { CompiledModel, RunArray, RunBlock } from './model';
 import { breakdownRowsIn, GJ_PER_10K_KWH } from './model';
 import { GJ_PER_TCE } from '../units';
 import { prepareKernel } from './kernel-prep';
@@ -219,15 +219,6 @@ export function simulateBlock(
   // cost input and lifetime. Each kind's installed capacity only grows; an increase is an investment,
   // paid back as an annuity, and replaced at the end of its life.
   const costSlot = (k: CostKey) => CM.slots[COST_PARAMS.findIndex((p) => p.key === k)];
-  const K_EFF = 0;
-  const K_C2G = 1;
-  const K_HEAT = 2;
-  const K_CHP_EL = 3;
-  const K_CHP_BIO = 4;
-  const K_PV = 5;
-  const K_CCUS = 6;
-  const K_GREEN = 7;
-  const K_WET = 8;
   const NK = 9;
   const kindPos = Int32Array.of(posEff, posC2G, posEl, posChp, posChp, posPV, posCCUS, posSink, posSink);
   const kindCapexSlot = Int32Array.from(
@@ -291,6 +282,115 @@ export function simulateBlock(
   const sCcusOpex = costSlot('ccus_opex');
   const sUpkeep = costSlot('sink_upkeep');
   const sOffset = costSlot('offset_price');
+
+  // What the breakdown of a run-year reads besides that year's values (breakdownYear).
+  const BK: BreakdownConstants = {
+    bySector,
+    byCarrier,
+    mq,
+    pq,
+    eSectors,
+    group,
+    mSec,
+    pSec,
+    cSum,
+    coalInE,
+    gasInE,
+    uCoal,
+    uGas,
+    cCoal,
+    cGas,
+    gasPerCoal: r,
+    chpS: sp,
+    coalC: M.coalC,
+    gasC: M.gasC,
+    gridC: M.gridC,
+    greenC: M.greenC,
+    pvC: M.pvC,
+    cGrid,
+    cGreen,
+    cPv,
+    cellStart,
+    cellCarrier,
+    cellSector,
+    cellTco2,
+  };
+
+  // What the cost accounting of a run-year reads and accumulates (costYear).
+  const CK: CostConstants = {
+    nY,
+    nL,
+    nP,
+    posSS,
+    posEff,
+    posPV,
+    posCCUS,
+    posSink,
+    posOff,
+    grossLever,
+    kindPos,
+    kindCrf,
+    kindLife,
+    capex,
+    capQ,
+    capMax,
+    annuity,
+    replace,
+    tceSave,
+    billSave,
+    contrib,
+    costY,
+    discount,
+    periodOf,
+    pvCapacityMw,
+    pvDeliverySlot: LP.deliverySlot,
+    ramp,
+    chpElectricShare: LH.electricShare,
+    greenSpaceHa: LK.greenSpaceHa,
+    wetlandHa: LK.wetlandHa,
+    kwPerGj,
+    tCoal,
+    sPvOm,
+    sCcusOpex,
+    sUpkeep,
+    sOffset,
+    investment,
+    leverCost,
+    leverAvoided,
+    leverAvoidedDisc,
+    leverCostYear,
+  };
+
+  // The result, made before the run loop: code after a hot loop that has never run when the loop is
+  // compiled on the fly (on-stack replacement) has no type feedback, and a property store there sends
+  // every later call of the compiled loop back to the interpreter.
+  const block: RunBlock = {
+    runStart,
+    runCount,
+    nYears: nY,
+    nSectors: nS,
+    nCarriers: nC,
+    nInputs: nI,
+    nLevers: nL,
+    breakdownEvery: every,
+    years: M.years.slice(),
+    gross,
+    emitted,
+    net,
+    energy,
+    output,
+    bySector,
+    byCarrier,
+    inputs,
+    leverContribution,
+    renewable,
+    npvCost,
+    investment,
+    leverCost,
+    leverAvoided,
+    leverAvoidedDisc,
+    leverCostYear,
+  };
 
   // Breakdown row of the next breakdown run of the block.
   let bRow = 0;
@@ -621,148 +721,336 @@ export function simulateBlock(
       renewable[row] = ren * invAct;
       output[row] = out;
 
-      if (withCosts && y > 0) {
-        // What each capacity kind holds in the full scenario this year (docs/model.md §10).
-        capQ[K_EFF] = posEff > 0 ? Math.max(0, tceSave[posEff - 1]) : 0;
-        capQ[K_C2G] = c2 * (Mq[COAL] + (sp >= 0 ? spm * mq[spM + COAL] : 0)) * tCoal * invAct;
-        capQ[K_HEAT] = heatE * kwPerGj * invAct;
-        capQ[K_CHP_EL] = replacedG * LH.electricShare * kwPerGj * invAct;
-        capQ[K_CHP_BIO] = replacedG * (1 - LH.electricShare) * kwPerGj * invAct;
-        capQ[K_PV] = posPV > 0 ? pvCapacityMw[y] * params[LP.deliverySlot] : 0;
-        capQ[K_CCUS] = capturedG;
-        const sinkRamp = posSink > 0 ? ramp[(posSink - 1) * nY + y] : 0;
-        capQ[K_GREEN] = sinkRamp * LK.greenSpaceHa;
-        capQ[K_WET] = sinkRamp * LK.wetlandHa;
-        const period = periodOf[y];
-        let outlay = replace[y];
-        for (let q = 0; q < NK; q++) {
-          const inc = capQ[q] - capMax[q];
-          if (!(inc > 0) || kindPos[q] === 0) continue;
-          capMax[q] = capQ[q];
-          const paid = inc * capex[q];
-          annuity[kindPos[q] - 1] += paid * kindCrf[q];
-          outlay += paid;
-          if (y + kindLife[q] < nY) replace[y + kindLife[q]] += paid;
-        }
-        if (period >= 0) investment[run * nP + period] += outlay;
-        // Yearly cost of each lever: annuities, operation and the energy bill it changes (a saving is
-        // negative). The structural shift is not costed: its cost and the bills it moves are outside the model.
-        const d = discount[y];
-        for (let l = 0; l < nL; l++) {
-          costY[l] = annuity[l] + (grossLever[l] === 1 && l !== posSS - 1 ? -billSave[l] : 0);
-        }
-        if (posPV > 0) costY[posPV - 1] += params[sPvOm] * 1e6 * capMax[K_PV];
-        if (posCCUS > 0) costY[posCCUS - 1] += params[sCcusOpex] * capturedG;
-        if (posSink > 0) costY[posSink - 1] += params[sUpkeep] * (capMax[K_GREEN] + capMax[K_WET]);
-        if (posOff > 0) costY[posOff - 1] += params[sOffset] * offsetUsed;
-        for (let l = 0; l < nL; l++) {
-          if (l !== posSS - 1) npv += costY[l] * d;
-          leverCost[run * nL + l] += costY[l] * d;
-          leverAvoided[run * nL + l] += contrib[l];
-          leverAvoidedDisc[run * nL + l] += contrib[l] * d;
-          if (keepRow) {
-            leverCostYear[((bRow * nY + y) * nL + l) * 2] = costY[l];
-            leverCostYear[((bRow * nY + y) * nL + l) * 2 + 1] = contrib[l];
-          }
-        }
-      }
+      if (withCosts && y > 0)
+        npv = costYear(
+          CK,
+          npv,
+          params,
+          run,
+          y,
+          keepRow ? bRow : -1,
+          invAct,
+          c2,
+          Mq[COAL] + (sp >= 0 ? spm * mq[spM + COAL] : 0),
+          heatE,
+          replacedG,
+          capturedG,
+          offsetUsed,
+        );
 
       if (!keepRow) continue;
-      // Breakdown of the final stage by sector and by carrier.
-      const sb = (bRow * nY + y) * nS;
-      const cb = (bRow * nY + y) * nC;
-      const elecPerDemand = demand > 0 ? elecEm / demand : 0;
-      let coalEm = 0;
-      let gasEm = 0;
-      for (let j = 0; j < nE; j++) {
-        const s = eSectors[j];
-        const gi = group[j];
-        const p = O[s] * fx[gi >> 1];
-        const m = p * I[s] * ff[gi & 1];
-        pSec[s] = p;
-        mSec[s] = m;
-        const sm = s * NQM;
-        const spq = s * NQP;
-        const coal = m * mq[sm + COAL] * (1 - c2);
-        const gasT = m * (mq[sm + GAS] + mq[sm + COAL] * c2 * r);
-        const cf = coalInE ? coal * fE : coal;
-        const gf = gasInE ? gasT * fE : gasT;
-        const heat = el * ((coalInE ? coal * uCoal : 0) + (gasInE ? gasT * uGas : 0) + m * mq[sm + USE_E]);
-        const dem = m * Ed * mq[sm + DEMAND] + heat * heatToElec;
-        coalEm += cf * cCoal;
-        gasEm += gf * cGas;
-        bySector[sb + s] =
-          invEm *
-          (cf * cCoal +
-            gf * cGas +
-            m * (mq[sm + EM_E] * fE + mq[sm + EM_N]) +
-            p * (pq[spq + PROCESS] + pq[spq + EXP_GRID] * R + pq[spq + EXP_HEAT]) +
-            dem * elecPerDemand);
-      }
-      if (sp >= 0) {
-        pSec[sp] = spp;
-        mSec[sp] = spm;
-        coalEm += spCoal * cCoal;
-        gasEm += spGas * cGas;
-        bySector[sb + sp] =
-          invEm *
-          (spCoal * cCoal +
-            spGas * cGas +
-            spm * (mq[spM + EM_E] + mq[spM + EM_N]) +
-            spp * (pq[spP + PROCESS] + pq[spP + EXP_GRID] * R + pq[spP + EXP_HEAT]) +
-            (spm * Ed * mq[spM + DEMAND] + chpElec) * elecPerDemand);
-      }
-      // By carrier: accumulated in doubles, stored once.
-      cSum.fill(0);
-      if (M.coalC >= 0) cSum[M.coalC] = coalEm;
-      if (M.gasC >= 0) cSum[M.gasC] = gasEm;
-      if (M.gridC >= 0) cSum[M.gridC] = bought * (1 - sh) * cGrid * R;
-      if (M.greenC >= 0) cSum[M.greenC] = bought * sh * cGreen * R;
-      if (M.pvC >= 0) cSum[M.pvC] = used * cPv;
-      // Cells scaling with m, with m × (1 − electrified share), with p, and with p × grid path.
-      for (let k = cellStart[0]; k < cellStart[1]; k++) {
-        cSum[cellCarrier[k]] += cellTco2[k] * mSec[cellSector[k]];
-      }
-      for (let k = cellStart[1]; k < cellStart[2]; k++) {
-        cSum[cellCarrier[k]] += cellTco2[k] * mSec[cellSector[k]] * fE;
-      }
-      for (let k = cellStart[2]; k < cellStart[3]; k++) {
-        cSum[cellCarrier[k]] += cellTco2[k] * pSec[cellSector[k]];
-      }
-      for (let k = cellStart[3]; k < cellStart[4]; k++) {
-        cSum[cellCarrier[k]] += cellTco2[k] * pSec[cellSector[k]] * R;
-      }
-      for (let c = 0; c < nC; c++) byCarrier[cb + c] = cSum[c] * invEm;
+      breakdownYear(
+        BK,
+        (bRow * nY + y) * nS,
+        (bRow * nY + y) * nC,
+        O,
+        I,
+        fx,
+        ff,
+        c2,
+        fE,
+        el,
+        Ed,
+        R,
+        heatToElec,
+        demand,
+        elecEm,
+        spp,
+        spm,
+        spCoal,
+        spGas,
+        chpElec,
+        bought,
+        sh,
+        used,
+        invEm,
+      );
     }
     if (withCosts) npvCost[run] = npv;
     if (keepRow) bRow++;
   }
 
-  return {
-    runStart,
-    runCount,
-    nYears: nY,
-    nSectors: nS,
-    nCarriers: nC,
-    nInputs: nI,
-    nLevers: nL,
-    breakdownEvery: every,
-    years: M.years.slice(),
-    gross,
-    emitted,
-    net,
-    energy,
-    output,
-    bySector,
-    byCarrier,
-    inputs,
-    leverContribution,
-    renewable,
-    npvCost,
-    investment,
-    leverCost,
-    leverAvoided,
-    leverAvoidedDisc,
-    leverCostYear,
-  };
+  return block;
+}
+
+/** What the breakdown of one run-year needs of the model and the block (set once per block). */
+interface BreakdownConstants {
+  bySector: RunArray;
+  byCarrier: RunArray;
+  mq: Float64Array;
+  pq: Float64Array;
+  eSectors: Int32Array;
+  group: Int32Array;
+  mSec: Float64Array;
+  pSec: Float64Array;
+  cSum: Float64Array;
+  coalInE: boolean;
+  gasInE: boolean;
+  uCoal: number;
+  uGas: number;
+  cCoal: number;
+  cGas: number;
+  gasPerCoal: number;
+  chpS: number;
+  coalC: number;
+  gasC: number;
+  gridC: number;
+  greenC: number;
+  pvC: number;
+  cGrid: number;
+  cGreen: number;
+  cPv: number;
+  cellStart: Int32Array;
+  cellCarrier: Int32Array;
+  cellSector: Int32Array;
+  cellTco2: Float64Array;
+}
+
+/**
+ * The final stage of a run-year by sector and by carrier (rows `sb` of bySector, `cb` of byCarrier).
+ * A function of its own: it runs for about one run in K only, and kept out of simulateBlock's loop it
+ * neither lengthens that loop's compilation nor sends it back to the interpreter on first use.
+ */
+function breakdownYear(
+  B: BreakdownConstants,
+  sb: number,
+  cb: number,
+  O: Float64Array,
+  I: Float64Array,
+  fx: Float64Array,
+  ff: Float64Array,
+  c2: number,
+  fE: number,
+  el: number,
+  Ed: number,
+  R: number,
+  heatToElec: number,
+  demand: number,
+  elecEm: number,
+  spp: number,
+  spm: number,
+  spCoal: number,
+  spGas: number,
+  chpElec: number,
+  bought: number,
+  sh: number,
+  used: number,
+  invEm: number,
+): void {
+  const NQM = 12;
+  const NQP = 5;
+  const COAL = 0;
+  const GAS = 1;
+  const EM_E = 2;
+  const EM_N = 3;
+  const USE_E = 4;
+  const DEMAND = 6;
+  const PROCESS = 0;
+  const EXP_GRID = 1;
+  const EXP_HEAT = 2;
+  const { bySector, byCarrier, mq, pq, eSectors, group, mSec, pSec, cSum } = B;
+  const { coalInE, gasInE, uCoal, uGas, cCoal, cGas, cGrid, cGreen, cPv } = B;
+  const { cellStart, cellCarrier, cellSector, cellTco2 } = B;
+  const r = B.gasPerCoal;
+  const sp = B.chpS;
+  const spM = sp * NQM;
+  const spP = sp * NQP;
+  const nE = eSectors.length;
+  const nC = cSum.length;
+  const elecPerDemand = demand > 0 ? elecEm / demand : 0;
+  let coalEm = 0;
+  let gasEm = 0;
+  for (let j = 0; j < nE; j++) {
+    const s = eSectors[j];
+    const gi = group[j];
+    const p = O[s] * fx[gi >> 1];
+    const m = p * I[s] * ff[gi & 1];
+    pSec[s] = p;
+    mSec[s] = m;
+    const sm = s * NQM;
+    const spq = s * NQP;
+    const coal = m * mq[sm + COAL] * (1 - c2);
+    const gasT = m * (mq[sm + GAS] + mq[sm + COAL] * c2 * r);
+    const cf = coalInE ? coal * fE : coal;
+    const gf = gasInE ? gasT * fE : gasT;
+    const heat = el * ((coalInE ? coal * uCoal : 0) + (gasInE ? gasT * uGas : 0) + m * mq[sm + USE_E]);
+    const dem = m * Ed * mq[sm + DEMAND] + heat * heatToElec;
+    coalEm += cf * cCoal;
+    gasEm += gf * cGas;
+    bySector[sb + s] =
+      invEm *
+      (cf * cCoal +
+        gf * cGas +
+        m * (mq[sm + EM_E] * fE + mq[sm + EM_N]) +
+        p * (pq[spq + PROCESS] + pq[spq + EXP_GRID] * R + pq[spq + EXP_HEAT]) +
+        dem * elecPerDemand);
+  }
+  if (sp >= 0) {
+    pSec[sp] = spp;
+    mSec[sp] = spm;
+    coalEm += spCoal * cCoal;
+    gasEm += spGas * cGas;
+    bySector[sb + sp] =
+      invEm *
+      (spCoal * cCoal +
+        spGas * cGas +
+        spm * (mq[spM + EM_E] + mq[spM + EM_N]) +
+        spp * (pq[spP + PROCESS] + pq[spP + EXP_GRID] * R + pq[spP + EXP_HEAT]) +
+        (spm * Ed * mq[spM + DEMAND] + chpElec) * elecPerDemand);
+  }
+  // By carrier: accumulated in doubles, stored once.
+  cSum.fill(0);
+  if (B.coalC >= 0) cSum[B.coalC] = coalEm;
+  if (B.gasC >= 0) cSum[B.gasC] = gasEm;
+  if (B.gridC >= 0) cSum[B.gridC] = bought * (1 - sh) * cGrid * R;
+  if (B.greenC >= 0) cSum[B.greenC] = bought * sh * cGreen * R;
+  if (B.pvC >= 0) cSum[B.pvC] = used * cPv;
+  // Cells scaling with m, with m × (1 − electrified share), with p, and with p × grid path.
+  for (let k = cellStart[0]; k < cellStart[1]; k++) {
+    cSum[cellCarrier[k]] += cellTco2[k] * mSec[cellSector[k]];
+  }
+  for (let k = cellStart[1]; k < cellStart[2]; k++) {
+    cSum[cellCarrier[k]] += cellTco2[k] * mSec[cellSector[k]] * fE;
+  }
+  for (let k = cellStart[2]; k < cellStart[3]; k++) {
+    cSum[cellCarrier[k]] += cellTco2[k] * pSec[cellSector[k]];
+  }
+  for (let k = cellStart[3]; k < cellStart[4]; k++) {
+    cSum[cellCarrier[k]] += cellTco2[k] * pSec[cellSector[k]] * R;
+  }
+  for (let c = 0; c < nC; c++) byCarrier[cb + c] = cSum[c] * invEm;
+}
+
+/** What the cost accounting of one run-year needs of the model and the block (set once per block). */
+interface CostConstants {
+  nY: number;
+  nL: number;
+  nP: number;
+  posSS: number;
+  posEff: number;
+  posPV: number;
+  posCCUS: number;
+  posSink: number;
+  posOff: number;
+  grossLever: Uint8Array;
+  kindPos: Int32Array;
+  kindCrf: Float64Array;
+  kindLife: Int32Array;
+  /** The run's unit costs of each capacity kind, its capacity this year and the most it has had. */
+  capex: Float64Array;
+  capQ: Float64Array;
+  capMax: Float64Array;
+  /** Per lever: the annuity it pays, its bill and energy savings and its contribution this year. */
+  annuity: Float64Array;
+  replace: Float64Array;
+  tceSave: Float64Array;
+  billSave: Float64Array;
+  contrib: Float64Array;
+  costY: Float64Array;
+  discount: Float64Array;
+  periodOf: Int32Array;
+  pvCapacityMw: Float64Array;
+  pvDeliverySlot: number;
+  ramp: Float64Array;
+  chpElectricShare: number;
+  greenSpaceHa: number;
+  wetlandHa: number;
+  kwPerGj: number;
+  tCoal: number;
+  sPvOm: number;
+  sCcusOpex: number;
+  sUpkeep: number;
+  sOffset: number;
+  investment: RunArray;
+  leverCost: RunArray;
+  leverAvoided: RunArray;
+  leverAvoidedDisc: RunArray;
+  leverCostYear: RunArray;
+}
+
+/**
+ * The costs of year y of a run in the full scenario (docs/model.md §10): each capacity kind's increase
+ * is an investment (an annuity from then on, replaced at the end of its life), then each lever's yearly
+ * cost — annuities, operation and the energy bill it changes. Adds to the run's per-lever sums and
+ * investment by period, writes the yearly pair of breakdown row `bRow` (−1: none), and returns the
+ * run's discounted cost versus BAU so far: `npvSoFar` plus this year's, added lever by lever as before.
+ * `coal`: coal burnt before the switch to gas (t); `heatGj`: heat electrified; `replacedGj`: CHP steam
+ * replaced; all three before the run's activity multiplier `invAct`. Out of simulateBlock's loop for
+ * the reasons given at breakdownYear.
+ */
+function costYear(
+  C: CostConstants,
+  npvSoFar: number,
+  params: Float64Array,
+  run: number,
+  y: number,
+  bRow: number,
+  invAct: number,
+  c2: number,
+  coal: number,
+  heatGj: number,
+  replacedGj: number,
+  captured: number,
+  offsetUsed: number,
+): number {
+  const K_EFF = 0;
+  const K_C2G = 1;
+  const K_HEAT = 2;
+  const K_CHP_EL = 3;
+  const K_CHP_BIO = 4;
+  const K_PV = 5;
+  const K_CCUS = 6;
+  const K_GREEN = 7;
+  const K_WET = 8;
+  const NK = 9;
+  const { nY, nL, nP, posSS, posEff, posPV, posCCUS, posSink, posOff, grossLever } = C;
+  const { kindPos, kindCrf, kindLife, capex, capQ, capMax, annuity, replace } = C;
+  const { tceSave, billSave, contrib, costY, ramp } = C;
+  const { investment, leverCost, leverAvoided, leverAvoidedDisc, leverCostYear } = C;
+  const share = C.chpElectricShare;
+  // What each capacity kind holds in the full scenario this year.
+  capQ[K_EFF] = posEff > 0 ? Math.max(0, tceSave[posEff - 1]) : 0;
+  capQ[K_C2G] = c2 * coal * C.tCoal * invAct;
+  capQ[K_HEAT] = heatGj * C.kwPerGj * invAct;
+  capQ[K_CHP_EL] = replacedGj * share * C.kwPerGj * invAct;
+  capQ[K_CHP_BIO] = replacedGj * (1 - share) * C.kwPerGj * invAct;
+  capQ[K_PV] = posPV > 0 ? C.pvCapacityMw[y] * params[C.pvDeliverySlot] : 0;
+  capQ[K_CCUS] = captured;
+  const sinkRamp = posSink > 0 ? ramp[(posSink - 1) * nY + y] : 0;
+  capQ[K_GREEN] = sinkRamp * C.greenSpaceHa;
+  capQ[K_WET] = sinkRamp * C.wetlandHa;
+  const period = C.periodOf[y];
+  let outlay = replace[y];
+  for (let q = 0; q < NK; q++) {
+    const inc = capQ[q] - capMax[q];
+    if (!(inc > 0) || kindPos[q] === 0) continue;
+    capMax[q] = capQ[q];
+    const paid = inc * capex[q];
+    annuity[kindPos[q] - 1] += paid * kindCrf[q];
+    outlay += paid;
+    if (y + kindLife[q] < nY) replace[y + kindLife[q]] += paid;
+  }
+  if (period >= 0) investment[run * nP + period] += outlay;
+  // Yearly cost of each lever: annuities, operation and the energy bill it changes (a saving is
+  // negative). The structural shift is not costed: its cost and the bills it moves are outside the model.
+  const d = C.discount[y];
+  for (let l = 0; l < nL; l++) {
+    costY[l] = annuity[l] + (grossLever[l] === 1 && l !== posSS - 1 ? -billSave[l] : 0);
+  }
+  if (posPV > 0) costY[posPV - 1] += params[C.sPvOm] * 1e6 * capMax[K_PV];
+  if (posCCUS > 0) costY[posCCUS - 1] += params[C.sCcusOpex] * captured;
+  if (posSink > 0) costY[posSink - 1] += params[C.sUpkeep] * (capMax[K_GREEN] + capMax[K_WET]);
+  if (posOff > 0) costY[posOff - 1] += params[C.sOffset] * offsetUsed;
+  let npv = npvSoFar;
+  for (let l = 0; l < nL; l++) {
+    if (l !== posSS - 1) npv += costY[l] * d;
+    leverCost[run * nL + l] += costY[l] * d;
+    leverAvoided[run * nL + l] += contrib[l];
+    leverAvoidedDisc[run * nL + l] += contrib[l] * d;
+    if (bRow >= 0) {
+      leverCostYear[((bRow * nY + y) * nL + l) * 2] = costY[l];
+      leverCostYear[((bRow * nY + y) * nL + l) * 2 + 1] = contrib[l];
+    }
+  }
+  return npv;
 }
