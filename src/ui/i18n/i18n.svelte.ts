@@ -21,6 +21,23 @@ export function fillTemplate(template: string, params: Record<string, string | n
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 }
 
+/**
+ * One formatter per locale and number of decimals: `toLocaleString` with options builds a new formatter
+ * at every call, which the result tables of a run (thousands of figures) would pay each time.
+ */
+// A cache, not state: nothing renders from it, so it needs no reactivity.
+// eslint-disable-next-line svelte/prefer-svelte-reactivity
+const formatters = new Map<string, Intl.NumberFormat>();
+function formatter(locale: string, digits: number): Intl.NumberFormat {
+  const key = `${locale}|${digits}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 class I18n {
   lang = $state<Lang>(initialLang());
 
@@ -32,18 +49,11 @@ class I18n {
 
   /** A number with grouping, per language. */
   num = (value: number, digits = 0): string =>
-    Number.isFinite(value)
-      ? value.toLocaleString(this.locale, { minimumFractionDigits: digits, maximumFractionDigits: digits })
-      : '–';
+    Number.isFinite(value) ? formatter(this.locale, digits).format(value) : '–';
 
   /** A share 0–1 as a percentage. */
   pct = (value: number, digits = 1): string =>
-    Number.isFinite(value)
-      ? (value * 100).toLocaleString(this.locale, {
-          minimumFractionDigits: digits,
-          maximumFractionDigits: digits,
-        }) + '%'
-      : '–';
+    Number.isFinite(value) ? formatter(this.locale, digits).format(value * 100) + '%' : '–';
 
   /** Picks the Chinese or English variant of a bilingual record. */
   pick = (zhText: string, enText: string): string => (this.lang === 'zh' ? zhText : enText);
