@@ -10,6 +10,18 @@ const STORAGE_KEY = 'pcw.scope2';
 /** Where the setting is kept: the browser's localStorage, or a test's own. */
 type SettingStorage = Pick<Storage, 'getItem' | 'setItem'>;
 
+/**
+ * The browser's localStorage, or none: reading the property itself throws where storage is denied (e.g.
+ * an embedded page of another site with third-party storage blocked).
+ */
+function browserStorage(): SettingStorage | undefined {
+  try {
+    return globalThis.localStorage ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function saved(storage: SettingStorage | undefined): Scope2Method {
   try {
     const v = storage?.getItem(STORAGE_KEY);
@@ -24,7 +36,7 @@ export class ParkScope2 {
   readonly #storage: SettingStorage | undefined;
   #method: Scope2Method = $state(DEFAULT_SCOPE2);
 
-  constructor(storage: SettingStorage | undefined = globalThis.localStorage) {
+  constructor(storage: SettingStorage | undefined = browserStorage()) {
     this.#storage = storage;
     this.#method = saved(storage);
   }
