@@ -5,6 +5,32 @@
 import { existsSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 
+/**
+ * The features Playwright disables in every Chromium it launches (playwright-core's chromiumSwitches);
+ * test/unit/tools/chromium-args.test.ts fails when an upgrade of Playwright changes that list.
+ */
+export const PLAYWRIGHT_DISABLED_FEATURES = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+  'msForceBrowserSignIn',
+  'msEdgeUpdateLaunchServicesPreferredVersion',
+];
+
+/** The omnibox dropdown's web UI, which headless Chromium loads although it has no window to show it in. */
+const HEADLESS_UI_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxFullPopup', 'WebUIOmniboxAimPopup'];
+
 /** Flags that let Chromium run headless as root on a machine with no network. */
 export const CHROMIUM_ARGS = [
   '--headless=new',
@@ -16,6 +42,11 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--disable-dev-shm-usage',
+  // Headless Chromium still preloads the omnibox's dropdown as a web page of its own ("WebUI Top
+  // Renderer"), which can never be shown without a window: traced at about 2 s of CPU per page opened,
+  // as much as the app itself on this 2-core machine. Off, so tests and benchmarks measure the app.
+  // Chromium reads only the last --disable-features, so Playwright's own list is repeated here.
+  `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...HEADLESS_UI_FEATURES].join(',')}`,
 ];
 
 const CANDIDATES = [
