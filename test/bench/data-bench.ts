@@ -35,6 +35,7 @@ import {
   sectorYearsSql,
 } from '../../src/data/sql/inventory-views-sql';
 import { CHROMIUM_ARGS, ensureChromium } from '../tools/chromium';
+import { nativeInventory, nativeTimes, openNativeTwin, resultDifference } from './native-duckdb';
 import { serve } from './static-server';
 
 interface Statement {
@@ -90,6 +91,9 @@ export interface DataBenchRow {
   oldWarm: number;
   newCold: number;
   newWarm: number;
+  /** Native DuckDB, same data and materialised SQL (native-duckdb.ts). */
+  nativeCold: number;
+  nativeWarm: number;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -101,7 +105,7 @@ async function time(db: DbPort, sql: string, params: SqlValue[]): Promise<number
 }
 
 /** Copies every enterprise `times` times under new ids (`E0001~7`), in all park tables. */
-async function scaleUp(db: DbPort, times: number): Promise<void> {
+async function scaleUp(db: Pick<DbPort, 'exec'>, times: number): Promise<void> {
   for (const t of ['enterprises', 'economics', 'activity']) {
     await db.exec(`ALTER TABLE ${t} RENAME TO ${t}_one`);
     await db.exec(`CREATE TABLE ${t} AS
@@ -111,12 +115,26 @@ async function scaleUp(db: DbPort, times: number): Promise<void> {
   }
 }
 
-async function measure(
-  scale: number,
-): Promise<{ rows: DataBenchRow[]; buildMs: number; steps: number[]; activityRows: number }> {
+interface Measured {
+  rows: DataBenchRow[];
+  buildMs: number;
+  nativeBuildMs: number;
+  steps: number[];
+  activityRows: number;
+  nativeVersion: string;
+  wasmVersion: string;
+  /** Statements whose native result is not the Wasm one, with the first difference. */
+  mismatches: string[];
+}
+
+async function measure(scale: number): Promise<Measured> {
   const { db } = await openBundledPark('sample');
+  const native = await openNativeTwin(db, 'sample');
   try {
-    if (scale > 1) await scaleUp(db, scale);
+    if (scale > 1) {
+      await scaleUp(db, scale);
+      await scaleUp(native, scale);
+    }
     const activityRows = Number((await db.query('SELECT count(*) AS n FROM activity')).get(0)!.n);
     const rows: DataBenchRow[] = [];
     // The inline SQL, as the pages ran it before.
@@ -131,16 +149,42 @@ async function measure(
     const steps: number[] = [];
     const inv = await coordinator.inventory({}, () => steps.push(performance.now() - t0));
     const buildMs = performance.now() - t0;
+    const nativeInv = await nativeInventory(native);
+    if (JSON.stringify(nativeInv.tables) !== JSON.stringify(inv))
+      throw new Error('native inventory named otherwise');
+    const mismatches: string[] = [];
     for (const s of STATEMENTS) {
       const sql = s.fresh(inv);
       const params = s.freshParams ?? s.params;
       const cold = await time(db, sql, params);
       const warm: number[] = [];
       for (let i = 0; i < 5; i++) warm.push(await time(db, sql, params));
-      rows.push({ scale, name: s.name, ...oldOf(old, s.name), newCold: cold, newWarm: median(warm) });
+      const n = await nativeTimes(native, sql, params);
+      const diff = resultDifference(await db.query(sql, params), await native.query(sql, params), 1e-9);
+      if (diff) mismatches.push(`${s.name}: ${diff}`);
+      rows.push({
+        scale,
+        name: s.name,
+        ...oldOf(old, s.name),
+        newCold: cold,
+        newWarm: median(warm),
+        nativeCold: n.cold,
+        nativeWarm: n.warm,
+      });
     }
-    return { rows, buildMs, steps, activityRows };
+    const wasmVersion = String((await db.query('PRAGMA version')).get(0)!.library_version);
+    return {
+      rows,
+      buildMs,
+      nativeBuildMs: nativeInv.ms,
+      steps,
+      activityRows,
+      nativeVersion: native.version,
+      wasmVersion,
+      mismatches,
+    };
   } finally {
+    await native.close();
     await db.close();
   }
 }
@@ -214,7 +258,16 @@ export async function printDataBench(): Promise<void> {
     const target = scale === 1 ? 20 : 50;
     table(
       `(g) dashboard queries, DuckDB-Wasm (Node, one thread), ${scale === 1 ? 'sample park' : `${scale}× the sample`} (${r.activityRows.toLocaleString('en')} activity rows)`,
-      ['query', 'inline cold', 'inline warm', 'materialised cold', 'materialised warm', `≤ ${target} ms`],
+      [
+        'query',
+        'inline cold',
+        'inline warm',
+        'materialised cold',
+        'materialised warm',
+        `≤ ${target} ms`,
+        'native warm',
+        'wasm/native',
+      ],
       r.rows.map((x) => [
         x.name,
         ms(x.oldCold),
@@ -222,12 +275,26 @@ export async function printDataBench(): Promise<void> {
         ms(x.newCold),
         ms(x.newWarm),
         mark(x.newWarm, target),
+        ms(x.nativeWarm),
+        `${(x.newWarm / x.nativeWarm).toFixed(1)}×`,
       ]),
     );
     console.log(
       `    one-time build of the materialised inventory: ${ms(r.buildMs)}${scale === 100 ? ` ${mark(r.buildMs, 3000)} (target ≤ 3 s)` : ''}` +
-        `; steps done at ${r.steps.map(ms).join(', ')}`,
+        `; steps done at ${r.steps.map(ms).join(', ')}; native ${ms(r.nativeBuildMs)}`,
     );
+    console.log(
+      r.mismatches.length === 0
+        ? `    native results equal the Wasm ones (${r.rows.length} queries: row counts, values within 1e-9 relative)`
+        : `    ✗ NATIVE RESULTS DIFFER FROM THE WASM ONES:\n${r.mismatches.map((m) => `      ${m}`).join('\n')}`,
+    );
+    if (scale === 100) {
+      console.log(
+        `"native": DuckDB ${r.nativeVersion} (@duckdb/node-api, SET threads = 1) on the same data (the same Arrow IPC\n` +
+          `bytes through Parquet, checked equal table by table), the same materialisation and the same statements; its\n` +
+          `warm time is the statement run with its whole result read, not turned into Arrow. DuckDB-Wasm is ${r.wasmVersion}.`,
+      );
+    }
   }
   const start = await startBench();
   table(
