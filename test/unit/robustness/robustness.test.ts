@@ -34,7 +34,8 @@ async function runCase(c: Case): Promise<void> {
       else expect(text).toMatch(m);
     }
   };
-  expect({ code, stderr: stderr.slice(0, 2000) }).toMatchObject({ code: c.code });
+  // The exit code with what was said, so a wrong code shows why.
+  expect({ code, stderr: stderr.slice(0, 2000) }).toEqual({ code: c.code, stderr: expect.any(String) });
   said(stderr, c.err);
   said(stdout, c.out);
   // No stack trace, ever.
