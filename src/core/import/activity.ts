@@ -295,7 +295,8 @@ function canonical(
   }
 }
 
-function readYear(raw: Cell): { year?: number; reason?: string } {
+/** A year as the importer reads one (activity and economics): a whole year written as four digits. */
+export function readYear(raw: Cell): { year?: number; reason?: string } {
   const t = cellText(raw)
     .normalize('NFKC')
     .replace(/\s*年(度)?$/, '');

@@ -9,7 +9,7 @@ import { cellText, type Grid } from './grid';
 import type { MappingDoc } from './mapping';
 import { columnLabel, fieldColumn, planSheet, type SheetPlan } from './plan';
 import { Problems } from './problems';
-import { DEFAULT_YEAR_RANGE } from './activity';
+import { DEFAULT_YEAR_RANGE, readYear } from './activity';
 import type { TypedTable } from './columns';
 import { echo, key, readNumber } from './text';
 import { sectorFromText, suggestSector, type Field } from './vocab';
@@ -124,8 +124,16 @@ function importTable(
         }
         const role = plan.columns[i].role;
         const scale = role?.kind === 'field' && role.scale !== undefined ? role.scale : 1;
-        const raw = n.field === 'year' ? cellText(cells[i]).replace(/\s*年(度)?$/, '') : cells[i];
-        const v = readNumber(raw);
+        // A year is read as in activity files: four digits (not 2e3 or 2024.5).
+        const year = n.field === 'year' ? readYear(cells[i]) : null;
+        const v: ReturnType<typeof readNumber> =
+          year === null
+            ? readNumber(cells[i])
+            : year.year !== undefined
+              ? { ok: true, value: year.year }
+              : year.reason === 'empty'
+                ? { ok: 'empty' }
+                : { ok: false, reason: year.reason! };
         if (v.ok === 'empty') {
           numbers[n.field] = null;
           if (spec.required.includes(n.field)) bad(n.field, 'empty');

@@ -713,6 +713,17 @@ const validateCases: Case[] = [
     code: 1,
     err: /^m\.json::: /,
   },
+  ...[
+    ['2e3', '"2e3" is not a year (write it as 4 digits, e.g. 2024)'],
+    ['2024.5', '"2024.5" is not a year (write it as 4 digits, e.g. 2024)'],
+    ['1850', '1850 is out of range 1990–2100'],
+  ].map(([year, reason]): Case => ({
+    id: `validate-economics-year-${year}`,
+    argv: ['validate', '--economics', 'e.csv'],
+    files: () => ({ 'e.csv': `enterprise_id,year,output_value_10k_cny\nA01,${year},100\nA01,2023,100\n` }),
+    code: 1,
+    err: `e.csv:2:year: ${reason}\n`,
+  })),
   {
     id: 'import-out-under-proc',
     argv: ['import', '--activity', 'activity.csv', '--out', '/proc/pcw-robustness'],
