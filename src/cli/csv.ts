@@ -3,3 +3,4 @@
  * one writer is src/core/csv-write.ts.
  */
 export { csvObjects, parseCsv, type CsvTable } from '../core/import/csv';
+export { parseCsvBytes } from '../core/import/readers';

@@ -19,8 +19,11 @@ import { loadParkBaseline, type LocateRecord } from '../data/park-baseline';
 import { loadTables, PARK_TABLES, type ParkManifest, type TableBytes } from '../data/parks';
 import { quoteIdent, type DbPort } from '../data/port';
 import { baselineKey, cacheBaseline, readCachedBaseline } from './baseline-cache';
+import { DEFAULT_YEAR_RANGE, readYear } from '../core/import/activity';
+import { decodeText } from '../core/import/decode';
+import { OUTPUT_VALUE_MAX } from '../core/import/tables';
 import { importActivityFile } from './commands/validate';
-import { csvObjects, parseCsv } from './csv';
+import { csvObjects, parseCsvBytes } from './csv';
 
 /** The tables the baseline needs. */
 const NEEDED = ['enterprises', 'economics', 'activity'] as const;
@@ -74,7 +77,7 @@ function arrowRecords(table: Table, file: string): RawTable {
 
 async function readTableFile(path: string, bytes: Buffer): Promise<RawTable> {
   if (path.endsWith('.csv')) {
-    const t = parseCsv(bytes.toString('utf8'), ',', path);
+    const t = parseCsvBytes(new Uint8Array(bytes), path);
     return { file: path, columns: t.header, records: csvObjects(t), rows: t.lines };
   }
   try {
@@ -97,6 +100,36 @@ async function readTableFile(path: string, bytes: Buffer): Promise<RawTable> {
 
 const text = (v: unknown): string => (v === undefined || v === null ? '' : String(v).trim());
 
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
+
+/**
+ * The enterprise id of a record, or a problem: empty, or holding a control character (a CSV's are
+ * refused as it is decoded; an Arrow or Parquet file's strings are checked here).
+ */
+function enterpriseId(t: RawTable, i: number, problems: Problem[]): string {
+  const id = text(t.records[i].enterprise_id);
+  const at = id.search(CONTROL);
+  const bad = (reason: string) =>
+    problems.push({ file: t.file, row: t.rows[i], column: 'enterprise_id', reason });
+  if (id === '') bad('empty');
+  else if (at >= 0)
+    bad(
+      `control character U+${id.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0')} at character ${at}`,
+    );
+  return id;
+}
+
+/** A year as the importer reads one: a whole year in its range, written as four digits. */
+function yearOf(v: unknown): { year?: number; reason?: string } {
+  const cell = typeof v === 'number' || typeof v === 'string' ? v : text(v);
+  const { year, reason } = readYear(cell);
+  if (year === undefined) return { reason: reason === 'empty' ? 'empty' : reason };
+  const [lo, hi] = DEFAULT_YEAR_RANGE;
+  if (year < lo || year > hi) return { reason: `${year} is out of range ${lo}–${hi}` };
+  return { year };
+}
+
 function missingColumns(t: RawTable, needed: readonly string[]): Problem[] {
   return needed
     .filter((c) => !t.columns.includes(c))
@@ -117,9 +150,8 @@ function enterprisesTable(t: RawTable): TableBytes {
   const sectors: string[] = [];
   t.records.forEach((r, i) => {
     const row = t.rows[i];
-    const id = text(r.enterprise_id);
+    const id = enterpriseId(t, i, problems);
     const sector = text(r.sector);
-    if (id === '') problems.push({ file: t.file, row, column: 'enterprise_id', reason: 'empty' });
     if (!sectorInfo(sector)) {
       problems.push({
         file: t.file,
@@ -135,7 +167,11 @@ function enterprisesTable(t: RawTable): TableBytes {
   return ipcOf('enterprises', { enterprise_id: ids, sector: sectors });
 }
 
-/** economics: year and output value (10^4 CNY ≥ 0) of every row. */
+/**
+ * economics: year and output value of every row, by the importer's rules (src/core/import/tables.ts): a
+ * four-digit year in range, an output value 0–OUTPUT_VALUE_MAX (10^4 CNY), one row per enterprise and
+ * year (a second one would be counted twice: an error naming both rows).
+ */
 function economicsTable(t: RawTable): TableBytes {
   const problems = missingColumns(t, ['enterprise_id', 'year', 'output_value_10k_cny']);
   if (problems.length) fail(problems);
@@ -143,15 +179,31 @@ function economicsTable(t: RawTable): TableBytes {
   const ids: string[] = [];
   const years = new Int32Array(n);
   const values = new Float64Array(n);
+  const rowOf = new Map<string, number>();
   t.records.forEach((r, i) => {
     const bad = (column: string, reason: string) =>
       problems.push({ file: t.file, row: t.rows[i], column, reason });
-    const year = parseNumber(r.year);
+    const id = enterpriseId(t, i, problems);
+    const { year, reason } = yearOf(r.year);
     const value = parseNumber(r.output_value_10k_cny);
-    if (year === undefined || !Number.isInteger(year)) bad('year', `"${text(r.year)}" is not a year`);
+    if (year === undefined) bad('year', reason === 'empty' ? 'empty' : reason!);
     if (value === undefined || value < 0)
-      bad('output_value_10k_cny', `"${text(r.output_value_10k_cny)}" is not a number ≥ 0`);
-    ids.push(text(r.enterprise_id));
+      bad('output_value_10k_cny', `"${text(r.output_value_10k_cny).slice(0, 40)}" is not a number ≥ 0`);
+    else if (!Number.isFinite(value))
+      bad('output_value_10k_cny', `"${text(r.output_value_10k_cny).slice(0, 40)}" is not a finite number`);
+    else if (value > OUTPUT_VALUE_MAX)
+      bad('output_value_10k_cny', `${value} is out of range 0–${OUTPUT_VALUE_MAX} (10^4 CNY)`);
+    if (year !== undefined && id !== '') {
+      const key = `${id}\u0000${year}`;
+      const first = rowOf.get(key);
+      if (first === undefined) rowOf.set(key, t.rows[i]);
+      else
+        bad(
+          'enterprise_id',
+          `duplicate: ${JSON.stringify(id.slice(0, 40))}, ${year} is already on row ${first} (it would be counted twice)`,
+        );
+    }
+    ids.push(id);
     years[i] = year ?? 0;
     values[i] = value ?? 0;
   });
@@ -223,15 +275,16 @@ function installationsTable(t: RawTable): TableBytes {
   t.records.forEach((r, i) => {
     const bad = (column: string, reason: string) =>
       problems.push({ file: t.file, row: t.rows[i], column, reason });
-    const year = parseNumber(r.commissioned_year);
+    const { year, reason } = yearOf(r.commissioned_year);
     const capacity = parseNumber(r.capacity_kwp);
-    if (year === undefined || !Number.isInteger(year))
-      bad('commissioned_year', `"${text(r.commissioned_year)}" is not a year`);
+    if (year === undefined) bad('commissioned_year', reason!);
     if (capacity === undefined || capacity < 0)
-      bad('capacity_kwp', `"${text(r.capacity_kwp)}" is not a number ≥ 0`);
+      bad('capacity_kwp', `"${text(r.capacity_kwp).slice(0, 40)}" is not a number ≥ 0`);
+    else if (!Number.isFinite(capacity))
+      bad('capacity_kwp', `"${text(r.capacity_kwp).slice(0, 40)}" is not a finite number`);
     else if (capacity > MAX_PV_KWP)
       bad('capacity_kwp', `${capacity} kWp is not plausible for one installation (at most ${MAX_PV_KWP})`);
-    ids.push(text(r.enterprise_id));
+    ids.push(enterpriseId(t, i, problems));
     years[i] = year ?? 0;
     kwp[i] = capacity ?? 0;
   });
@@ -272,10 +325,13 @@ async function readFolder(dir: string): Promise<ParkFiles> {
   let manifest: Partial<ParkManifest> = {};
   let manifestText = '';
   if (existsSync(manifestPath)) {
-    manifestText = await readFile(manifestPath, 'utf8');
+    // Decoded as the importer decodes (a BOM, UTF-16 are fine; invalid bytes are named).
+    const { decoded, problems } = decodeText(new Uint8Array(await readFile(manifestPath)), manifestPath);
+    if (!decoded) fail(problems);
+    manifestText = decoded.text;
     let doc: unknown;
     try {
-      doc = JSON.parse(manifestText.replace(/^\uFEFF/, ''));
+      doc = JSON.parse(manifestText);
     } catch (e) {
       fail([{ file: manifestPath, reason: `not valid JSON (${(e as Error).message})` }]);
     }

@@ -25,7 +25,7 @@ import { CSV_EOL, csvLine, toCsv, type CsvValue } from '../../core/csv-write';
 import { fail, formatProblem, InputError, type Problem } from '../../core/errors';
 import { UnitError, parseUnit, unitDimension } from '../../core/units';
 import { parseArgs } from '../args';
-import { csvObjects, parseCsv, type CsvTable } from '../csv';
+import { csvObjects, parseCsvBytes, type CsvTable } from '../csv';
 import { checkFinite, checkOutputPath, writeAtomic } from '../output';
 import type { CliCommand, CliIo } from '../types';
 import { importActivityFile } from './validate';
@@ -81,8 +81,9 @@ async function readBytes(io: CliIo, file: string): Promise<Buffer> {
   }
 }
 
+/** A factors or enterprises CSV, decoded as the importer decodes (UTF-8, GBK, UTF-16; bad bytes named). */
 async function readCsv(io: CliIo, file: string): Promise<CsvTable> {
-  return parseCsv((await readBytes(io, file)).toString('utf8'), ',', file);
+  return parseCsvBytes(new Uint8Array(await readBytes(io, file)), file);
 }
 
 /**

@@ -8,7 +8,7 @@
 import { read, utils, type WorkBook, type WorkSheet } from '@e965/xlsx';
 import { tableFromIPC, type Table } from 'apache-arrow';
 import { InputError, type Problem } from '../errors';
-import { csvRecords, csvScan, sniffDelimiter } from './csv';
+import { csvRecords, csvScan, parseCsv, sniffDelimiter, type CsvTable } from './csv';
 import { decodeText, ENCODING_NAMES, type Encoding, type EncodingChoice } from './decode';
 import type { Cell, Grid, Merge } from './grid';
 
@@ -69,6 +69,33 @@ function columnAt(text: string, at: number, delimiter: string): string | undefin
     .replace(/^"|"$/g, '')
     .trim();
   return name || undefined;
+}
+
+/**
+ * A CSV file in a fixed layout (header row, comma-separated: factor tables, a park folder's tables)
+ * from its bytes, decoded as the importer decodes any CSV: UTF-8 with or without a BOM, GBK/GB18030,
+ * UTF-16 by its BOM or zero bytes. Invalid bytes and control characters are errors with their line
+ * (and column), and a CSV error in a file that is not UTF-8 names the encoding it was read as.
+ * Throws an InputError.
+ */
+export function parseCsvBytes(bytes: Uint8Array, file: string): CsvTable {
+  const { decoded, problems, control } = decodeText(bytes, file);
+  if (!decoded) {
+    throw new InputError(
+      problems.map((p) => {
+        const column =
+          control && p.row !== undefined && p.row > 1 ? columnAt(control.text, control.at, ',') : undefined;
+        return column ? { ...p, column } : p;
+      }),
+    );
+  }
+  try {
+    return parseCsv(decoded.text, ',', file);
+  } catch (e) {
+    if (!(e instanceof InputError) || decoded.encoding === 'utf-8') throw e;
+    const enc = ` (read as ${ENCODING_NAMES[decoded.encoding]})`;
+    throw new InputError(e.problems.map((p) => ({ ...p, reason: p.reason + enc })));
+  }
 }
 
 function readCsv(bytes: Uint8Array, file: string, opts: ReadOptions, out: ReadResult): void {

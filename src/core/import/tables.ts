@@ -30,13 +30,16 @@ interface Spec {
   numbers: { field: Field; int?: boolean; min?: number; max?: number }[];
 }
 
+/** Largest output value of one enterprise and year (10^4 CNY): judgement, above any single firm's. */
+export const OUTPUT_VALUE_MAX = 1e9;
+
 const ENTERPRISES: Spec = {
   required: ['enterprise_id', 'sector'],
   text: ['enterprise_id', 'name_zh', 'name_en', 'sector', 'gbt4754', 'zone'],
   numbers: [
     { field: 'lon', min: -180, max: 180 },
     { field: 'lat', min: -90, max: 90 },
-    { field: 'output_value_10k_cny', min: 0, max: 1e9 },
+    { field: 'output_value_10k_cny', min: 0, max: OUTPUT_VALUE_MAX },
     { field: 'value_added_10k_cny', min: -1e9, max: 1e9 },
     { field: 'employees', int: true, min: 0, max: 5e6 },
   ],
@@ -47,7 +50,7 @@ const ECONOMICS: Spec = {
   text: ['enterprise_id'],
   numbers: [
     { field: 'year', int: true },
-    { field: 'output_value_10k_cny', min: 0, max: 1e9 },
+    { field: 'output_value_10k_cny', min: 0, max: OUTPUT_VALUE_MAX },
     { field: 'value_added_10k_cny', min: -1e9, max: 1e9 },
     { field: 'employees', int: true, min: 0, max: 5e6 },
   ],

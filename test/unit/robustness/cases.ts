@@ -170,13 +170,13 @@ const sameActivity = (id: string, activity: Bytes) =>
 const badActivity = (id: string, activity: Bytes, err: Match, pending?: string) =>
   refused(id, account('--out', 'o.json'), accountFiles({ 'activity.csv': activity }), err, { pending });
 /** A factors file that must be refused with this message. */
-const badFactors = (id: string, factors: string, err: Match, pending?: string) =>
+const badFactors = (id: string, factors: Bytes, err: Match, pending?: string) =>
   refused(id, account('--factors', 'f.csv', '--out', 'o.json'), accountFiles({ 'f.csv': factors }), err, {
     pending,
   });
 const F_HEAD = 'carrier,unit,tco2_per_unit,tce_per_unit\n';
 /** An enterprises file that must be refused with this message. */
-const badEnterprises = (id: string, enterprises: string, err: Match) =>
+const badEnterprises = (id: string, enterprises: Bytes, err: Match) =>
   refused(
     id,
     account('--enterprises', 'e.csv', '--out', 'o.json'),
@@ -439,6 +439,30 @@ const accountCases: Case[] = [
     'enterprise_id,name_en\nA01,Alpha\nA01,Beta\n',
     /e\.csv: row 3, column enterprise_id: .*row 2/,
   ),
+  {
+    id: 'enterprises-utf16',
+    argv: account('--enterprises', 'e.csv', '--out', 'o.json'),
+    files: accountFiles({ 'e.csv': utf16le(ENTERPRISES) }),
+    code: 0,
+    err: '',
+    same: [{ file: 'o.json', as: 'enterprises-names-in-output' }],
+  },
+  badEnterprises(
+    'enterprises-invalid-utf8',
+    bytes('enterprise_id,name_en\nA01,Al', [0xff, 0xfe], 'pha\n'),
+    'account: e.csv: row 2: the file is neither UTF-8 nor GBK/GB18030: byte 28 (0xff) is not valid UTF-8; ' +
+      'save it as "CSV UTF-8" or give its encoding\n',
+  ),
+  badEnterprises(
+    'enterprises-nul-in-name',
+    'enterprise_id,name_en\nA01,Al\u0000pha\n',
+    /^account: e\.csv: row 2, column name_en: control character U\+0000 at character 28 /,
+  ),
+  badEnterprises(
+    'enterprises-utf16-bad-row',
+    utf16le('enterprise_id,name_en\nA01,Alpha,extra\n'),
+    'account: e.csv: row 2: row has 3 fields but the header has 2 (read as UTF-16 LE)\n',
+  ),
   // factor tables
   {
     id: 'factors-ok',
@@ -517,6 +541,19 @@ const accountCases: Case[] = [
     /f\.csv: row 4, column carrier: .*row 3/,
   ),
   badFactors('factors-empty-file', '', /f\.csv: /),
+  {
+    id: 'factors-utf16',
+    argv: account('--factors', 'f.csv', '--out', 'o.json'),
+    files: accountFiles({ 'f.csv': utf16le(FACTORS) }),
+    code: 0,
+    err: '',
+    same: [{ file: 'o.json', as: 'factors-ok' }],
+  },
+  badFactors(
+    'factors-invalid-utf8',
+    bytes(F_HEAD, 'natural_gas,m', [0xff], '3,0.0021,0.00133\n'),
+    /^account: f\.csv: row 2: the file is neither UTF-8 nor GBK\/GB18030: byte 53 \(0xff\)/,
+  ),
   // options
   badAccountOption(
     'grid-year-1850',
@@ -818,6 +855,7 @@ function corruptParquet(): Uint8Array {
   return b;
 }
 const enterprisesText = () => workshop('enterprises.csv').toString('utf8');
+const economicsText = () => workshop('economics.csv').toString('utf8');
 
 const simulateCases: Case[] = [
   // options
@@ -1225,6 +1263,63 @@ const simulateCases: Case[] = [
     'park-enterprise-twice',
     { 'enterprises.csv': enterprisesText() + enterprisesText().split('\n')[1] + '\n' },
     /park\/enterprises\.csv: row 2, column enterprise_id: .*"E0001".*row 22/,
+  ),
+  {
+    id: 'park-enterprises-and-manifest-utf16',
+    argv: simulate('--scenario', 'bau', '--park', 'park', ...SIM),
+    files: parkFiles({
+      'enterprises.csv': utf16le(enterprisesText()),
+      'manifest.json': utf16le(workshop('manifest.json').toString('utf8')),
+    }),
+    code: 0,
+    err: WARNINGS_ONLY,
+    same: [{ file: 's.json', as: 'park-ref' }],
+  },
+  badPark(
+    'park-enterprises-nul-in-id',
+    { 'enterprises.csv': enterprisesText().replace('\nE0001,', '\nE0\u00001,') },
+    /park\/enterprises\.csv: row 2, column enterprise_id: control character U\+0000 /,
+  ),
+  badPark(
+    'park-enterprises-invalid-utf8',
+    { 'enterprises.csv': bytes('enterprise_id,sector\nE0001,c', [0xff], 'hp\n') },
+    /park\/enterprises\.csv: row 2: the file is neither UTF-8 nor GBK\/GB18030: byte 28 \(0xff\)/,
+  ),
+  badPark(
+    'park-enterprises-utf16-bad-row',
+    { 'enterprises.csv': utf16le('enterprise_id,sector\nE0001,chp,extra\n') },
+    /park\/enterprises\.csv: row 2: row has 3 fields but the header has 2 \(read as UTF-16 LE\)\n$/,
+  ),
+  badPark(
+    'park-economics-duplicate-row',
+    { 'economics.csv': economicsText() + economicsText().split('\n')[1] + '\n' },
+    /park\/economics\.csv: row 192, column enterprise_id: duplicate: "E0001", 2015 is already on row 2 \(it would be counted twice\)/,
+  ),
+  ...[
+    ['1850', '1850 is out of range 1990–2100'],
+    ['2e3', '"2e3" is not a year (write it as 4 digits, e.g. 2024)'],
+    ['2015.5', '"2015.5" is not a year (write it as 4 digits, e.g. 2024)'],
+  ].map(([year, reason]) =>
+    badPark(
+      `park-economics-year-${year}`,
+      { 'economics.csv': economicsText().replace('\nE0001,2015,', `\nE0001,${year},`) },
+      `/park/economics.csv: row 2, column year: ${reason}\n`,
+    ),
+  ),
+  ...[
+    ['1e400', '"1e400" is not a finite number'],
+    ['1e308', '1e+308 is out of range 0–1000000000 (10^4 CNY)'],
+  ].map(([value, reason]) =>
+    badPark(
+      `park-economics-output-${value}`,
+      { 'economics.csv': economicsText().replace(/\nE0001,2015,\d+,/, `\nE0001,2015,${value},`) },
+      `/park/economics.csv: row 2, column output_value_10k_cny: ${reason}\n`,
+    ),
+  ),
+  badPark(
+    'park-pv-year-1850',
+    { 'pv_installations.csv': 'enterprise_id,commissioned_year,capacity_kwp\nE0005,1850,100\n' },
+    /park\/pv_installations\.csv: row 2, column commissioned_year: 1850 is out of range 1990–2100\n$/,
   ),
 ];
 
