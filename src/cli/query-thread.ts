@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { columnNames, rowSlice, type Cell } from '../data/arrow-rows';
+import { tokenize } from '../data/sql/console-guard';
 import { openBundledPark } from './open-park';
 
 /** What the command sends once the thread is ready. */
@@ -26,10 +27,25 @@ export const LOCKDOWN_SQL = [
   'SET lock_configuration = true',
 ];
 
-/** A plain query (not PRAGMA, SHOW …) can be wrapped to fetch at most `n` rows. */
+const PLAIN = /^(select|with|from|values|table)$/i;
+
+/**
+ * A plain query (not PRAGMA, SHOW …) can be wrapped to fetch at most `n` rows. Its first word decides,
+ * comments before it skipped (a leading `-- note` must not let a query past the limit).
+ */
 export function limitedSql(sql: string, n: number): string {
   const body = sql.trim().replace(/;+\s*$/, '');
-  return /^(select|with|from|values|table|\()/i.test(body) ? `SELECT * FROM (${body}\n) LIMIT ${n}` : body;
+  const first = tokenize(body)[0]?.tokens[0];
+  const plain = first !== undefined && (first.kind === 'word' ? PLAIN.test(first.text) : first.text === '(');
+  return plain ? `SELECT * FROM (${body}\n) LIMIT ${n}` : body;
+}
+
+/**
+ * The statements of a script (split as the SQL-console gate splits them: strings and comments
+ * understood), each wrapped by limitedSql; run one after another, the last one's rows are the result.
+ */
+export function limitedStatements(sql: string, n: number): string[] {
+  return tokenize(sql).map((s) => limitedSql(s.text, n));
 }
 
 const port = parentPort;
@@ -47,7 +63,10 @@ if (port) {
   port.once('message', async (request: QueryRequest) => {
     try {
       const db = await ready;
-      const result = await db.query(limitedSql(request.sql, request.maxRows + 1));
+      const statements = limitedStatements(request.sql, request.maxRows + 1);
+      if (statements.length === 0) return post({ type: 'error', message: 'the SQL holds only comments' });
+      let result = await db.query(statements[0]);
+      for (const s of statements.slice(1)) result = await db.query(s);
       const rows = rowSlice(result, 0, request.maxRows);
       post({ type: 'result', columns: columnNames(result), rows, more: result.numRows > request.maxRows });
     } catch (e) {

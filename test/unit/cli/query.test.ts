@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { command } from '../../../src/cli/commands/query';
-import { limitedSql } from '../../../src/cli/query-thread';
+import { limitedSql, limitedStatements } from '../../../src/cli/query-thread';
 
 async function query(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
@@ -103,5 +103,18 @@ describe('query: limits and lockdown', () => {
     expect(limitedSql('select 1;', 11)).toBe('SELECT * FROM (select 1\n) LIMIT 11');
     expect(limitedSql(' WITH a AS (select 1) select * from a', 3)).toMatch(/^SELECT \* FROM \(WITH/);
     expect(limitedSql('PRAGMA version', 5)).toBe('PRAGMA version');
+    // A comment in front does not let a query past the limit.
+    expect(limitedSql('-- note\n/* more */ select * from range(9)', 3)).toBe(
+      'SELECT * FROM (-- note\n/* more */ select * from range(9)\n) LIMIT 3',
+    );
+  });
+
+  it('wraps each statement of a script on its own', () => {
+    expect(limitedStatements("select ';' as a; -- x\nPRAGMA version;\nfrom range(9);", 4)).toEqual([
+      "SELECT * FROM (select ';' as a\n) LIMIT 4",
+      '-- x\nPRAGMA version',
+      'SELECT * FROM (from range(9)\n) LIMIT 4',
+    ]);
+    expect(limitedStatements('-- only a note', 4)).toEqual([]);
   });
 });

@@ -1361,6 +1361,16 @@ const queryCases: Case[] = [
     out: '',
   })),
   {
+    id: 'query-row-limit-past-comments-and-statements',
+    argv: ['query', '--file', 'q.sql', '--max-rows', '5'],
+    files: () => ({ 'q.sql': 'select 1;\n-- the rows\nselect * from range(20);\n' }),
+    code: 1,
+    err:
+      'SQL error: the result has more than 5 rows; nothing was printed. ' +
+      'Narrow the query (WHERE, LIMIT, GROUP BY) or allow more with --max-rows <n>\n',
+    out: '',
+  },
+  {
     id: 'query-sql-file-missing',
     argv: ['query', '--file', 'q.sql'],
     code: 1,
