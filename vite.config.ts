@@ -78,10 +78,28 @@ function serviceWorkerPlugin(): Plugin {
   };
 }
 
+/**
+ * Ships each bundled park's first answers (the Overview's headline figures and charts, src/data/
+ * first-answers.ts) as `first-answers/<park>.json`, asked of the park in DuckDB-Wasm at build time the way
+ * the app asks them, so a first visit shows them before DuckDB has started in the browser.
+ */
+function firstAnswersPlugin(): Plugin {
+  return {
+    name: 'pcw-first-answers',
+    apply: 'build',
+    async generateBundle() {
+      const { bundledFirstAnswers } = await import('./src/data/first-answers-node.ts');
+      for (const { park, json } of await bundledFirstAnswers()) {
+        this.emitFile({ type: 'asset', fileName: `first-answers/${park}.json`, source: json });
+      }
+    },
+  };
+}
+
 const chrome = locateChromium();
 
 export default defineConfig({
-  plugins: [svelte(), cspPlugin(), stripDuckdbSourceMaps(), serviceWorkerPlugin()],
+  plugins: [svelte(), cspPlugin(), stripDuckdbSourceMaps(), firstAnswersPlugin(), serviceWorkerPlugin()],
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm', 'parquet-wasm'] },
   // Data files stay files (a data: URL would need connect-src data: under the CSP).

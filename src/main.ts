@@ -1,6 +1,7 @@
 import './ui/styles.css';
 import { prefetchBundled } from './data/bundled-browser';
 import { appDb } from './data/duckdb-browser';
+import { registerWhenSettled } from './pwa/register';
 
 // DuckDB starts and the addressed park's files are fetched while the app's code loads (the app opens
 // that park first: the address's, else the first bundled one), so the first chart waits for neither.
@@ -12,11 +13,6 @@ void Promise.all([import('svelte'), import('./ui/App.svelte')]).then(([{ mount }
   mount(App, { target: document.getElementById('app')! }),
 );
 
-// The built app caches itself for offline use (workshops); the dev server does not.
-if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  window.addEventListener('load', () => {
-    navigator.serviceWorker
-      .register('./sw.js')
-      .catch((e: unknown) => console.warn('Offline cache unavailable:', e));
-  });
-}
+// The built app caches itself for offline use (workshops), once the first park is in; the dev server does
+// not.
+if (import.meta.env.PROD) registerWhenSettled('./sw.js');

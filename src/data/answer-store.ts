@@ -6,6 +6,7 @@
  * answers only (the newest are kept); "Clear my data" removes them with the rest.
  */
 import { tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
+import type { KeptAnswer } from './first-answers';
 
 const DB_NAME = 'pcw-answers';
 const STORE = 'answers';
@@ -52,11 +53,21 @@ export async function digestOf(parts: readonly (string | Uint8Array)[]): Promise
   return Array.from(hash, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** Answers offered for this session (the build's first answers of a bundled park), by key. */
+const offered = new Map<string, Uint8Array>();
+
+/** Offers answers for this session: readAnswer gives them before it looks in the browser's storage. */
+export function offerAnswers(answers: readonly KeptAnswer[]): void {
+  for (const a of answers) offered.set(a.key, a.ipc);
+}
+
 /**
- * The answer kept under `key`, or null (none, or storage unavailable: the page then just waits).
+ * The answer kept under `key` (offered this session, else kept in the browser), or null (none, or storage unavailable: the page then just waits).
  * `dbName` names the database (the app's by default; tests keep their own apart from it).
  */
 export async function readAnswer(key: string, dbName = DB_NAME): Promise<Table | null> {
+  const given = offered.get(key);
+  if (given) return tableFromIPC(given);
   try {
     const db = await open(dbName);
     try {

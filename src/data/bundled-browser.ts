@@ -1,7 +1,8 @@
 /**
  * The bundled datasets in the browser: Vite turns every `datasets/**\/*.arrow` into a hashed asset of the
- * app's own origin, fetched only when a park is opened.
+ * app's own origin, fetched only when a park is opened; the build adds each park's first answers.
  */
+import { answersFromJson, type KeptAnswer } from './first-answers';
 import type { ParkManifest, ParkSource, TableBytes } from './parks';
 
 const ARROW_URLS = import.meta.glob('../../datasets/*/*.arrow', {
@@ -22,6 +23,23 @@ function folderOf(path: string): string {
 
 /** Folders fetched ahead of their first use (prefetchBundled), each handed out once. */
 const early = new Map<string, Promise<TableBytes[]>>();
+/** The build's first answers of a park (src/data/first-answers-node.ts), fetched once per park. */
+const firstAnswers = new Map<string, Promise<KeptAnswer[]>>();
+
+/**
+ * A bundled park's first answers, shipped by the build as `first-answers/<id>.json`; none where there
+ * is no such file (the development server) or it cannot be read.
+ */
+function fetchFirstAnswers(folder: string): Promise<KeptAnswer[]> {
+  let answers = firstAnswers.get(folder);
+  if (!answers) {
+    answers = fetch(`${import.meta.env.BASE_URL}first-answers/${encodeURIComponent(folder)}.json`)
+      .then((res) => (res.ok ? res.text() : ''))
+      .then(answersFromJson, () => []);
+    firstAnswers.set(folder, answers);
+  }
+  return answers;
+}
 
 /** A folder's tables: the early fetch of it if one was started (once), else a fetch now. */
 function fetchFolder(folder: string): Promise<TableBytes[]> {
@@ -35,7 +53,9 @@ function fetchFolder(folder: string): Promise<TableBytes[]> {
  * asks for them, e.g. while the app's code is still loading; the app's first fetch of each takes them.
  */
 export function prefetchBundled(parkId: string): void {
-  const folders = ['reference', ...(bundledParks().some((p) => p.manifest.id === parkId) ? [parkId] : [])];
+  const known = bundledParks().some((p) => p.manifest.id === parkId);
+  if (known) void fetchFirstAnswers(parkId);
+  const folders = ['reference', ...(known ? [parkId] : [])];
   for (const folder of folders) {
     if (early.has(folder)) continue;
     const fetching = fetchNow(folder);
@@ -65,7 +85,11 @@ async function fetchNow(folder: string): Promise<TableBytes[]> {
 export function bundledParks(): ParkSource[] {
   return Object.entries(MANIFESTS)
     .filter(([path]) => folderOf(path) !== 'reference')
-    .map(([path, manifest]) => ({ manifest, tables: () => fetchFolder(folderOf(path)) }))
+    .map(([path, manifest]) => ({
+      manifest,
+      tables: () => fetchFolder(folderOf(path)),
+      answers: () => fetchFirstAnswers(folderOf(path)),
+    }))
     .sort((a, b) => (a.manifest.id === 'sample' ? -1 : b.manifest.id === 'sample' ? 1 : 0));
 }
 

@@ -38,6 +38,8 @@ export async function createBrowserDb(): Promise<DbPort> {
   // data arrives as Arrow bytes, which this does not touch).
   await conn.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(SCRATCH_SCHEMA)}`);
   await conn.query('SET GLOBAL enable_external_access = false');
+  // Marks the moment for the benchmarks and tests (time from navigation to a usable database).
+  performance.mark('pcw:db-ready');
 
   // One statement at a time on the connection keeps results and errors paired.
   let chain: Promise<unknown> = Promise.resolve();

@@ -3,6 +3,7 @@
  * wherever they came from (bundled assets in the browser, files in Node).
  */
 import type { DbPort } from './port';
+import type { KeptAnswer } from './first-answers';
 
 export const PARK_TABLES = [
   'enterprises',
@@ -35,6 +36,8 @@ export interface ParkSource {
   manifest: ParkManifest;
   /** Fetches (or reads) the park's tables as Arrow IPC stream bytes. */
   tables(): Promise<TableBytes[]>;
+  /** Answers that come with the park (a bundled park's first answers, made by the build), if any. */
+  answers?(): Promise<KeptAnswer[]>;
 }
 
 /** Loads tables into the database, replacing any of the same name. */

@@ -8,6 +8,8 @@
 import { clearAnswers } from './answer-store';
 import { PARK_TABLES, type ParkManifest, type ParkSource, type TableBytes } from './parks';
 import { quoteIdent, type DbPort } from './port';
+import { emptyOptionalTablesSql, type OptionalTable } from './sql/catalog-sql';
+import { dropInventoriesSql } from './sql/inventory-store-sql';
 
 const DB_NAME = 'pcw-user-data';
 const VERSION = 1;
@@ -206,4 +208,18 @@ export async function loadTablesAtomic(
       await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(name)}`).catch(() => undefined);
     throw e;
   }
+}
+
+/**
+ * Puts a park's tables in place of the loaded park's (loadTablesAtomic), drops the materialised
+ * inventories of the data they replace and gives the optional tables the park lacks empty stand-ins.
+ * Returns the absent optional tables. The app (ParkStore) and the build (first-answers-node.ts) open a
+ * park this one way.
+ */
+export async function installParkTables(db: DbPort, tables: readonly TableBytes[]): Promise<OptionalTable[]> {
+  await loadTablesAtomic(db, tables);
+  await db.exec(dropInventoriesSql());
+  const absent = emptyOptionalTablesSql(tables.map((t) => t.name));
+  for (const a of absent) await db.exec(a.sql);
+  return absent.map((a) => a.table);
 }

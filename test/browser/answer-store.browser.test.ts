@@ -11,7 +11,7 @@ import { clearAnswers, digestOf, keepAnswer, readAnswer } from '../../src/data/a
 import { appDb } from '../../src/data/duckdb-browser';
 import { fetchReferenceTables, bundledParks } from '../../src/data/bundled-browser';
 import { clearUserData } from '../../src/data/user-parks';
-import { keptAnswerKey } from '../../src/ui/pages/overview-vm';
+import { dataKeyOf, keptAnswerKey, referenceKeyOf } from '../../src/data/first-answers';
 import App from '../../src/ui/App.svelte';
 import { parkScope2 } from '../../src/ui/state/scope2.svelte';
 import { withStoredData } from './stored-data-lock';
@@ -83,15 +83,12 @@ describe('kept answers', () => {
               .tables(),
             fetchReferenceTables(),
           ]);
-          const refKey = await digestOf(reference.flatMap((t) => [t.name, t.ipc]));
-          const byName = [...park].sort((a, b) => (a.name < b.name ? -1 : 1));
+          const data = await dataKeyOf(await referenceKeyOf(reference), park);
           // The Overview keys its answers by the park-wide Scope 2 method too.
-          const digest = await digestOf([refKey, ...byName.flatMap((t) => [t.name, t.ipc])]);
-          const data = `${digest}|scope2=${parkScope2.method}`;
           // Kept a moment after they are shown.
           let kpi: Table | null = null;
           for (let i = 0; i < 100 && !kpi; i++) {
-            kpi = await readAnswer(keptAnswerKey(data, 'kpi'));
+            kpi = await readAnswer(keptAnswerKey(data, parkScope2.method, 'kpi'));
             if (!kpi) await new Promise((r) => setTimeout(r, 100));
           }
           expect(kpi).not.toBeNull();
@@ -103,7 +100,7 @@ describe('kept answers', () => {
           const rowsLive = rows(await db.query(`SELECT * FROM inv."${py}" ORDER BY year`));
           expect(rows(kpi)).toEqual(rowsLive);
           for (const q of ['sectors', 'energy'] as const) {
-            const t = await readAnswer(keptAnswerKey(data, q));
+            const t = await readAnswer(keptAnswerKey(data, parkScope2.method, q));
             expect(t?.numRows, q).toBeGreaterThan(0);
           }
         } finally {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { ARTIFACTS, openApp, type Session } from './browser';
 
 const manifest = JSON.parse(readFileSync('datasets/sample/manifest.json', 'utf8')) as {
@@ -50,6 +51,47 @@ describe('the built app on the sample park', () => {
     for (const share of inked) expect(share).toBeGreaterThan(0.02);
     await page.waitForTimeout(600); // let ECharts finish its entry animation before the screenshot
     await page.screenshot({ path: `${ARTIFACTS}/overview-zh.png`, fullPage: true });
+  });
+
+  it("shows the build's first answers before DuckDB has started, the same as the live ones", async () => {
+    const base = inject('baseUrl');
+    const headline = async (page: Page) => {
+      await page.getByTestId('kpi-emissions').waitFor({ timeout: 60_000 });
+      await page.locator('section.overview figure.chart canvas').first().waitFor({ timeout: 60_000 });
+      return page
+        .locator('[data-testid^="kpi-"]')
+        .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-testid')}: ${e.textContent}`));
+    };
+    // DuckDB's wasm is held back: whatever shows came with the app.
+    const held = await s.browser.newContext({ locale: 'zh-CN' });
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    await held.route(/duckdb-(eh|mvp).*\.wasm$/, async (route) => {
+      await gate;
+      await route.continue();
+    });
+    // The build's answers are refused: whatever shows was asked of DuckDB in the page.
+    const live = await s.browser.newContext({ locale: 'zh-CN' });
+    await live.route(/first-answers\//, (route) => route.abort());
+    try {
+      const early = await held.newPage();
+      await early.goto(`${base}#/overview?park=sample`);
+      const shown = await headline(early);
+      expect(shown.length).toBeGreaterThanOrEqual(4);
+      // DuckDB has not started (its wasm is still held back).
+      expect(await early.evaluate(() => performance.getEntriesByName('pcw:db-ready').length)).toBe(0);
+      const late = await live.newPage();
+      await late.goto(`${base}#/overview?park=sample`);
+      expect(await headline(late)).toEqual(shown);
+      release();
+      await early.waitForFunction(() => performance.getEntriesByName('pcw:db-ready').length > 0, null, {
+        timeout: 60_000,
+      });
+    } finally {
+      release();
+      await held.close();
+      await live.close();
+    }
   });
 
   it('switches to English and to the workshop park, then back, keeping the choice in the URL', async () => {

@@ -51,7 +51,11 @@ export function inventoryKey(options: InventorySqlOptions): string {
     .sort()
     .filter((k) => options[k as keyof InventorySqlOptions] !== undefined)
     .map((k) => [k, options[k as keyof InventorySqlOptions]]);
-  const text = JSON.stringify(sorted);
+  return fnv1a(JSON.stringify(sorted));
+}
+
+/** FNV-1a (32 bit) of a text, base 36: a short id that changes with the text. */
+export function fnv1a(text: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);

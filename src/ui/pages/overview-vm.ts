@@ -1,8 +1,6 @@
 /**
  * Overview view model: Arrow results → chart data and headline figures (pure, unit-tested).
  */
-import { sectorCountsSql } from '../../data/sql/overview-sql';
-import { carrierYearsFromSql, inventoryTables, parkYearsFromSql } from '../../data/sql/inventory-store-sql';
 import type { Table } from 'apache-arrow';
 import { numberColumn, stringColumn } from '../../data/arrow-rows';
 import type { CategoryCounts } from '../../charts/overview';
@@ -69,23 +67,4 @@ export function yearlyKpis(t: Table): YearKpi[] {
     intensity: output[i] > 0 ? energy[i] / output[i] : NaN,
     enterprises: n[i],
   }));
-}
-
-/** The Overview's first questions (headline figures, enterprises by sector, energy by carrier). */
-export type OverviewQuestion = 'kpi' | 'sectors' | 'energy';
-
-const FIXED = inventoryTables('kept');
-const QUESTIONS: Record<OverviewQuestion, string> = {
-  kpi: parkYearsFromSql(FIXED),
-  sectors: sectorCountsSql(),
-  energy: carrierYearsFromSql(FIXED),
-};
-
-/**
- * The key an Overview answer is kept under across visits: the data's digest (ParkStore.dataKey) and the
- * question in a form that does not depend on the session (fixed inventory table names), so a new
- * version of a query is a new key.
- */
-export function keptAnswerKey(data: string, q: OverviewQuestion): string {
-  return `${data}|overview-${q}|${QUESTIONS[q]}`;
 }

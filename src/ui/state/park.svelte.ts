@@ -5,8 +5,9 @@
 import type { Table } from 'apache-arrow';
 import { loadTables, type ParkManifest, type ParkSource, type TableBytes } from '../../data/parks';
 import type { ConsoleConnection, DbPort, SqlValue } from '../../data/port';
-import { loadTablesAtomic } from '../../data/user-parks';
-import { digestOf } from '../../data/answer-store';
+import { installParkTables } from '../../data/user-parks';
+import { offerAnswers } from '../../data/answer-store';
+import { dataKeyOf, referenceKeyOf } from '../../data/first-answers';
 import {
   QueryCoordinator,
   type BuildProgress,
@@ -15,8 +16,8 @@ import {
   type QueryOptions,
 } from '../../data/query-coordinator';
 import type { InventorySqlOptions } from '../../data/sql/inventory-sql';
-import { dropInventoriesSql, type InventoryTables } from '../../data/sql/inventory-store-sql';
-import { emptyOptionalTablesSql, type OptionalTable } from '../../data/sql/catalog-sql';
+import type { InventoryTables } from '../../data/sql/inventory-store-sql';
+import type { OptionalTable } from '../../data/sql/catalog-sql';
 
 export type ParkStatus = 'idle' | 'starting' | 'loading' | 'ready' | 'error';
 
@@ -125,9 +126,11 @@ export class ParkStore {
       files.catch(() => undefined);
       const [tables, reference] = await files;
       if (token !== this.#token) return;
-      this.#referenceKey ??= await digestOf(reference.flatMap((t) => [t.name, t.ipc]));
-      const byName = [...tables].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-      const dataKey = await digestOf([this.#referenceKey, ...byName.flatMap((t) => [t.name, t.ipc])]);
+      this.#referenceKey ??= await referenceKeyOf(reference);
+      const dataKey = await dataKeyOf(this.#referenceKey, tables);
+      // Answers that came with the park (a bundled one: computed by the build) are offered before the
+      // page asks for them.
+      offerAnswers(await (source.answers?.() ?? Promise.resolve([])));
       if (token !== this.#token) return;
       this.dataKey = dataKey;
       const db = await this.db();
@@ -138,18 +141,16 @@ export class ParkStore {
       this.queries.invalidate(); // the tables are being replaced: no answer of the old ones is reused
       // Copies: the database takes the bytes it is given (they are moved to its worker), and a park
       // kept in memory (an imported one) must open again after another park was shown.
-      await loadTablesAtomic(
+      const absent = await installParkTables(
         db,
         tables.map((t) => ({ name: t.name, ipc: t.ipc.slice() })),
       );
-      await db.exec(dropInventoriesSql());
-      const absent = emptyOptionalTablesSql(tables.map((t) => t.name));
-      for (const a of absent) await db.exec(a.sql);
       if (token !== this.#token) return;
-      this.missing = absent.map((a) => a.table);
+      this.missing = absent;
       this.manifest = source.manifest;
       this.#shownKey = dataKey;
       this.status = 'ready';
+      performance.mark('pcw:park-ready');
       this.queries.invalidate();
       this.revision++;
     } catch (e) {

@@ -1,0 +1,126 @@
+/**
+ * The Overview's first answers (headline figures, enterprises by sector, energy by carrier) as answers
+ * kept under a key: the park data's digest, the park-wide Scope 2 method and the question's SQL. One
+ * definition of the questions and of the key serves the page (its live queries and the answers it keeps
+ * in the browser, src/data/answer-store.ts) and the build, which asks the same questions of each bundled
+ * park in DuckDB-Wasm and ships the answers with the app (src/data/first-answers-node.ts), so a first
+ * visit shows figures before DuckDB has started. The key covers every byte of the data and the SQL, so
+ * an answer is never shown for other data or another version of a question; the live answers replace
+ * it when they come.
+ */
+import { tableToIPC, type Table } from 'apache-arrow';
+import type { Scope2Method } from '../core/scenario/schema';
+import { digestOf } from './answer-store';
+import type { TableBytes } from './parks';
+import type { DbPort } from './port';
+import { sectorCountsSql } from './sql/overview-sql';
+import {
+  buildInventorySql,
+  carrierYearsFromSql,
+  fnv1a,
+  inventoryKey,
+  inventoryTables,
+  parkYearsFromSql,
+  type InventoryTables,
+} from './sql/inventory-store-sql';
+
+/** The Overview's first questions. */
+export const OVERVIEW_QUESTIONS = ['kpi', 'sectors', 'energy'] as const;
+export type OverviewQuestion = (typeof OVERVIEW_QUESTIONS)[number];
+
+/** A question's SQL over a materialised inventory's tables. */
+export function overviewQuestionSql(q: OverviewQuestion, inv: InventoryTables): string {
+  if (q === 'kpi') return parkYearsFromSql(inv);
+  if (q === 'sectors') return sectorCountsSql();
+  return carrierYearsFromSql(inv);
+}
+
+const byName = (tables: readonly TableBytes[]) =>
+  [...tables]
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .flatMap((t) => [t.name, t.ipc]);
+
+/** Digest of the reference tables: every byte, with the tables' names, taken in order of name. */
+export function referenceKeyOf(reference: readonly TableBytes[]): Promise<string> {
+  return digestOf(byName(reference));
+}
+
+/** Key of a park's data: the reference tables' digest and every byte of the park's tables, by name. */
+export function dataKeyOf(referenceKey: string, tables: readonly TableBytes[]): Promise<string> {
+  return digestOf([referenceKey, ...byName(tables)]);
+}
+
+// The key names the inventory's tables by a fixed key, not the session's, so it is the same everywhere.
+const FIXED = inventoryTables('kept');
+
+/**
+ * The key an Overview answer is kept under: the data, the Scope 2 method, the question's SQL and (by a
+ * short hash) the SQL that materialises the inventory it reads, so a new version of the accounting is a
+ * new key.
+ */
+export function keptAnswerKey(dataKey: string, scope2: Scope2Method, q: OverviewQuestion): string {
+  const options = { scope2Method: scope2 };
+  const build = buildInventorySql(options, FIXED, 'kept')
+    .map((s) => s.sql)
+    .join(';\n');
+  return `${dataKey}|scope2=${scope2}|inventory=${fnv1a(build)}|overview-${q}|${overviewQuestionSql(q, FIXED)}`;
+}
+
+/** A kept answer: its key and its Arrow IPC stream bytes. */
+export interface KeptAnswer {
+  key: string;
+  ipc: Uint8Array;
+}
+
+/**
+ * Asks the Overview's questions of the park loaded in `db` (under the data key `dataKey`), for each Scope 2
+ * method, through the same materialised inventory the page builds (src/data/query-coordinator.ts).
+ * `toIPC` writes an answer's bytes (in Node, DuckDB's blocking build answers with Arrow's CommonJS
+ * classes, which need that build's writer).
+ */
+export async function overviewAnswers(
+  db: DbPort,
+  dataKey: string,
+  methods: readonly Scope2Method[],
+  toIPC: (t: Table) => Uint8Array = (t) => tableToIPC(t, 'stream'),
+): Promise<KeptAnswer[]> {
+  const out: KeptAnswer[] = [];
+  for (const scope2 of methods) {
+    const options = { scope2Method: scope2 };
+    const key = `first_${inventoryKey(options)}`;
+    const inv = inventoryTables(key);
+    for (const step of buildInventorySql(options, inv, key)) await db.exec(step.sql);
+    for (const q of OVERVIEW_QUESTIONS) {
+      const t = await db.query(overviewQuestionSql(q, inv));
+      const ipc = toIPC(t);
+      if (ipc.byteLength === 0) throw new Error(`the answer to ${q} could not be written as Arrow`);
+      out.push({ key: keptAnswerKey(dataKey, scope2, q), ipc });
+    }
+  }
+  return out;
+}
+
+/** Kept answers as JSON text (Arrow bytes in base64), the form the build ships them in. */
+export function answersToJson(answers: readonly KeptAnswer[]): string {
+  const b64 = (u: Uint8Array) => {
+    let s = '';
+    for (let i = 0; i < u.length; i += 0x8000) s += String.fromCharCode(...u.subarray(i, i + 0x8000));
+    return btoa(s);
+  };
+  return JSON.stringify({ answers: answers.map((a) => ({ key: a.key, ipc: b64(a.ipc) })) });
+}
+
+/** Reads answersToJson's text; anything else gives no answers (the page then waits for live ones). */
+export function answersFromJson(text: string): KeptAnswer[] {
+  try {
+    const doc = JSON.parse(text) as { answers?: unknown };
+    if (!Array.isArray(doc.answers)) return [];
+    return doc.answers.flatMap((a: unknown) => {
+      const { key, ipc } = (a ?? {}) as { key?: unknown; ipc?: unknown };
+      if (typeof key !== 'string' || typeof ipc !== 'string') return [];
+      return [{ key, ipc: Uint8Array.from(atob(ipc), (c) => c.charCodeAt(0)) }];
+    });
+  } catch {
+    return [];
+  }
+}
