@@ -13,7 +13,7 @@ import {
   parseNumber,
   resolveOptions,
   summarizeInventory,
-  territorialTotals,
+  TerritorialTotals,
   type AccountingOptions,
   type FactorOverride,
   type InventoryLine,
@@ -143,10 +143,10 @@ function* outputPieces<T extends Record<string, unknown>>(
   yield piece.join('');
 }
 
-/** The lines as they pass, each also kept in `into`. */
-function* keepLines(lines: Iterable<InventoryLine>, into: InventoryLine[]): Generator<InventoryLine> {
+/** The lines as they pass, each also added to `into` (none is kept: a million lines need not be). */
+function* addLines(lines: Iterable<InventoryLine>, into: TerritorialTotals): Generator<InventoryLine> {
   for (const l of lines) {
-    into.push(l);
+    into.add(l);
     yield l;
   }
 }
@@ -330,10 +330,10 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 
     const activity = await readActivity(io, activityFile);
 
-    // Park totals (--park-out) need every line (the park's heat balance): kept only when asked for.
-    const kept: InventoryLine[] | null = parkPath === null ? null : [];
+    // Park totals (--park-out) are summed from the lines as they pass, when asked for.
+    const territorial = parkPath === null ? null : new TerritorialTotals();
     const lines = accountColumns(activity, lib, opts);
-    const summaries = summarizeInventory(kept ? keepLines(lines, kept) : lines);
+    const summaries = summarizeInventory(territorial ? addLines(lines, territorial) : lines);
     const negative = negativeNetEnterprises(summaries);
     const overrides = [...new Set(overrideRows.map((f) => f.carrier))].join(' ');
     if (enterprises) {
@@ -376,7 +376,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     };
     await writeAtomic(path, outputPieces(summaries.length, rowAt, format, out));
     if (parkPath !== null) {
-      const park = territorialTotals(kept!);
+      const park = territorial!.totals();
       checkFinite(park, parkOut!);
       await writeAtomic(
         parkPath,

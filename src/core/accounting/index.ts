@@ -5,6 +5,7 @@ export { parkTotals, summarizeInventory, type ParkFigures, type ParkYearTotal } 
 export {
   negativeNetEnterprises,
   territorialTotals,
+  TerritorialTotals,
   type BoundaryFlow,
   type NegativeNet,
   type TerritorialYear,

@@ -132,26 +132,44 @@ function figures(a: Acc, ratio: number): ParkFigures {
  * map (enterprise id → sector), figures are also split by sector and add up to the park's.
  */
 export function parkTotals(
-  lines: readonly InventoryLine[],
+  lines: Iterable<InventoryLine>,
   enterprisesSectors?: ReadonlyMap<string, string> | Readonly<Record<string, string>>,
 ): ParkYearTotal[] {
-  const sectorOf = (id: string): string =>
-    (enterprisesSectors instanceof Map
-      ? enterprisesSectors.get(id)
-      : (enterprisesSectors as Readonly<Record<string, string>> | undefined)?.[id]) ?? 'unknown';
-  const years = new Map<
+  const park = new ParkTotals(enterprisesSectors);
+  for (const l of lines) park.add(l);
+  return park.totals();
+}
+
+/**
+ * parkTotals one line at a time, so lines made as they are read need not be kept: `add` every line,
+ * then `totals()`. The sums are made in the order the lines come, as parkTotals makes them.
+ */
+export class ParkTotals {
+  private readonly years = new Map<
     number,
     { acc: Acc; sectors: Map<string, Acc>; hip_gj: number; hip_tco2: number; hx_gj: number }
   >();
-  for (const l of lines) {
-    let y = years.get(l.year);
+
+  constructor(
+    private readonly enterprisesSectors?: ReadonlyMap<string, string> | Readonly<Record<string, string>>,
+  ) {}
+
+  private sectorOf(id: string): string {
+    const m = this.enterprisesSectors;
+    return (
+      (m instanceof Map ? m.get(id) : (m as Readonly<Record<string, string>> | undefined)?.[id]) ?? 'unknown'
+    );
+  }
+
+  add(l: InventoryLine): void {
+    let y = this.years.get(l.year);
     if (!y) {
       y = { acc: emptyAcc(), sectors: new Map(), hip_gj: 0, hip_tco2: 0, hx_gj: 0 };
-      years.set(l.year, y);
+      this.years.set(l.year, y);
     }
     add(y.acc, l);
-    if (enterprisesSectors) {
-      const s = sectorOf(l.enterprise_id);
+    if (this.enterprisesSectors) {
+      const s = this.sectorOf(l.enterprise_id);
       if (!y.sectors.has(s)) y.sectors.set(s, emptyAcc());
       add(y.sectors.get(s)!, l);
     }
@@ -161,32 +179,35 @@ export function parkTotals(
     }
     if (l.carrier === 'heat_export') y.hx_gj += l.amount_canonical;
   }
-  const out: ParkYearTotal[] = [];
-  for (const [year, y] of [...years].sort((a, b) => a[0] - b[0])) {
-    const leaving = Math.max(y.hx_gj - y.hip_gj, 0);
-    const ratio = y.hx_gj > 0 ? leaving / y.hx_gj : 0;
-    const warnings: string[] = [];
-    if (y.hip_gj > y.hx_gj) {
-      warnings.push(
-        `${year}: enterprises bought ${y.hip_gj} GJ of park CHP steam (heat_in_park) but park enterprises reported ` +
-          `only ${y.hx_gj} GJ of heat_export; check the CHP's data`,
-      );
+
+  totals(): ParkYearTotal[] {
+    const out: ParkYearTotal[] = [];
+    for (const [year, y] of [...this.years].sort((a, b) => a[0] - b[0])) {
+      const leaving = Math.max(y.hx_gj - y.hip_gj, 0);
+      const ratio = y.hx_gj > 0 ? leaving / y.hx_gj : 0;
+      const warnings: string[] = [];
+      if (y.hip_gj > y.hx_gj) {
+        warnings.push(
+          `${year}: enterprises bought ${y.hip_gj} GJ of park CHP steam (heat_in_park) but park enterprises reported ` +
+            `only ${y.hx_gj} GJ of heat_export; check the CHP's data`,
+        );
+      }
+      const total: ParkYearTotal = {
+        year,
+        ...figures(y.acc, ratio),
+        heat_in_park_gj: y.hip_gj,
+        heat_in_park_excluded_tco2: y.hip_tco2,
+        heat_export_gj: y.hx_gj,
+        heat_leaving_park_gj: leaving,
+        warnings,
+      };
+      if (this.enterprisesSectors) {
+        total.by_sector = [...y.sectors]
+          .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+          .map(([sector, acc]) => ({ sector, ...figures(acc, ratio) }));
+      }
+      out.push(total);
     }
-    const total: ParkYearTotal = {
-      year,
-      ...figures(y.acc, ratio),
-      heat_in_park_gj: y.hip_gj,
-      heat_in_park_excluded_tco2: y.hip_tco2,
-      heat_export_gj: y.hx_gj,
-      heat_leaving_park_gj: leaving,
-      warnings,
-    };
-    if (enterprisesSectors) {
-      total.by_sector = [...y.sectors]
-        .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-        .map(([sector, acc]) => ({ sector, ...figures(acc, ratio) }));
-    }
-    out.push(total);
+    return out;
   }
-  return out;
 }

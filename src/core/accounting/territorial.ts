@@ -6,7 +6,7 @@
  * total is negative: a credit for exports, not a removal of CO2.
  */
 import { convert } from '../units';
-import { parkTotals } from './summary';
+import { ParkTotals } from './summary';
 import type { InventoryLine, InventorySummary } from './types';
 
 /** Energy crossing the park boundary in one direction, and its CO2 as the inventory values it. */
@@ -40,11 +40,23 @@ const MWH = 'MWh';
  * Territorial totals by year. net = territorial + electricity import + heat import − electricity
  * export − heat export (to rounding): the two views differ only by the memo items.
  */
-export function territorialTotals(lines: readonly InventoryLine[]): TerritorialYear[] {
-  const park = new Map(parkTotals(lines).map((p) => [p.year, p]));
-  const years = new Map<number, TerritorialYear & { hx_tco2: number }>();
-  for (const l of lines) {
-    let y = years.get(l.year);
+export function territorialTotals(lines: Iterable<InventoryLine>): TerritorialYear[] {
+  const t = new TerritorialTotals();
+  for (const l of lines) t.add(l);
+  return t.totals();
+}
+
+/**
+ * territorialTotals one line at a time (a million lines made as they are read need not be kept): `add`
+ * every line, then `totals()`. Each sum is made in the order the lines come, as territorialTotals makes it.
+ */
+export class TerritorialTotals {
+  private readonly park = new ParkTotals();
+  private readonly years = new Map<number, TerritorialYear & { hx_tco2: number }>();
+
+  add(l: InventoryLine): void {
+    this.park.add(l);
+    let y = this.years.get(l.year);
     if (!y) {
       y = {
         year: l.year,
@@ -57,7 +69,7 @@ export function territorialTotals(lines: readonly InventoryLine[]): TerritorialY
         biogenic_tco2: 0,
         hx_tco2: 0,
       };
-      years.set(l.year, y);
+      this.years.set(l.year, y);
     }
     y.territorial_tco2 += l.scope1_tco2;
     y.biogenic_tco2 += l.biogenic_tco2;
@@ -74,17 +86,21 @@ export function territorialTotals(lines: readonly InventoryLine[]): TerritorialY
       y.hx_tco2 += l.deduction_tco2;
     }
   }
-  return [...years.values()]
-    .sort((a, b) => a.year - b.year)
-    .map(({ hx_tco2, ...y }) => {
-      const p = park.get(y.year)!;
-      const ratio = p.heat_export_gj > 0 ? p.heat_leaving_park_gj / p.heat_export_gj : 0;
-      return {
-        ...y,
-        net_tco2: p.total_tco2,
-        heat_export: { amount: p.heat_leaving_park_gj, tco2: hx_tco2 * ratio },
-      };
-    });
+
+  totals(): TerritorialYear[] {
+    const park = new Map(this.park.totals().map((p) => [p.year, p]));
+    return [...this.years.values()]
+      .sort((a, b) => a.year - b.year)
+      .map(({ hx_tco2, ...y }) => {
+        const p = park.get(y.year)!;
+        const ratio = p.heat_export_gj > 0 ? p.heat_leaving_park_gj / p.heat_export_gj : 0;
+        return {
+          ...y,
+          net_tco2: p.total_tco2,
+          heat_export: { amount: p.heat_leaving_park_gj, tco2: hx_tco2 * ratio },
+        };
+      });
+  }
 }
 
 /** An enterprise-year whose net total (Scope 1 + Scope 2 − deductions) is below zero. */
