@@ -292,7 +292,7 @@ export async function printDataBench(): Promise<void> {
       console.log(
         `"native": DuckDB ${r.nativeVersion} (@duckdb/node-api, SET threads = 1) on the same data (the same Arrow IPC\n` +
           `bytes through Parquet, checked equal table by table), the same materialisation and the same statements; its\n` +
-          `warm time is the statement run with its whole result read, not turned into Arrow. DuckDB-Wasm is ${r.wasmVersion}.`,
+          `warm time is the statement run with every chunk of its result taken, not turned into Arrow. DuckDB-Wasm is ${r.wasmVersion}.`,
       );
     }
   }
