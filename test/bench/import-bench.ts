@@ -157,7 +157,10 @@ console.log(JSON.stringify({ code, ms: performance.now() - t, rss: process.resou
   };
 }
 
-/** The CLI at scale: validate and account on 200k and 1M rows, simulate --park on a 200,000-row park. */
+/**
+ * The CLI at scale: validate and account (with and without park totals) on 200k and 1M rows, and
+ * simulate --park on parks of 200,000 and 1,000,000 activity rows.
+ */
 function cliBench(): ImportBenchRow[] {
   const dir = mkdtempSync(join(tmpdir(), 'pcw-import-bench-'));
   const rows: ImportBenchRow[] = [];
@@ -172,29 +175,42 @@ function cliBench(): ImportBenchRow[] {
       rows.push(
         cli(`account ${file}`, ['account', '--activity', file, '--out', 'inventory.csv'], dir, mb, n),
       );
+      rows.push(
+        cli(
+          `account ${file} --park-out`,
+          ['account', '--activity', file, '--out', 'inventory.csv', '--park-out', 'park.json'],
+          dir,
+          mb,
+          n,
+        ),
+      );
     }
-    parkFolder(join(dir, 'park-200k'), 4000);
-    rows.push(
-      cli(
-        'simulate --park (4,000 enterprises, 200k rows, 100 runs)',
-        [
-          'simulate',
-          '--scenario',
-          'bau',
-          '--park',
-          'park-200k',
-          '--runs',
-          '100',
-          '--seed',
-          '1',
-          '--summary',
-          's.json',
-        ],
-        dir,
-        0,
-        200_000,
-      ),
-    );
+    for (const enterprises of [4000, 20_000]) {
+      const n = enterprises * 50;
+      const park = `park-${n / 1000}k`;
+      parkFolder(join(dir, park), enterprises);
+      rows.push(
+        cli(
+          `simulate --park (${enterprises.toLocaleString('en')} enterprises, ${n / 1000}k rows, 100 runs)`,
+          [
+            'simulate',
+            '--scenario',
+            'bau',
+            '--park',
+            park,
+            '--runs',
+            '100',
+            '--seed',
+            '1',
+            '--summary',
+            's.json',
+          ],
+          dir,
+          0,
+          n,
+        ),
+      );
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -84,6 +84,8 @@ async function main(): Promise<void> {
   if (process.env.BENCH_PART === 'compare') return printCompareBench();
   // BENCH_PART=data runs only part (g).
   if (process.env.BENCH_PART === 'data') return printDataBench();
+  // BENCH_PART=import runs only part (e) of the importer and the CLI at scale (200k and 1M rows).
+  if (process.env.BENCH_PART === 'import') return printImportBench(await importBench());
   const park = await loadPark('sample', process.cwd());
   const model = compileScenario(presetScenario(SCENARIO), park.baseline);
   // BENCH_PART=kernel runs only the engine's parts (sampling, model, summary) on one thread.
