@@ -60,3 +60,55 @@ export async function writeRunsTable(
     throw e;
   }
 }
+
+/**
+ * The runs table of the latest full result, offered rather than written: writing 10,000 runs × 37 years
+ * takes the page's thread (Arrow encoding) and DuckDB's worker (the insert) for a noticeable time after
+ * every full result, while a planner moving sliders looks at the charts, not at the table. It is written
+ * when something first needs it (ensureRunsTable: the SQL console, the per-run exports).
+ */
+interface Offer {
+  table: string;
+  block: RunColumns;
+  /** What the runs are of (the page's result key), or null. */
+  key: string | null;
+}
+
+let offered: Offer | null = null;
+/** What the written table holds (its table and key), once written. */
+let written: { table: string; key: string | null } | null = null;
+let writing: Promise<void> = Promise.resolve();
+
+/** Offers a full result as table `table` (replacing any earlier offer or table); nothing is written yet. */
+export function offerRunsTable(table: string, block: RunColumns, key: string | null): void {
+  // Only the table's columns are kept, not the whole result.
+  const { runStart, runCount, nYears, years, gross, net, energy, output } = block;
+  offered = { table, block: { runStart, runCount, nYears, years, gross, net, energy, output }, key };
+}
+
+/** The key of the runs `table` holds or will hold once written (offered or written), else null. */
+export function runsTableKey(table: string): string | null {
+  if (offered) return offered.table === table ? offered.key : null;
+  return written?.table === table ? written.key : null;
+}
+
+/** Writes the offered runs table, if one is waiting; resolves once the latest offer is in DuckDB. */
+export function ensureRunsTable(db: DbPort): Promise<void> {
+  writing = writing.then(async () => {
+    const o = offered;
+    if (!o) return;
+    offered = null;
+    written = null;
+    try {
+      await writeRunsTable(db, o.table, o.block);
+      written = { table: o.table, key: o.key };
+    } catch (e) {
+      // Not lost: the next ask tries again (unless a newer result was offered meanwhile).
+      offered ??= o;
+      throw e;
+    }
+  });
+  const done = writing;
+  writing = writing.catch(() => undefined);
+  return done;
+}

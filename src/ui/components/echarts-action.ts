@@ -19,8 +19,11 @@ export const echartsAction: Action<HTMLElement, EChartsParams> = (node, params) 
   };
   chart.on('click', (e) => current.onClick?.(e));
   apply(params);
+  // The observer also reports the size the chart was made at, first thing: a resize to the same size
+  // would lay out and draw the whole chart again.
   const observer = new ResizeObserver(() => {
-    if (chart && !chart.isDisposed()) chart.resize();
+    if (!chart || chart.isDisposed()) return;
+    if (node.clientWidth !== chart.getWidth() || node.clientHeight !== chart.getHeight()) chart.resize();
   });
   observer.observe(node);
   return {

@@ -8,8 +8,6 @@ export const zh = {
   'pex.runsNote':
     '逐次结果与命令行 simulate --out 的列相同：run, year, gross_tco2, net_tco2, energy_tce, output_10k_cny。上方“下载结果摘要 JSON”按钮给出与 simulate --summary 相同的文件。',
   'pex.waitFull': '完整模拟完成后可导出。',
-  'pex.tableWriting': '正在写入逐次结果表…',
-  'pex.tableNotReady': '逐次结果表不可用（{status}），请重新运行。',
   'pex.rerunForRuns': '显示的是保存的结果；逐次结果表已被其他模拟替换。重新运行后可导出逐次结果。',
   'pex.rerun': '重新运行',
   'pex.failed': '导出失败：{message}',
@@ -98,8 +96,6 @@ export const en: Record<keyof typeof zh, string> = {
   'pex.runsNote':
     'Per-run results have the columns that simulate --out writes on the command line: run, year, gross_tco2, net_tco2, energy_tce, output_10k_cny. The "Download summary JSON" button above gives the file of simulate --summary.',
   'pex.waitFull': 'Exports are available once the full sample is done.',
-  'pex.tableWriting': 'Writing the per-run table…',
-  'pex.tableNotReady': 'The per-run table is not available ({status}); run again.',
   'pex.rerunForRuns':
     'This is a kept result; the per-run table has since been replaced by another run. Run again to export per-run results.',
   'pex.rerun': 'Run again',

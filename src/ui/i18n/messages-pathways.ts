@@ -172,12 +172,11 @@ export const zh = {
   'path.phase.to2030': '至 2030',
   'path.phase.to2040': '2031–2040',
   'path.phase.to2060': '2041–2060',
-  'path.sql.title': '结果已写入本地数据库',
+  'path.sql.title': '结果可在本地数据库中查询',
   'path.sql.note':
-    '每次完整模拟的逐次、逐年结果都写入本地 DuckDB 表 sim_runs（run, year, gross_tco2, net_tco2, energy_tce, output_10k_cny；强度即其比值），可在“数据”页的 SQL 控制台查询，例如：',
-  'path.sql.ready': '当前 sim_runs：{runs} 次 × {years} 年 = {rows} 行',
-  'path.sql.writing': '正在写入 sim_runs（{runs} 次 × {years} 年）…',
-  'path.sql.error': 'sim_runs 写入失败：{message}',
+    '最近一次完整模拟的逐次、逐年结果即本地 DuckDB 表 sim_runs（run, year, gross_tco2, net_tco2, energy_tce, output_10k_cny；强度即其比值），可在“数据”页的 SQL 控制台查询，例如：',
+  'path.sql.ready':
+    'sim_runs：{runs} 次 × {years} 年 = {rows} 行（拖动滑块时不写入，以免拖慢图表；第一次查询或导出时写入）',
   'path.share': '复制分享链接',
   'path.shareCopied': '链接已复制',
   'path.shareNote': '链接包含情景、全部杠杆值、随机种子和模拟次数，打开即重现同一结果。',
@@ -368,13 +367,12 @@ export const en: Record<keyof typeof zh, string> = {
   'path.phase.to2030': 'to 2030',
   'path.phase.to2040': '2031–2040',
   'path.phase.to2060': '2041–2060',
-  'path.sql.title': 'The runs are in the local database',
+  'path.sql.title': 'The runs can be queried in the local database',
   'path.sql.note':
-    'Each full result is written, run by run and year by year, to the local DuckDB table sim_runs (run, year, ' +
+    'The last full result, run by run and year by year, is the local DuckDB table sim_runs (run, year, ' +
     'gross_tco2, net_tco2, energy_tce, output_10k_cny; intensities are their ratios). Query it in the SQL console of the Data page, for example:',
-  'path.sql.ready': 'sim_runs now holds {runs} runs × {years} years = {rows} rows',
-  'path.sql.writing': 'Writing sim_runs ({runs} runs × {years} years)…',
-  'path.sql.error': 'Could not write sim_runs: {message}',
+  'path.sql.ready':
+    'sim_runs: {runs} runs × {years} years = {rows} rows (not written while sliders move, so the charts stay quick; written when first queried or exported)',
   'path.share': 'Copy share link',
   'path.shareCopied': 'Link copied',
   'path.shareNote':

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbPort } from '../../../src/data/port';
 import { createNodeDb } from '../../../src/data/duckdb-node';
-import { writeRunsTable } from '../../../src/data/sim-tables';
+import { ensureRunsTable, offerRunsTable, runsTableKey, writeRunsTable } from '../../../src/data/sim-tables';
 import { compileScenario, presetScenario, simulateBlock } from '../../../src/core/scenario/index';
 import { handBaseline } from '../core/scenario/fixtures';
 
@@ -56,5 +56,40 @@ describe('writeRunsTable', () => {
     await expect(writeRunsTable(failing, 'sim_runs', block, 10)).rejects.toThrow('disk full');
     expect(await rows('SELECT count(*)::INTEGER AS n, sum(gross_tco2) AS s FROM sim_runs')).toEqual(before);
     expect(await db.tableNames()).not.toContain('sim_runs__staging');
+  });
+});
+
+describe('offered runs table', () => {
+  const other = simulateBlock(compileScenario(presetScenario('bau'), handBaseline()), 3, 0, 7);
+  const count = async () =>
+    Number((await rows('SELECT count(DISTINCT run)::INTEGER AS r FROM sim_runs'))[0].r);
+
+  it('is written when first needed, only the latest offer, and then knows its key', async () => {
+    await writeRunsTable(db, 'sim_runs', block);
+    offerRunsTable('sim_runs', other, 'a');
+    offerRunsTable('sim_runs', block, 'b');
+    expect(runsTableKey('sim_runs')).toBe('b');
+    expect(runsTableKey('other_table')).toBeNull();
+    await db.exec('DELETE FROM sim_runs WHERE run > 2'); // what DuckDB holds until the offer is written
+    expect(await count()).toBe(3);
+    await ensureRunsTable(db);
+    expect(await count()).toBe(23);
+    expect(runsTableKey('sim_runs')).toBe('b');
+    await ensureRunsTable(db); // nothing waiting: nothing written
+    expect(await count()).toBe(23);
+  });
+
+  it('keeps an offer whose write failed, for the next ask', async () => {
+    offerRunsTable('sim_runs', other, 'c');
+    const failing: DbPort = {
+      ...db,
+      insertArrowIPC: async () => {
+        throw new Error('out of memory');
+      },
+    };
+    await expect(ensureRunsTable(failing)).rejects.toThrow(/out of memory/);
+    expect(runsTableKey('sim_runs')).toBe('c');
+    await ensureRunsTable(db);
+    expect(await count()).toBe(7);
   });
 });

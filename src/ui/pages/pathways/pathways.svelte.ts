@@ -3,17 +3,17 @@
  * seed + runs), the simulation runner and the result on show. Every edit schedules a run (a burst of
  * slider moves coalesces into one); each run is progressive (a 1,000-run preview, then the full
  * sample) and carries a token, so a result of older settings is never put on show after a newer one.
- * Each full result is also written to DuckDB as the `sim_runs` table.
+ * Each full result is also offered to DuckDB as the `sim_runs` table, written when first queried
+ * (src/data/sim-tables.ts, ensureRunsTable).
  */
 import type { DbPort } from '../../../data/port';
 import type { ParkManifest } from '../../../data/parks';
 import { loadParkBaseline } from '../../../data/park-baseline';
-import { writeRunsTable } from '../../../data/sim-tables';
+import { offerRunsTable, runsTableKey } from '../../../data/sim-tables';
 import {
   type ParkBaseline,
   compileScenario,
   type CompiledModel,
-  type RunBlock,
   presetScenario,
   type PresetId,
   type Scenario,
@@ -69,12 +69,11 @@ export interface ShownResult {
   elapsedMs: number;
 }
 
+/** What `sim_runs` holds, or will hold once first queried: this page's last full result. */
 export interface SimTableState {
-  status: 'writing' | 'ready' | 'error';
   runs: number;
   years: number;
-  rows?: number;
-  error?: string;
+  rows: number;
 }
 
 export interface PathwaysOptions {
@@ -96,12 +95,6 @@ export interface KeptResult {
   warnings: string[];
   table: { runs: number; years: number };
 }
-
-/**
- * The scenario (result key) whose runs the `sim_runs` table holds, whichever PathwaysState wrote it (the
- * workshop page has its own); null while a write is under way or when unknown.
- */
-let simTableKey: string | null = null;
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -175,8 +168,6 @@ export class PathwaysState {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #token = 0;
   #loadToken = 0;
-  #writes: Promise<void> = Promise.resolve();
-  #writeSeq = 0;
   #destroyed = false;
 
   constructor(options: PathwaysOptions) {
@@ -386,10 +377,9 @@ export class PathwaysState {
     this.status = 'done';
     this.fromCache = true;
     // The per-run table is that of the kept result only if no other run replaced it since.
-    this.#writeSeq++;
     this.simTable =
-      simTableKey === key
-        ? { status: 'ready', ...kept.table, rows: kept.table.runs * kept.table.years }
+      key !== null && runsTableKey(SIM_TABLE) === key
+        ? { ...kept.table, rows: kept.table.runs * kept.table.years }
         : null;
   }
 
@@ -435,7 +425,12 @@ export class PathwaysState {
         if (r.phase === 'full') {
           this.status = 'done';
           this.progress = null;
-          this.#writeTable(r.block, key);
+          offerRunsTable(SIM_TABLE, r.block, key);
+          this.simTable = {
+            runs: r.block.runCount,
+            years: r.block.nYears,
+            rows: r.block.runCount * r.block.nYears,
+          };
           if (key && scenario)
             this.#cache?.set(key, {
               result: this.result,
@@ -456,25 +451,5 @@ export class PathwaysState {
       }
       this.progress = null;
     }
-  }
-
-  /** Replaces `sim_runs` with a full result; writes run in order and one superseded before it starts is skipped. */
-  #writeTable(block: RunBlock, key: string | null): void {
-    const seq = ++this.#writeSeq;
-    const info = { runs: block.runCount, years: block.nYears };
-    this.simTable = { status: 'writing', ...info };
-    this.#writes = this.#writes.then(async () => {
-      if (seq !== this.#writeSeq || this.#destroyed) return;
-      try {
-        const db = await this.#park.db();
-        simTableKey = null;
-        await writeRunsTable(db, SIM_TABLE, block);
-        simTableKey = key;
-        const t = await db.query(`SELECT count(*)::INTEGER AS n FROM ${SIM_TABLE}`);
-        if (seq === this.#writeSeq) this.simTable = { status: 'ready', ...info, rows: Number(t.get(0)?.n) };
-      } catch (e) {
-        if (seq === this.#writeSeq) this.simTable = { status: 'error', ...info, error: message(e) };
-      }
-    });
   }
 }
