@@ -23,7 +23,7 @@ import {
   type RowTable,
 } from '../../core/footprint/index';
 import { readFile as readTable } from '../../core/import/readers';
-import { parseArgs } from '../args';
+import { parseArgs, shown } from '../args';
 import { checkFinite, checkOutputPath, writeAtomic } from '../output';
 import type { CliCommand, CliIo } from '../types';
 
@@ -66,14 +66,25 @@ function check(problems: Problem[]): void {
   if (problems.length > 0) throw new InputError(problems);
 }
 
-function integer(args: Map<string, string>, name: string, fallback: number, min: number): number {
+function integer(
+  args: Map<string, string>,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   const v = args.get(name);
   if (v === undefined) return fallback;
   const n = parseNumber(v);
   if (n === undefined || !Number.isSafeInteger(n) || n < min)
-    fail({ file: `--${name}`, reason: `"${v}" is not an integer ≥ ${min}` });
+    fail({ file: `--${name}`, reason: `"${shown(v, 40)}" is not an integer ≥ ${min}` });
+  if (n > max) fail({ file: `--${name}`, reason: `${v} is more than ${max}` });
   return n;
 }
+
+/** Most runs (as simulate); and most sampled values, runs × BOM lines (8 bytes each: 400 MB). */
+const MAX_RUNS = 1_000_000;
+const MAX_VALUES = 50_000_000;
 
 async function run(argv: string[], io: CliIo): Promise<number> {
   let parsed;
@@ -97,8 +108,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   // The output is checked before any work, so a bad path fails at once.
   const path = checkOutputPath(io.cwd, out, '--out');
   try {
-    const runs = integer(args, 'runs', 10_000, 1);
-    const seed = integer(args, 'seed', 1, 0);
+    const runs = integer(args, 'runs', 10_000, 1, MAX_RUNS);
+    const seed = integer(args, 'seed', 1, 0, 0xffffffff);
     const boundary = (args.get('boundary') ?? 'cradle_to_gate') as Boundary;
     if (!BOUNDARIES.includes(boundary))
       fail({ file: '--boundary', reason: `"${boundary}" is not one of ${BOUNDARIES.join(', ')}` });
@@ -126,6 +137,14 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       throw e;
     }
     check(bom.problems);
+    const lines = prepared.lines.filter((l) => l.included).length;
+    if (runs * lines > MAX_VALUES)
+      fail({
+        file: '--runs',
+        reason:
+          `${runs} runs of ${lines} BOM lines would sample ${runs * lines} values (at most ${MAX_VALUES}); ` +
+          `use at most ${Math.floor(MAX_VALUES / lines)} runs for this BOM`,
+      });
     const summary = summarizeFootprint(prepared, sampleFootprint(prepared, runs, seed), seed);
     const result = footprintResult(prepared, summary, {
       product: product.name_en,

@@ -6,6 +6,7 @@
  * case says only what it changes. robustness.test.ts runs them, each in a folder of its own.
  */
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { tableFromArrays, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { Table as WasmTable, writeParquet } from 'parquet-wasm/node';
@@ -35,6 +36,8 @@ export interface Case {
   pending?: string;
 }
 
+/** CPUs here: simulate lowers --workers to it (workers/node-pool.ts cpuCount). */
+const CPUS = availableParallelism();
 const FIXTURES = join(import.meta.dirname, '../../fixtures/robustness');
 const WORKSHOP = join(import.meta.dirname, '../../../datasets/workshop');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
@@ -936,6 +939,19 @@ const simulateCases: Case[] = [
     ),
   ),
   {
+    // More threads than CPUs only cost start-up time and memory: lowered, with a note.
+    id: 'sim-workers-64-lowered',
+    argv: bauOnWorkshop('--runs', '4', '--seed', '7', '--workers', '64', '--summary', 's.json'),
+    code: 0,
+    err:
+      CPUS < 64
+        ? new RegExp(`^note: --workers 64 is more than the ${CPUS} CPUs here; using ${CPUS}\\n`)
+        : WARNINGS_ONLY,
+    out: new RegExp(
+      `^bau on workshop \\(base year 2024\\): 4 runs, seed 7, ${Math.min(CPUS, 64)} workers?\\n`,
+    ),
+  },
+  {
     id: 'sim-summary-under-proc',
     argv: bauOnWorkshop('--runs', '4', '--seed', '1', '--summary', '/proc/s.json'),
     code: 2,
@@ -1436,6 +1452,31 @@ const footprintCases: Case[] = [
       `footprint: --runs: "${v}" is not an integer ≥ 1\n`,
       { out: 'r.json' },
     ),
+  ),
+  refused(
+    'footprint-runs-above-a-million',
+    footprint('--runs', '2000000', '--out', 'r.json'),
+    fpFiles(),
+    'footprint: --runs: 2000000 is more than 1000000\n',
+    { out: 'r.json' },
+  ),
+  refused(
+    'footprint-seed-above-32-bits',
+    footprint('--seed', '4294967296', '--out', 'r.json'),
+    fpFiles(),
+    'footprint: --seed: 4294967296 is more than 4294967295\n',
+    { out: 'r.json' },
+  ),
+  refused(
+    'footprint-runs-times-lines-too-many',
+    footprint('--runs', '1000000', '--out', 'r.json'),
+    fpFiles({
+      'bom.csv':
+        'id,input,quantity,unit\n' + Array.from({ length: 60 }, (_, i) => `l${i},steel,1,kg\n`).join(''),
+    }),
+    'footprint: --runs: 1000000 runs of 60 BOM lines would sample 60000000 values (at most 50000000); ' +
+      'use at most 833333 runs for this BOM\n',
+    { out: 'r.json' },
   ),
   {
     id: 'footprint-boundary-unknown',
