@@ -13,7 +13,7 @@ import { TARGET_LIBRARY } from '../../core/scenario/targets';
 import { cpuCount, createNodeSimulationRunner } from '../../../workers/node-pool';
 import { parseArgs, shown } from '../args';
 import { loadPark } from '../load-park';
-import { checkOutputPath, writeAtomic } from '../output';
+import { checkFinite, checkOutputPath, writeAtomic } from '../output';
 import {
   compileChecked,
   integer,
@@ -124,6 +124,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     seed,
     steps: result.steps,
   };
+  // The final check every output has: no NaN or infinity written as null.
+  checkFinite(out, outPath);
   await writeAtomic(outFile, JSON.stringify(out, null, 2) + '\n');
   io.stdout(
     (result.reachable
