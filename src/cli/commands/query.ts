@@ -23,9 +23,9 @@ The query reads the loaded tables only: they are read-only, and there are no fil
 extensions (INSTALL/LOAD refused).
   --max-rows  most rows a result may have (default ${DEFAULT_MAX_ROWS}); a longer one prints nothing
   --timeout   seconds a query may run (default ${DEFAULT_TIMEOUT_S}); then it is stopped
-  --file      read the SQL from a file (UTF-8). Use it for long SQL: npm hands a command line to the
-              shell as one argument of at most 128 kB (Linux), and a longer one makes npm exit 249
-              without a message before the CLI starts`;
+  --file      read the SQL from a file (UTF-8). Use it for long SQL: Linux allows one argument of
+              at most 128 kB, and npm hands the whole command line to the shell as one; a longer SQL
+              text is refused before the CLI starts ("Argument list too long", or npm exit 249)`;
 
 function positive(name: string, raw: string | undefined, fallback: number, max: number): number {
   if (raw === undefined) return fallback;
