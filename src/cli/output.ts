@@ -4,7 +4,7 @@
  * so a failure never leaves half a file and ends the command at once with the path and the OS reason.
  * What is written is checked first: a number that is NaN or infinite is refused, with where it is.
  */
-import { closeSync, mkdirSync, openSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, realpathSync, statSync, unlinkSync } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError, fail } from '../core/errors';
@@ -49,16 +49,26 @@ function ensureDir(dir: string, option: string): void {
 }
 
 /**
- * Checks that `path` (relative to `cwd`) can be written, before any work: not an existing folder, its
- * folder there or creatable, a file creatable in it. Returns the absolute path.
+ * Checks that `path` (relative to `cwd`) can be written, before any work: not an existing folder, a
+ * device or a pipe (a rename would replace `/dev/null` itself), its folder there or creatable, a file
+ * creatable in it. Returns the absolute path to write: an existing symbolic link's target, so the link
+ * stays a link.
  */
 export function checkOutputPath(cwd: string, path: string, option: string): string {
-  const file = resolve(cwd, path);
+  let file = resolve(cwd, path);
+  let stat;
   try {
-    if (statSync(file).isDirectory()) fail({ file: option, reason: `"${path}" is a folder, not a file` });
-  } catch (e) {
-    if (e instanceof InputError) throw e;
+    stat = statSync(file);
+    file = realpathSync(file);
+  } catch {
+    stat = undefined; // not there yet (or a dangling link: written as a new file)
   }
+  if (stat?.isDirectory()) fail({ file: option, reason: `"${path}" is a folder, not a file` });
+  if (stat && !stat.isFile())
+    fail({
+      file: option,
+      reason: `"${path}" is not a regular file (a device, pipe or socket); give the path of a file to write`,
+    });
   ensureDir(dirname(file), option);
   const probe = tempPathOf(file);
   try {

@@ -1,4 +1,15 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import {
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -36,6 +47,28 @@ describe('checkOutputPath: before any work', () => {
     ],
   ])('refuses %s', (_, path, message) => {
     expect(thrown(() => checkOutputPath(dir, path, '--out'))).toMatch(message);
+  });
+
+  it('refuses a device or a pipe: the rename would replace it (/dev/null itself, when run as root)', () => {
+    expect(thrown(() => checkOutputPath(dir, '/dev/null', '--summary'))).toBe(
+      '--summary: "/dev/null" is not a regular file (a device, pipe or socket); give the path of a file to write',
+    );
+    execFileSync('mkfifo', [join(dir, 'pipe.json')]);
+    expect(thrown(() => checkOutputPath(dir, 'pipe.json', '--out'))).toMatch(
+      /"pipe\.json" is not a regular file/,
+    );
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+    expect(lstatSync(join(dir, 'pipe.json')).isFIFO()).toBe(true);
+  });
+
+  it('writes through a symbolic link to its target, so the link stays a link', async () => {
+    writeFileSync(join(dir, 'target.json'), 'old');
+    symlinkSync('target.json', join(dir, 'link.json'));
+    const file = checkOutputPath(dir, 'link.json', '--out');
+    expect(file).toBe(join(dir, 'target.json'));
+    await writeAtomic(file, 'new');
+    expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'link.json'), 'utf8')).toBe('new');
   });
 
   it('accepts a new file in new folders, creates the folders and leaves nothing else behind', () => {

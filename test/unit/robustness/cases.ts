@@ -958,6 +958,15 @@ const simulateCases: Case[] = [
     err: /^simulate: --summary: cannot write to "\/proc" \(ENOENT/,
   },
   {
+    // Written by a rename, /dev/null itself would be replaced by a file (when run as root).
+    id: 'sim-summary-dev-null',
+    argv: bauOnWorkshop('--runs', '4', '--seed', '1', '--summary', '/dev/null'),
+    code: 2,
+    err:
+      'simulate: --summary: "/dev/null" is not a regular file (a device, pipe or socket); ' +
+      'give the path of a file to write\n',
+  },
+  {
     id: 'sim-summary-is-a-folder',
     argv: bauOnWorkshop('--runs', '4', '--seed', '1', '--summary', 'out'),
     files: () => ({ 'out/keep': '' }),
