@@ -81,6 +81,23 @@ export function checkOutputPath(cwd: string, path: string, option: string): stri
 }
 
 /**
+ * Refuses two outputs of one command that are the same file (checked paths, as checkOutputPath returns
+ * them): the second would silently replace the first. Each entry is [option, path].
+ */
+export function distinctOutputs(outputs: readonly (readonly [string, string])[]): void {
+  const seen = new Map<string, string>();
+  for (const [option, path] of outputs) {
+    const first = seen.get(path);
+    if (first !== undefined)
+      fail({
+        file: 'command line',
+        reason: `${option} and ${first} are the same file "${path}"; give each its own`,
+      });
+    seen.set(path, option);
+  }
+}
+
+/**
  * Checks that `path` (relative to `cwd`) can be an output folder, before any work and without making
  * anything: its nearest existing folder (itself or an ancestor) must take a new file. Returns the
  * absolute path.

@@ -26,7 +26,7 @@ import { fail, formatProblem, InputError, type Problem } from '../../core/errors
 import { UnitError, parseUnit, unitDimension } from '../../core/units';
 import { parseArgs } from '../args';
 import { csvObjects, parseCsvBytes, type CsvTable } from '../csv';
-import { checkFinite, checkOutputPath, writeAtomic } from '../output';
+import { checkFinite, checkOutputPath, distinctOutputs, writeAtomic } from '../output';
 import type { CliCommand, CliIo } from '../types';
 import { importActivityFile } from './validate';
 
@@ -319,6 +319,11 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     // The output is checked before any work, so a bad path fails at once.
     const path = checkOutputPath(io.cwd, out, '--out');
     const parkPath = parkOut === undefined ? null : checkOutputPath(io.cwd, parkOut, '--park-out');
+    if (parkPath !== null)
+      distinctOutputs([
+        ['--out', path],
+        ['--park-out', parkPath],
+      ]);
     let lib = FactorLibrary.standard();
     const opts = resolveOptions(lib, options(args));
     const factorsFile = args.get('factors');
@@ -406,7 +411,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   } catch (e) {
     if (e instanceof InputError || e instanceof AccountingError || e instanceof UnitError) {
       io.stderr(`account: ${e.message}\n`);
-      return 1;
+      // A mistake on the command line exits 2, as in main.ts.
+      return e instanceof InputError && e.problems.every((p) => p.file === 'command line') ? 2 : 1;
     }
     throw e;
   }

@@ -17,7 +17,7 @@ import { inputsColumns, runsColumns, type RunsColumn } from '../../data/runs-lay
 import { cpuCount, createNodeSimulationRunner } from '../../../workers/node-pool';
 import { parseArgs } from '../args';
 import { loadPark } from '../load-park';
-import { checkFinite, checkOutputPath, writeAtomic } from '../output';
+import { checkFinite, checkOutputPath, distinctOutputs, writeAtomic } from '../output';
 import type { CliIo } from '../types';
 import {
   scenarioCommand,
@@ -147,7 +147,14 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   // Every output is checked before any work, so a bad path fails at once, not after the simulation.
   const summaryFile = checkOutputPath(io.cwd, summaryPath, '--summary');
   const outFile = out === undefined ? undefined : checkOutputPath(io.cwd, out, '--out');
-  if (outFile) checkOutputPath(io.cwd, inputsPathOf(outFile), '--out');
+  if (outFile) {
+    const inputsFile = checkOutputPath(io.cwd, inputsPathOf(outFile), '--out');
+    distinctOutputs([
+      ['--summary', summaryFile],
+      ['--out', outFile],
+      ['--out (its inputs table)', inputsFile],
+    ]);
+  }
 
   const t0 = performance.now();
   const loaded = await loadScenario(scenarioSpec, io);

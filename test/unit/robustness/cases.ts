@@ -659,6 +659,14 @@ const accountCases: Case[] = [
     err: 'account: --out must end in .json or .csv, not "sub"\n',
   },
   {
+    id: 'account-out-and-park-out-same-file',
+    argv: account('--out', 'o.json', '--park-out', './o.json'),
+    files: accountFiles(),
+    code: 2,
+    err: /^account: command line: --park-out and --out are the same file ".*\/o\.json"; give each its own\n$/,
+    absent: ['o.json'],
+  },
+  {
     id: 'account-missing-out',
     argv: account(),
     files: accountFiles(),
@@ -966,6 +974,20 @@ const simulateCases: Case[] = [
       'simulate: --summary: "/dev/null" is not a regular file (a device, pipe or socket); ' +
       'give the path of a file to write\n',
   },
+  ...[
+    ['r.csv', '--out and --summary'],
+    ['r.inputs.csv', '--out (its inputs table) and --summary'],
+  ].map(([summary, options]) =>
+    refused(
+      `sim-summary-same-as-${summary.replaceAll('.', '-')}`,
+      bauOnWorkshop('--runs', '4', '--seed', '1', '--summary', summary, '--out', 'r.csv'),
+      undefined,
+      new RegExp(
+        `^simulate: command line: ${options.replace(/[()]/g, '\\$&')} are the same file ".*/${summary.replaceAll('.', '\\.')}"; give each its own\n$`,
+      ),
+      { code: 2, out: summary },
+    ),
+  ),
   {
     id: 'sim-summary-is-a-folder',
     argv: bauOnWorkshop('--runs', '4', '--seed', '1', '--summary', 'out'),
