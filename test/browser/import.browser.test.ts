@@ -1,6 +1,7 @@
 /**
  * The importer in real Chromium: files checked in the import worker (GBK CSV, Parquet through
  * parquet-wasm's browser build) with progress and the canonical tables transferred as Arrow IPC; a
+ * corrupted or badly encoded file is a located problem, never a crash, and loads nothing; a
  * cancelled check ends at once and the next one works; imported parks and saved mappings kept in
  * IndexedDB, and "clear my data" removes them.
  */
@@ -75,6 +76,44 @@ describe('import worker', () => {
     });
     expect(o.problems).toEqual([]);
     expect(o.tables.find((t) => t.name === 'activity')!.rows).toBe(2);
+  });
+
+  it('names the file, row and reason of a corrupted or badly encoded file, loads nothing of it, and goes on working', async () => {
+    const good = new Uint8Array(await (await fetch(goodParquetUrl)).arrayBuffer());
+    const o = await runner.run({
+      activity: [
+        { name: 'broken.xlsx', bytes: utf8('PK\u0003\u0004 not a workbook') },
+        { name: 'cut.parquet', bytes: good.subarray(0, 40) },
+        {
+          name: 'bytes.csv',
+          bytes: Uint8Array.from([
+            ...utf8('enterprise_id,year,carrier,amount,unit\nE1,2024,diesel,1,t\nE'),
+            0xff,
+            0x31,
+          ]),
+        },
+        {
+          name: 'nul.csv',
+          bytes: utf8('enterprise_id,year,carrier,amount,unit\nE\u00001,2024,diesel,1,t\n'),
+        },
+      ],
+      mapping: {},
+      encoding: 'auto',
+    });
+    const said = o.problems.map((p) => `${p.file}:${p.row ?? ''}:${p.column ?? ''}: ${p.reason}`);
+    expect(said).toEqual([
+      expect.stringMatching(/^broken\.xlsx::: /),
+      expect.stringMatching(/^cut\.parquet::: /),
+      expect.stringMatching(/^bytes\.csv:3:: .*byte 59 \(0xff\)/),
+      expect.stringMatching(/^nul\.csv:2:enterprise_id: control character U\+0000/),
+    ]);
+    expect(o.rowsToLoad).toBe(0);
+    const next = await runner.run({
+      activity: [{ name: 'good.parquet', bytes: good }],
+      mapping: {},
+      encoding: 'auto',
+    });
+    expect(next.rowsToLoad).toBe(2);
   });
 
   it('ends a cancelled check at once, and the next check works', async () => {
