@@ -180,7 +180,7 @@ export async function loadScenario(
   io: CliIo,
 ): Promise<{ scenario: Scenario; fromFile: boolean }> {
   if (isPresetId(spec)) return { scenario: presetScenario(spec), fromFile: false };
-  if (!spec.endsWith('.json'))
+  if (!spec.toLowerCase().endsWith('.json'))
     usage(`--scenario must be ${PRESET_IDS.join(', ')} or a .json file, got "${spec}"`);
   let bytes: Buffer;
   try {

@@ -1030,6 +1030,14 @@ const simulateCases: Case[] = [
     same: [{ file: 's.json', as: 'scenario-ref' }],
   },
   {
+    id: 'scenario-upper-case-extension',
+    argv: simulate('--scenario', 'SC.JSON', '--park', 'workshop', ...SIM),
+    files: () => ({ 'SC.JSON': json(scenarioDoc()) }),
+    code: 0,
+    err: WARNINGS_ONLY,
+    same: [{ file: 's.json', as: 'scenario-ref' }],
+  },
+  {
     id: 'scenario-thousands-of-unknown-sectors',
     argv: simulate('--scenario', 'sc.json', '--park', 'workshop', ...SIM),
     files: () => ({
