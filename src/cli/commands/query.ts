@@ -2,8 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { fail } from '../../core/errors';
+import { bundledParkIds } from '../../data/bundled-node';
 import { checkConsoleSql } from '../../data/sql/console-guard';
-import { parseArgs } from '../args';
+import { parseArgs, shown } from '../args';
 import { formatCsv, formatJson, formatTable } from '../format';
 import type { QueryReply, QueryRequest } from '../query-thread';
 import type { CliCommand } from '../types';
@@ -118,6 +119,14 @@ export const command: CliCommand = {
       fail({ file: 'command line', reason: `--format must be table, csv or json, not "${format}"` });
     const maxRows = positive('max-rows', args.options.get('max-rows'), DEFAULT_MAX_ROWS, 10_000_000);
     const timeoutS = positive('timeout', args.options.get('timeout'), DEFAULT_TIMEOUT_S, 86_400);
+    // Checked here, before DuckDB starts in its thread.
+    const park = args.options.get('park') ?? 'sample';
+    const parks = bundledParkIds();
+    if (!parks.includes(park))
+      fail({
+        file: 'command line',
+        reason: `--park must be a bundled park (${parks.join(', ')}), not "${shown(park)}"`,
+      });
     if (/^\s*(force\s+)?(install|load)\b/i.test(sql)) {
       io.stderr(
         'SQL error: extensions cannot be installed or loaded here (no network or file access); ' +
@@ -134,7 +143,7 @@ export const command: CliCommand = {
       );
       return 1;
     }
-    const reply = await runInThread(args.options.get('park') ?? 'sample', { sql, maxRows }, timeoutS);
+    const reply = await runInThread(park, { sql, maxRows }, timeoutS);
     if (reply.type === 'error') {
       io.stderr(`SQL error: ${reply.message}\n`);
       return 1;

@@ -1391,6 +1391,7 @@ const queryCases: Case[] = [
     ['max-rows', 'abc', '--max-rows must be an integer 1–10000000, got "abc"'],
     ['timeout', '0', '--timeout must be an integer 1–86400, got "0"'],
     ['timeout', '-5', '--timeout must be an integer 1–86400, got "-5"'],
+    ['park', 'my-folder', '--park must be a bundled park (sample, workshop), not "my-folder"'],
   ].map(([o, v, m]): Case => ({
     id: `query-${o}-${v}`,
     argv: ['query', 'select 1', `--${o}`, v],
