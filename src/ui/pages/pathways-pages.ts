@@ -1,5 +1,6 @@
 import type { PageEntry } from './registry';
-import PathwaysPage from './pathways/PathwaysPage.svelte';
 
 /** Pages of the scenario / pathways area. */
-export const PATHWAYS_PAGES: PageEntry[] = [{ path: 'pathways', label: 'path.nav', component: PathwaysPage }];
+export const PATHWAYS_PAGES: PageEntry[] = [
+  { path: 'pathways', label: 'path.nav', load: () => import('./pathways/PathwaysPage.svelte') },
+];

@@ -4,28 +4,29 @@
 import type { Component } from 'svelte';
 import type { MessageKey } from '../i18n/messages';
 import OverviewPage from './OverviewPage.svelte';
-import DataPage from './DataPage.svelte';
 import { ACCOUNTING_PAGES } from './accounting-pages';
 import { PATHWAYS_PAGES } from './pathways-pages';
 import { FOOTPRINT_PAGES } from './footprint/pages';
-import ImportPage from './import/ImportPage.svelte';
-import WorkshopPage from './workshop/WorkshopPage.svelte';
 
 export interface PageEntry {
   /** Route path, e.g. "overview" → #/overview. */
   path: string;
   label: MessageKey;
-  component: Component;
+  /**
+   * The page's component. Every page but the Overview (where a visit starts) is a chunk of its own,
+   * fetched when first opened, so the first page does not wait for the code of the others.
+   */
+  load: () => Promise<{ default: Component }>;
   /** False for pages that work without the loaded park (they show at once, before DuckDB has started). */
   needsData?: boolean;
 }
 
 export const PAGES: readonly PageEntry[] = [
-  { path: 'overview', label: 'nav.overview', component: OverviewPage },
+  { path: 'overview', label: 'nav.overview', load: async () => ({ default: OverviewPage }) },
   ...ACCOUNTING_PAGES,
   ...PATHWAYS_PAGES,
-  { path: 'workshop', label: 'ws.nav', component: WorkshopPage },
+  { path: 'workshop', label: 'ws.nav', load: () => import('./workshop/WorkshopPage.svelte') },
   ...FOOTPRINT_PAGES,
-  { path: 'data', label: 'nav.data', component: DataPage },
-  { path: 'import', label: 'nav.import', component: ImportPage, needsData: false },
+  { path: 'data', label: 'nav.data', load: () => import('./DataPage.svelte') },
+  { path: 'import', label: 'nav.import', load: () => import('./import/ImportPage.svelte'), needsData: false },
 ];
