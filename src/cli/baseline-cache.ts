@@ -30,22 +30,29 @@ export function baselineKey(parts: readonly (string | Uint8Array)[]): string | n
 
 const fileOf = (key: string) => join(dirname(fileURLToPath(import.meta.url)), 'baselines', `${key}.json`);
 
+/** A park's baseline and the warnings its files gave when it was built (said again on every use). */
+export interface CachedBaseline {
+  baseline: ParkBaseline;
+  warnings: string[];
+}
+
 /** The baseline kept under `key`, or null (none, or unreadable: then it is simply built again). */
-export function readCachedBaseline(key: string | null): ParkBaseline | null {
+export function readCachedBaseline(key: string | null): CachedBaseline | null {
   if (!key) return null;
   try {
-    const doc = JSON.parse(readFileSync(fileOf(key), 'utf8')) as Record<string, unknown>;
+    const { warnings, ...doc } = JSON.parse(readFileSync(fileOf(key), 'utf8')) as Record<string, unknown>;
+    if (!Array.isArray(warnings)) return null;
     for (const k of FLOAT_ARRAYS) doc[k] = Float64Array.from(doc[k] as number[]);
-    return doc as unknown as ParkBaseline;
+    return { baseline: doc as unknown as ParkBaseline, warnings: warnings.map(String) };
   } catch {
     return null;
   }
 }
 
 /** Keeps `baseline` under `key` (written whole or not at all); a failure to cache is not an error. */
-export function cacheBaseline(key: string | null, baseline: ParkBaseline): void {
+export function cacheBaseline(key: string | null, { baseline, warnings }: CachedBaseline): void {
   if (!key) return;
-  const doc: Record<string, unknown> = { ...baseline };
+  const doc: Record<string, unknown> = { ...baseline, warnings };
   for (const k of FLOAT_ARRAYS) {
     if (!baseline[k].every(Number.isFinite)) return;
     doc[k] = Array.from(baseline[k]);

@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import type { Table } from 'apache-arrow';
 import { parseNumber, type RawRecord } from '../core/accounting/index';
-import { InputError, type Problem } from '../core/errors';
+import { formatProblem, InputError, type Problem } from '../core/errors';
 import type { ParkBaseline } from '../core/scenario/baseline';
 import { DEFAULT_SCOPE2, type Scope2Method } from '../core/scenario/schema';
 import { sectorInfo } from '../core/sectors';
@@ -18,7 +18,7 @@ import { bundledPark, bundledParkIds, referenceTables } from '../data/bundled-no
 import { loadParkBaseline, type LocateRecord } from '../data/park-baseline';
 import { loadTables, PARK_TABLES, type ParkManifest, type TableBytes } from '../data/parks';
 import { quoteIdent, type DbPort } from '../data/port';
-import { baselineKey, cacheBaseline, readCachedBaseline } from './baseline-cache';
+import { baselineKey, cacheBaseline, readCachedBaseline, type CachedBaseline } from './baseline-cache';
 import { DEFAULT_YEAR_RANGE, readYear } from '../core/import/activity';
 import { decodeText } from '../core/import/decode';
 import { OUTPUT_VALUE_MAX } from '../core/import/tables';
@@ -49,7 +49,15 @@ export interface LoadedPark {
   /** Where it was read from, for messages. */
   source: string;
   baseline: ParkBaseline;
+  /**
+   * What the importer warned about a folder's activity file (a likely unit slip …), as lines to print
+   * (at most MAX_WARNINGS, then how many more); none for a bundled park.
+   */
+  warnings: readonly string[];
 }
+
+/** Warnings of a folder's files listed at most; the rest are counted. */
+const MAX_WARNINGS = 20;
 
 function fail(problems: readonly Problem[]): never {
   throw new InputError(problems);
@@ -215,8 +223,15 @@ function economicsTable(t: RawTable): TableBytes {
  * activity: read by the importer (as `account` and `validate` read it): carriers, units, years and
  * amounts checked, duplicate keys refused; rows keep the file's order, amounts and units.
  */
-async function activityTable(path: string, bytes: Buffer, raw: Map<string, RawTable>): Promise<TableBytes> {
-  const { activity: a } = await importActivityFile(path, new Uint8Array(bytes));
+async function activityTable(
+  path: string,
+  bytes: Buffer,
+  raw: Map<string, RawTable>,
+  warn: string[],
+): Promise<TableBytes> {
+  const { activity: a, warnings, warningCount } = await importActivityFile(path, new Uint8Array(bytes));
+  for (const w of warnings.slice(0, MAX_WARNINGS)) warn.push(formatProblem(w));
+  if (warningCount > MAX_WARNINGS) warn.push(`… and ${warningCount - MAX_WARNINGS} more warnings of ${path}`);
   // Record i of the table comes from the file's row sourceRow[i] (messages of the key checks).
   raw.set('activity', { file: path, columns: [], records: [], rows: Array.from(a.sourceRow ?? []) });
   return ipcOf('activity', {
@@ -303,8 +318,8 @@ interface ParkFiles {
   source: string;
   /** Everything the baseline is built from, for the cache key. */
   bytes: (string | Uint8Array)[];
-  /** The tables, read and checked (only when the baseline is not cached). */
-  tables(): Promise<TableBytes[]>;
+  /** The tables, read and checked (only when the baseline is not cached), and what their reading warned. */
+  tables(): Promise<{ tables: TableBytes[]; warnings: string[] }>;
   manifest: Partial<ParkManifest>;
   locate: LocateRecord;
 }
@@ -345,16 +360,17 @@ async function readFolder(dir: string): Promise<ParkFiles> {
   const tables = async () => {
     await arrowLib();
     const out: TableBytes[] = [];
+    const warnings: string[] = [];
     for (const [name, f] of files) {
       if (name === 'activity') {
-        out.push(await activityTable(f.path, f.bytes, raw));
+        out.push(await activityTable(f.path, f.bytes, raw, warnings));
       } else {
         const t = await readTableFile(f.path, f.bytes);
         raw.set(name, t);
         out.push(CHECKS[name](t));
       }
     }
-    return out;
+    return { tables: out, warnings };
   };
   const bytes = [...files].flatMap(([name, f]) => [name + extname(f.path), f.bytes]);
   bytes.push(manifestText);
@@ -377,7 +393,7 @@ async function readBundled(id: string): Promise<ParkFiles> {
     id,
     source: `datasets/${id}`,
     bytes,
-    tables: async () => tables,
+    tables: async () => ({ tables, warnings: [] }),
     manifest: park.manifest,
     locate,
   };
@@ -421,30 +437,36 @@ export async function loadPark(
     scope2,
   ]);
   const cached = readCachedBaseline(key);
-  if (cached) return { id: files.id, source: files.source, baseline: cached };
+  if (cached) return { id: files.id, source: files.source, ...cached };
   // The same park and options again in this process (tests run many commands in one): built once.
   const memoKey = processKey([...files.bytes, JSON.stringify(meta), scope2]);
   let building = builtHere.get(memoKey);
   if (!building) {
     building = (async () => {
-      const tables = await files.tables();
+      const { tables, warnings } = await files.tables();
       const baseline = await inParkDb(reference, async (db) => {
         await loadTables(db, tables);
         return loadParkBaseline(db, meta, { scope2, locate: files.locate });
       });
-      cacheBaseline(key, baseline);
-      return baseline;
+      cacheBaseline(key, { baseline, warnings });
+      return { baseline, warnings };
     })();
     builtHere.set(memoKey, building);
     // A park that failed is not remembered: its error is raised again by building it again.
     building.catch(() => builtHere.delete(memoKey));
   }
   // A copy: a caller may change its baseline without changing the next one's.
-  return { id: files.id, source: files.source, baseline: structuredClone(await building) };
+  const built = await building;
+  return {
+    id: files.id,
+    source: files.source,
+    baseline: structuredClone(built.baseline),
+    warnings: built.warnings,
+  };
 }
 
 /** Baselines built in this process, by park bytes and options (see processKey). */
-const builtHere = new Map<string, Promise<ParkBaseline>>();
+const builtHere = new Map<string, Promise<CachedBaseline>>();
 
 /** A key over every piece of input (bytes or text), in order. */
 function processKey(parts: readonly (string | Uint8Array)[]): string {

@@ -215,6 +215,11 @@ export function printWarnings(model: CompiledModel, io: CliIo): void {
     io.stderr(`warning: … and ${model.warnings.length - MAX_WARNINGS} more warnings of the scenario\n`);
 }
 
+/** What reading a park folder warned about (a likely unit slip …), one line each, as validate says it. */
+export function printParkWarnings(park: { warnings: readonly string[] }, io: CliIo): void {
+  for (const w of park.warnings) io.stderr(`warning: ${shown(w, 300)}\n`);
+}
+
 /** A number option within [min, max], or undefined when absent. */
 export function numberOption(name: string, raw: string | undefined, min: number, max: number, unit: string) {
   if (raw === undefined) return undefined;

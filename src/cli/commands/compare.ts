@@ -21,6 +21,7 @@ import {
   printWarnings,
   usage,
   scenarioCommand,
+  printParkWarnings,
 } from '../scenario-input';
 import type { CliIo } from '../types';
 
@@ -91,6 +92,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         'compare scenarios with the same accounting.scope2',
     );
   const park = await loadPark(opt('park') ?? 'sample', io.cwd, { scope2: scope2Of(a.scenario) });
+  printParkWarnings(park, io);
   const models: CompiledModel[] = [
     compileChecked(withCostSettings(a.scenario, costs), park.baseline, specA),
     compileChecked(withCostSettings(b.scenario, costs), park.baseline, specB),

@@ -22,6 +22,7 @@ import {
   printWarnings,
   usage,
   scenarioCommand,
+  printParkWarnings,
 } from '../scenario-input';
 import type { CliIo } from '../types';
 
@@ -72,6 +73,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const t0 = performance.now();
   const { scenario } = await loadScenario(spec, io);
   const park = await loadPark(opt('park') ?? 'sample', io.cwd, { scope2: scope2Of(scenario) });
+  printParkWarnings(park, io);
   const ctx = controlContext(park.baseline);
   try {
     goalSpec(lever, ctx);

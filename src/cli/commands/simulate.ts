@@ -29,6 +29,7 @@ import {
   numberOption,
   printWarnings,
   usage,
+  printParkWarnings,
 } from '../scenario-input';
 
 const USAGE = `Usage: npm run cli -- simulate --scenario <bau|policy|ambitious|file.json>
@@ -161,6 +162,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const { fromFile } = loaded;
   // The baseline is accounted with the scenario's Scope-2 method, as the app does (docs/model.md §1).
   const park = await loadPark(opt('park') ?? 'sample', io.cwd, { scope2: scope2Of(loaded.scenario) });
+  printParkWarnings(park, io);
   const scenario = withCostSettings(
     adjustScenario(loaded.scenario, args.all.get('lever') ?? [], growthShift, park.baseline),
     { carbonPrice, discountRate },

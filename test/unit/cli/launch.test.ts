@@ -1,9 +1,10 @@
 /**
  * `npm run cli` runs the prebuilt bundle (built on demand by src/cli/build/launch.mjs): the same
- * outputs as the commands run from the sources, and a cached baseline gives the same summary.
+ * outputs as the commands run from the sources, and a cached baseline gives the same summary and
+ * the same warnings about the park's files.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -41,5 +42,34 @@ describe('the CLI bundle', () => {
     const source = readFileSync(join(dir, 'source.json'), 'utf8');
     expect(readFileSync(join(dir, 'first.json'), 'utf8')).toBe(source);
     expect(readFileSync(join(dir, 'cached.json'), 'utf8')).toBe(source);
+  }, 300_000);
+
+  it("says the importer's warnings about a park folder again when its baseline comes from the cache", () => {
+    const park = join(dir, 'slip');
+    cpSync('datasets/workshop', park, { recursive: true });
+    for (const ext of ['arrow', 'parquet']) rmSync(join(park, `activity.${ext}`), { force: true });
+    const text = readFileSync(join(park, 'activity.csv'), 'utf8');
+    // One year's electricity of E0002 in kWh written as 10^4 kWh: a likely unit slip, warned about.
+    writeFileSync(
+      join(park, 'activity.csv'),
+      text.replace(/\nE0002,2020,electricity,(\d+),/, '\nE0002,2020,electricity,$10000,'),
+    );
+    const sim = ['--scenario', 'bau', '--park', park, '--runs', '20', '--seed', '3', '--workers', '1'];
+    const said = (summary: string) => {
+      const r = spawnSync(
+        process.execPath,
+        ['src/cli/build/launch.mjs', 'simulate', ...sim, '--summary', join(dir, summary)],
+        {
+          encoding: 'utf8',
+        },
+      );
+      expect(r.status).toBe(0);
+      return r.stderr.split('\n').filter((l) => l.includes('check the unit'));
+    };
+    const first = said('slip-first.json');
+    expect(first).toEqual([
+      expect.stringMatching(/^warning: .*slip\/activity\.csv: row \d+, column amount: .*E0002/),
+    ]);
+    expect(said('slip-cached.json')).toEqual(first);
   }, 300_000);
 });

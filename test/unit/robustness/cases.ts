@@ -1247,6 +1247,24 @@ const simulateCases: Case[] = [
     err: WARNINGS_ONLY,
     same: [{ file: 's.json', as: 'park-ref' }],
   },
+  {
+    // One year's electricity of E0002 a hundred thousand times its other years: a likely unit slip.
+    id: 'park-activity-unit-slip-warned',
+    argv: simulate('--scenario', 'bau', '--park', 'park', ...SIM),
+    files: parkFiles({
+      'activity.csv': workshop('activity.csv')
+        .toString('utf8')
+        .replace(
+          /\nE0002,2020,electricity,(\d+),/,
+          (_, v: string) => `\nE0002,2020,electricity,${Number(v) * 1e5},`,
+        ),
+    }),
+    code: 0,
+    err: [
+      WARNINGS_ONLY,
+      /^warning: .*park\/activity\.csv: row 62, column amount: 2\.250e\+8 10\^4 kWh of electricity is over 100 times the median of E0002's years \(2\.25e\+3\); check the unit\n/,
+    ],
+  },
   badPark(
     'park-missing-activity',
     { 'activity.csv': null },
