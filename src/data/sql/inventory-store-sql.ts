@@ -224,11 +224,13 @@ export function enterpriseTopFromSql(
   key: EnterpriseOrderKey,
   dir: 'asc' | 'desc',
 ): string {
-  return `SELECT enterprise_id, name_zh, name_en, sector,
+  // The year's count by a subquery, not count(*) OVER (): a window over the whole year made DuckDB hold
+  // every row of it before the top-N (4× slower at 100× the sample park).
+  return `WITH y AS (SELECT * FROM ${t.esy} WHERE year = ?)
+SELECT enterprise_id, name_zh, name_en, sector,
        energy_tce, electricity_tce, scope1_tco2, scope2_tco2, deduction_tco2, total_tco2,
-       biogenic_tco2, output_10k_cny, value_added_10k_cny, count(*) OVER ()::DOUBLE AS n_all
-FROM ${t.esy}
-WHERE year = ?
+       biogenic_tco2, output_10k_cny, value_added_10k_cny, (SELECT count(*) FROM y)::DOUBLE AS n_all
+FROM y
 ORDER BY ${ORDER_EXPR[key]} ${dir === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, enterprise_id
 LIMIT ?`;
 }
