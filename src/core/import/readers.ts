@@ -5,7 +5,7 @@
  * Parquet itself is read by the caller (parquet-wasm needs its own start-up in the browser) and handed
  * in as Arrow IPC bytes. A corrupt or unreadable file is a problem naming the file, never a crash.
  */
-import { read, utils, type WorkBook, type WorkSheet } from '@e965/xlsx';
+import { read, utils, type Range, type WorkBook, type WorkSheet } from '@e965/xlsx';
 import { tableFromIPC, type Table } from 'apache-arrow';
 import { InputError, type Problem } from '../errors';
 import { csvRecords, csvScan, parseCsv, sniffDelimiter, type CsvTable } from './csv';
@@ -142,18 +142,50 @@ function readCsv(bytes: Uint8Array, file: string, opts: ReadOptions, out: ReadRe
 
 const letter = (c: number): string => utils.encode_col(c);
 
+/**
+ * The part of a sheet's declared range its cells occupy. A workbook states its sheets' dimensions
+ * itself, and a file of a few kilobytes may claim every row and column (A1:XFD1048576): laid out in
+ * full, that is billions of empty cells (minutes and gigabytes, never an answer). Only the empty rows
+ * and columns after the last cell are cut, so a sheet whose dimension is right reads as before.
+ */
+function usedRange(ws: WorkSheet, declared: Range): Range | null {
+  if ((ws as { '!data'?: unknown })['!data'] !== undefined) return declared; // dense: no phantom cells
+  let lastRow = -1;
+  let lastColumn = -1;
+  for (const k in ws) {
+    if (k.charCodeAt(0) === 33) continue; // "!ref", "!merges" …
+    const { r, c } = utils.decode_cell(k);
+    if (r > lastRow) lastRow = r;
+    if (c > lastColumn) lastColumn = c;
+  }
+  if (lastRow < declared.s.r || lastColumn < declared.s.c) return null;
+  return {
+    s: declared.s,
+    e: { r: Math.min(declared.e.r, lastRow), c: Math.min(declared.e.c, lastColumn) },
+  };
+}
+
 function sheetGrid(ws: WorkSheet, file: string, name: string, many: boolean): Grid {
   const ref = ws['!ref'];
   const label = many ? `${file} [${name}]` : file;
-  if (!ref) return { file: label, sheet: name, rows: [], rowNumbers: [] };
-  const range = utils.decode_range(ref);
-  const rows = utils.sheet_to_json<Cell[]>(ws, { header: 1, raw: true, defval: null, blankrows: true });
-  const merges: Merge[] = (ws['!merges'] ?? []).map((m) => ({
-    r0: m.s.r - range.s.r,
-    c0: m.s.c - range.s.c,
-    r1: m.e.r - range.s.r,
-    c1: m.e.c - range.s.c,
-  }));
+  const range = ref ? usedRange(ws, utils.decode_range(ref)) : null;
+  if (!range) return { file: label, sheet: name, rows: [], rowNumbers: [] };
+  const rows = utils.sheet_to_json<Cell[]>(ws, {
+    header: 1,
+    raw: true,
+    defval: null,
+    blankrows: true,
+    range,
+  });
+  // Merges are cut to the same range (a declared merge may span the whole sheet too).
+  const merges: Merge[] = (ws['!merges'] ?? [])
+    .filter((m) => m.s.r <= range.e.r && m.s.c <= range.e.c)
+    .map((m) => ({
+      r0: m.s.r - range.s.r,
+      c0: m.s.c - range.s.c,
+      r1: Math.min(m.e.r, range.e.r) - range.s.r,
+      c1: Math.min(m.e.c, range.e.c) - range.s.c,
+    }));
   for (const m of merges) {
     const v = rows[m.r0]?.[m.c0];
     for (let r = m.r0; r <= m.r1; r++) {

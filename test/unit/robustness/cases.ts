@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { tableFromArrays, tableFromIPC, tableToIPC } from 'apache-arrow';
+import { CFB } from '@e965/xlsx';
 import { Table as WasmTable, writeParquet } from 'parquet-wasm/node';
 import { presetScenario } from '../../../src/core/scenario/presets';
 import { gbk, xlsx } from '../../fixtures/import/encode';
@@ -218,6 +219,22 @@ const activityXlsx = () =>
     },
   ]);
 
+/**
+ * A workbook whose sheet says it spans every row and column (`<dimension ref="A1:XFD1048576">`, as a
+ * hand-edited or hostile file may): the cells are those of `bytes`.
+ */
+const claimingEverything = (bytes: Uint8Array): Uint8Array => {
+  const zip = CFB.read(bytes, { type: 'array' });
+  const i = (zip.FullPaths as string[]).findIndex((p) => p.endsWith('worksheets/sheet1.xml'));
+  const entry = zip.FileIndex[i] as { content: Uint8Array };
+  entry.content = Buffer.from(
+    Buffer.from(entry.content)
+      .toString('utf8')
+      .replace(/<dimension ref="[^"]*"/, '<dimension ref="A1:XFD1048576"'),
+  );
+  return new Uint8Array(CFB.write(zip, { fileType: 'zip', type: 'array' }) as ArrayLike<number>);
+};
+
 /** The activity in another format: the same inventory, byte for byte. */
 const sameActivityAs = (id: string, name: string, content: () => Bytes) =>
   sameInventory(id, accountOf(name), only(name, content));
@@ -265,6 +282,8 @@ const accountCases: Case[] = [
   ),
   sameActivityAs('activity-parquet', 'a.parquet', activityParquet),
   sameActivityAs('activity-xlsx', 'a.xlsx', activityXlsx),
+  // Laid out in full, the claimed range is billions of empty cells: it hung for minutes at 2 GB.
+  sameActivityAs('activity-xlsx-claims-every-cell', 'a.xlsx', () => claimingEverything(activityXlsx())),
   sameActivityAs('activity-json-records', 'a.json', () =>
     JSON.stringify(
       rows.map((l) =>
