@@ -6,7 +6,6 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import type { Table } from 'apache-arrow';
 import { parseNumber, type RawRecord } from '../core/accounting/index';
@@ -24,6 +23,7 @@ import { decodeText } from '../core/import/decode';
 import { OUTPUT_VALUE_MAX } from '../core/import/tables';
 import { importActivityFile } from './commands/validate';
 import { csvObjects, parseCsvBytes } from './csv';
+import { readInput } from './input';
 
 /** The tables the baseline needs. */
 const NEEDED = ['enterprises', 'economics', 'activity'] as const;
@@ -324,6 +324,17 @@ interface ParkFiles {
   locate: LocateRecord;
 }
 
+/** A file of a park folder; one that cannot be read (or is a device) is named with the reason. */
+async function readPark(path: string): Promise<Buffer> {
+  try {
+    return await readInput(path);
+  } catch (e) {
+    return fail([
+      { file: path, reason: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})` },
+    ]);
+  }
+}
+
 async function readFolder(dir: string): Promise<ParkFiles> {
   const find = (name: string) =>
     ['parquet', 'csv', 'arrow'].map((ext) => join(dir, `${name}.${ext}`)).find((f) => existsSync(f));
@@ -334,14 +345,14 @@ async function readFolder(dir: string): Promise<ParkFiles> {
       if (name === OPTIONAL) continue;
       fail([{ file: dir, reason: `no ${name}.csv, ${name}.parquet or ${name}.arrow` }]);
     }
-    files.set(name, { path, bytes: await readFile(path) });
+    files.set(name, { path, bytes: await readPark(path) });
   }
   const manifestPath = join(dir, 'manifest.json');
   let manifest: Partial<ParkManifest> = {};
   let manifestText = '';
   if (existsSync(manifestPath)) {
     // Decoded as the importer decodes (a BOM, UTF-16 are fine; invalid bytes are named).
-    const { decoded, problems } = decodeText(new Uint8Array(await readFile(manifestPath)), manifestPath);
+    const { decoded, problems } = decodeText(new Uint8Array(await readPark(manifestPath)), manifestPath);
     if (!decoded) fail(problems);
     manifestText = decoded.text;
     let doc: unknown;

@@ -3,7 +3,6 @@
  * file with located messages, the command-line adjustments (--lever, --growth-shift, --carbon-price,
  * --discount-rate), compiling with a named inconsistency, and the integer options.
  */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fail, InputError, type Problem } from '../core/errors';
 import { applySettings, settingsFromPairs, shiftGrowth } from '../core/scenario/apply';
@@ -15,6 +14,7 @@ import { isPresetId, presetScenario, PRESET_IDS } from '../core/scenario/presets
 import { parseScenario, type Scenario } from '../core/scenario/schema';
 import { shown } from './args';
 import type { CliCommand, CliIo } from './types';
+import { readInput } from './input';
 
 /** Warnings of the compiled scenario printed at most; the rest are counted. */
 const MAX_WARNINGS = 20;
@@ -184,7 +184,7 @@ export async function loadScenario(
     usage(`--scenario must be ${PRESET_IDS.join(', ')} or a .json file, got "${spec}"`);
   let bytes: Buffer;
   try {
-    bytes = await readFile(resolve(io.cwd, spec));
+    bytes = await readInput(resolve(io.cwd, spec));
   } catch (e) {
     return fail({ file: spec, reason: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? e})` });
   }

@@ -3,7 +3,6 @@
  * the same engine as the app (src/core/accounting). The activity is read by the importer (as `validate`
  * and the app read it); bad input exits non-zero naming file, row, column.
  */
-import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import {
   AccountingError,
@@ -29,6 +28,7 @@ import { csvObjects, parseCsvBytes, type CsvTable } from '../csv';
 import { checkFinite, checkOutputPath, distinctOutputs, writeAtomic } from '../output';
 import type { CliCommand, CliIo } from '../types';
 import { importActivityFile } from './validate';
+import { readInput } from '../input';
 
 const USAGE = `Usage: npm run cli -- account --activity <activity.csv> [--enterprises <enterprises.csv>]
        [--factors <factors.csv>] [--grid-year <year>] [--grid-region <code>]
@@ -75,7 +75,7 @@ const VALUE_OPTIONS = [
 
 async function readBytes(io: CliIo, file: string): Promise<Buffer> {
   try {
-    return await readFile(resolve(io.cwd, file));
+    return await readInput(resolve(io.cwd, file));
   } catch (e) {
     fail({ file, reason: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})` });
   }

@@ -4,7 +4,6 @@
  * files go through the importer (CSV in any encoding, XLSX). Bad input exits non-zero naming file,
  * row and column.
  */
-import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { parseNumber } from '../../core/accounting/index';
 import { fail, InputError, type Problem } from '../../core/errors';
@@ -26,6 +25,7 @@ import { readFile as readTable } from '../../core/import/readers';
 import { parseArgs, shown } from '../args';
 import { checkFinite, checkOutputPath, writeAtomic } from '../output';
 import type { CliCommand, CliIo } from '../types';
+import { readInput } from '../input';
 
 const USAGE = `Usage: npm run cli -- footprint --bom <bom.csv|bom.xlsx> [--factors <factors.csv>] [--runs N] [--seed S]
        [--boundary cradle_to_gate|cradle_to_gate_eol] --out <result.json>
@@ -51,7 +51,7 @@ Docs: docs/footprint.md`;
 async function table(io: CliIo, file: string): Promise<RowTable> {
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await readFile(resolve(io.cwd, file)));
+    bytes = new Uint8Array(await readInput(resolve(io.cwd, file)));
   } catch (e) {
     fail({ file, reason: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})` });
   }

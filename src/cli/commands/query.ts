@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { fail } from '../../core/errors';
@@ -8,6 +7,7 @@ import { parseArgs, shown } from '../args';
 import { formatCsv, formatJson, formatTable } from '../format';
 import type { QueryReply, QueryRequest } from '../query-thread';
 import type { CliCommand } from '../types';
+import { readInput } from '../input';
 
 const DEFAULT_MAX_ROWS = 10_000;
 const DEFAULT_TIMEOUT_S = 60;
@@ -43,7 +43,7 @@ function positive(name: string, raw: string | undefined, fallback: number, max: 
 async function sqlFile(cwd: string, file: string): Promise<string> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(resolve(cwd, file));
+    bytes = await readInput(resolve(cwd, file));
   } catch (e) {
     return fail({ file, reason: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})` });
   }

@@ -4,7 +4,6 @@
  * with one `file:row:column: reason` line per problem, or 0 with the count of rows that would load.
  * The reading half is shared with `import`.
  */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { formatProblem, InputError, type Problem } from '../../core/errors';
 import {
@@ -21,6 +20,7 @@ import {
 import { represented } from '../../core/import/problems';
 import { parseArgs } from '../args';
 import type { CliCommand, CliIo } from '../types';
+import { readInput } from '../input';
 
 const USAGE = `Usage: npm run cli -- validate --activity <file> [--activity <file> …] [--enterprises <file>]
        [--economics <file>] [--mapping <mapping.json>] [--encoding utf-8|gbk|gb18030|utf-16le|utf-16be]
@@ -87,7 +87,7 @@ function allValues(argv: readonly string[], name: string): string[] {
 
 async function bytesOf(io: CliIo, file: string, problems: Problem[]): Promise<Uint8Array | undefined> {
   try {
-    return new Uint8Array(await readFile(resolve(io.cwd, file)));
+    return new Uint8Array(await readInput(resolve(io.cwd, file)));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     problems.push({

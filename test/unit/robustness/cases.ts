@@ -416,6 +416,13 @@ const accountCases: Case[] = [
     accountFiles(),
     /nope\.csv: cannot read the file \(ENOENT/,
   ),
+  // A device never ends: reading /dev/zero filled memory until the process was killed.
+  refused(
+    'activity-is-a-device',
+    accountOf('/dev/zero'),
+    accountFiles(),
+    'account: /dev/zero: cannot read the file (a device, not a file)\n',
+  ),
   refused(
     'activity-is-a-folder',
     accountOf('sub'),
@@ -730,6 +737,12 @@ const validateCases: Case[] = [
     argv: ['validate', '--activity', 'nope.csv'],
     code: 1,
     err: 'nope.csv::: cannot read the file (no such file)\n',
+  },
+  {
+    id: 'validate-device-as-file',
+    argv: ['validate', '--activity', '/dev/urandom'],
+    code: 1,
+    err: '/dev/urandom::: cannot read the file (a device, not a file)\n',
   },
   {
     id: 'validate-folder-as-file',
@@ -1470,6 +1483,12 @@ const queryCases: Case[] = [
     err: /^query: q\.sql: cannot read the file \(ENOENT/,
   },
   {
+    id: 'query-sql-file-a-device',
+    argv: ['query', '--file', '/dev/zero'],
+    code: 1,
+    err: 'query: /dev/zero: cannot read the file (a device, not a file)\n',
+  },
+  {
     id: 'query-sql-file-and-text',
     argv: ['query', 'select 1', '--file', 'q.sql'],
     files: () => ({ 'q.sql': 'select 2' }),
@@ -1529,6 +1548,13 @@ const footprintCases: Case[] = [
       `footprint: --runs: "${v}" is not an integer ≥ 1\n`,
       { out: 'r.json' },
     ),
+  ),
+  refused(
+    'footprint-bom-a-device',
+    ['footprint', '--bom', '/dev/zero', '--out', 'r.json'],
+    fpFiles(),
+    'footprint: /dev/zero: cannot read the file (a device, not a file)\n',
+    { out: 'r.json' },
   ),
   refused(
     'footprint-runs-above-a-million',
