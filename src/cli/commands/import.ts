@@ -4,7 +4,7 @@
  * written when a file has an error, unless --skip-invalid asks for the valid rows only; each file is
  * written to a temporary name and renamed, so a failure never leaves half a file.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { InputError } from '../../core/errors';
@@ -25,6 +25,23 @@ enterprises (with sectors) and economics as well as activity.
   --skip-invalid  write the valid rows and list the rest (default: write nothing if any row is bad)
   --name          the park's name in the manifest (default: the folder's name)
   --green-space-ha, --wetland-ha   the park's areas for the manifest (default 0)`;
+
+/** The tables an earlier `import` wrote into `dir`, by its manifest; none when there is no such manifest. */
+function previousTables(dir: string): string[] {
+  try {
+    const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
+      version?: unknown;
+      tables?: unknown;
+    };
+    if (m.version !== 'imported' || m.tables === null || typeof m.tables !== 'object') return [];
+    return Object.keys(m.tables).filter((t) => IMPORTED_TABLES.includes(t));
+  } catch {
+    return [];
+  }
+}
+
+/** The tables `import` writes (only these are ever removed from a folder). */
+const IMPORTED_TABLES = ['activity', 'feedstock', 'enterprises', 'economics'];
 
 async function run(argv: string[], io: CliIo): Promise<number> {
   // The output place is checked before any file is read.
@@ -109,6 +126,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         encoding: f.encoding ?? null,
       })),
     };
+    // Tables an earlier import wrote into this folder and this one does not: removed after the new
+    // files are in, so the folder never mixes this import's activity with an older one's enterprises.
+    const stale = previousTables(dir).filter((t) => !tables.some((n) => n.name === t));
     const files: [string, string | Uint8Array][] = [];
     for (const t of tables) {
       files.push([`${t.name}.csv`, toCsvText(t.table)]);
@@ -127,6 +147,10 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       await Promise.all(temps.map((t) => rm(t, { force: true })));
       throw e;
     }
+    for (const t of stale)
+      for (const ext of ['csv', 'arrow']) await rm(join(dir, `${t}.${ext}`), { force: true });
+    if (stale.length > 0)
+      io.stdout(`Removed ${stale.join(', ')} of the earlier import into ${out} (not in this one)\n`);
   } catch (e) {
     io.stderr(`import: cannot write ${out} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
     return 1;

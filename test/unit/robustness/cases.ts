@@ -812,6 +812,26 @@ const validateCases: Case[] = [
     err: /^import: --out: cannot write to "\/proc" \(ENOENT/,
   },
   {
+    // An earlier import wrote enterprises and economics here: kept, they would be read with this
+    // import's activity by simulate --park.
+    id: 'import-again-removes-what-the-earlier-import-wrote',
+    argv: ['import', '--activity', 'activity.csv', '--out', 'park'],
+    files: accountFiles({
+      'park/manifest.json': JSON.stringify({
+        id: 'park',
+        version: 'imported',
+        tables: { activity: { rows: 15 }, enterprises: { rows: 3 }, economics: { rows: 3 } },
+      }),
+      'park/enterprises.csv': ENTERPRISES,
+      'park/enterprises.arrow': 'old',
+      'park/economics.csv': 'old',
+      'park/economics.arrow': 'old',
+    }),
+    code: 0,
+    out: /^Removed enterprises, economics of the earlier import into park \(not in this one\)\n15 rows written: /,
+    absent: ['park/enterprises.csv', 'park/enterprises.arrow', 'park/economics.csv', 'park/economics.arrow'],
+  },
+  {
     id: 'import-green-space-negative',
     argv: ['import', '--activity', 'activity.csv', '--green-space-ha', '-1e6', '--out', 'park'],
     files: accountFiles(),
