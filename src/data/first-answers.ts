@@ -59,11 +59,19 @@ const FIXED = inventoryTables('kept');
  * new key.
  */
 export function keptAnswerKey(dataKey: string, scope2: Scope2Method, q: OverviewQuestion): string {
-  const options = { scope2Method: scope2 };
-  const build = buildInventorySql(options, FIXED, 'kept')
-    .map((s) => s.sql)
-    .join(';\n');
-  return `${dataKey}|scope2=${scope2}|inventory=${fnv1a(build)}|overview-${q}|${overviewQuestionSql(q, FIXED)}`;
+  return `${dataKey}|scope2=${scope2}|inventory=${inventoryHash(scope2)}|overview-${q}|${overviewQuestionSql(q, FIXED)}`;
+}
+
+const inventoryHashes = new Map<Scope2Method, string>();
+
+/** Hash of the SQL that materialises the inventory for a Scope 2 method (made once per method). */
+function inventoryHash(scope2: Scope2Method): string {
+  let h = inventoryHashes.get(scope2);
+  if (h === undefined) {
+    const build = buildInventorySql({ scope2Method: scope2 }, FIXED, 'kept').map((s) => s.sql);
+    inventoryHashes.set(scope2, (h = fnv1a(build.join(';\n'))));
+  }
+  return h;
 }
 
 /** A kept answer: its key and its Arrow IPC stream bytes. */

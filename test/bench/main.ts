@@ -16,7 +16,7 @@ import { importBench, printImportBench } from './import-bench';
 import { cliStartBench } from './cli-bench';
 import { printWorkshopBench } from './workshop-bench';
 import { printCompareBench } from './compare-bench';
-import { printDataBench } from './data-bench';
+import { printDataBench, printStartBench } from './data-bench';
 import { printKernelPartsBench } from './kernel-parts-bench';
 
 const SEED = 42;
@@ -82,8 +82,9 @@ async function main(): Promise<void> {
   if (process.env.BENCH_PART === 'workshop') return printWorkshopBench();
   // BENCH_PART=compare runs only part (i).
   if (process.env.BENCH_PART === 'compare') return printCompareBench();
-  // BENCH_PART=data runs only part (g).
+  // BENCH_PART=data runs only part (g); BENCH_PART=start only its start figures (g′).
   if (process.env.BENCH_PART === 'data') return printDataBench();
+  if (process.env.BENCH_PART === 'start') return printStartBench();
   // BENCH_PART=import runs only part (e) of the importer and the CLI at scale (200k and 1M rows).
   if (process.env.BENCH_PART === 'import') return printImportBench(await importBench());
   const park = await loadPark('sample', process.cwd());
