@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import type { Plugin } from 'vite';
+import { runnerImport, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { playwright } from '@vitest/browser-playwright';
@@ -88,8 +88,11 @@ function firstAnswersPlugin(): Plugin {
     name: 'pcw-first-answers',
     apply: 'build',
     async generateBundle() {
-      const { bundledFirstAnswers } = await import('./src/data/first-answers-node.ts');
-      for (const { park, json } of await bundledFirstAnswers()) {
+      // Loaded by Vite's module runner (TypeScript sources), not bundled into this config.
+      const { module } = await runnerImport<typeof import('./src/data/first-answers-node.ts')>(
+        './src/data/first-answers-node.ts',
+      );
+      for (const { park, json } of await module.bundledFirstAnswers()) {
         this.emitFile({ type: 'asset', fileName: `first-answers/${park}.json`, source: json });
       }
     },

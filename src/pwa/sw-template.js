@@ -24,6 +24,8 @@ self.addEventListener('activate', (event) => {
       .then((keys) =>
         Promise.all(keys.filter((k) => k.startsWith('pcw-') && k !== CACHE).map((k) => caches.delete(k))),
       )
+      // The page's own request goes out while this worker starts, instead of after it.
+      .then(() => self.registration.navigationPreload?.enable())
       .then(() => self.clients.claim()),
   );
 });
@@ -54,7 +56,8 @@ self.addEventListener('fetch', (event) => {
   if (req.mode === 'navigate') {
     // Network first for the page itself, so a new version is picked up when online.
     event.respondWith(
-      fetch(req)
+      Promise.resolve(event.preloadResponse)
+        .then((preloaded) => preloaded || fetch(req))
         .then((res) => {
           const copy = res.clone();
           caches.open(CACHE).then((c) => c.put('./', copy));
