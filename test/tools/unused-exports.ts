@@ -7,7 +7,8 @@
  * It reads import and export statements (TypeScript's parser; the `<script>` blocks of Svelte files),
  * resolves relative specifiers as Vite does for this project (`.ts`, `.svelte.ts`, `/index.ts`, a
  * `?query` suffix dropped), follows re-exports (`export … from`, `export * from`) and counts a
- * namespace import, a dynamic `import()` or a `new URL(…, import.meta.url)` as a use of every export.
+ * namespace import, a dynamic `import()` (or Vite's `runnerImport()`, as the build config loads a module)
+ * or a `new URL(…, import.meta.url)` as a use of every export.
  * Values only (functions, classes, enums, constants): an exported type or interface names part of a
  * module's interface (the type of an exported function's argument) even where no other file spells it.
  */
@@ -125,7 +126,8 @@ for (const file of files) {
         mod.own.set(n.name.text, line(n));
     } else if (
       ts.isCallExpression(n) &&
-      n.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      (n.expression.kind === ts.SyntaxKind.ImportKeyword ||
+        (ts.isIdentifier(n.expression) && n.expression.text === 'runnerImport')) &&
       n.arguments[0] &&
       ts.isStringLiteral(n.arguments[0])
     ) {
