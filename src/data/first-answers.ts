@@ -13,12 +13,12 @@ import type { Scope2Method } from '../core/scenario/schema';
 import { digestOf } from './answer-store';
 import type { TableBytes } from './parks';
 import type { DbPort } from './port';
+import { QueryCoordinator } from './query-coordinator';
 import { sectorCountsSql } from './sql/overview-sql';
 import {
   buildInventorySql,
   carrierYearsFromSql,
   fnv1a,
-  inventoryKey,
   inventoryTables,
   parkYearsFromSql,
   type InventoryTables,
@@ -93,11 +93,9 @@ export async function overviewAnswers(
   toIPC: (t: Table) => Uint8Array = (t) => tableToIPC(t, 'stream'),
 ): Promise<KeptAnswer[]> {
   const out: KeptAnswer[] = [];
+  const queries = new QueryCoordinator(async () => db);
   for (const scope2 of methods) {
-    const options = { scope2Method: scope2 };
-    const key = `first_${inventoryKey(options)}`;
-    const inv = inventoryTables(key);
-    for (const step of buildInventorySql(options, inv, key)) await db.exec(step.sql);
+    const inv = await queries.inventory({ scope2Method: scope2 });
     for (const q of OVERVIEW_QUESTIONS) {
       const t = await db.query(overviewQuestionSql(q, inv));
       const ipc = toIPC(t);

@@ -1,8 +1,8 @@
 /**
  * Registers the offline cache (the service worker) once the app has settled, not while it starts: its
- * install downloads the whole build again (DuckDB's wasm is 34 MB) and compiles every script for the
- * cache, and on a 2-core machine that work doubled the time to the first chart when it ran beside
- * DuckDB's own start. "Settled" is the first park opened (or failed), announced by the app with
+ * install downloads the whole build again (DuckDB's wasm included) and compiles every script for the
+ * cache, and on a 2-core machine that work slowed the first chart down when it ran beside DuckDB's own
+ * start (docs/architecture.md). "Settled" is the first park opened (or failed), announced by the app with
  * SETTLED_EVENT, then an idle moment; without that announcement the worker is registered after
  * FALLBACK_MS at the latest.
  */

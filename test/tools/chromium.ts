@@ -43,8 +43,8 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--disable-dev-shm-usage',
   // Headless Chromium still preloads the omnibox's dropdown as a web page of its own ("WebUI Top
-  // Renderer"), which can never be shown without a window: traced at about 2 s of CPU per page opened,
-  // as much as the app itself on this 2-core machine. Off, so tests and benchmarks measure the app.
+  // Renderer"), which can never be shown without a window, and competes with the app for the CPU on
+  // every page opened. Off, so tests and benchmarks measure the app.
   // Chromium reads only the last --disable-features, so Playwright's own list is repeated here.
   `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...HEADLESS_UI_FEATURES].join(',')}`,
 ];

@@ -224,8 +224,8 @@ export function enterpriseTopFromSql(
   key: EnterpriseOrderKey,
   dir: 'asc' | 'desc',
 ): string {
-  // The year's count by a subquery, not count(*) OVER (): a window over the whole year made DuckDB hold
-  // every row of it before the top-N (4× slower at 100× the sample park).
+  // The year's count by a subquery, not count(*) OVER (): a window over the whole year makes DuckDB hold
+  // every row of it before the top-N.
   return `WITH y AS (SELECT * FROM ${t.esy} WHERE year = ?)
 SELECT enterprise_id, name_zh, name_en, sector,
        energy_tce, electricity_tce, scope1_tco2, scope2_tco2, deduction_tco2, total_tco2,
