@@ -1,6 +1,19 @@
 /** The public shape of the simulation runner (workers/simulation-runner.ts), for callers and tests. */
 import type { CompiledModel, RunBlock } from '../src/core/scenario/kernel';
 import type { SimulationSummary } from '../src/core/scenario/summary';
+import type { RunArray } from '../src/core/scenario/model';
+
+/** Per-run arrays of a RunBlock (run-major, one row of nYears or its own stride per run) a caller may keep. */
+export type KeptField = 'gross' | 'emitted' | 'net' | 'energy' | 'output' | 'renewable' | 'npvCost';
+
+/** The runs of a result as kept (RunOptions.keep): their dimensions and the arrays asked for. */
+export interface KeptRuns {
+  runStart: number;
+  runCount: number;
+  nYears: number;
+  years: Int32Array;
+  arrays: Partial<Record<KeptField, RunArray>>;
+}
 
 /** Options of the pool, in the browser and in Node. */
 export interface PoolOptions {
@@ -38,6 +51,12 @@ export interface RunOptions {
   runs: number;
   /** Summarize in a worker (default true); otherwise `summary` is null. */
   summarize?: boolean;
+  /**
+   * With it, the runs are put together and summarized in a worker and never come to the caller's
+   * thread: the result's `block` is null and `kept` holds these arrays of the full sample (transferred;
+   * none of a preview). Without it, the whole block comes back, put together here.
+   */
+  keep?: readonly KeptField[];
   onProgress?: (progress: SimulationProgress) => void;
   signal?: AbortSignal;
 }
@@ -51,17 +70,28 @@ export interface ProgressiveOptions extends RunOptions {
   previewRuns?: number;
 }
 
-/** A result: the runs in run order (transferred from the workers) and their summary. */
-export interface SimulationResult {
+/**
+ * A result: the runs in run order (transferred from the workers; `B` is null for a result whose runs
+ * stayed in the workers, RunOptions.keep) and their summary.
+ */
+export interface SimulationResult<B extends RunBlock | null = RunBlock | null> {
   phase: 'preview' | 'full';
   seed: number;
   runs: number;
   workers: number;
-  block: RunBlock;
+  /** The runs in run order; null with RunOptions.keep. */
+  block: B;
+  /** The arrays named in RunOptions.keep (a full result; null otherwise). */
+  kept: KeptRuns | null;
   summary: SimulationSummary | null;
   /** ms since the request began: runs done (simulateMs), then the summary (summarizeMs); totalMs end to end. */
   timings: { simulateMs: number; summarizeMs: number; totalMs: number };
 }
+
+/** The result for options `O`: with `keep`, the runs stay in the workers (block null). */
+export type ResultOf<O extends RunOptions> = O extends { keep: readonly KeptField[] }
+  ? SimulationResult<null>
+  : SimulationResult<RunBlock>;
 
 export interface SimulationRunner {
   /** Number of workers in the pool. */
@@ -69,12 +99,12 @@ export interface SimulationRunner {
   /** Resolves once every worker has loaded. */
   ready(): Promise<void>;
   /** Runs 0..runs-1; supersedes any request in flight. */
-  run(model: CompiledModel, options: RunOptions): Promise<SimulationResult>;
+  run<O extends RunOptions>(model: CompiledModel, options: O): Promise<ResultOf<O>>;
   /** Yields a preview (the first `previewRuns` runs), then the full result; supersedes any request in flight. */
-  runProgressive(
+  runProgressive<O extends ProgressiveOptions>(
     model: CompiledModel,
-    options: ProgressiveOptions,
-  ): AsyncGenerator<SimulationResult, void, undefined>;
+    options: O,
+  ): AsyncGenerator<ResultOf<O>, void, undefined>;
   /** Summarizes a block in a worker; `block` is transferred (detached here) and handed back with the summary. */
   summarize(
     model: CompiledModel,

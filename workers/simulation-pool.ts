@@ -14,9 +14,12 @@ import { RunBlockAssembler } from '../src/core/scenario/merge';
 import { breakdownEvery } from '../src/core/scenario/model';
 import { CancelledError, SimulationWorkerError, SupersededError } from './simulation-errors';
 import type {
+  KeptField,
+  KeptRuns,
   PooledSimulationRunner,
   PoolOptions,
   ProgressiveOptions,
+  ResultOf,
   RunOptions,
   SimulationResult,
 } from './simulation-api';
@@ -46,6 +49,8 @@ class PooledRunner implements PooledSimulationRunner {
   #terminated = false;
   #keys = new WeakMap<CompiledModel, number>();
   #nextKey = 1;
+  /** Ids of results put together in a worker (RunOptions.keep). */
+  #nextCollect = 1;
   /** Measured cost per run of each model, with lever contributions and breakdown [0] and without (a preview) [1]. */
   #msPerRun = new WeakMap<CompiledModel, [number, number]>();
   #lastMsPerRun: [number, number] = [Number.NaN, Number.NaN];
@@ -124,19 +129,61 @@ class PooledRunner implements PooledSimulationRunner {
     runStart: number,
     runs: number,
     detail: ChunkDetail,
-    into: RunBlockAssembler,
+    into: RunBlockAssembler | Collection,
     report: (done: number) => void,
   ): Promise<void> {
     const key = this.#keyOf(model);
     let done = 0;
+    const count = (n: number) => {
+      done += n;
+      report(done);
+    };
+    if (into instanceof RunBlockAssembler) {
+      const lanes = laneRanges(runs, this.size, runStart).map((range, lane) =>
+        this.#runLane(request, lane, range, model, key, seed, detail, (block) => {
+          if (typeof block === 'number') throw new Error('a chunk was collected in a worker unasked');
+          into.add(block);
+          count(block.runCount);
+          return true;
+        }),
+      );
+      await Promise.race([Promise.all(lanes), request.stopped]);
+      return;
+    }
+    // Put together in worker 0: its own chunks go straight in, the other workers' are handed over
+    // (transferred through here, never read here) and their buffers come back for the next chunk.
+    const { id } = into;
+    await this.#call(COLLECTOR, request, (slot) => slot.remote.collectStart(id, runStart, runs));
+    const handovers: Promise<void>[] = [];
     const lanes = laneRanges(runs, this.size, runStart).map((range, lane) =>
-      this.#runLane(request, lane, range, model, key, seed, detail, (block) => {
-        into.add(block);
-        done += block.runCount;
-        report(done);
-      }),
+      lane === COLLECTOR
+        ? this.#runLane(
+            request,
+            lane,
+            range,
+            model,
+            key,
+            seed,
+            detail,
+            (n) => (count(n as number), false),
+            id,
+          )
+        : this.#runLane(request, lane, range, model, key, seed, detail, (block, giveBack) => {
+            if (typeof block === 'number') throw new Error('a chunk was collected in a worker unasked');
+            const n = block.runCount;
+            const handover = this.#call(COLLECTOR, request, (slot) =>
+              slot.remote.collectAdd(id, Comlink.transfer(block, transferablesOf(block))),
+            ).then((buffer) => {
+              giveBack(buffer);
+              count(n);
+            });
+            handover.catch(() => {});
+            handovers.push(handover);
+            return false;
+          }),
     );
     await Promise.race([Promise.all(lanes), request.stopped]);
+    await Promise.race([Promise.all(handovers), request.stopped]);
   }
 
   async #runLane(
@@ -147,7 +194,8 @@ class PooledRunner implements PooledSimulationRunner {
     key: number,
     seed: number,
     detail: ChunkDetail,
-    accept: (block: RunBlock) => void,
+    accept: Accept,
+    collect?: number,
   ): Promise<void> {
     const kind = detail.levers ? 0 : 1;
     // The last chunk's buffer, once copied into the result, goes back to the worker for the next chunk:
@@ -159,21 +207,24 @@ class PooledRunner implements PooledSimulationRunner {
       // Sized anew each time from the cost measured so far, so chunks stay near the target time.
       const chunk = nextChunk(range, done, this.#chunkRuns(model, kind));
       done += chunk.runCount;
-      let block: RunBlock;
+      let block: RunBlock | number;
       try {
         block = await this.#call(lane, request, async (slot) => {
           await this.#ensureModel(slot, model, key);
           const started = performance.now();
           const slab = spare;
           spare = null;
-          const result = await slot.remote.simulate(
-            key,
-            seed,
-            chunk.runStart,
-            chunk.runCount,
-            detail,
-            slab ? Comlink.transfer(slab, [slab]) : undefined,
-          );
+          const result =
+            collect === undefined
+              ? await slot.remote.simulate(
+                  key,
+                  seed,
+                  chunk.runStart,
+                  chunk.runCount,
+                  detail,
+                  slab ? Comlink.transfer(slab, [slab]) : undefined,
+                )
+              : await slot.remote.simulateInto(collect, key, seed, chunk.runStart, chunk.runCount, detail);
           this.#learn(model, kind, (performance.now() - started) / chunk.runCount);
           return result;
         });
@@ -184,8 +235,8 @@ class PooledRunner implements PooledSimulationRunner {
         throw failure;
       }
       if (request.reason) return; // a stale chunk: dropped
-      accept(block);
-      spare = slabOf(block);
+      const copied = accept(block, (buffer) => (spare ??= buffer));
+      if (copied && typeof block !== 'number') spare = slabOf(block);
     }
   }
 
@@ -291,12 +342,98 @@ class PooledRunner implements PooledSimulationRunner {
     main.summary.lever_contribution = side.levers;
     return {
       summary: main.summary,
-      block: { ...main.block, leverContribution: side.part.leverContribution },
+      block: { ...main.block, leverContribution: side.part!.leverContribution },
     };
+  }
+
+  /**
+   * Ends a result put together in worker 0: its summary there, the lever summaries (half the work) at
+   * the same time in worker 1 when there is one, and the arrays to keep transferred out.
+   */
+  async #finishCollection(
+    request: Request,
+    model: CompiledModel,
+    collection: Collection,
+    seed: number,
+    summarize: boolean,
+    keep: readonly KeptField[],
+  ): Promise<{ summary: SimulationSummary | null; kept: Record<string, Float32Array | Float64Array> }> {
+    const key = this.#keyOf(model);
+    const { id } = collection;
+    const call = async <T>(index: number, fn: (slot: Slot<Remote>) => Promise<T>): Promise<T> => {
+      try {
+        return await this.#call(index, request, async (slot) => {
+          await this.#ensureModel(slot, model, key);
+          return fn(slot);
+        });
+      } catch (error) {
+        if (error instanceof CancelledError) throw error;
+        throw new SimulationWorkerError(index, collection.runStart, collection.runCount, error);
+      }
+    };
+    const side = this.#slots.length > 1 ? 1 : -1;
+    if (!summarize || side < 0 || !collection.levers || model.nLevers === 0) {
+      return call(COLLECTOR, (slot) => slot.remote.collectFinish(id, key, seed, keep, summarize, false));
+    }
+    const part = await call(COLLECTOR, (slot) => slot.remote.takeLevers(id));
+    const [main, levers] = await Promise.all([
+      call(COLLECTOR, (slot) => slot.remote.collectFinish(id, key, seed, keep, true, true)),
+      call(side, (slot) =>
+        slot.remote.summarizeLevers(
+          key,
+          Comlink.transfer(part, [part.leverContribution.buffer as ArrayBuffer]),
+          false,
+        ),
+      ),
+    ]);
+    if (main.summary) main.summary.lever_contribution = levers.levers;
+    return main;
   }
 
   /** Summarizes (if asked) and packages a finished block, unless the request stopped meanwhile. */
   async #complete(
+    request: Request,
+    model: CompiledModel,
+    block: RunBlock | Collection,
+    phase: SimulationResult['phase'],
+    options: RunOptions,
+    startedAt: number,
+    simulateMs: number,
+  ): Promise<SimulationResult> {
+    if (!(block instanceof Collection))
+      return this.#completeBlock(request, model, block, phase, options, startedAt, simulateMs);
+    const keep = phase === 'full' ? (options.keep ?? []) : [];
+    const summarizeStart = performance.now();
+    const done = await Promise.race([
+      this.#finishCollection(request, model, block, options.seed, options.summarize ?? true, keep),
+      request.stopped,
+    ]);
+    if (request.reason) throw request.reason;
+    const now = performance.now();
+    const timings = { simulateMs, summarizeMs: now - summarizeStart, totalMs: now - startedAt };
+    const kept: KeptRuns | null =
+      phase === 'full'
+        ? {
+            runStart: block.runStart,
+            runCount: block.runCount,
+            nYears: model.nYears,
+            years: Int32Array.from(model.years),
+            arrays: done.kept,
+          }
+        : null;
+    return {
+      phase,
+      seed: options.seed,
+      runs: block.runCount,
+      workers: this.size,
+      block: null,
+      kept,
+      summary: done.summary,
+      timings,
+    };
+  }
+
+  async #completeBlock(
     request: Request,
     model: CompiledModel,
     block: RunBlock,
@@ -316,7 +453,16 @@ class PooledRunner implements PooledSimulationRunner {
     if (request.reason) throw request.reason;
     const now = performance.now();
     const timings = { simulateMs, summarizeMs: now - summarizeStart, totalMs: now - startedAt };
-    return { phase, seed: options.seed, runs: block.runCount, workers: this.size, block, summary, timings };
+    return {
+      phase,
+      seed: options.seed,
+      runs: block.runCount,
+      workers: this.size,
+      block,
+      kept: null,
+      summary,
+      timings,
+    };
   }
 
   /**
@@ -330,25 +476,41 @@ class PooledRunner implements PooledSimulationRunner {
     startedAt: number,
   ): Promise<SimulationResult> {
     const { runs, seed } = options;
-    const into = new RunBlockAssembler(0, runs);
+    const into = this.#into(options, 0, runs, true);
     const report = (done: number) =>
       options.onProgress?.({ phase: 'full', done, total: runs, elapsedMs: performance.now() - startedAt });
     await this.#simulate(request, model, seed, 0, runs, fullDetail(runs), into, report);
     const simulateMs = performance.now() - startedAt;
-    return this.#complete(request, model, into.result(), 'full', options, startedAt, simulateMs);
+    const block = into instanceof RunBlockAssembler ? into.result() : into;
+    return this.#complete(request, model, block, 'full', options, startedAt, simulateMs);
   }
 
-  async run(model: CompiledModel, options: RunOptions): Promise<SimulationResult> {
+  /** Where a phase's runs are put together: here (a block), or in worker 0 with RunOptions.keep. */
+  #into(
+    options: RunOptions,
+    runStart: number,
+    runs: number,
+    levers: boolean,
+  ): RunBlockAssembler | Collection {
+    return options.keep
+      ? new Collection(this.#nextCollect++, runStart, runs, levers)
+      : new RunBlockAssembler(runStart, runs);
+  }
+
+  async run<O extends RunOptions>(model: CompiledModel, options: O): Promise<ResultOf<O>> {
     checkRuns(options.runs);
     const request = this.#begin(options.signal);
     try {
-      return await this.#full(request, model, options, performance.now());
+      return (await this.#full(request, model, options, performance.now())) as ResultOf<O>;
     } finally {
       this.#end(request);
     }
   }
 
-  async *runProgressive(model: CompiledModel, options: ProgressiveOptions) {
+  async *runProgressive<O extends ProgressiveOptions>(
+    model: CompiledModel,
+    options: O,
+  ): AsyncGenerator<ResultOf<O>, void, undefined> {
     checkRuns(options.runs);
     const { runs, seed } = options;
     const first = Math.min(Math.max(1, Math.floor(options.previewRuns ?? 1000)), runs);
@@ -358,7 +520,7 @@ class PooledRunner implements PooledSimulationRunner {
       const startedAt = performance.now();
       if (first < runs) {
         // The preview leaves the lever contributions and the breakdown out (about a third less kernel time).
-        const head = new RunBlockAssembler(0, first);
+        const head = this.#into(options, 0, first, false);
         const report = (done: number) =>
           options.onProgress?.({
             phase: 'preview',
@@ -371,7 +533,7 @@ class PooledRunner implements PooledSimulationRunner {
         const preview = await this.#complete(
           request,
           model,
-          head.result(),
+          head instanceof RunBlockAssembler ? head.result() : head,
           'preview',
           options,
           startedAt,
@@ -382,16 +544,16 @@ class PooledRunner implements PooledSimulationRunner {
         // preview is handed over, so it does not wait for the consumer.
         const rest = this.#full(request, model, options, startedAt);
         rest.catch(() => {});
-        yield preview;
+        yield preview as ResultOf<O>;
         const full = await rest;
         finished = true;
         this.#end(request);
-        yield full;
+        yield full as ResultOf<O>;
       } else {
         const full = await this.#full(request, model, options, startedAt);
         finished = true;
         this.#end(request);
-        yield full;
+        yield full as ResultOf<O>;
       }
     } finally {
       // A consumer that stops iterating early cancels the rest.
@@ -425,6 +587,27 @@ class PooledRunner implements PooledSimulationRunner {
     this.#current = null;
     for (const slot of this.#slots) slot.kill(reason);
   }
+}
+
+/**
+ * Takes a finished chunk: its block (transferred here), or its run count when it was collected in its
+ * worker; `giveBack` hands a buffer to the lane for its next chunk. True when the block has been
+ * copied and its buffer is free for the lane's next chunk at once.
+ */
+type Accept = (chunk: RunBlock | number, giveBack: (buffer: ArrayBuffer | null) => void) => boolean;
+
+/** The worker that puts together the results kept off the caller's thread (RunOptions.keep). */
+const COLLECTOR = 0;
+
+/** A result being put together in worker COLLECTOR: its id there and its runs. */
+class Collection {
+  constructor(
+    readonly id: number,
+    readonly runStart: number,
+    readonly runCount: number,
+    /** Whether its chunks carry lever contributions (a full sample's do, a preview's do not). */
+    readonly levers: boolean,
+  ) {}
 }
 
 /** A preview's chunks: no lever contributions, no breakdown. */

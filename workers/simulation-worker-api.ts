@@ -5,6 +5,7 @@
 import * as Comlink from 'comlink';
 import type { CompiledModel, RunBlock } from '../src/core/scenario/kernel';
 import type { LeverPart, LeverSummary, SimulationSummary } from '../src/core/scenario/summary';
+import { RunBlockAssembler } from '../src/core/scenario/merge';
 import { createSimulationService, FULL_DETAIL, kernelOptions, type ChunkDetail } from './simulation-service';
 import { transferablesOf } from './transfer';
 import { READY_MESSAGE, type MessageEndpoint } from './worker-slot';
@@ -23,6 +24,22 @@ function createWorkerApi(options: WorkerApiOptions = {}) {
   let chunks = 0;
   let reused = 0;
   let lastSent: RunBlock | null = null;
+  /**
+   * A result put together in this worker (the pool's `keep` mode): its runs' chunks, computed here or
+   * handed over, copied into place; then summarized here. One at a time: a newer one replaces it.
+   */
+  let collection: { id: number; into: RunBlockAssembler; block: RunBlock | null } | null = null;
+  /** The buffer of this worker's last chunk collected here, free for its next chunk. */
+  let spare: ArrayBuffer | undefined;
+
+  const collected = (id: number) => {
+    if (collection?.id !== id) throw new Error(`Simulation worker has no collection #${id}`);
+    return collection;
+  };
+  const assembled = (id: number): RunBlock => {
+    const c = collected(id);
+    return (c.block ??= c.into.result());
+  };
 
   return {
     setModel(key: number, model: CompiledModel): void {
@@ -50,6 +67,92 @@ function createWorkerApi(options: WorkerApiOptions = {}) {
       return Comlink.transfer(block, transferablesOf(block));
     },
 
+    /** Starts collection `id` of runs [runStart, runStart + runCount), replacing any earlier one. */
+    collectStart(id: number, runStart: number, runCount: number): void {
+      collection = { id, into: new RunBlockAssembler(runStart, runCount), block: null };
+    },
+
+    /** Runs a chunk straight into collection `id`; only its run count goes back. */
+    simulateInto(
+      id: number,
+      key: number,
+      seed: number,
+      runStart: number,
+      runCount: number,
+      detail: ChunkDetail,
+    ): number | Promise<never> {
+      const into = collected(id).into;
+      const instead = options.beforeChunk?.(service.model(key), runStart, runCount);
+      if (instead) return instead;
+      const block = service.simulate(key, seed, runStart, runCount, {
+        ...kernelOptions(detail),
+        slab: spare,
+      });
+      chunks++;
+      if (spare && block.gross.buffer === spare) reused++;
+      into.add(block);
+      spare = block.gross.buffer instanceof ArrayBuffer ? block.gross.buffer : undefined;
+      return block.runCount;
+    },
+
+    /**
+     * Adds a chunk computed in another worker (transferred in) to collection `id`, if it is still the
+     * one collected here (a superseded request's chunk is dropped), and hands its buffer back for reuse.
+     */
+    collectAdd(id: number, block: RunBlock): ArrayBuffer | null {
+      if (collection?.id === id) collection.into.add(block);
+      const buffer = block.gross.buffer;
+      return buffer instanceof ArrayBuffer && buffer.byteLength > 0
+        ? Comlink.transfer(buffer, [buffer])
+        : null;
+    },
+
+    /** The lever contributions of collection `id`, taken out (transferred) to be summarized elsewhere. */
+    takeLevers(id: number): LeverPart {
+      const block = assembled(id);
+      const part: LeverPart = {
+        runCount: block.runCount,
+        nYears: block.nYears,
+        nLevers: block.nLevers,
+        years: block.years.slice(),
+        leverContribution: block.leverContribution,
+      };
+      block.leverContribution = new Float32Array(0);
+      return Comlink.transfer(part, [
+        part.leverContribution.buffer as ArrayBuffer,
+        part.years.buffer as ArrayBuffer,
+      ]);
+    },
+
+    /**
+     * Ends collection `id`: its summary (unless `summarize` is false; without its lever part when
+     * `withoutLevers`) and the per-run arrays named in `keep` (transferred). The rest is dropped here.
+     */
+    collectFinish(
+      id: number,
+      key: number,
+      seed: number,
+      keep: readonly string[],
+      summarize: boolean,
+      withoutLevers: boolean,
+    ): { summary: SimulationSummary | null; kept: Record<string, Float32Array | Float64Array> } {
+      const block = assembled(id);
+      collection = null;
+      const summary = summarize
+        ? service.summarize(key, block, seed, withoutLevers ? { levers: [] } : {})
+        : null;
+      const fields = block as unknown as Record<string, unknown>;
+      const kept: Record<string, Float32Array | Float64Array> = {};
+      for (const name of keep) {
+        const value = fields[name];
+        if (!(value instanceof Float32Array || value instanceof Float64Array))
+          throw new Error(`RunBlock has no per-run array ${name}`);
+        kept[name] = value;
+      }
+      const buffers = [...new Set(Object.values(kept).map((a) => a.buffer as ArrayBuffer))];
+      return Comlink.transfer({ summary, kept }, buffers);
+    },
+
     /**
      * Takes a merged block (transferred in), summarizes it and gives both back (transferred out). With
      * `withoutLevers`, `lever_contribution` is left empty for summarizeLevers in another worker to fill.
@@ -64,9 +167,17 @@ function createWorkerApi(options: WorkerApiOptions = {}) {
       return Comlink.transfer({ summary, block }, transferablesOf(block));
     },
 
-    /** The lever summaries of a block's lever contributions (transferred in and back out). */
-    summarizeLevers(key: number, part: LeverPart): { levers: LeverSummary[]; part: LeverPart } {
+    /**
+     * The lever summaries of a block's lever contributions (transferred in, and back out unless
+     * `giveBack` is false: then they are dropped here).
+     */
+    summarizeLevers(
+      key: number,
+      part: LeverPart,
+      giveBack = true,
+    ): { levers: LeverSummary[]; part: LeverPart | null } {
       const levers = service.summarizeLevers(key, part);
+      if (!giveBack) return { levers, part: null };
       return Comlink.transfer({ levers, part }, [
         part.leverContribution.buffer as ArrayBuffer,
         part.years.buffer as ArrayBuffer,

@@ -34,7 +34,7 @@ export type BrowserRow = PageFigures & {
 const HERE = dirname(fileURLToPath(import.meta.url));
 
 /** Process ids of the page renderers started with this profile directory. */
-function rendererPids(profile: string): string[] {
+export function rendererPids(profile: string): string[] {
   try {
     const ps = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
     return ps
@@ -49,7 +49,7 @@ function rendererPids(profile: string): string[] {
 }
 
 /** Peak RSS (VmHWM) or current RSS (VmRSS) of the page renderers, in MB (the largest renderer). */
-function rendererRss(pids: string[], field: 'VmHWM' | 'VmRSS'): number | null {
+export function rendererRss(pids: string[], field: 'VmHWM' | 'VmRSS'): number | null {
   try {
     const values = pids.map((pid) => {
       const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -62,7 +62,7 @@ function rendererRss(pids: string[], field: 'VmHWM' | 'VmRSS'): number | null {
 }
 
 /** Resets the peak RSS (VmHWM) of these processes to their current RSS (Linux: clear_refs 5); false if refused. */
-function resetPeak(pids: string[]): boolean {
+export function resetPeak(pids: string[]): boolean {
   try {
     for (const pid of pids) writeFileSync(`/proc/${pid}/clear_refs`, '5');
     return pids.length > 0;

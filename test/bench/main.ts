@@ -18,6 +18,7 @@ import { printWorkshopBench } from './workshop-bench';
 import { printCompareBench } from './compare-bench';
 import { printDataBench, printStartBench } from './data-bench';
 import { printKernelPartsBench } from './kernel-parts-bench';
+import { printAppBench } from './app-bench';
 
 const SEED = 42;
 const SCENARIO = 'policy';
@@ -80,6 +81,8 @@ async function main(): Promise<void> {
   if (process.env.BENCH_PART === 'cli') return printCliStart();
   // BENCH_PART=workshop runs only part (h).
   if (process.env.BENCH_PART === 'workshop') return printWorkshopBench();
+  // BENCH_PART=app runs only part (j): the Pathways page of the built app.
+  if (process.env.BENCH_PART === 'app') return printAppBench();
   // BENCH_PART=compare runs only part (i).
   if (process.env.BENCH_PART === 'compare') return printCompareBench();
   // BENCH_PART=data runs only part (g); BENCH_PART=start only its start figures (g′).
@@ -216,6 +219,7 @@ async function main(): Promise<void> {
   printCliStart();
   await printWorkshopBench();
   await printCompareBench();
+  await printAppBench();
   await printDataBench();
   console.log(`Benchmark took ${((performance.now() - started) / 1000).toFixed(0)} s.`);
 }

@@ -52,6 +52,15 @@ export interface GroupSensitivity {
 
 const MAX_RUNS = 20_000;
 
+/** Centred ranks of a sample (rank − mean rank) and their sum of squares. */
+export interface CentredRanks {
+  x: Float64Array;
+  ss: number;
+}
+
+/** Whether groupSensitivity ranks every run (not a subsample): then ranks made elsewhere can be reused. */
+export const ranksAllRuns = (runs: number): boolean => runs <= MAX_RUNS;
+
 /**
  * Scores each group of inputs against each output. `inputs` is run-major [run * nInputs + i];
  * `outputs` are per-run values; `spearman[o][i]` gives the direction of each input.
@@ -62,6 +71,8 @@ export function groupSensitivity(
   runs: number,
   outputs: readonly { name: string; at: (run: number) => number }[],
   spearman: readonly (readonly (number | null)[])[],
+  /** The inputs' centred ranks over all runs, when already made (only when ranksAllRuns(runs)). */
+  inputRanks?: readonly CentredRanks[],
 ): GroupSensitivity[] {
   const nI = inputIds.length;
   const step = Math.max(1, Math.ceil(runs / MAX_RUNS));
@@ -70,7 +81,7 @@ export function groupSensitivity(
   const work = new RankScratch();
   const column = new Float64Array(n);
   // Centred ranks of every input and output on the subsample.
-  const centred = (get: (r: number) => number): { x: Float64Array; ss: number } => {
+  const centred = (get: (r: number) => number): CentredRanks => {
     for (let j = 0; j < n; j++) column[j] = get(j * step);
     const x = Float64Array.from(rankInto(column, new Float64Array(n), work));
     let m = 0;
@@ -83,7 +94,10 @@ export function groupSensitivity(
     }
     return { x, ss };
   };
-  const xs = inputIds.map((_, i) => centred((r) => inputs[r * nI + i]));
+  const xs =
+    step === 1 && inputRanks?.length === nI
+      ? inputRanks
+      : inputIds.map((_, i) => centred((r) => inputs[r * nI + i]));
   const ys = outputs.map((o) => centred(o.at));
   const groups = new Map<string, number[]>();
   inputIds.forEach((id, i) => {

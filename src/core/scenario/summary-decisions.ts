@@ -96,21 +96,29 @@ export function quantiles(x: Float64Array, digits = 0): Quantiles {
   };
 }
 
-/** Run r's multipliers of the base-year inventory: activity (energy), and activity × factors (emissions). */
+/** Each run's multipliers of the base-year inventory: activity (energy), and activity × factors (emissions). */
 function inventoryMultipliers(
   model: CompiledModel,
-  block: Pick<RunBlock, 'inputs' | 'nInputs'>,
-): (r: number) => { activity: number; emissions: number } {
+  block: Pick<RunBlock, 'inputs' | 'nInputs' | 'runCount'>,
+): { activity: Float64Array; emissions: Float64Array } {
   const parts = Array.from(model.inventorySlots, (slot) => ({
     input: model.inputSlots.indexOf(slot),
     fixed: model.slotParams[4 * slot],
   }));
   const nI = block.nInputs;
-  return (r) => {
-    const v = parts.map((p) => (p.input >= 0 ? block.inputs[r * nI + p.input] : p.fixed));
-    const activity = v[0] ?? 1;
-    return { activity, emissions: activity * (v[1] ?? 1) };
+  const n = block.runCount;
+  const value = (r: number, k: number) => {
+    const p = parts[k];
+    if (!p) return 1;
+    return p.input >= 0 ? block.inputs[r * nI + p.input] : p.fixed;
   };
+  const activity = new Float64Array(n);
+  const emissions = new Float64Array(n);
+  for (let r = 0; r < n; r++) {
+    activity[r] = value(r, 0);
+    emissions[r] = activity[r] * value(r, 1);
+  }
+  return { activity, emissions };
 }
 
 /**
@@ -142,7 +150,7 @@ export function peaksOf(
     let best = 0;
     for (let y = 1; y < nY; y++) if (block.emitted[r * nY + y] > block.emitted[r * nY + best]) best = y;
     const top = block.emitted[r * nY + best];
-    const hist = histMax * mult(r).emissions;
+    const hist = histMax * mult.emissions[r];
     year[r] = hist >= top ? histYear : years[best];
     value[r] = hist >= top ? hist : top;
   }
@@ -191,29 +199,38 @@ export function summarizeTargets(
     } else if (!years.some((t) => t >= def.target_year) && years[years.length - 1] < def.target_year) {
       return none(`The horizon ends before ${def.target_year}.`);
     }
-    const energyHistory = (i: number) => h!.energyTce[i] - (h!.renewableTce?.[i] ?? 0);
     let met = 0;
     const gaps = new Float64Array(n);
     let finite = 0;
-    for (let r = 0; r < n; r++) {
-      const m = mult(r);
-      const at = (arr: ArrayLike<number>, t: number, hist: (i: number) => number, scale: number) => {
-        const y = years.indexOf(t);
-        if (y >= 0) return arr[r * nY + y];
-        const i = h ? h.years.indexOf(t) : -1;
-        return i >= 0 ? hist(i) * scale : NaN;
-      };
-      const run: RunPaths = {
-        emitted: (t) => at(block.emitted, t, (i) => h!.totalTco2[i], m.emissions),
-        energy: (t) => {
-          const y = years.indexOf(t);
-          if (y >= 0) return block.energy[r * nY + y] - block.renewable[r * nY + y];
-          const i = h ? h.years.indexOf(t) : -1;
-          return i >= 0 ? energyHistory(i) * m.activity : NaN;
-        },
-        output: (t) => at(block.output, t, (i) => h!.outputValue[i], 1),
-        peakYear: peakYear[r],
-      };
+    // One RunPaths for all runs, reading run `r` (no objects made per run): the years' places in the
+    // projection and the history are looked up once.
+    let r = 0;
+    const place = new Map<number, [number, number]>();
+    const placeOf = (t: number): [number, number] => {
+      let p = place.get(t);
+      if (!p) place.set(t, (p = [years.indexOf(t), h ? h.years.indexOf(t) : -1]));
+      return p;
+    };
+    const run: RunPaths = {
+      emitted: (t) => {
+        const [y, i] = placeOf(t);
+        if (y >= 0) return block.emitted[r * nY + y];
+        return i >= 0 ? h!.totalTco2[i] * mult.emissions[r] : NaN;
+      },
+      energy: (t) => {
+        const [y, i] = placeOf(t);
+        if (y >= 0) return block.energy[r * nY + y] - block.renewable[r * nY + y];
+        return i >= 0 ? (h!.energyTce[i] - (h!.renewableTce?.[i] ?? 0)) * mult.activity[r] : NaN;
+      },
+      output: (t) => {
+        const [y, i] = placeOf(t);
+        if (y >= 0) return block.output[r * nY + y];
+        return i >= 0 ? h!.outputValue[i] : NaN;
+      },
+      peakYear: NaN,
+    };
+    for (r = 0; r < n; r++) {
+      run.peakYear = peakYear[r];
       const res = testTarget(def, run);
       if (res.met) met++;
       if (Number.isFinite(res.gap)) gaps[finite++] = res.gap;

@@ -19,7 +19,13 @@ import {
 } from './summary-decisions';
 import { quantiles, quantilesInPlace, rankInto, RankScratch } from '../stats';
 import type { LeverDoc } from './levers';
-import { groupSensitivity, inputGroup, type GroupSensitivity } from './sensitivity-groups';
+import {
+  groupSensitivity,
+  inputGroup,
+  ranksAllRuns,
+  type CentredRanks,
+  type GroupSensitivity,
+} from './sensitivity-groups';
 import type { CompiledModel, RunArray, RunBlock } from './model';
 
 export interface PercentileSeries {
@@ -316,7 +322,7 @@ export function summarize(
   }
   const horizonHas2060 = years[years.length - 1] >= 2060;
 
-  const sens = sensitivity(model, block, w, years, peakYear, cumulative);
+  const { rows: sens, inputRanks } = sensitivity(model, block, w, years, peakYear, cumulative);
   return {
     runs: n,
     seed,
@@ -349,7 +355,7 @@ export function summarize(
     lever_contribution: options.levers ?? summarizeLevers(model, block),
     by_sector_tco2: breakdown(block.bySector, model.sectors, block),
     by_carrier_tco2: breakdown(block.byCarrier, model.carriers, block),
-    sensitivity_groups: sensitivityGroups(model, block, years, peakYear, cumulative, sens),
+    sensitivity_groups: sensitivityGroups(model, block, years, peakYear, cumulative, sens, inputRanks),
     lever_contribution_method: 'shapley_sampled_permutation',
     targets: summarizeTargets(model, block, peakYear),
     costs: summarizeCosts(model, block),
@@ -365,6 +371,7 @@ function sensitivityGroups(
   peakYear: Float64Array,
   cumulative: Float64Array,
   rows: readonly SensitivityRow[],
+  inputRanks: readonly CentredRanks[] | null,
 ): GroupSensitivity[] {
   const nY = block.nYears;
   const y2030 = years.indexOf(2030);
@@ -379,7 +386,14 @@ function sensitivityGroups(
     for (const row of rows) if (row.output === o.name) byInput[index.get(row.input)!] = row.spearman;
     return byInput;
   });
-  const groups = groupSensitivity(model.inputIds, block.inputs, block.runCount, outputs, rho);
+  const groups = groupSensitivity(
+    model.inputIds,
+    block.inputs,
+    block.runCount,
+    outputs,
+    rho,
+    inputRanks ?? undefined,
+  );
   return outputs.flatMap((o) =>
     groups
       .filter((g) => g.output === o.name)
@@ -450,7 +464,7 @@ function sensitivity(
   years: number[],
   peakYear: Float64Array,
   cumulative: Float64Array,
-): SensitivityRow[] {
+): { rows: SensitivityRow[]; inputRanks: CentredRanks[] | null } {
   const n = block.runCount;
   const nY = block.nYears;
   const nI = block.nInputs;
@@ -469,11 +483,18 @@ function sensitivity(
   const sxy = new Float64Array(nO);
   const rk = new Float64Array(n);
   const rows: SensitivityRow[][] = outs.map(() => []);
+  const inputRanks: CentredRanks[] | null = ranksAllRuns(n) ? [] : null;
   for (let i0 = 0; i0 < nI; i0 += GROUP) {
     const count = Math.min(GROUP, nI - i0);
     gatherAny(w, block.inputs, nI, i0, count);
     for (let j = 0; j < count; j++) {
       const x = ranked(w.cols[j], rk, work);
+      if (inputRanks) {
+        // Kept centred for the grouped sensitivity, which ranks the same runs.
+        const c = new Float64Array(n);
+        for (let r = 0; r < n; r++) c[r] = x.ranks[r] - x.mean;
+        inputRanks.push({ x: c, ss: x.ss });
+      }
       sxy.fill(0);
       for (let o = 0; o < nO; o++) {
         const y = outs[o].ranks;
@@ -496,12 +517,13 @@ function sensitivity(
   }
   // Largest |ρ| first (the tornado's order); ties and nulls keep input order.
   const key = (s: SensitivityRow) => (s.spearman === null ? -1 : Math.abs(s.spearman));
-  return rows.flatMap((list) =>
+  const sorted = rows.flatMap((list) =>
     list
       .map((row, i) => ({ row, i }))
       .sort((a, b) => key(b.row) - key(a.row) || a.i - b.i)
       .map((x) => x.row),
   );
+  return { rows: sorted, inputRanks };
 }
 function intensityChange(
   model: CompiledModel,

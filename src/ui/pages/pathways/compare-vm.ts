@@ -87,7 +87,7 @@ export function scope2Mismatches(items: readonly CompareItem[], scope2: Scope2Me
 
 /** What of the simulation runner a comparison uses. */
 export interface CompareRunner {
-  run(model: CompiledModel, options: RunOptions): Promise<SimulationResult>;
+  run(model: CompiledModel, options: RunOptions): Promise<SimulationResult<RunBlock>>;
 }
 
 interface CompareOptions {

@@ -1,8 +1,8 @@
 /**
  * State of the Pathways page: the park baseline, the scenario being edited (preset + lever settings +
- * seed + runs), the simulation runner and the result on show. Every edit schedules a run (a burst of
- * slider moves coalesces into one); each run is progressive (a 1,000-run preview, then the full
- * sample) and carries a token, so a result of older settings is never put on show after a newer one.
+ * seed + runs), the simulation runner and the result on show. Every edit schedules a run (the first at
+ * once, a burst of slider moves paced to one run per short delay); each run is progressive (a 1,000-run
+ * preview, then the full sample) and carries a token, so a result of older settings is never put on show after a newer one.
  * Each full result is also offered to DuckDB as the `sim_runs` table, written when first queried
  * (src/data/sim-tables.ts, ensureRunsTable).
  */
@@ -20,6 +20,8 @@ import {
   type Scope2Method,
   type SimulationSummary,
 } from '../../../core/scenario/index';
+import type { KeptField, KeptRuns } from '../../../../workers/simulation-api';
+import type { RunColumns } from '../../../data/runs-layout';
 import {
   createSimulationRunner,
   isCancellation,
@@ -81,7 +83,7 @@ export interface PathwaysOptions {
   /** What the opening link asked for (decodeShare of the URL). */
   initial?: DecodedShare;
   createRunner?: () => SimulationRunner;
-  /** Delay that coalesces a burst of edits into one run, ms. */
+  /** Least time between the runs of a burst of edits, ms (the first edit runs at once). */
   debounceMs?: number;
   /** Results kept per scenario (result-cache.ts): a scenario found there is shown at once, not run. */
   cache?: ResultCache<KeptResult, ParkBaseline>;
@@ -94,6 +96,27 @@ export interface KeptResult {
   inputIds: ReadonlyMap<string, InputId>;
   warnings: string[];
   table: { runs: number; years: number };
+}
+
+/** The per-run arrays the runs table (sim_runs) is made of. */
+const RUN_TABLE_FIELDS = ['gross', 'net', 'energy', 'output'] as const satisfies readonly KeptField[];
+
+/** The runs table's columns of a full result's kept arrays. */
+function runColumnsOf(kept: KeptRuns | null): RunColumns {
+  const a = kept?.arrays;
+  if (!kept || !a?.gross || !a.net || !a.energy || !a.output)
+    throw new Error('The simulation returned no per-run results');
+  const { runStart, runCount, nYears, years } = kept;
+  return {
+    runStart,
+    runCount,
+    nYears,
+    years,
+    gross: a.gross,
+    net: a.net,
+    energy: a.energy,
+    output: a.output,
+  };
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -166,6 +189,8 @@ export class PathwaysState {
   #pending: DecodedShare | null;
   #keepSettings = false;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the last run was started (performance.now()), for schedule()'s pacing. */
+  #lastStart = Number.NEGATIVE_INFINITY;
   #token = 0;
   #loadToken = 0;
   #destroyed = false;
@@ -286,12 +311,17 @@ export class PathwaysState {
     this.schedule(0);
   }
 
-  /** Schedules a run; a newer call before it starts replaces it. */
+  /**
+   * Schedules a run; a newer call before it starts replaces it. The first edit after a quiet spell runs
+   * at once (a click or a key press answers without waiting); the edits of a burst (a slider dragged)
+   * then run at most once per `delay`, the burst's last edit always among them.
+   */
   schedule(delay = this.#debounceMs): void {
     if (this.#destroyed || !this.settings) return;
     this.stale = this.result !== null;
     clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => this.#start(), delay);
+    const wait = Math.max(0, this.#lastStart + delay - performance.now());
+    this.#timer = setTimeout(() => this.#start(), wait);
   }
 
   /** Stops the run in flight; the result on show stays, marked as belonging to earlier settings if so. */
@@ -323,6 +353,7 @@ export class PathwaysState {
     const settings = this.settings;
     if (this.#destroyed || !baseline || !ctx || !settings) return;
     const token = ++this.#token;
+    this.#lastStart = performance.now();
     const key = this.#resultKey();
     const force = this.#force;
     this.#force = false;
@@ -400,6 +431,9 @@ export class PathwaysState {
         seed,
         runs,
         previewRuns: Math.min(PREVIEW_RUNS, runs),
+        // The runs stay in the workers, put together and summarized there; only the runs table's
+        // columns come back, for sim_runs.
+        keep: RUN_TABLE_FIELDS,
         onProgress: (p) => {
           if (token === this.#token) this.progress = p;
         },
@@ -425,11 +459,12 @@ export class PathwaysState {
         if (r.phase === 'full') {
           this.status = 'done';
           this.progress = null;
-          offerRunsTable(SIM_TABLE, r.block, key);
+          const columns = runColumnsOf(r.kept);
+          offerRunsTable(SIM_TABLE, columns, key);
           this.simTable = {
-            runs: r.block.runCount,
-            years: r.block.nYears,
-            rows: r.block.runCount * r.block.nYears,
+            runs: columns.runCount,
+            years: columns.nYears,
+            rows: columns.runCount * columns.nYears,
           };
           if (key && scenario)
             this.#cache?.set(key, {
@@ -437,7 +472,7 @@ export class PathwaysState {
               scenario,
               inputIds,
               warnings,
-              table: { runs: r.block.runCount, years: r.block.nYears },
+              table: { runs: columns.runCount, years: columns.nYears },
             });
         }
       }

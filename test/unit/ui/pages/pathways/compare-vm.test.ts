@@ -3,6 +3,7 @@ import { simulateBlock, type CompiledModel } from '../../../../../src/core/scena
 import { presetScenario } from '../../../../../src/core/scenario/presets';
 import { summarize } from '../../../../../src/core/scenario/summary';
 import type { RunOptions, SimulationResult } from '../../../../../workers/simulation-api';
+import type { RunBlock } from '../../../../../src/core/scenario/kernel';
 import {
   compareChartData,
   diffRows,
@@ -21,14 +22,14 @@ function inlineRunner(): CompareRunner & { calls: { seed: number; runs: number }
   const calls: { seed: number; runs: number }[] = [];
   return {
     calls,
-    async run(model: CompiledModel, o: RunOptions): Promise<SimulationResult> {
+    async run(model: CompiledModel, o: RunOptions): Promise<SimulationResult<RunBlock>> {
       if (o.signal?.aborted) throw new Error('cancelled');
       calls.push({ seed: o.seed, runs: o.runs });
       const block = simulateBlock(model, o.seed, 0, o.runs);
       o.onProgress?.({ phase: 'full', done: o.runs, total: o.runs, elapsedMs: 0 });
       const summary = summarize(model, block, o.seed);
       const timings = { simulateMs: 0, summarizeMs: 0, totalMs: 0 };
-      return { phase: 'full', seed: o.seed, runs: o.runs, workers: 1, block, summary, timings };
+      return { phase: 'full', seed: o.seed, runs: o.runs, workers: 1, block, kept: null, summary, timings };
     },
   };
 }

@@ -5,6 +5,7 @@ import { withSetting } from '../../../../../src/core/scenario/goal';
 import { presetScenario } from '../../../../../src/core/scenario/presets';
 import { targetProbability } from '../../../../../src/core/scenario/summary-decisions';
 import type { RunOptions, SimulationResult } from '../../../../../workers/simulation-api';
+import type { RunBlock } from '../../../../../src/core/scenario/kernel';
 import { goalLevers, goalTargets, seekGoal } from '../../../../../src/ui/pages/pathways/goal-vm';
 import { handBaseline } from '../../../core/scenario/fixtures';
 import { handSummary } from './fixtures';
@@ -13,12 +14,21 @@ function inlineRunner() {
   const calls: RunOptions[] = [];
   return {
     calls,
-    async run(model: CompiledModel, o: RunOptions): Promise<SimulationResult> {
+    async run(model: CompiledModel, o: RunOptions): Promise<SimulationResult<RunBlock>> {
       if (o.signal?.aborted) throw new Error('cancelled');
       calls.push(o);
       const block = simulateBlock(model, o.seed, 0, o.runs);
       const timings = { simulateMs: 0, summarizeMs: 0, totalMs: 0 };
-      return { phase: 'full', seed: o.seed, runs: o.runs, workers: 1, block, summary: null, timings };
+      return {
+        phase: 'full',
+        seed: o.seed,
+        runs: o.runs,
+        workers: 1,
+        block,
+        kept: null,
+        summary: null,
+        timings,
+      };
     },
   };
 }
