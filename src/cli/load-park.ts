@@ -25,10 +25,20 @@ import { importActivityFile } from './commands/validate';
 import { csvObjects, parseCsvBytes } from './csv';
 import { readInput } from './input';
 
-/** The tables the baseline needs. */
+/** The tables a bundled park has for the baseline. */
 const NEEDED = ['enterprises', 'economics', 'activity'] as const;
 /** Read when present: the rooftop-PV stock for PV levers given as a share of the rooftop potential. */
 const OPTIONAL = 'pv_installations';
+/**
+ * Tables a folder may come without, as an imported park in the app may: the park is opened as the app
+ * opens one (installParkTables gives them stand-ins) and the warning says what that means.
+ */
+const STAND_IN_WARNINGS: Record<string, string> = {
+  enterprises:
+    'enterprises are named by their id and their sector is unknown: results by sector show one sector, unknown',
+  economics:
+    'no output value: no intensities, and the structural shift lever, which moves output value, has no effect',
+};
 
 export interface LoadParkOptions {
   /** Scope-2 method of the coefficients and the history (the scenario's); default DEFAULT_SCOPE2. */
@@ -339,10 +349,15 @@ async function readFolder(dir: string): Promise<ParkFiles> {
   const find = (name: string) =>
     ['parquet', 'csv', 'arrow'].map((ext) => join(dir, `${name}.${ext}`)).find((f) => existsSync(f));
   const files = new Map<string, { path: string; bytes: Buffer }>();
+  const absent: string[] = [];
   for (const name of [...NEEDED, OPTIONAL]) {
     const path = find(name);
     if (!path) {
       if (name === OPTIONAL) continue;
+      if (name in STAND_IN_WARNINGS) {
+        absent.push(name);
+        continue;
+      }
       fail([{ file: dir, reason: `no ${name}.csv, ${name}.parquet or ${name}.arrow` }]);
     }
     files.set(name, { path, bytes: await readPark(path) });
@@ -371,7 +386,9 @@ async function readFolder(dir: string): Promise<ParkFiles> {
   const tables = async () => {
     await arrowLib();
     const out: TableBytes[] = [];
-    const warnings: string[] = [];
+    const warnings = absent.map(
+      (name) => `the folder has no ${name}.csv, ${name}.parquet or ${name}.arrow: ${STAND_IN_WARNINGS[name]}`,
+    );
     for (const [name, f] of files) {
       if (name === 'activity') {
         out.push(await activityTable(f.path, f.bytes, raw, warnings));
@@ -456,7 +473,10 @@ export async function loadPark(
     building = (async () => {
       const { tables, warnings } = await files.tables();
       const baseline = await inParkDb(reference, async (db) => {
-        await loadTables(db, tables);
+        // The app's way of opening a park (stand-ins for the tables a folder lacks included); loaded
+        // here, not at start, as it brings Arrow with it.
+        const { installParkTables } = await import('../data/user-parks');
+        await installParkTables(db, tables);
         return loadParkBaseline(db, meta, { scope2, locate: files.locate });
       });
       cacheBaseline(key, { baseline, warnings });

@@ -212,9 +212,10 @@ export async function loadTablesAtomic(
 
 /**
  * Puts a park's tables in place of the loaded park's (loadTablesAtomic), drops the materialised
- * inventories of the data they replace and gives the optional tables the park lacks empty stand-ins.
- * Returns the absent optional tables. The app (ParkStore) and the build (first-answers-node.ts) open a
- * park this one way.
+ * inventories of the data they replace and gives the optional tables the park lacks stand-ins
+ * (emptyOptionalTablesSql: an empty economics; an enterprises table listing every enterprise the park's
+ * tables name). Returns the absent optional tables. The app (ParkStore), the build
+ * (first-answers-node.ts) and the CLI's `--park <folder>` (src/cli/load-park.ts) open a park this one way.
  */
 export async function installParkTables(db: DbPort, tables: readonly TableBytes[]): Promise<OptionalTable[]> {
   await loadTablesAtomic(db, tables);

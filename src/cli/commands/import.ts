@@ -19,8 +19,8 @@ const USAGE = `Usage: npm run cli -- import --activity <file> [--activity <file>
 
 Reads the files as \`validate\` does and writes a canonical park folder: activity.csv/.arrow (amounts in
 each carrier's canonical unit), feedstock.csv/.arrow (用作原材料 of P201 forms, kept out of energy
-totals), enterprises and economics when given, and manifest.json. \`simulate --park <folder>\` needs
-enterprises (with sectors) and economics as well as activity.
+totals), enterprises and economics when given, and manifest.json. \`simulate --park <folder>\` reads a
+folder without enterprises (every sector unknown) or economics (no intensities), as the app does.
 
   --skip-invalid  write the valid rows and list the rest (default: write nothing if any row is bad)
   --name          the park's name in the manifest (default: the folder's name)
@@ -158,7 +158,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   io.stdout(`${summary(result, 'written')} to ${out}\n`);
   if (!tables.some((t) => t.name === 'enterprises') || !tables.some((t) => t.name === 'economics')) {
     io.stdout(
-      'Note: simulate --park needs enterprises (with sectors) and economics too; import them with --enterprises and --economics.\n',
+      'Note: without enterprises (with sectors) and economics, simulate --park gives every enterprise the sector unknown and no intensities; import them with --enterprises and --economics.\n',
     );
   }
   return 0;

@@ -47,16 +47,28 @@ export function previewSql(table: string): string {
 export type OptionalTable = 'enterprises' | 'economics';
 
 /**
+ * Park tables that name enterprises (column `enterprise_id`), in the order the stand-in for a missing
+ * `enterprises` reads them: every enterprise a park's tables name is one of its enterprises.
+ */
+const NAMING_TABLES = ['activity', 'feedstock', 'economics', 'pv_installations', 'production'] as const;
+
+/**
  * Stand-ins for the optional park tables a loaded park lacks, so every page's SQL still runs: empty
  * tables with the canonical columns (datasets/README.md), and for a park without `enterprises` one row
- * per enterprise of `activity`, named by its id, sector `unknown`. Returns a statement per missing table.
+ * per enterprise named by any of the park's tables of NAMING_TABLES it has (not `activity` alone: an
+ * enterprise with output value or rooftop PV but no energy rows is still one of the park's, and the
+ * key rules of the Pathways baseline read `economics` and `pv_installations` against `enterprises`),
+ * named by its id, sector `unknown`. Returns a statement per missing table.
  */
 export function emptyOptionalTablesSql(present: readonly string[]): { table: OptionalTable; sql: string }[] {
+  const named = NAMING_TABLES.filter((t) => present.includes(t)).map(
+    (t) => `SELECT CAST(enterprise_id AS VARCHAR) AS enterprise_id FROM ${quoteIdent(t)}`,
+  );
+  const ids = named.length ? named.join('\nUNION\n') : 'SELECT NULL::VARCHAR AS enterprise_id WHERE false';
   const stand: Record<OptionalTable, string> = {
     enterprises: `CREATE TABLE enterprises AS
-SELECT DISTINCT CAST(enterprise_id AS VARCHAR) AS enterprise_id, CAST(enterprise_id AS VARCHAR) AS name_zh,
-       CAST(enterprise_id AS VARCHAR) AS name_en, 'unknown' AS sector
-FROM activity ORDER BY 1`,
+SELECT enterprise_id, enterprise_id AS name_zh, enterprise_id AS name_en, 'unknown' AS sector
+FROM (${ids}) ORDER BY 1`,
     economics:
       'CREATE TABLE economics (enterprise_id VARCHAR, year INTEGER, output_value_10k_cny DOUBLE, value_added_10k_cny DOUBLE)',
   };
