@@ -64,10 +64,12 @@ export function emptyOptionalTablesSql(present: readonly string[]): { table: Opt
   const named = NAMING_TABLES.filter((t) => present.includes(t)).map(
     (t) => `SELECT CAST(enterprise_id AS VARCHAR) AS enterprise_id FROM ${quoteIdent(t)}`,
   );
-  const ids = named.length ? named.join('\nUNION\n') : 'SELECT NULL::VARCHAR AS enterprise_id WHERE false';
+  const ids = named.length
+    ? named.join('\nUNION ALL\n')
+    : 'SELECT NULL::VARCHAR AS enterprise_id WHERE false';
   const stand: Record<OptionalTable, string> = {
     enterprises: `CREATE TABLE enterprises AS
-SELECT enterprise_id, enterprise_id AS name_zh, enterprise_id AS name_en, 'unknown' AS sector
+SELECT DISTINCT enterprise_id, enterprise_id AS name_zh, enterprise_id AS name_en, 'unknown' AS sector
 FROM (${ids}) ORDER BY 1`,
     economics:
       'CREATE TABLE economics (enterprise_id VARCHAR, year INTEGER, output_value_10k_cny DOUBLE, value_added_10k_cny DOUBLE)',

@@ -139,6 +139,34 @@ describe('a park without an enterprises table (the app opens it)', () => {
   }, 60_000);
 });
 
+describe('a CLI folder with activity alone', () => {
+  it('runs as the app runs a park imported without enterprises and economics; without activity it is refused', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pcw-standin-'));
+    try {
+      mkdirSync(join(dir, 'park'));
+      writeFileSync(join(dir, 'park', 'activity.csv'), csv.activity);
+      const park = await loadPark('park', dir);
+      expect(park.warnings).toEqual([
+        expect.stringMatching(/no enterprises\.csv.*sector is unknown/),
+        expect.stringMatching(/no economics\.csv.*no intensities/),
+      ]);
+      expect(park.baseline.sectors).toEqual(['unknown']);
+      expect([...park.baseline.output]).toEqual([0]);
+      const summary = summaryOf(park.baseline);
+      expect(summary.intensity_change).toEqual({});
+      expect(summary.total_tco2.p50.every(Number.isFinite)).toBe(true);
+
+      rmSync(join(dir, 'park', 'activity.csv'));
+      writeFileSync(join(dir, 'park', 'economics.csv'), csv.economics);
+      await expect(loadPark('park', dir)).rejects.toThrow(
+        /no activity\.csv, activity\.parquet or activity\.arrow/,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
 describe('a park with its own enterprises table (the app opens it)', () => {
   it('still gets the located key error for an enterprise economics and PV name but it does not list', async () => {
     const absent = await installParkTables(db, parkWithoutActivityOf(csv, true));
