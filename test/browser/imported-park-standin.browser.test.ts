@@ -4,13 +4,17 @@
  * park (ParkStore over a stored park's tables): it loads, the Overview's and the self-check's enterprise
  * lists are its enterprises, its Pathways baseline builds and the simulation workers give a summary. The
  * same park with its own enterprises table lacking that enterprise still gets the located key error.
+ * Stored as the Import page stores it, the app shows it on the Overview, the self-check (that enterprise
+ * in the picker) and Pathways without an error.
  */
+import { flushSync, mount, unmount } from 'svelte';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import activityCsv from '../../datasets/workshop/activity.csv?raw';
 import economicsCsv from '../../datasets/workshop/economics.csv?raw';
 import enterprisesCsv from '../../datasets/workshop/enterprises.csv?raw';
 import pvCsv from '../../datasets/workshop/pv_installations.csv?raw';
 import { InputError } from '../../src/core/errors';
+import { parseCsv } from '../../src/core/import/csv';
 import { compileScenario, presetScenario } from '../../src/core/scenario/index';
 import { numberColumn, stringColumn } from '../../src/data/arrow-rows';
 import { bundledParks, fetchReferenceTables } from '../../src/data/bundled-browser';
@@ -19,11 +23,13 @@ import { loadParkBaseline } from '../../src/data/park-baseline';
 import type { DbPort } from '../../src/data/port';
 import { enterpriseListSql } from '../../src/data/sql/inventory-views-sql';
 import { sectorCountsSql } from '../../src/data/sql/overview-sql';
-import { userParkSource, type StoredPark } from '../../src/data/user-parks';
+import { clearUserData, saveUserPark, userParkSource, type StoredPark } from '../../src/data/user-parks';
+import App from '../../src/ui/App.svelte';
 import { importedManifest } from '../../src/ui/pages/import/import-vm';
 import { ParkStore } from '../../src/ui/state/park.svelte';
 import { createSimulationRunner, type SimulationRunner } from '../../workers/simulation-runner';
 import { DROPPED, droppedEconomics, parkWithoutActivityOf, type WorkshopCsv } from '../fixtures/standin-park';
+import { holdStoredData } from './stored-data-lock';
 
 const csv: WorkshopCsv = {
   activity: activityCsv,
@@ -120,4 +126,70 @@ describe('an imported park with its own enterprises table', () => {
       new RegExp(`pv_installations: row \\d+, column enterprise_id: enterprise "${DROPPED}"`),
     );
   }, 120_000);
+});
+
+describe('the app on a stored park without an enterprises table', () => {
+  let target: HTMLElement;
+  let app: Record<string, unknown> | undefined;
+  let release: () => void = () => undefined;
+  beforeAll(async () => {
+    release = await holdStoredData();
+    await clearUserData();
+    await saveUserPark(stored(BARE, false));
+  }, 480_000); // the lock may first wait for another file's stored-data test
+  afterAll(async () => {
+    try {
+      if (app) unmount(app);
+      target?.remove();
+      await clearUserData();
+    } finally {
+      release();
+    }
+  });
+
+  const q = (sel: string) => target.querySelector<HTMLElement>(sel);
+  const text = (sel: string) => q(sel)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  async function until(test: () => boolean, what: string, ms = 60_000): Promise<void> {
+    const t0 = performance.now();
+    while (!test()) {
+      if (performance.now() - t0 > ms) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  async function open(page: string, ready: string, extra = '', ms = 60_000): Promise<void> {
+    location.hash = `#/${page}?park=${BARE}&lang=en${extra}`;
+    await until(
+      () => !!q(ready) && (q('[data-testid="dataset-select"]') as HTMLSelectElement | null)?.value === BARE,
+      page,
+      ms,
+    );
+    expect(q('main .error-box'), `${page}: ${text('main .error-box')}`).toBeNull();
+  }
+
+  it('shows the Overview, the self-check with every enterprise in its picker, and Pathways', async () => {
+    location.hash = `#/overview?park=${BARE}&lang=en`;
+    target = document.createElement('div');
+    document.body.appendChild(target);
+    app = mount(App, { target });
+    flushSync();
+    // The first page starts DuckDB-Wasm: on a loaded 2-core machine that alone can take half a minute.
+    await open('overview', '[data-testid="kpi-energy"]', '', 150_000);
+    expect(text('[data-testid="missing-tables"]')).toMatch(/no enterprises table/);
+
+    await open('self-check', '[data-testid="self-results"]', '&enterprise=E0002');
+    const pick = q('[data-testid="pick-enterprise"]') as HTMLSelectElement;
+    // Every enterprise of the park, the one without activity too (and the "none" choice).
+    const ids = (text: string) => parseCsv(text).rows.map((r) => r[0]);
+    const named = new Set([...ids(csv.activity), ...ids(csv.economics), ...ids(csv.pv_installations)]);
+    expect([...pick.options].map((o) => o.value)).toEqual(['', ...[...named].sort()]);
+    // Picked, the enterprise with output value but no energy rows has nothing to show, and no error.
+    pick.value = DROPPED;
+    pick.dispatchEvent(new Event('change', { bubbles: true }));
+    await until(() => !!q('[data-testid="self-empty"]'), 'the self-check of an enterprise without activity');
+    expect(q('main .error-box'), text('main .error-box')).toBeNull();
+
+    await open('pathways', '[data-testid="path-results"]', '', 120_000);
+    expect(q('[data-testid="run-error"]')).toBeNull();
+    expect(text('[data-testid="path-kpi-peak2030"]')).toMatch(/\d/);
+  }, 400_000);
 });
