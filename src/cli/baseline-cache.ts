@@ -9,11 +9,10 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ParkBaseline } from '../core/scenario/baseline';
+import { baselineFromDoc, baselineToDoc } from '../core/scenario/baseline-json';
 
 /** The bundle's build id (stamped in by src/cli/build/vite.config.ts); absent in the sources. */
 const BUILD_ID = import.meta.env?.PCW_CLI_BUILD_ID as string | undefined;
-
-const FLOAT_ARRAYS = ['activity', 'output', 'tcePerUnit', 'tco2PerUnit'] as const;
 
 /** A key over the build and every piece of input (bytes or text), in order. */
 export function baselineKey(parts: readonly (string | Uint8Array)[]): string | null {
@@ -41,9 +40,9 @@ export function readCachedBaseline(key: string | null): CachedBaseline | null {
   if (!key) return null;
   try {
     const { warnings, ...doc } = JSON.parse(readFileSync(fileOf(key), 'utf8')) as Record<string, unknown>;
-    if (!Array.isArray(warnings)) return null;
-    for (const k of FLOAT_ARRAYS) doc[k] = Float64Array.from(doc[k] as number[]);
-    return { baseline: doc as unknown as ParkBaseline, warnings: warnings.map(String) };
+    const baseline = baselineFromDoc(doc);
+    if (!Array.isArray(warnings) || !baseline) return null;
+    return { baseline, warnings: warnings.map(String) };
   } catch {
     return null;
   }
@@ -52,11 +51,9 @@ export function readCachedBaseline(key: string | null): CachedBaseline | null {
 /** Keeps `baseline` under `key` (written whole or not at all); a failure to cache is not an error. */
 export function cacheBaseline(key: string | null, { baseline, warnings }: CachedBaseline): void {
   if (!key) return;
-  const doc: Record<string, unknown> = { ...baseline, warnings };
-  for (const k of FLOAT_ARRAYS) {
-    if (!baseline[k].every(Number.isFinite)) return;
-    doc[k] = Array.from(baseline[k]);
-  }
+  const encoded = baselineToDoc(baseline);
+  if (!encoded) return;
+  const doc = { ...encoded, warnings };
   try {
     const file = fileOf(key);
     mkdirSync(dirname(file), { recursive: true });

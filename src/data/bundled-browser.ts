@@ -2,7 +2,7 @@
  * The bundled datasets in the browser: Vite turns every `datasets/**\/*.arrow` into a hashed asset of the
  * app's own origin, fetched only when a park is opened; the build adds each park's first answers.
  */
-import { answersFromJson, type KeptAnswer } from './first-answers';
+import { answersFromJson, baselinesFromJson, type KeptAnswer, type ShippedBaseline } from './first-answers';
 import type { ParkManifest, ParkSource, TableBytes } from './parks';
 
 const ARROW_URLS = import.meta.glob('../../datasets/*/*.arrow', {
@@ -23,22 +23,23 @@ function folderOf(path: string): string {
 
 /** Folders fetched ahead of their first use (prefetchBundled), each handed out once. */
 const early = new Map<string, Promise<TableBytes[]>>();
-/** The build's first answers of a park (src/data/first-answers-node.ts), fetched once per park. */
-const firstAnswers = new Map<string, Promise<KeptAnswer[]>>();
+/** The build's first answers of a park (src/data/first-answers-node.ts) as text, fetched once per park. */
+const firstAnswers = new Map<string, Promise<string>>();
 
 /**
- * A bundled park's first answers, shipped by the build as `first-answers/<id>.json`; none where there
- * is no such file (the development server) or it cannot be read.
+ * A bundled park's first answers and baselines, shipped by the build as `first-answers/<id>.json`;
+ * empty text where there is no such file (the development server) or it cannot be read.
  */
-function fetchFirstAnswers(folder: string): Promise<KeptAnswer[]> {
-  let answers = firstAnswers.get(folder);
-  if (!answers) {
-    answers = fetch(`${import.meta.env.BASE_URL}first-answers/${encodeURIComponent(folder)}.json`)
-      .then((res) => (res.ok ? res.text() : ''))
-      .then(answersFromJson, () => []);
-    firstAnswers.set(folder, answers);
+function fetchFirstAnswers(folder: string): Promise<string> {
+  let text = firstAnswers.get(folder);
+  if (!text) {
+    text = fetch(`${import.meta.env.BASE_URL}first-answers/${encodeURIComponent(folder)}.json`).then(
+      (res) => (res.ok ? res.text() : ''),
+      () => '',
+    );
+    firstAnswers.set(folder, text);
   }
-  return answers;
+  return text;
 }
 
 /** A folder's tables: the early fetch of it if one was started (once), else a fetch now. */
@@ -88,7 +89,8 @@ export function bundledParks(): ParkSource[] {
     .map(([path, manifest]) => ({
       manifest,
       tables: () => fetchFolder(folderOf(path)),
-      answers: () => fetchFirstAnswers(folderOf(path)),
+      answers: (): Promise<KeptAnswer[]> => fetchFirstAnswers(folderOf(path)).then(answersFromJson),
+      baselines: (): Promise<ShippedBaseline[]> => fetchFirstAnswers(folderOf(path)).then(baselinesFromJson),
     }))
     .sort((a, b) => (a.manifest.id === 'sample' ? -1 : b.manifest.id === 'sample' ? 1 : 0));
 }

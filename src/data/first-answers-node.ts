@@ -8,7 +8,16 @@ import type { Table } from 'apache-arrow';
 import { SCOPE2_METHODS } from '../core/scenario/schema';
 import { bundledPark, bundledParkIds, referenceTables } from './bundled-node';
 import { createNodeDb } from './duckdb-node';
-import { answersToJson, dataKeyOf, overviewAnswers, referenceKeyOf } from './first-answers';
+import {
+  answersToJson,
+  baselineMetaOf,
+  dataKeyOf,
+  overviewAnswers,
+  referenceKeyOf,
+  shippedBaselineKey,
+  type ShippedBaseline,
+} from './first-answers';
+import { loadParkBaseline } from './park-baseline';
 import { loadTables } from './parks';
 import { installParkTables } from './user-parks';
 
@@ -28,10 +37,18 @@ export async function bundledFirstAnswers(): Promise<{ park: string; json: strin
     for (const park of bundledParkIds()) {
       const tables = await bundledPark(park).tables();
       await installParkTables(db, tables);
-      const answers = await overviewAnswers(db, await dataKeyOf(referenceKey, tables), SCOPE2_METHODS, (t) =>
+      const dataKey = await dataKeyOf(referenceKey, tables);
+      const answers = await overviewAnswers(db, dataKey, SCOPE2_METHODS, (t) =>
         arrowCjs.tableToIPC(t, 'stream'),
       );
-      out.push({ park, json: answersToJson(answers) });
+      // The Pathways baselines, as the page builds them (PathwaysState.load).
+      const meta = baselineMetaOf(bundledPark(park).manifest);
+      const baselines: ShippedBaseline[] = [];
+      for (const scope2 of SCOPE2_METHODS) {
+        const baseline = await loadParkBaseline(db, meta, { scope2 });
+        baselines.push({ key: shippedBaselineKey(dataKey, scope2), baseline });
+      }
+      out.push({ park, json: answersToJson(answers, baselines) });
     }
     return out;
   } finally {

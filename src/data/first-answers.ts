@@ -9,9 +9,12 @@
  * it when they come.
  */
 import { tableToIPC, type Table } from 'apache-arrow';
+import type { ParkBaseline } from '../core/scenario/baseline';
+import { baselineFromDoc, baselineToDoc } from '../core/scenario/baseline-json';
 import type { Scope2Method } from '../core/scenario/schema';
+import type { ParkBaselineMeta } from './park-baseline';
 import { digestOf } from './answer-store';
-import type { TableBytes } from './parks';
+import type { ParkManifest, TableBytes } from './parks';
 import type { DbPort } from './port';
 import { QueryCoordinator } from './query-coordinator';
 import { sectorCountsSql } from './sql/overview-sql';
@@ -107,13 +110,60 @@ export async function overviewAnswers(
 }
 
 /** Kept answers as JSON text (Arrow bytes in base64), the form the build ships them in. */
-export function answersToJson(answers: readonly KeptAnswer[]): string {
+/**
+ * A bundled park's Pathways baseline for one Scope 2 method, as the build made it (loadParkBaseline on
+ * the park in DuckDB-Wasm, the app's own path): the Pathways page starts from it without waiting for
+ * DuckDB. Keyed by the park's data digest (dataKeyOf) and the method; shipped with the code that made
+ * it and never kept across builds, so the key needs no hash of the code.
+ */
+export interface ShippedBaseline {
+  key: string;
+  baseline: ParkBaseline;
+}
+
+/** The key of a shipped baseline. */
+export function shippedBaselineKey(dataKey: string, scope2: Scope2Method): string {
+  return `${dataKey}|baseline|${scope2}`;
+}
+
+/** What loadParkBaseline is told of a park besides its tables: the one reading of its manifest. */
+export function baselineMetaOf(manifest: ParkManifest): ParkBaselineMeta {
+  return { datasetId: manifest.id, greenSpaceHa: manifest.green_space_ha, wetlandHa: manifest.wetland_ha };
+}
+
+/** The first answers (and baselines) as the JSON the build ships. */
+export function answersToJson(
+  answers: readonly KeptAnswer[],
+  baselines: readonly ShippedBaseline[] = [],
+): string {
   const b64 = (u: Uint8Array) => {
     let s = '';
     for (let i = 0; i < u.length; i += 0x8000) s += String.fromCharCode(...u.subarray(i, i + 0x8000));
     return btoa(s);
   };
-  return JSON.stringify({ answers: answers.map((a) => ({ key: a.key, ipc: b64(a.ipc) })) });
+  return JSON.stringify({
+    answers: answers.map((a) => ({ key: a.key, ipc: b64(a.ipc) })),
+    // A baseline that cannot be written (a number JSON cannot carry) is left out: the page builds it live.
+    baselines: baselines.flatMap((b) => {
+      const doc = baselineToDoc(b.baseline);
+      return doc ? [{ key: b.key, baseline: doc }] : [];
+    }),
+  });
+}
+
+/** Reads the baselines of answersToJson's text; anything else gives none (the page builds them live). */
+export function baselinesFromJson(text: string): ShippedBaseline[] {
+  try {
+    const doc = JSON.parse(text) as { baselines?: unknown };
+    if (!Array.isArray(doc.baselines)) return [];
+    return doc.baselines.flatMap((b: unknown) => {
+      const { key, baseline } = (b ?? {}) as { key?: unknown; baseline?: unknown };
+      const decoded = baselineFromDoc(baseline);
+      return typeof key === 'string' && decoded ? [{ key, baseline: decoded }] : [];
+    });
+  } catch {
+    return [];
+  }
 }
 
 /** Reads answersToJson's text; anything else gives no answers (the page then waits for live ones). */

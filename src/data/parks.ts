@@ -3,7 +3,7 @@
  * wherever they came from (bundled assets in the browser, files in Node).
  */
 import type { DbPort } from './port';
-import type { KeptAnswer } from './first-answers';
+import type { KeptAnswer, ShippedBaseline } from './first-answers';
 
 export const PARK_TABLES = [
   'enterprises',
@@ -38,6 +38,8 @@ export interface ParkSource {
   tables(): Promise<TableBytes[]>;
   /** Answers that come with the park (a bundled park's first answers, made by the build), if any. */
   answers?(): Promise<KeptAnswer[]>;
+  /** Pathways baselines that come with the park (a bundled park's, made by the build), if any. */
+  baselines?(): Promise<ShippedBaseline[]>;
 }
 
 /** Loads tables into the database, replacing any of the same name. */

@@ -6,6 +6,8 @@ import type { DbPort } from '../../src/data/port';
 import { numberColumn } from '../../src/data/arrow-rows';
 import { loadParkBaseline } from '../../src/data/park-baseline';
 import { ensureRunsTable, runsIPC } from '../../src/data/sim-tables';
+import { shippedBaselineKey } from '../../src/data/first-answers';
+import { offerBaselines } from '../../src/data/shipped-baselines';
 import { parkTotalsSql } from '../../src/data/sql/inventory-sql';
 import {
   FactorLibrary,
@@ -254,6 +256,53 @@ describe('the pathways engine on the sample park in Chromium', () => {
     expect(pw.scenario!.accounting).toEqual({ scope2: 'location' });
     expect(pw.shareHash).toContain('s2=location');
     expect(Math.abs(green())).toBeLessThan(1e-6);
+    pw.destroy();
+  });
+
+  it("starts from a park's shipped baseline while the park is being opened, and does not run again once it is in", async () => {
+    offerBaselines([{ key: shippedBaselineKey('digest-of-sample', 'market'), baseline }]);
+    const counted = wrap(runner());
+    let dbAsked = 0;
+    const park = {
+      manifest: null as ParkManifest | null,
+      pending: manifest as ParkManifest | null,
+      dataKey: null as string | null,
+      revision: 0,
+      db: async () => {
+        dbAsked++;
+        return db;
+      },
+    };
+    const pw = new PathwaysState({
+      park,
+      initial: { preset: 'policy', scope2: 'market', runs: 1000, seed: 3, settings: {} },
+      createRunner: () => counted.runner,
+    });
+    // The files are not in yet (no digest): nothing can start.
+    await pw.load();
+    expect(pw.status).toBe('idle');
+    // Another park's digest (the one still on show while this one opens): its baseline is not this park's.
+    offerBaselines([
+      { key: shippedBaselineKey('digest-of-other', 'market'), baseline: { ...baseline, datasetId: 'other' } },
+    ]);
+    park.dataKey = 'digest-of-other';
+    await pw.load();
+    expect(pw.status).toBe('idle');
+    park.dataKey = 'digest-of-sample';
+    await pw.load();
+    await until(() => pw.status === 'done', 'the result from the shipped baseline');
+    expect(dbAsked).toBe(0);
+    expect(pw.baseline).toBe(baseline);
+    expect(counted.calls()).toBe(1);
+    const shown = pw.result;
+    // The park is in: the same data, so the same baseline; the result stays, no run again.
+    park.manifest = manifest;
+    park.pending = null;
+    park.revision = 1;
+    await pw.load();
+    expect(counted.calls()).toBe(1);
+    expect(pw.result).toBe(shown);
+    expect(dbAsked).toBe(0);
     pw.destroy();
   });
 

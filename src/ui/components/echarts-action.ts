@@ -5,7 +5,9 @@
  * new result, a slider moved) are drawn without animation, one chart per task in the order they came,
  * and a chart that gets a newer option before its turn draws only the newest: a page with ten charts
  * then never holds the main thread for all ten at once, and the first chart on the page (e.g. the fan
- * chart) shows the new result first.
+ * chart) shows the new result first. A chart out of view (more than a screen's margin away) waits
+ * until it is scrolled near, or the page is printed: moving a slider redraws what the reader sees.
+ * While it waits its host is marked aria-busy.
  */
 import type { Action } from 'svelte/action';
 import { echarts } from '../../charts/echarts-setup';
@@ -23,28 +25,61 @@ export interface EChartsParams {
   describedBy?: string;
 }
 
+/** A chart with an option waiting to be drawn. */
+interface Waiting {
+  draw(): void;
+  /** Whether the chart is in or near the view (as the intersection observer last said). */
+  near: boolean;
+}
+
 /** Charts with an option waiting to be drawn, oldest first. */
-const waiting = new Set<() => void>();
+const waiting = new Set<Waiting>();
 let posted = false;
 const channel = typeof MessageChannel === 'undefined' ? null : new MessageChannel();
 
-/** Draws the oldest waiting chart, then yields to the page before the next. */
+/** Draws the oldest waiting chart in view, then yields to the page before the next. */
 function drawNext(): void {
   posted = false;
-  const next = waiting.values().next();
-  if (next.done) return;
-  waiting.delete(next.value);
-  next.value();
+  for (const chart of waiting) {
+    if (!chart.near) continue;
+    waiting.delete(chart);
+    chart.draw();
+    break;
+  }
   post();
 }
 
 function post(): void {
-  if (posted || waiting.size === 0) return;
+  if (posted || ![...waiting].some((c) => c.near)) return;
   posted = true;
   if (channel) channel.port2.postMessage(null);
   else setTimeout(drawNext, 0);
 }
 if (channel) channel.port1.onmessage = drawNext;
+
+// A printed page shows every chart as it is now.
+globalThis.addEventListener?.('beforeprint', () => {
+  for (const chart of [...waiting]) {
+    waiting.delete(chart);
+    chart.draw();
+  }
+});
+
+/** Charts' hosts watched for being in or near the view (one observer for all). */
+const watched = new Map<Element, Waiting>();
+const nearby =
+  typeof IntersectionObserver === 'undefined'
+    ? null
+    : new IntersectionObserver(
+        (entries) => {
+          for (const e of entries) {
+            const chart = watched.get(e.target);
+            if (chart) chart.near = e.isIntersecting;
+          }
+          post();
+        },
+        { rootMargin: '100% 0px' },
+      );
 
 export const echartsAction: Action<HTMLElement, EChartsParams> = (node, params) => {
   let chart: echarts.ECharts | null = echarts.init(node, 'pcw', { renderer: 'canvas' });
@@ -59,7 +94,15 @@ export const echartsAction: Action<HTMLElement, EChartsParams> = (node, params) 
     };
     chart.setOption(option, { notMerge: true });
   };
-  const drawLatest = () => apply(current, false);
+  const pending: Waiting = {
+    near: true,
+    draw: () => {
+      node.removeAttribute('aria-busy');
+      apply(current, false);
+    },
+  };
+  watched.set(node, pending);
+  nearby?.observe(node);
   chart.on('click', (e) => current.onClick?.(e));
   // Said on the host when a drawing is complete (the benchmark times "new result painted" by it).
   chart.on('finished', () => node.dispatchEvent(new CustomEvent(CHART_FINISHED, { bubbles: true })));
@@ -75,11 +118,14 @@ export const echartsAction: Action<HTMLElement, EChartsParams> = (node, params) 
     update(next: EChartsParams) {
       current = next;
       // A chart already waiting keeps its place and draws the newest option when its turn comes.
-      waiting.add(drawLatest);
+      waiting.add(pending);
+      node.setAttribute('aria-busy', 'true');
       post();
     },
     destroy() {
-      waiting.delete(drawLatest);
+      waiting.delete(pending);
+      watched.delete(node);
+      nearby?.unobserve(node);
       observer.disconnect();
       chart?.dispose();
       chart = null;

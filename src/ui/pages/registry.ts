@@ -19,13 +19,28 @@ export interface PageEntry {
   load: () => Promise<{ default: Component }>;
   /** False for pages that work without the loaded park (they show at once, before DuckDB has started). */
   needsData?: boolean;
+  /**
+   * True for pages that start from what the build ships with a bundled park (the Overview's first
+   * answers, the Pathways baselines): they show once the park's files are in hand, before DuckDB has it.
+   */
+  startsEarly?: boolean;
 }
 
 export const PAGES: readonly PageEntry[] = [
-  { path: 'overview', label: 'nav.overview', load: async () => ({ default: OverviewPage }) },
+  {
+    path: 'overview',
+    label: 'nav.overview',
+    load: async () => ({ default: OverviewPage }),
+    startsEarly: true,
+  },
   ...ACCOUNTING_PAGES,
   ...PATHWAYS_PAGES,
-  { path: 'workshop', label: 'ws.nav', load: () => import('./workshop/WorkshopPage.svelte') },
+  {
+    path: 'workshop',
+    label: 'ws.nav',
+    load: () => import('./workshop/WorkshopPage.svelte'),
+    startsEarly: true,
+  },
   ...FOOTPRINT_PAGES,
   { path: 'data', label: 'nav.data', load: () => import('./DataPage.svelte') },
   { path: 'import', label: 'nav.import', load: () => import('./import/ImportPage.svelte'), needsData: false },

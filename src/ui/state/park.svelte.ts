@@ -8,6 +8,7 @@ import type { ConsoleConnection, DbPort, SqlValue } from '../../data/port';
 import { installParkTables } from '../../data/user-parks';
 import { offerAnswers } from '../../data/answer-store';
 import { dataKeyOf, referenceKeyOf } from '../../data/first-answers';
+import { offerBaselines } from '../../data/shipped-baselines';
 import {
   QueryCoordinator,
   type BuildProgress,
@@ -131,6 +132,7 @@ export class ParkStore {
       // Answers that came with the park (a bundled one: computed by the build) are offered before the
       // page asks for them.
       offerAnswers(await (source.answers?.() ?? Promise.resolve([])));
+      offerBaselines(await (source.baselines?.() ?? Promise.resolve([])));
       if (token !== this.#token) return;
       this.dataKey = dataKey;
       const db = await this.db();

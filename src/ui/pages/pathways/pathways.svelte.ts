@@ -9,6 +9,8 @@
 import type { DbPort } from '../../../data/port';
 import type { ParkManifest } from '../../../data/parks';
 import { loadParkBaseline } from '../../../data/park-baseline';
+import { baselineMetaOf } from '../../../data/first-answers';
+import { shippedBaseline } from '../../../data/shipped-baselines';
 import { offerRunsTable, runsTableKey } from '../../../data/sim-tables';
 import {
   type ParkBaseline,
@@ -51,6 +53,8 @@ export const SIM_TABLE = 'sim_runs';
 const DEFAULT_SEED = 2060;
 const DEFAULT_RUNS = 10_000;
 const PREVIEW_RUNS = 1000;
+/** Least time between two updates of the progress on show, ms. */
+const PROGRESS_EVERY_MS = 150;
 
 export type RunStatus = 'idle' | 'preparing' | 'running' | 'done' | 'cancelled' | 'error';
 
@@ -59,6 +63,10 @@ export interface PathwaysPark {
   readonly manifest: ParkManifest | null;
   /** Bumped each time a park is loaded (ParkStore.revision): kept results of an earlier load are not reused. */
   readonly revision?: number;
+  /** The park being opened, while it is (ParkStore.pending). */
+  readonly pending?: ParkManifest | null;
+  /** Digest of the data of the park shown, or of the one being opened once its files are in (ParkStore.dataKey). */
+  readonly dataKey?: string | null;
   db(): Promise<DbPort>;
 }
 
@@ -193,6 +201,9 @@ export class PathwaysState {
   #lastStart = Number.NEGATIVE_INFINITY;
   #token = 0;
   #loadToken = 0;
+  /** The cache key of the baseline in use, and the park it is of. */
+  #baselineKey: string | null = null;
+  #opened: { manifest: ParkManifest; dataKey: string | null } | null = null;
   #destroyed = false;
 
   constructor(options: PathwaysOptions) {
@@ -208,27 +219,41 @@ export class PathwaysState {
     if (options.initial?.decisions) this.decisions = { ...this.decisions, ...options.initial.decisions };
   }
 
-  /** Builds the baseline of the loaded park, then runs. Call again when another park is loaded. */
+  /**
+   * Builds the baseline of the loaded park, then runs. Call again when another park is loaded, or when
+   * the park being opened has its data digest (ParkStore.dataKey): a bundled park's baseline comes with
+   * the build (first-answers.ts ShippedBaseline), so the page starts without waiting for DuckDB; a park
+   * without one is waited for.
+   */
   async load(): Promise<void> {
-    const manifest = this.#park.manifest;
+    const park = this.#park;
+    const dataKey = park.dataKey ?? null;
+    const found = dataKey ? shippedBaseline(dataKey, this.scope2) : null;
+    // While another park is being opened, dataKey is still the shown park's until the new files are in.
+    const target = park.pending ?? park.manifest;
+    const shipped = found && target && found.datasetId === target.id ? found : null;
+    const manifest = park.pending ? (shipped ? park.pending : null) : park.manifest;
     if (!manifest) return;
+    const baselineKey = `${this.#parkKey(manifest, dataKey)}|${this.scope2}`;
+    // The baseline in use already is this one (e.g. the park finished opening after the page started
+    // from its shipped baseline): the run in flight goes on.
+    if (this.baseline && baselineKey === this.#baselineKey && !this.#keepSettings) return;
     const token = ++this.#loadToken;
     this.#invalidate();
     this.status = 'preparing';
     this.error = null;
+    // The workers start while the baseline is made.
+    if (!this.#destroyed) this.#runner ??= this.#createRunner();
     try {
-      const baselineKey = `${this.#parkKey(manifest)}|${this.scope2}`;
-      let baseline = this.#cache?.baseline(baselineKey);
+      let baseline = shipped ?? this.#cache?.baseline(baselineKey);
       if (!baseline) {
-        const db = await this.#park.db();
-        baseline = await loadParkBaseline(
-          db,
-          { datasetId: manifest.id, greenSpaceHa: manifest.green_space_ha, wetlandHa: manifest.wetland_ha },
-          { scope2: this.scope2 },
-        );
+        const db = await park.db();
+        baseline = await loadParkBaseline(db, baselineMetaOf(manifest), { scope2: this.scope2 });
         this.#cache?.setBaseline(baselineKey, baseline);
       }
       if (token !== this.#loadToken || this.#destroyed) return;
+      this.#baselineKey = baselineKey;
+      this.#opened = { manifest, dataKey };
       const ctx = controlContext(baseline);
       const defaults = settingsFromScenario(presetScenario(this.preset), ctx);
       this.baseline = baseline;
@@ -383,15 +408,18 @@ export class PathwaysState {
     void this.#consume(token, this.#runner, model, this.seed, this.runs, key);
   }
 
-  /** The park as a cache key: its id and version, and which load of it (kept results die with it). */
-  #parkKey(m: ParkManifest): string {
-    return `${m.id}@${m.version}#${this.#park.revision ?? 0}`;
+  /**
+   * The park as a cache key: its id and version, and its data digest (or, without one, which load of
+   * it: kept results then die with it).
+   */
+  #parkKey(m: ParkManifest, dataKey: string | null): string {
+    return `${m.id}@${m.version}#${dataKey ?? `load ${this.#park.revision ?? 0}`}`;
   }
 
   /** The current scenario as a cache key (null without a park). */
   #resultKey(): string | null {
-    const m = this.#park.manifest;
-    return m && this.shareHash ? `${this.#parkKey(m)}|${this.shareHash}` : null;
+    const o = this.#opened;
+    return o && this.shareHash ? `${this.#parkKey(o.manifest, o.dataKey)}|${this.shareHash}` : null;
   }
 
   /** Puts a kept result on show, as if its run had just finished. */
@@ -423,6 +451,7 @@ export class PathwaysState {
     key: string | null,
   ): Promise<void> {
     const started = performance.now();
+    let shownAt = started;
     const inputIds = this.inputIds;
     const warnings = this.warnings;
     const scenario = this.scenario;
@@ -435,7 +464,13 @@ export class PathwaysState {
         // columns come back, for sim_runs.
         keep: RUN_TABLE_FIELDS,
         onProgress: (p) => {
-          if (token === this.#token) this.progress = p;
+          if (token !== this.#token) return;
+          // Shown a few times a second, not per chunk: each change is a frame of the whole page to draw.
+          const now = performance.now();
+          if (now - shownAt < PROGRESS_EVERY_MS && p.done < p.total && p.phase === this.progress?.phase)
+            return;
+          shownAt = now;
+          this.progress = p;
         },
       });
       for await (const r of results) {
