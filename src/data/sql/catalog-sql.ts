@@ -60,6 +60,9 @@ const NAMING_TABLES = ['activity', 'feedstock', 'economics', 'pv_installations',
  * key rules of the Pathways baseline read `economics` and `pv_installations` against `enterprises`),
  * named by its id, sector `unknown`. Returns a statement per missing table.
  */
+/** The sector of every enterprise of the stand-in enterprises table (the park said none). */
+export const UNKNOWN_SECTOR = 'unknown';
+
 export function emptyOptionalTablesSql(present: readonly string[]): { table: OptionalTable; sql: string }[] {
   const named = NAMING_TABLES.filter((t) => present.includes(t)).map(
     (t) => `SELECT CAST(enterprise_id AS VARCHAR) AS enterprise_id FROM ${quoteIdent(t)}`,
@@ -69,7 +72,7 @@ export function emptyOptionalTablesSql(present: readonly string[]): { table: Opt
     : 'SELECT NULL::VARCHAR AS enterprise_id WHERE false';
   const stand: Record<OptionalTable, string> = {
     enterprises: `CREATE TABLE enterprises AS
-SELECT DISTINCT enterprise_id, enterprise_id AS name_zh, enterprise_id AS name_en, 'unknown' AS sector
+SELECT DISTINCT enterprise_id, enterprise_id AS name_zh, enterprise_id AS name_en, '${UNKNOWN_SECTOR}' AS sector
 FROM (${ids}) ORDER BY 1`,
     economics:
       'CREATE TABLE economics (enterprise_id VARCHAR, year INTEGER, output_value_10k_cny DOUBLE, value_added_10k_cny DOUBLE)',

@@ -3,10 +3,12 @@
  */
 import { carrierInfo } from '../../core/carriers';
 import { sectorInfo } from '../../core/sectors';
+import { UNKNOWN_SECTOR } from '../../data/sql/catalog-sql';
 import { i18n } from './i18n.svelte';
 
 export function sectorLabel(code: string): string {
   const s = sectorInfo(code);
+  if (!s && code === UNKNOWN_SECTOR) return i18n.t('sector.unknown');
   return s ? i18n.pick(s.zh, s.en) : code;
 }
 
