@@ -123,7 +123,7 @@ describe('simulation runner', () => {
     const previewSummary = JSON.stringify(
       summarize(model, simulateBlock(model, SEED, 0, 600, { levers: false, breakdown: false }), SEED),
     );
-    for (const workers of [1, 2, 3]) {
+    for (const workers of [1, 2]) {
       const r = runner(workers, { chunkTargetMs: 3 });
       const seen: SimulationProgress[] = [];
       const results = [];
