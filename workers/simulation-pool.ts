@@ -288,6 +288,29 @@ class PooledRunner implements PooledSimulationRunner {
   }
 
   /**
+   * Calls worker `index` once it holds the model; a failure names the worker and the runs (`runs`) the
+   * call was about.
+   */
+  async #callWithModel<T>(
+    request: Request | null,
+    model: CompiledModel,
+    runs: { runStart: number; runCount: number },
+    index: number,
+    fn: (slot: Slot<Remote>) => Promise<T>,
+  ): Promise<T> {
+    const key = this.#keyOf(model);
+    try {
+      return await this.#call(index, request, async (slot) => {
+        await this.#ensureModel(slot, model, key);
+        return fn(slot);
+      });
+    } catch (error) {
+      if (error instanceof CancelledError) throw error;
+      throw new SimulationWorkerError(index, runs.runStart, runs.runCount, error);
+    }
+  }
+
+  /**
    * Summarizes a block in the least busy worker. With two workers or more, the lever summaries (the
    * largest array, half the work) go to a second worker at the same time: each worker receives only
    * the buffers it reads (transferred, never copied) and the results are joined here.
@@ -302,17 +325,8 @@ class PooledRunner implements PooledSimulationRunner {
     const order = this.#slots
       .map((s) => s.index)
       .sort((a, b) => this.#slots[a].busy - this.#slots[b].busy || a - b);
-    const call = async <T>(index: number, fn: (slot: Slot<Remote>) => Promise<T>): Promise<T> => {
-      try {
-        return await this.#call(index, request, async (slot) => {
-          await this.#ensureModel(slot, model, key);
-          return fn(slot);
-        });
-      } catch (error) {
-        if (error instanceof CancelledError) throw error;
-        throw new SimulationWorkerError(index, block.runStart, block.runCount, error);
-      }
-    };
+    const call = <T>(index: number, fn: (slot: Slot<Remote>) => Promise<T>) =>
+      this.#callWithModel(request, model, block, index, fn);
     const levers = block.leverContribution;
     const ownBuffer = !Object.entries(block).some(
       ([k, v]) => k !== 'leverContribution' && ArrayBuffer.isView(v) && v.buffer === levers.buffer,
@@ -360,17 +374,8 @@ class PooledRunner implements PooledSimulationRunner {
   ): Promise<{ summary: SimulationSummary | null; kept: Record<string, Float32Array | Float64Array> }> {
     const key = this.#keyOf(model);
     const { id } = collection;
-    const call = async <T>(index: number, fn: (slot: Slot<Remote>) => Promise<T>): Promise<T> => {
-      try {
-        return await this.#call(index, request, async (slot) => {
-          await this.#ensureModel(slot, model, key);
-          return fn(slot);
-        });
-      } catch (error) {
-        if (error instanceof CancelledError) throw error;
-        throw new SimulationWorkerError(index, collection.runStart, collection.runCount, error);
-      }
-    };
+    const call = <T>(index: number, fn: (slot: Slot<Remote>) => Promise<T>) =>
+      this.#callWithModel(request, model, collection, index, fn);
     const side = this.#slots.length > 1 ? 1 : -1;
     if (!summarize || side < 0 || !collection.levers || model.nLevers === 0) {
       return call(COLLECTOR, (slot) => slot.remote.collectFinish(id, key, seed, keep, summarize, false));

@@ -118,10 +118,11 @@ describe('simulation runner', () => {
   });
 
   it('keeps the runs in the workers when asked: the same summaries, only the kept arrays come back', async () => {
-    const expected = fullBlock(model, SEED, RUNS);
+    const KEEP_RUNS = 1200;
+    const expected = fullBlock(model, SEED, KEEP_RUNS);
     const expectedSummary = JSON.stringify(summarize(model, expected, SEED));
     const previewSummary = JSON.stringify(
-      summarize(model, simulateBlock(model, SEED, 0, 600, { levers: false, breakdown: false }), SEED),
+      summarize(model, simulateBlock(model, SEED, 0, 300, { levers: false, breakdown: false }), SEED),
     );
     for (const workers of [1, 2]) {
       const r = runner(workers, { chunkTargetMs: 3 });
@@ -129,8 +130,8 @@ describe('simulation runner', () => {
       const results = [];
       for await (const result of r.runProgressive(model, {
         seed: SEED,
-        runs: RUNS,
-        previewRuns: 600,
+        runs: KEEP_RUNS,
+        previewRuns: 300,
         keep: ['gross', 'npvCost'],
         onProgress: (p) => seen.push(p),
       })) {
@@ -141,12 +142,15 @@ describe('simulation runner', () => {
       expect(JSON.stringify(preview.summary)).toBe(previewSummary);
       expect(full.block).toBeNull();
       expect(JSON.stringify(full.summary)).toBe(expectedSummary);
-      expect(full.kept).toMatchObject({ runStart: 0, runCount: RUNS, nYears: model.nYears });
+      expect(full.kept).toMatchObject({ runStart: 0, runCount: KEEP_RUNS, nYears: model.nYears });
       expect(Array.from(full.kept!.years)).toEqual(Array.from(expected.years));
       expect(Object.keys(full.kept!.arrays).sort()).toEqual(['gross', 'npvCost']);
       expect(Array.from(full.kept!.arrays.gross!)).toEqual(Array.from(expected.gross));
       expect(Array.from(full.kept!.arrays.npvCost!)).toEqual(Array.from(expected.npvCost));
-      expect(seen.filter((p) => p.phase === 'full').at(-1)).toMatchObject({ done: RUNS, total: RUNS });
+      expect(seen.filter((p) => p.phase === 'full').at(-1)).toMatchObject({
+        done: KEEP_RUNS,
+        total: KEEP_RUNS,
+      });
       // A plain run in keep mode right after, on the same pool: nothing of the last collection is mixed in.
       const again = await r.run(model, { seed: SEED + 1, runs: 700, keep: ['net'] });
       expect(Array.from(again.kept!.arrays.net!)).toEqual(Array.from(fullBlock(model, SEED + 1, 700).net));
@@ -156,7 +160,7 @@ describe('simulation runner', () => {
 
   it('a superseded request in keep mode leaves the next one whole', async () => {
     const r = runner(2, { chunkTargetMs: 2 });
-    const first = r.run(model, { seed: SEED, runs: 20_000, keep: ['gross'] });
+    const first = r.run(model, { seed: SEED, runs: 10_000, keep: ['gross'] });
     first.catch(() => {});
     await new Promise((resolve) => setTimeout(resolve, 30));
     const second = await r.run(model, { seed: SEED, runs: 1500, keep: ['gross'] });
