@@ -140,7 +140,7 @@ class PooledRunner implements PooledSimulationRunner {
     };
     if (into instanceof RunBlockAssembler) {
       const lanes = laneRanges(runs, this.size, runStart).map((range, lane) =>
-        this.#runLane(request, lane, range, model, key, seed, detail, (block) => {
+        this.#runLane(request, lane, chunksOf(range), model, key, seed, detail, (block) => {
           if (typeof block === 'number') throw new Error('a chunk was collected in a worker unasked');
           into.add(block);
           count(block.runCount);
@@ -155,20 +155,13 @@ class PooledRunner implements PooledSimulationRunner {
     const { id } = into;
     await this.#call(COLLECTOR, request, (slot) => slot.remote.collectStart(id, runStart, runs));
     const handovers: Promise<void>[] = [];
-    const lanes = laneRanges(runs, this.size, runStart).map((range, lane) =>
+    // The workers share the runs chunk by chunk (no fixed lanes): worker 0 also copies the others'
+    // chunks in, so it does fewer runs and no worker waits idle for another at the end.
+    const take = chunksOf({ runStart, runCount: runs });
+    const lanes = this.#slots.map((_, lane) =>
       lane === COLLECTOR
-        ? this.#runLane(
-            request,
-            lane,
-            range,
-            model,
-            key,
-            seed,
-            detail,
-            (n) => (count(n as number), false),
-            id,
-          )
-        : this.#runLane(request, lane, range, model, key, seed, detail, (block, giveBack) => {
+        ? this.#runLane(request, lane, take, model, key, seed, detail, (n) => (count(n as number), false), id)
+        : this.#runLane(request, lane, take, model, key, seed, detail, (block, giveBack) => {
             if (typeof block === 'number') throw new Error('a chunk was collected in a worker unasked');
             const n = block.runCount;
             const handover = this.#call(COLLECTOR, request, (slot) =>
@@ -189,7 +182,7 @@ class PooledRunner implements PooledSimulationRunner {
   async #runLane(
     request: Request,
     lane: number,
-    range: RunRange,
+    take: ChunkSource,
     model: CompiledModel,
     key: number,
     seed: number,
@@ -202,11 +195,11 @@ class PooledRunner implements PooledSimulationRunner {
     // without it every chunk would leave its buffer as garbage, up to the size of the whole result
     // before the collector runs.
     let spare: ArrayBuffer | null = null;
-    for (let done = 0; done < range.runCount;) {
+    for (;;) {
       if (request.reason) return;
       // Sized anew each time from the cost measured so far, so chunks stay near the target time.
-      const chunk = nextChunk(range, done, this.#chunkRuns(model, kind));
-      done += chunk.runCount;
+      const chunk = take(this.#chunkRuns(model, kind));
+      if (!chunk) return;
       let block: RunBlock | number;
       try {
         block = await this.#call(lane, request, async (slot) => {
@@ -600,6 +593,20 @@ class PooledRunner implements PooledSimulationRunner {
  * copied and its buffer is free for the lane's next chunk at once.
  */
 type Accept = (chunk: RunBlock | number, giveBack: (buffer: ArrayBuffer | null) => void) => boolean;
+
+/** Hands out the next chunk of at most `maxRuns` runs, or null when every run has been handed out. */
+type ChunkSource = (maxRuns: number) => RunRange | null;
+
+/** The chunks of a range, in order: one worker's lane, or a range all workers take from (whoever is free). */
+function chunksOf(range: RunRange): ChunkSource {
+  let done = 0;
+  return (maxRuns) => {
+    if (done >= range.runCount) return null;
+    const chunk = nextChunk(range, done, maxRuns);
+    done += chunk.runCount;
+    return chunk;
+  };
+}
 
 /** The worker that puts together the results kept off the caller's thread (RunOptions.keep). */
 const COLLECTOR = 0;
