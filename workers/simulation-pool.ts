@@ -8,7 +8,7 @@
  */
 import * as Comlink from 'comlink';
 import type { CompiledModel, RunBlock } from '../src/core/scenario/kernel';
-import type { SimulationSummary } from '../src/core/scenario/summary';
+import { leverPartOf, type SimulationSummary } from '../src/core/scenario/summary';
 import { chunkRunsFor, laneRanges, nextChunk, type RunRange } from '../src/core/scenario/planner';
 import { RunBlockAssembler } from '../src/core/scenario/merge';
 import { breakdownEvery } from '../src/core/scenario/model';
@@ -140,11 +140,12 @@ class PooledRunner implements PooledSimulationRunner {
     };
     if (into instanceof RunBlockAssembler) {
       const lanes = laneRanges(runs, this.size, runStart).map((range, lane) =>
-        this.#runLane(request, lane, chunksOf(range), model, key, seed, detail, (block) => {
-          if (typeof block === 'number') throw new Error('a chunk was collected in a worker unasked');
-          into.add(block);
-          count(block.runCount);
-          return true;
+        this.#runLane(request, lane, chunksOf(range), model, key, seed, detail, {
+          accept: (block) => {
+            into.add(block);
+            count(block.runCount);
+            return true;
+          },
         }),
       );
       await Promise.race([Promise.all(lanes), request.stopped]);
@@ -160,19 +161,20 @@ class PooledRunner implements PooledSimulationRunner {
     const take = chunksOf({ runStart, runCount: runs });
     const lanes = this.#slots.map((_, lane) =>
       lane === COLLECTOR
-        ? this.#runLane(request, lane, take, model, key, seed, detail, (n) => (count(n as number), false), id)
-        : this.#runLane(request, lane, take, model, key, seed, detail, (block, giveBack) => {
-            if (typeof block === 'number') throw new Error('a chunk was collected in a worker unasked');
-            const n = block.runCount;
-            const handover = this.#call(COLLECTOR, request, (slot) =>
-              slot.remote.collectAdd(id, Comlink.transfer(block, transferablesOf(block))),
-            ).then((buffer) => {
-              giveBack(buffer);
-              count(n);
-            });
-            handover.catch(() => {});
-            handovers.push(handover);
-            return false;
+        ? this.#runLane(request, lane, take, model, key, seed, detail, { collectedIn: id, count })
+        : this.#runLane(request, lane, take, model, key, seed, detail, {
+            accept: (block, giveBack) => {
+              const n = block.runCount;
+              const handover = this.#call(COLLECTOR, request, (slot) =>
+                slot.remote.collectAdd(id, Comlink.transfer(block, transferablesOf(block))),
+              ).then((buffer) => {
+                giveBack(buffer);
+                count(n);
+              });
+              handover.catch(() => {});
+              handovers.push(handover);
+              return false;
+            },
           }),
     );
     await Promise.race([Promise.all(lanes), request.stopped]);
@@ -187,8 +189,7 @@ class PooledRunner implements PooledSimulationRunner {
     key: number,
     seed: number,
     detail: ChunkDetail,
-    accept: Accept,
-    collect?: number,
+    sink: LaneSink,
   ): Promise<void> {
     const kind = detail.levers ? 0 : 1;
     // The last chunk's buffer, once copied into the result, goes back to the worker for the next chunk:
@@ -200,24 +201,32 @@ class PooledRunner implements PooledSimulationRunner {
       // Sized anew each time from the cost measured so far, so chunks stay near the target time.
       const chunk = take(this.#chunkRuns(model, kind));
       if (!chunk) return;
-      let block: RunBlock | number;
+      let block: RunBlock | null;
       try {
         block = await this.#call(lane, request, async (slot) => {
           await this.#ensureModel(slot, model, key);
           const started = performance.now();
           const slab = spare;
           spare = null;
-          const result =
-            collect === undefined
-              ? await slot.remote.simulate(
-                  key,
-                  seed,
-                  chunk.runStart,
-                  chunk.runCount,
-                  detail,
-                  slab ? Comlink.transfer(slab, [slab]) : undefined,
-                )
-              : await slot.remote.simulateInto(collect, key, seed, chunk.runStart, chunk.runCount, detail);
+          let result: RunBlock | null = null;
+          if ('collectedIn' in sink)
+            await slot.remote.simulateInto(
+              sink.collectedIn,
+              key,
+              seed,
+              chunk.runStart,
+              chunk.runCount,
+              detail,
+            );
+          else
+            result = await slot.remote.simulate(
+              key,
+              seed,
+              chunk.runStart,
+              chunk.runCount,
+              detail,
+              slab ? Comlink.transfer(slab, [slab]) : undefined,
+            );
           this.#learn(model, kind, (performance.now() - started) / chunk.runCount);
           return result;
         });
@@ -228,8 +237,8 @@ class PooledRunner implements PooledSimulationRunner {
         throw failure;
       }
       if (request.reason) return; // a stale chunk: dropped
-      const copied = accept(block, (buffer) => (spare ??= buffer));
-      if (copied && typeof block !== 'number') spare = slabOf(block);
+      if ('collectedIn' in sink) sink.count(chunk.runCount);
+      else if (block && sink.accept(block, (buffer) => (spare ??= buffer))) spare = slabOf(block);
     }
   }
 
@@ -331,13 +340,7 @@ class PooledRunner implements PooledSimulationRunner {
     }
     // The placeholder keeps the field (and its place among the keys) in the block sent for the rest.
     const rest: RunBlock = { ...block, leverContribution: new Float32Array(0) };
-    const part = {
-      runCount: block.runCount,
-      nYears: block.nYears,
-      nLevers: block.nLevers,
-      years: block.years.slice(),
-      leverContribution: levers,
-    };
+    const part = leverPartOf(block);
     const [main, side] = await Promise.all([
       call(order[0], (slot) =>
         slot.remote.summarize(key, Comlink.transfer(rest, transferablesOf(rest)), seed, true),
@@ -588,11 +591,14 @@ class PooledRunner implements PooledSimulationRunner {
 }
 
 /**
- * Takes a finished chunk: its block (transferred here), or its run count when it was collected in its
- * worker; `giveBack` hands a buffer to the lane for its next chunk. True when the block has been
- * copied and its buffer is free for the lane's next chunk at once.
+ * Where a lane's finished chunks go: into the collection `collectedIn` of the lane's own worker (only
+ * their run count comes here), or to `accept` as blocks transferred here; `giveBack` hands a buffer
+ * to the lane for its next chunk, and `accept` returns true when the block has been copied and its
+ * buffer is free for the lane's next chunk at once.
  */
-type Accept = (chunk: RunBlock | number, giveBack: (buffer: ArrayBuffer | null) => void) => boolean;
+type LaneSink =
+  | { collectedIn: number; count: (runs: number) => void }
+  | { accept: (block: RunBlock, giveBack: (buffer: ArrayBuffer | null) => void) => boolean };
 
 /** Hands out the next chunk of at most `maxRuns` runs, or null when every run has been handed out. */
 type ChunkSource = (maxRuns: number) => RunRange | null;

@@ -4,7 +4,12 @@
  */
 import * as Comlink from 'comlink';
 import type { CompiledModel, RunBlock } from '../src/core/scenario/kernel';
-import type { LeverPart, LeverSummary, SimulationSummary } from '../src/core/scenario/summary';
+import {
+  leverPartOf,
+  type LeverPart,
+  type LeverSummary,
+  type SimulationSummary,
+} from '../src/core/scenario/summary';
 import { RunBlockAssembler } from '../src/core/scenario/merge';
 import { createSimulationService, FULL_DETAIL, kernelOptions, type ChunkDetail } from './simulation-service';
 import { transferablesOf } from './transfer';
@@ -110,13 +115,7 @@ function createWorkerApi(options: WorkerApiOptions = {}) {
     /** The lever contributions of collection `id`, taken out (transferred) to be summarized elsewhere. */
     takeLevers(id: number): LeverPart {
       const block = assembled(id);
-      const part: LeverPart = {
-        runCount: block.runCount,
-        nYears: block.nYears,
-        nLevers: block.nLevers,
-        years: block.years.slice(),
-        leverContribution: block.leverContribution,
-      };
+      const part = leverPartOf(block);
       block.leverContribution = new Float32Array(0);
       return Comlink.transfer(part, [
         part.leverContribution.buffer as ArrayBuffer,

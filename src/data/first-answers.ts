@@ -151,32 +151,28 @@ export function answersToJson(
   });
 }
 
-/** Reads the baselines of answersToJson's text; anything else gives none (the page builds them live). */
-export function baselinesFromJson(text: string): ShippedBaseline[] {
+/** The entries of one list of answersToJson's text, as records; none for anything else. */
+function entriesOf(text: string, list: 'answers' | 'baselines'): Record<string, unknown>[] {
   try {
-    const doc = JSON.parse(text) as { baselines?: unknown };
-    if (!Array.isArray(doc.baselines)) return [];
-    return doc.baselines.flatMap((b: unknown) => {
-      const { key, baseline } = (b ?? {}) as { key?: unknown; baseline?: unknown };
-      const decoded = baselineFromDoc(baseline);
-      return typeof key === 'string' && decoded ? [{ key, baseline: decoded }] : [];
-    });
+    const items = (JSON.parse(text) as Record<string, unknown> | null)?.[list];
+    return Array.isArray(items) ? items.map((x: unknown) => (x ?? {}) as Record<string, unknown>) : [];
   } catch {
     return [];
   }
 }
 
+/** Reads the baselines of answersToJson's text; anything else gives none (the page builds them live). */
+export function baselinesFromJson(text: string): ShippedBaseline[] {
+  return entriesOf(text, 'baselines').flatMap(({ key, baseline }) => {
+    const decoded = baselineFromDoc(baseline);
+    return typeof key === 'string' && decoded ? [{ key, baseline: decoded }] : [];
+  });
+}
+
 /** Reads answersToJson's text; anything else gives no answers (the page then waits for live ones). */
 export function answersFromJson(text: string): KeptAnswer[] {
-  try {
-    const doc = JSON.parse(text) as { answers?: unknown };
-    if (!Array.isArray(doc.answers)) return [];
-    return doc.answers.flatMap((a: unknown) => {
-      const { key, ipc } = (a ?? {}) as { key?: unknown; ipc?: unknown };
-      if (typeof key !== 'string' || typeof ipc !== 'string') return [];
-      return [{ key, ipc: Uint8Array.from(atob(ipc), (c) => c.charCodeAt(0)) }];
-    });
-  } catch {
-    return [];
-  }
+  return entriesOf(text, 'answers').flatMap(({ key, ipc }) => {
+    if (typeof key !== 'string' || typeof ipc !== 'string') return [];
+    return [{ key, ipc: Uint8Array.from(atob(ipc), (c) => c.charCodeAt(0)) }];
+  });
 }

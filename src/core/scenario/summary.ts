@@ -260,6 +260,17 @@ function series(w: Work, src: RunArray, nY: number): PercentileSeries {
 /** What the lever summaries read of a block (so they can be computed apart, e.g. in another worker). */
 export type LeverPart = Pick<RunBlock, 'runCount' | 'nYears' | 'nLevers' | 'years' | 'leverContribution'>;
 
+/** A block's lever part, to be summarized apart (its own copy of the years; the contributions shared). */
+export function leverPartOf(block: RunBlock): LeverPart {
+  return {
+    runCount: block.runCount,
+    nYears: block.nYears,
+    nLevers: block.nLevers,
+    years: block.years.slice(),
+    leverContribution: block.leverContribution,
+  };
+}
+
 export interface SummarizeOptions {
   /**
    * Lever summaries already computed by `summarizeLevers` (e.g. in another worker, in parallel); the
