@@ -1,11 +1,12 @@
 import './ui/styles.css';
 import { registerWhenSettled } from './pwa/register';
+import { prefetchBundled } from './data/bundled-files';
 
 // DuckDB starts and the addressed park's files are fetched while the app's code loads (the app opens
 // that park first: the address's, else the first bundled one), so the first chart waits for neither.
 // All three are asked for at once, each its own chunk: this entry stays small, so nothing waits for it.
 const requested = new URLSearchParams(location.hash.split('?')[1] ?? '').get('park');
-void import('./data/bundled-browser').then((m) => m.prefetchBundled(requested ?? 'sample'));
+prefetchBundled(requested ?? 'sample');
 void import('./data/duckdb-browser').then((m) => m.appDb()).catch(() => undefined);
 
 void Promise.all([import('svelte'), import('./ui/App.svelte')]).then(([{ mount }, { default: App }]) =>
