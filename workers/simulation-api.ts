@@ -120,7 +120,9 @@ export interface SimulationRunner {
    * recycles them, so a large run leaves no garbage the size of its result); bytes still visible of
    * the last block sent (0 once transferred).
    */
-  workerStats(): Promise<{ chunks: number; reusedSlabs: number; lastSentBytes: number }[]>;
+  workerStats(): Promise<
+    { chunks: number; reusedSlabs: number; lastSentBytes: number; reusedArrays: number }[]
+  >;
 }
 
 /** What createSimulationRunner returns: the runner plus a live diagnostic. */

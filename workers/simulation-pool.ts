@@ -383,11 +383,16 @@ class PooledRunner implements PooledSimulationRunner {
         slot.remote.summarizeLevers(
           key,
           Comlink.transfer(part, [part.leverContribution.buffer as ArrayBuffer]),
-          false,
+          true,
         ),
       ),
     ]);
     if (main.summary) main.summary.lever_contribution = levers.levers;
+    // The contributions' memory goes back to worker 0 for its next collection (not waited for).
+    const spent = levers.part?.leverContribution.buffer;
+    if (spent instanceof ArrayBuffer && spent.byteLength > 0) {
+      void this.#slots[COLLECTOR]?.remote.recycle(Comlink.transfer(spent, [spent])).catch(() => undefined);
+    }
     return main;
   }
 

@@ -10,7 +10,7 @@ import {
   type LeverSummary,
   type SimulationSummary,
 } from '../src/core/scenario/summary';
-import { RunBlockAssembler } from '../src/core/scenario/merge';
+import { RunBlockAssembler, type ArrayAllocator } from '../src/core/scenario/merge';
 import { createSimulationService, FULL_DETAIL, kernelOptions, type ChunkDetail } from './simulation-service';
 import { transferablesOf } from './transfer';
 import { READY_MESSAGE, type MessageEndpoint } from './worker-slot';
@@ -28,6 +28,7 @@ function createWorkerApi(options: WorkerApiOptions = {}) {
   const service = createSimulationService();
   let chunks = 0;
   let reused = 0;
+  let reusedArrays = 0;
   let lastSent: RunBlock | null = null;
   /**
    * A result put together in this worker (the pool's `keep` mode): its runs' chunks, computed here or
@@ -36,6 +37,26 @@ function createWorkerApi(options: WorkerApiOptions = {}) {
   let collection: { id: number; into: RunBlockAssembler; block: RunBlock | null } | null = null;
   /** The buffer of this worker's last chunk collected here, free for its next chunk. */
   let spare: ArrayBuffer | undefined;
+  /**
+   * Memory of earlier collections that nothing holds any more (the arrays not kept, and the lever
+   * contributions once summarized), by byte length, for the next collection's arrays. Fresh memory
+   * is written page by page for the first time, which costs far more than reusing memory already
+   * written; the same result shape (the planner moving a slider) asks for the same lengths again.
+   */
+  const free = new Map<number, ArrayBuffer[]>();
+  const release = (buffer: ArrayBuffer) => {
+    if (buffer.byteLength === 0) return;
+    const list = free.get(buffer.byteLength) ?? [];
+    // Enough for one result of this shape: arrays of equal length (e.g. emitted and renewable).
+    if (list.length < 4) list.push(buffer);
+    free.set(buffer.byteLength, list);
+  };
+  const allocate: ArrayAllocator = (type, length) => {
+    const buffer = free.get(length * type.BYTES_PER_ELEMENT)?.pop();
+    if (!buffer) return new type(length);
+    reusedArrays++;
+    return new type(buffer);
+  };
 
   const collected = (id: number) => {
     if (collection?.id !== id) throw new Error(`Simulation worker has no collection #${id}`);
@@ -72,9 +93,18 @@ function createWorkerApi(options: WorkerApiOptions = {}) {
       return Comlink.transfer(block, transferablesOf(block));
     },
 
+    /** Takes back memory this worker gave out (e.g. lever contributions summarized elsewhere) for reuse. */
+    recycle(buffer: ArrayBuffer): void {
+      release(buffer);
+    },
+
     /** Starts collection `id` of runs [runStart, runStart + runCount), replacing any earlier one. */
     collectStart(id: number, runStart: number, runCount: number): void {
-      collection = { id, into: new RunBlockAssembler(runStart, runCount), block: null };
+      // A collection given up before its end (a newer request) leaves its memory for this one.
+      if (collection && !collection.block) {
+        for (const a of collection.into.arrays()) if (a.buffer instanceof ArrayBuffer) release(a.buffer);
+      }
+      collection = { id, into: new RunBlockAssembler(runStart, runCount, allocate), block: null };
     },
 
     /** Runs a chunk straight into collection `id`; only its run count goes back. */
@@ -149,6 +179,11 @@ function createWorkerApi(options: WorkerApiOptions = {}) {
         kept[name] = value;
       }
       const buffers = [...new Set(Object.values(kept).map((a) => a.buffer as ArrayBuffer))];
+      for (const value of Object.values(fields)) {
+        if (!(value instanceof Float32Array || value instanceof Float64Array)) continue;
+        const buffer = value.buffer;
+        if (buffer instanceof ArrayBuffer && !buffers.includes(buffer)) release(buffer);
+      }
       return Comlink.transfer({ summary, kept }, buffers);
     },
 
@@ -184,11 +219,17 @@ function createWorkerApi(options: WorkerApiOptions = {}) {
     },
 
     /**
-     * Diagnostics: chunks computed, how many of them reused a buffer handed back by the runner, and the
-     * byte length this worker still sees of its last sent block (0 once transferred).
+     * Diagnostics: chunks computed, how many of them reused a buffer handed back by the runner, the
+     * byte length this worker still sees of its last sent block (0 once transferred), and how many
+     * arrays of collections reused memory of earlier ones.
      */
-    stats(): { chunks: number; reusedSlabs: number; lastSentBytes: number } {
-      return { chunks, reusedSlabs: reused, lastSentBytes: lastSent ? lastSent.gross.byteLength : -1 };
+    stats(): { chunks: number; reusedSlabs: number; lastSentBytes: number; reusedArrays: number } {
+      return {
+        chunks,
+        reusedSlabs: reused,
+        lastSentBytes: lastSent ? lastSent.gross.byteLength : -1,
+        reusedArrays,
+      };
     },
   };
 }

@@ -154,6 +154,15 @@ describe('simulation runner', () => {
       // A plain run in keep mode right after, on the same pool: nothing of the last collection is mixed in.
       const again = await r.run(model, { seed: SEED + 1, runs: 700, keep: ['net'] });
       expect(Array.from(again.kept!.arrays.net!)).toEqual(Array.from(fullBlock(model, SEED + 1, 700).net));
+      // The next result of the same shape is laid out in the memory the last one no longer needs (the
+      // arrays not kept, and the lever contributions summarized in worker 1), and is whole.
+      const before = (await r.workerStats())[0].reusedArrays;
+      const third = await r.run(model, { seed: SEED + 2, runs: 700, keep: ['net', 'gross'] });
+      const expectedThird = fullBlock(model, SEED + 2, 700);
+      expect(JSON.stringify(third.summary)).toBe(JSON.stringify(summarize(model, expectedThird, SEED + 2)));
+      expect(Array.from(third.kept!.arrays.net!)).toEqual(Array.from(expectedThird.net));
+      expect(Array.from(third.kept!.arrays.gross!)).toEqual(Array.from(expectedThird.gross));
+      expect((await r.workerStats())[0].reusedArrays).toBeGreaterThan(before);
       await r.terminate();
     }
   });

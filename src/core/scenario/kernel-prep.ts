@@ -55,6 +55,12 @@ export interface KernelPrep {
   /** Groups with at least one sector. */
   usedGroups: Int32Array;
   /**
+   * The eSectors ordered by group (in their order within a group): those of group g are
+   * [groupStart[g], groupStart[g + 1]) of `groupedSectors`, so a group's sums can be kept in registers.
+   */
+  groupedSectors: Int32Array;
+  groupStart: Int32Array;
+  /**
    * Quantities per unit of activity, [sector * NQM + q] and [sector * NQP + q], for every sector. The
    * kernel sums the rows of the eSectors into their group each year: sumM[group × NQM + q], and
    * sumP[(group >> 1) × NQP + q] (output-driven quantities follow the shift group only).
@@ -155,7 +161,15 @@ export function prepareKernel(m: CompiledModel): KernelPrep {
   for (let h = 0; h < 4; h++) cellStart[h + 1] = cellStart[h] + cells.filter((c) => c[3] === h).length;
   const sectorGroup = new Int32Array(nS).fill(-1);
   eSectors.forEach((s, j) => (sectorGroup[s] = group[j]));
+  const groupStart = new Int32Array(7);
+  for (let g = 0; g < 6; g++) groupStart[g + 1] = groupStart[g] + group.filter((x) => x === g).length;
+  const groupedSectors = Int32Array.from(
+    [...eSectors.keys()].sort((a, b) => group[a] - group[b] || a - b),
+    (j) => eSectors[j],
+  );
   return {
+    groupedSectors,
+    groupStart,
     eSectors,
     group,
     sectorGroup,

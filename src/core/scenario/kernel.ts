@@ -148,8 +148,7 @@ export function simulateBlock(
   ] = sizes.map((n) => all.subarray(at, (at += n)));
 
   const P = prepareKernel(M);
-  const { mq, pq, eSectors, group } = P;
-  const nE = eSectors.length;
+  const { mq, pq, eSectors, group, groupedSectors, groupStart } = P;
   const rng = new Sfc32();
   const params = new Float64Array(M.nSlots);
   const scratch = sampleScratch(M);
@@ -214,6 +213,27 @@ export function simulateBlock(
   const on = new Uint8Array(nL).fill(1);
   const order = new Int32Array(nL);
   const grossLever = Uint8Array.from(M.leverNames, (doc) => (leverOfDoc(doc)?.stage === 'gross' ? 1 : 0));
+  // What the evaluation redoes when a lever is added (see `redo` in the run loop): the part of the gross
+  // park its equations enter (docs/model.md §3–4); a lever on net emissions redoes none of it.
+  const leverRedo = new Uint8Array(nL);
+  for (const [pos, level] of [
+    [posSS, 3],
+    [posEff, 3],
+    [posC2G, 2],
+    [posEl, 2],
+    [posChp, 2],
+    [posPV, 1],
+    [posGreen, 1],
+  ]) {
+    if (pos > 0) leverRedo[pos - 1] = level;
+  }
+  for (let l = 0; l < nL; l++) {
+    if (grossLever[l] === 1 && leverRedo[l] === 0)
+      throw new Error(`lever ${M.leverNames[l]} acts on the gross park but the kernel does not know where`);
+  }
+  const { chpCoupled, steamBase, inputSlots } = M;
+  const chpElectricShare = LH.electricShare;
+  const { pvOld, greenShare0 } = P;
 
   // Costs (docs/model.md §10). Capacity kinds, each owned by one lever: what it installs, its unit
   // cost input and lifetime. Each kind's installed capacity only grows; an increase is an investment,
@@ -285,6 +305,7 @@ export function simulateBlock(
 
   // What the breakdown of a run-year reads besides that year's values (breakdownYear).
   const BK: BreakdownConstants = {
+    io: new Float64Array(17),
     bySector,
     byCarrier,
     mq,
@@ -318,6 +339,7 @@ export function simulateBlock(
 
   // What the cost accounting of a run-year reads and accumulates (costYear).
   const CK: CostConstants = {
+    io: new Float64Array(8),
     nY,
     nL,
     nP,
@@ -399,7 +421,7 @@ export function simulateBlock(
     const keepRow = every > 0 && (runStart + run) % every === 0;
     sampleRun(M, rng, params, scratch);
     if (withLevers) drawPermutation(rng, order);
-    for (let i = 0; i < nI; i++) inputs[run * nI + i] = params[M.inputSlots[i]];
+    for (let i = 0; i < nI; i++) inputs[run * nI + i] = params[inputSlots[i]];
     for (let s = 0; s < nS; s++) {
       for (let ph = 0; ph < 3; ph++) {
         const k = M.growthSlot[s * 3 + ph];
@@ -478,35 +500,73 @@ export function simulateBlock(
         gridWeights[w + 3] * g60;
       const R = (G > 0 ? G : 0) / gridBase;
 
-      // Sums of the electrifiable sectors by group: dense rows of NQM and NQP quantities, unrolled (a
-      // sector's zero terms add exactly nothing, so these equal the sums of the non-zero terms alone).
-      sumM.fill(0);
-      sumP.fill(0);
-      for (let j = 0; j < nE; j++) {
-        const s = eSectors[j];
-        const m = O[s] * I[s];
-        const o = group[j] * NQM;
-        const b = s * NQM;
-        sumM[o] += m * mq[b];
-        sumM[o + 1] += m * mq[b + 1];
-        sumM[o + 2] += m * mq[b + 2];
-        sumM[o + 3] += m * mq[b + 3];
-        sumM[o + 4] += m * mq[b + 4];
-        sumM[o + 5] += m * mq[b + 5];
-        sumM[o + 6] += m * mq[b + 6];
-        sumM[o + 7] += m * mq[b + 7];
-        sumM[o + 8] += m * mq[b + 8];
-        sumM[o + 9] += m * mq[b + 9];
-        sumM[o + 10] += m * mq[b + 10];
-        sumM[o + 11] += m * mq[b + 11];
-        const p = O[s];
-        const op = (group[j] >> 1) * NQP;
-        const bp = s * NQP;
-        sumP[op] += p * pq[bp];
-        sumP[op + 1] += p * pq[bp + 1];
-        sumP[op + 2] += p * pq[bp + 2];
-        sumP[op + 3] += p * pq[bp + 3];
-        sumP[op + 4] += p * pq[bp + 4];
+      // Sums of the electrifiable sectors by group: dense rows of NQM and NQP quantities, unrolled and
+      // kept in locals over a group's sectors (a sector's zero terms add exactly nothing, so these equal
+      // the sums of the non-zero terms alone). Output-driven sums follow the shift group only: groups
+      // 2h and 2h + 1 are adjacent in groupedSectors.
+      for (let h = 0; h < 3; h++) {
+        let p0 = 0;
+        let p1 = 0;
+        let p2 = 0;
+        let p3 = 0;
+        let p4 = 0;
+        for (let gi = 2 * h; gi < 2 * h + 2; gi++) {
+          let a0 = 0;
+          let a1 = 0;
+          let a2 = 0;
+          let a3 = 0;
+          let a4 = 0;
+          let a5 = 0;
+          let a6 = 0;
+          let a7 = 0;
+          let a8 = 0;
+          let a9 = 0;
+          let a10 = 0;
+          let a11 = 0;
+          for (let j = groupStart[gi]; j < groupStart[gi + 1]; j++) {
+            const s = groupedSectors[j];
+            const p = O[s];
+            const m = p * I[s];
+            const b = s * NQM;
+            a0 += m * mq[b];
+            a1 += m * mq[b + 1];
+            a2 += m * mq[b + 2];
+            a3 += m * mq[b + 3];
+            a4 += m * mq[b + 4];
+            a5 += m * mq[b + 5];
+            a6 += m * mq[b + 6];
+            a7 += m * mq[b + 7];
+            a8 += m * mq[b + 8];
+            a9 += m * mq[b + 9];
+            a10 += m * mq[b + 10];
+            a11 += m * mq[b + 11];
+            const bp = s * NQP;
+            p0 += p * pq[bp];
+            p1 += p * pq[bp + 1];
+            p2 += p * pq[bp + 2];
+            p3 += p * pq[bp + 3];
+            p4 += p * pq[bp + 4];
+          }
+          const o = gi * NQM;
+          sumM[o] = a0;
+          sumM[o + 1] = a1;
+          sumM[o + 2] = a2;
+          sumM[o + 3] = a3;
+          sumM[o + 4] = a4;
+          sumM[o + 5] = a5;
+          sumM[o + 6] = a6;
+          sumM[o + 7] = a7;
+          sumM[o + 8] = a8;
+          sumM[o + 9] = a9;
+          sumM[o + 10] = a10;
+          sumM[o + 11] = a11;
+        }
+        const op = h * NQP;
+        sumP[op] = p0;
+        sumP[op + 1] = p1;
+        sumP[op + 2] = p2;
+        sumP[op + 3] = p3;
+        sumP[op + 4] = p4;
       }
       const k1 = posSS > 0 ? shiftShare * ramp[(posSS - 1) * nY + y] : 0;
       const vFrom = sumP[NQP + OUTPUT];
@@ -539,6 +599,10 @@ export function simulateBlock(
       let chpFossil = 0;
       let processEm = 0;
       let grossY = 0;
+      // Emissions, energy (tce) and bill (CNY) of the fuels, heat and CHP plant of the evaluation at hand.
+      let fuelEm = 0;
+      let fuelTce = 0;
+      let fuelBill = 0;
       // Energy (tce) and energy bill (CNY) of the evaluation at hand, and what the costs need of the
       // full scenario (the last evaluation): heat electrified and CHP steam replaced (GJ), CO2
       // captured and offsets used (t).
@@ -556,11 +620,15 @@ export function simulateBlock(
       // Lever attribution: the park is evaluated with the levers added one at a time in the run's
       // random order (a sampled Shapley permutation, docs/model.md §4); each lever is credited with the
       // drop in net emissions when it is added. Without contributions only the full set is evaluated.
-      if (withLevers) on.fill(0);
+      if (withLevers) for (let l = 0; l < nL; l++) on[l] = 0;
       let k = withLevers ? 0 : nL;
-      let grossDue = true;
+      // What adding the last lever asks to evaluate again: 3 the sector sums (structure, efficiency), 2 the
+      // fuels, heat and the CHP plant (coal-to-gas, electrification, CHP), 1 the electricity supply only
+      // (PV, green power), 0 nothing of the gross park (a lever on net emissions). Each level redoes those
+      // below it; the first evaluation does all.
+      let redo = 3;
       for (;;) {
-        if (grossDue) {
+        if (redo >= 3) {
           const ss = posSS > 0 && on[posSS - 1] === 1;
           const ef = posEff > 0 && on[posEff - 1] === 1;
           const key = (ss ? 1 : 0) + (ef ? 2 : 0);
@@ -571,27 +639,52 @@ export function simulateBlock(
             fx[2] = ss ? toF : 1;
             ff[0] = 1;
             ff[1] = ef ? f2 : 1;
-            Mq.fill(0);
+            let m0 = 0;
+            let m1 = 0;
+            let m2 = 0;
+            let m3 = 0;
+            let m4 = 0;
+            let m5 = 0;
+            let m6 = 0;
+            let m7 = 0;
+            let m8 = 0;
+            let m9 = 0;
+            let m10 = 0;
+            let m11 = 0;
             for (let u = 0; u < nG; u++) {
               const gi = usedGroups[u];
               const wg = fx[gi >> 1] * ff[gi & 1];
               const o = gi * NQM;
-              Mq[0] += wg * sumM[o];
-              Mq[1] += wg * sumM[o + 1];
-              Mq[2] += wg * sumM[o + 2];
-              Mq[3] += wg * sumM[o + 3];
-              Mq[4] += wg * sumM[o + 4];
-              Mq[5] += wg * sumM[o + 5];
-              Mq[6] += wg * sumM[o + 6];
-              Mq[7] += wg * sumM[o + 7];
-              Mq[8] += wg * sumM[o + 8];
-              Mq[9] += wg * sumM[o + 9];
-              Mq[10] += wg * sumM[o + 10];
-              Mq[11] += wg * sumM[o + 11];
+              m0 += wg * sumM[o];
+              m1 += wg * sumM[o + 1];
+              m2 += wg * sumM[o + 2];
+              m3 += wg * sumM[o + 3];
+              m4 += wg * sumM[o + 4];
+              m5 += wg * sumM[o + 5];
+              m6 += wg * sumM[o + 6];
+              m7 += wg * sumM[o + 7];
+              m8 += wg * sumM[o + 8];
+              m9 += wg * sumM[o + 9];
+              m10 += wg * sumM[o + 10];
+              m11 += wg * sumM[o + 11];
             }
+            Mq[0] = m0;
+            Mq[1] = m1;
+            Mq[2] = m2;
+            Mq[3] = m3;
+            Mq[4] = m4;
+            Mq[5] = m5;
+            Mq[6] = m6;
+            Mq[7] = m7;
+            Mq[8] = m8;
+            Mq[9] = m9;
+            Mq[10] = m10;
+            Mq[11] = m11;
             for (let q = 0; q < NQP; q++)
               Pq[q] = fx[0] * sumP[q] + fx[1] * sumP[NQP + q] + fx[2] * sumP[2 * NQP + q];
           }
+        }
+        if (redo >= 2) {
           c2 = posC2G > 0 && on[posC2G - 1] === 1 ? k3 : 0;
           el = posEl > 0 && on[posEl - 1] === 1 ? k4 : 0;
           const coal = Mq[COAL] * (1 - c2);
@@ -600,7 +693,7 @@ export function simulateBlock(
           const coalF = coalInE ? coal * fE : coal;
           const gasF = gasInE ? gasT * fE : gasT;
           const heat = el * ((coalInE ? coal * uCoal : 0) + (gasInE ? gasT * uGas : 0) + Mq[USE_E]);
-          let em =
+          fuelEm =
             coalF * cCoal +
             gasF * cGas +
             Mq[EM_E] * fE +
@@ -615,21 +708,27 @@ export function simulateBlock(
           chpFossil = 0;
           chpElec = 0;
           chpBio = 0;
+          // Energy and bill of everything but the electricity bought or made (docs/model.md §10); the CHP
+          // plant's own fuels count, the steam it sells inside the park does not (no double counting).
+          const otherTce = Mq[TCE_E] * fE + Mq[TCE_N];
+          const renTce = Mq[REN_E] * fE + Mq[REN_N];
+          fuelTce = coalF * tCoal + gasF * tGas + otherTce + Pq[EXP_TCE];
+          fuelBill = pCoal * coalF + pGas * gasF + pBio * renTce + pOther * (otherTce - renTce);
           if (sp >= 0) {
             // The CHP plant (chpS): a conversion plant whose output follows the steam bought from it when
             // coupled (less its retired share) and whose fuel is output × η₀ / η(t); never electrified.
-            const steamRatio = M.chpCoupled ? (Mq[STEAM] * (steamInE ? fE : 1)) / M.steamBase : O[sp];
+            const steamRatio = chpCoupled ? (Mq[STEAM] * (steamInE ? fE : 1)) / steamBase : O[sp];
             const kr = posChp > 0 && on[posChp - 1] === 1 ? kH : 0;
             spp = steamRatio * (1 - kr);
             spm = spp * chpFuel;
             // Steam of the retired share, made by electric boilers / heat pumps and biomass boilers.
-            const replaced = M.chpCoupled ? kr * steamRatio * M.steamBase : 0;
-            chpElec = replaced * LH.electricShare * chpSteamToElec;
-            chpBio = replaced * (1 - LH.electricShare) * chpBioTcePerGj;
+            const replaced = chpCoupled ? kr * steamRatio * steamBase : 0;
+            chpElec = replaced * chpElectricShare * chpSteamToElec;
+            chpBio = replaced * (1 - chpElectricShare) * chpBioTcePerGj;
             replacedG = replaced;
             spCoal = spm * mq[spM + COAL] * (1 - c2);
             spGas = spm * (mq[spM + GAS] + mq[spM + COAL] * c2 * r);
-            em +=
+            fuelEm +=
               spCoal * cCoal +
               spGas * cGas +
               spm * (mq[spM + EM_E] + mq[spM + EM_N]) +
@@ -637,40 +736,24 @@ export function simulateBlock(
             demand += spm * Ed * mq[spM + DEMAND] + chpElec;
             processEm += spp * pq[spP + PROCESS];
             chpFossil = spCoal * cCoal * fosCoal + spGas * cGas * fosGas + spm * mq[spM + FOSSIL];
+            const chpOther = spm * (mq[spM + TCE_E] + mq[spM + TCE_N]);
+            const chpRen = spm * (mq[spM + REN_E] + mq[spM + REN_N]);
+            fuelTce += spCoal * tCoal + spGas * tGas + chpOther + spp * pq[spP + EXP_TCE] + chpBio;
+            fuelBill +=
+              pCoal * spCoal + pGas * spGas + pBio * (chpRen + chpBio) + pOther * (chpOther - chpRen);
           }
+        }
+        if (redo >= 1) {
           // Electricity: PV (existing + new) first, pooled at park level; then the green share.
-          const pvAll = P.pvOld + (posPV > 0 && on[posPV - 1] === 1 ? pvGen : 0);
+          const pvAll = pvOld + (posPV > 0 && on[posPV - 1] === 1 ? pvGen : 0);
           used = pvAll < demand ? pvAll : demand;
           bought = demand - used;
           const gr = posGreen > 0 && on[posGreen - 1] === 1 ? k6 : 0;
-          sh = P.greenShare0 > gr ? P.greenShare0 : gr;
+          sh = greenShare0 > gr ? greenShare0 : gr;
           elecEm = bought * ((1 - sh) * cGrid + sh * cGreen) * R + used * cPv;
-          grossY = (em + elecEm) * invEm;
-          // Energy, and the bill at the run's prices (docs/model.md §10); the CHP plant's own fuels count,
-          // the steam it sells inside the park does not (no double counting).
-          const otherTce = Mq[TCE_E] * fE + Mq[TCE_N];
-          const renTce = Mq[REN_E] * fE + Mq[REN_N];
-          tceG =
-            coalF * tCoal +
-            gasF * tGas +
-            otherTce +
-            Pq[EXP_TCE] +
-            bought * ((1 - sh) * tGrid + sh * tGreen) +
-            used * tPv;
-          let bill =
-            pCoal * coalF +
-            pGas * gasF +
-            pElec * bought +
-            pPremium * bought * sh +
-            pBio * renTce +
-            pOther * (otherTce - renTce);
-          if (sp >= 0) {
-            const chpOther = spm * (mq[spM + TCE_E] + mq[spM + TCE_N]);
-            const chpRen = spm * (mq[spM + REN_E] + mq[spM + REN_N]);
-            tceG += spCoal * tCoal + spGas * tGas + chpOther + spp * pq[spP + EXP_TCE] + chpBio;
-            bill += pCoal * spCoal + pGas * spGas + pBio * (chpRen + chpBio) + pOther * (chpOther - chpRen);
-          }
-          billG = bill * invAct;
+          grossY = (fuelEm + elecEm) * invEm;
+          tceG = fuelTce + bought * ((1 - sh) * tGrid + sh * tGreen) + used * tPv;
+          billG = (fuelBill + pElec * bought + pPremium * bought * sh) * invAct;
         }
         // Net: capture, sinks (existing + extra), then offsets capped by a share of the emissions.
         const captured =
@@ -705,7 +788,7 @@ export function simulateBlock(
         if (k === nL) break;
         const added = order[k++];
         on[added] = 1;
-        grossDue = grossLever[added] === 1;
+        redo = leverRedo[added];
       }
       gross[row] = grossY;
       emitted[row] = emittedY;
@@ -721,50 +804,42 @@ export function simulateBlock(
       renewable[row] = ren * invAct;
       output[row] = out;
 
-      if (withCosts && y > 0)
-        npv = costYear(
-          CK,
-          npv,
-          params,
-          run,
-          y,
-          keepRow ? bRow : -1,
-          invAct,
-          c2,
-          Mq[COAL] + (sp >= 0 ? spm * mq[spM + COAL] : 0),
-          heatE,
-          replacedG,
-          capturedG,
-          offsetUsed,
-        );
+      if (withCosts && y > 0) {
+        // Doubles go through a scratch array, not as arguments (no boxing per call).
+        const io = CK.io;
+        io[0] = npv;
+        io[1] = invAct;
+        io[2] = c2;
+        io[3] = Mq[COAL] + (sp >= 0 ? spm * mq[spM + COAL] : 0);
+        io[4] = heatE;
+        io[5] = replacedG;
+        io[6] = capturedG;
+        io[7] = offsetUsed;
+        costYear(CK, params, run, y, keepRow ? bRow : -1);
+        npv = io[0];
+      }
 
       if (!keepRow) continue;
-      breakdownYear(
-        BK,
-        (bRow * nY + y) * nS,
-        (bRow * nY + y) * nC,
-        O,
-        I,
-        fx,
-        ff,
-        c2,
-        fE,
-        el,
-        Ed,
-        R,
-        heatToElec,
-        demand,
-        elecEm,
-        spp,
-        spm,
-        spCoal,
-        spGas,
-        chpElec,
-        bought,
-        sh,
-        used,
-        invEm,
-      );
+      // Doubles through a scratch array, not as arguments (no boxing per call).
+      const bio = BK.io;
+      bio[0] = c2;
+      bio[1] = fE;
+      bio[2] = el;
+      bio[3] = Ed;
+      bio[4] = R;
+      bio[5] = heatToElec;
+      bio[6] = demand;
+      bio[7] = elecEm;
+      bio[8] = spp;
+      bio[9] = spm;
+      bio[10] = spCoal;
+      bio[11] = spGas;
+      bio[12] = chpElec;
+      bio[13] = bought;
+      bio[14] = sh;
+      bio[15] = used;
+      bio[16] = invEm;
+      breakdownYear(BK, (bRow * nY + y) * nS, (bRow * nY + y) * nC, O, I, fx, ff);
     }
     if (withCosts) npvCost[run] = npv;
     if (keepRow) bRow++;
@@ -775,6 +850,11 @@ export function simulateBlock(
 
 /** What the breakdown of one run-year needs of the model and the block (set once per block). */
 interface BreakdownConstants {
+  /**
+   * The run-year's values the breakdown reads, in this order: c2, fE, el, Ed, R, heatToElec, demand,
+   * elecEm, spp, spm, spCoal, spGas, chpElec, bought, sh, used, invEm (as named in the run loop).
+   */
+  io: Float64Array;
   bySector: RunArray;
   byCarrier: RunArray;
   mq: Float64Array;
@@ -819,24 +899,25 @@ function breakdownYear(
   I: Float64Array,
   fx: Float64Array,
   ff: Float64Array,
-  c2: number,
-  fE: number,
-  el: number,
-  Ed: number,
-  R: number,
-  heatToElec: number,
-  demand: number,
-  elecEm: number,
-  spp: number,
-  spm: number,
-  spCoal: number,
-  spGas: number,
-  chpElec: number,
-  bought: number,
-  sh: number,
-  used: number,
-  invEm: number,
 ): void {
+  const io = B.io;
+  const c2 = io[0];
+  const fE = io[1];
+  const el = io[2];
+  const Ed = io[3];
+  const R = io[4];
+  const heatToElec = io[5];
+  const demand = io[6];
+  const elecEm = io[7];
+  const spp = io[8];
+  const spm = io[9];
+  const spCoal = io[10];
+  const spGas = io[11];
+  const chpElec = io[12];
+  const bought = io[13];
+  const sh = io[14];
+  const used = io[15];
+  const invEm = io[16];
   const NQM = 12;
   const NQP = 5;
   const COAL = 0;
@@ -923,6 +1004,12 @@ function breakdownYear(
 
 /** What the cost accounting of one run-year needs of the model and the block (set once per block). */
 interface CostConstants {
+  /**
+   * In: the run's discounted cost so far, its activity multiplier, the coal-to-gas share, coal burnt
+   * before the switch (t), heat electrified and CHP steam replaced (GJ), CO2 captured and offsets used
+   * (t); out (element 0): the discounted cost including this year.
+   */
+  io: Float64Array;
   nY: number;
   nL: number;
   nP: number;
@@ -972,27 +1059,22 @@ interface CostConstants {
  * The costs of year y of a run in the full scenario (docs/model.md §10): each capacity kind's increase
  * is an investment (an annuity from then on, replaced at the end of its life), then each lever's yearly
  * cost — annuities, operation and the energy bill it changes. Adds to the run's per-lever sums and
- * investment by period, writes the yearly pair of breakdown row `bRow` (−1: none), and returns the
- * run's discounted cost versus BAU so far: `npvSoFar` plus this year's, added lever by lever as before.
- * `coal`: coal burnt before the switch to gas (t); `heatGj`: heat electrified; `replacedGj`: CHP steam
- * replaced; all three before the run's activity multiplier `invAct`. Out of simulateBlock's loop for
- * the reasons given at breakdownYear.
+ * investment by period, writes the yearly pair of breakdown row `bRow` (−1: none), and leaves in
+ * `C.io[0]` the run's discounted cost versus BAU so far: `npvSoFar` plus this year's, added lever by
+ * lever as before. Its other inputs come in `C.io` too (see there); `coal`, `heatGj` and `replacedGj`
+ * are before the run's activity multiplier `invAct`. Out of simulateBlock's loop for the reasons given
+ * at breakdownYear.
  */
-function costYear(
-  C: CostConstants,
-  npvSoFar: number,
-  params: Float64Array,
-  run: number,
-  y: number,
-  bRow: number,
-  invAct: number,
-  c2: number,
-  coal: number,
-  heatGj: number,
-  replacedGj: number,
-  captured: number,
-  offsetUsed: number,
-): number {
+function costYear(C: CostConstants, params: Float64Array, run: number, y: number, bRow: number): void {
+  const io = C.io;
+  const npvSoFar = io[0];
+  const invAct = io[1];
+  const c2 = io[2];
+  const coal = io[3];
+  const heatGj = io[4];
+  const replacedGj = io[5];
+  const captured = io[6];
+  const offsetUsed = io[7];
   const K_EFF = 0;
   const K_C2G = 1;
   const K_HEAT = 2;
@@ -1052,5 +1134,5 @@ function costYear(
       leverCostYear[((bRow * nY + y) * nL + l) * 2 + 1] = contrib[l];
     }
   }
-  return npv;
+  io[0] = npv;
 }

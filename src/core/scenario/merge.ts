@@ -18,6 +18,8 @@ function rowsOf(key: string, runStart: number, runCount: number, every: number):
 
 type Dimensions = Omit<RunBlock, 'runStart' | 'runCount'>;
 type RunArray = Float64Array | Float32Array;
+/** Gives an array of `length` elements of `type` for a merged field. */
+export type ArrayAllocator = (type: typeof Float64Array | typeof Float32Array, length: number) => RunArray;
 const isRunArray = (v: unknown): v is RunArray => v instanceof Float64Array || v instanceof Float32Array;
 
 interface Layout {
@@ -88,11 +90,17 @@ export class RunBlockAssembler {
   #target: Record<string, unknown> | null = null;
   #filled = 0;
   #seen: Uint8Array;
+  #allocate: ArrayAllocator;
 
-  constructor(runStart: number, runCount: number) {
+  /**
+   * `allocate` gives each field's array (default: a new one), e.g. memory an earlier result no longer
+   * needs. Its contents need not be zero: every element is written once every run has been added.
+   */
+  constructor(runStart: number, runCount: number, allocate: ArrayAllocator = (type, n) => new type(n)) {
     this.runStart = runStart;
     this.runCount = runCount;
     this.#seen = new Uint8Array(runCount);
+    this.#allocate = allocate;
   }
 
   /** Runs copied in so far. */
@@ -113,7 +121,7 @@ export class RunBlockAssembler {
       this.#target = Object.fromEntries(this.#layout.scalars);
       const every = block.breakdownEvery;
       for (const [key, stride, type] of this.#layout.arrays) {
-        this.#target[key] = new type(stride * rowsOf(key, this.runStart, this.runCount, every));
+        this.#target[key] = this.#allocate(type, stride * rowsOf(key, this.runStart, this.runCount, every));
       }
     }
     checkCompatible(this.#layout, block);
@@ -127,6 +135,11 @@ export class RunBlockAssembler {
       (this.#target[key] as RunArray).set(fields[key], before * stride);
     }
     this.#filled += block.runCount;
+  }
+
+  /** The arrays laid out so far (e.g. to reuse the memory of a collection given up). */
+  arrays(): RunArray[] {
+    return this.#target ? Object.values(this.#target).filter(isRunArray) : [];
   }
 
   /** The merged block; throws while some runs are missing. */
