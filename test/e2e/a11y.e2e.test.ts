@@ -24,17 +24,45 @@ beforeAll(async () => {
 });
 afterAll(() => s?.close());
 
-/** Waits until the page has its content (not the loading panel) and charts have drawn. */
+/**
+ * Waits until the page has its content (not the loading panel) and charts have drawn: until nothing in
+ * the document has changed for a moment, and at most 1.5 s after the content came (a page that keeps
+ * changing, such as Pathways while it runs, is scanned then, as it is).
+ */
 async function ready(page: Page): Promise<void> {
   await page.locator('main h2').first().waitFor({ timeout: 60_000 });
   await page.waitForFunction(() => !document.querySelector('main .loading'), null, { timeout: 60_000 });
-  await page.waitForTimeout(1500);
+  await page.evaluate(
+    ({ quietMs, mostMs }) =>
+      new Promise<void>((resolve) => {
+        const done = () => {
+          observer.disconnect();
+          clearTimeout(quiet);
+          clearTimeout(most);
+          resolve();
+        };
+        let quiet = setTimeout(done, quietMs);
+        const most = setTimeout(done, mostMs);
+        const observer = new MutationObserver(() => {
+          clearTimeout(quiet);
+          quiet = setTimeout(done, quietMs);
+        });
+        observer.observe(document.body, {
+          subtree: true,
+          childList: true,
+          attributes: true,
+          characterData: true,
+        });
+      }),
+    { quietMs: 400, mostMs: 1500 },
+  );
 }
 
 /** Serious and critical axe violations of the page as it is now. */
 async function serious(page: Page): Promise<Violation[]> {
-  // Evaluated through the DevTools protocol, so the app's CSP (no inline script) does not block it.
-  await page.evaluate(AXE);
+  // Evaluated through the DevTools protocol, so the app's CSP (no inline script) does not block it; once
+  // per document (going to another page of the app changes only the address's hash).
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE);
   const all = await page.evaluate(async () => {
     const axe = (globalThis as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<unknown> } }).axe;
     const res = (await axe.run(document, { resultTypes: ['violations'] })) as {

@@ -55,3 +55,23 @@ export async function openApp(
     close: () => browser.close(),
   };
 }
+
+/**
+ * Arms a wait for the next chart drawing the page finishes (the app's pcw-chart-finished event, which a
+ * chart's host fires when ECharts has drawn, animation included): call it before the action that
+ * redraws, then await what it returns.
+ */
+export async function nextChartDrawn(page: Page, timeout = 30_000): Promise<() => Promise<void>> {
+  await page.evaluate(() => {
+    const w = globalThis as unknown as { pcwTestChartDrawn?: boolean };
+    w.pcwTestChartDrawn = false;
+    document.addEventListener('pcw-chart-finished', () => (w.pcwTestChartDrawn = true), { once: true });
+  });
+  return async () => {
+    await page.waitForFunction(
+      () => (globalThis as unknown as { pcwTestChartDrawn?: boolean }).pcwTestChartDrawn === true,
+      null,
+      { timeout },
+    );
+  };
+}

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, openApp, type Session } from './browser';
+import { ARTIFACTS, nextChartDrawn, openApp, type Session } from './browser';
 import { encodeStory, parseStory } from '../../src/core/workshop/story';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -113,10 +113,14 @@ describe('Workshop mode on a projector', () => {
             lang === 'zh' ? 'zh-CN' : 'en-US',
           );
           for (const theme of ['light', 'dark'] as const) {
-            if ((await page.getByTestId('workshop').getAttribute('data-theme')) !== theme)
+            const switched = (await page.getByTestId('workshop').getAttribute('data-theme')) !== theme;
+            if (switched) {
+              // The chart redraws in the theme's colours.
+              const redrawn = await nextChartDrawn(page);
               await page.getByTestId('ws-theme').click();
+              await redrawn();
+            }
             expect(await page.getByTestId('workshop').getAttribute('data-theme')).toBe(theme);
-            await page.waitForTimeout(800); // the chart redraws in the theme's colours
             const l = await layout(page);
             expect(l.page.w).toBeLessThanOrEqual(l.page.vw);
             expect(l.page.h).toBeLessThanOrEqual(l.page.vh);
@@ -138,6 +142,7 @@ describe('Workshop mode on a projector', () => {
               (size.width === 1280 && lang === 'zh' && theme === 'light') ||
               (size.width === 1920 && lang === 'en' && theme === 'dark');
             if (kept) {
+              if (!switched) await page.waitForTimeout(800); // the chart's entry animation
               await page.screenshot({
                 path: `${ARTIFACTS}/workshop-${size.width}x${size.height}-${lang}-${theme}.png`,
               });
