@@ -25,7 +25,7 @@ import type {
 } from './simulation-api';
 import type { SimulationWorkerApi } from './simulation-worker-api';
 import type { ChunkDetail } from './simulation-service';
-import { transferablesOf } from './transfer';
+import { sidePartBuffers, transferablesOf } from './transfer';
 import { Request, Slot, type SlotTimeouts, type WorkerHandle } from './worker-slot';
 
 type Remote = Comlink.Remote<SimulationWorkerApi>;
@@ -372,25 +372,21 @@ class PooledRunner implements PooledSimulationRunner {
     const { id } = collection;
     const call = <T>(index: number, fn: (slot: Slot<Remote>) => Promise<T>) =>
       this.#callWithModel(request, model, collection, index, fn);
-    const side = this.#slots.length > 1 ? 1 : -1;
-    if (!summarize || side < 0 || !collection.levers || model.nLevers === 0) {
+    if (!summarize || this.#slots.length < 2 || !collection.levers) {
       return call(COLLECTOR, (slot) => slot.remote.collectFinish(id, key, seed, keep, summarize, false));
     }
-    const part = await call(COLLECTOR, (slot) => slot.remote.takeLevers(id));
-    const [main, levers] = await Promise.all([
+    const part = await call(COLLECTOR, (slot) => slot.remote.takeSide(id, key));
+    const [main, side] = await Promise.all([
       call(COLLECTOR, (slot) => slot.remote.collectFinish(id, key, seed, keep, true, true)),
-      call(side, (slot) =>
-        slot.remote.summarizeLevers(
-          key,
-          Comlink.transfer(part, [part.leverContribution.buffer as ArrayBuffer]),
-          true,
-        ),
-      ),
+      call(SIDE, (slot) => slot.remote.summarizeSide(key, Comlink.transfer(part, sidePartBuffers(part)))),
     ]);
-    if (main.summary) main.summary.lever_contribution = levers.levers;
-    // The contributions' memory goes back to worker 0 for its next collection (not waited for).
-    const spent = levers.part?.leverContribution.buffer;
-    if (spent instanceof ArrayBuffer && spent.byteLength > 0) {
+    if (main.summary) {
+      main.summary.lever_contribution = side.levers;
+      main.summary.sensitivity = side.sensitivity.sensitivity;
+      main.summary.sensitivity_groups = side.sensitivity.sensitivity_groups;
+    }
+    // The side part's memory goes back to worker 0 for its next collection (not waited for).
+    for (const spent of side.spent) {
       void this.#slots[COLLECTOR]?.remote.recycle(Comlink.transfer(spent, [spent])).catch(() => undefined);
     }
     return main;
@@ -621,6 +617,8 @@ function chunksOf(range: RunRange): ChunkSource {
 
 /** The worker that puts together the results kept off the caller's thread (RunOptions.keep). */
 const COLLECTOR = 0;
+/** The worker that computes a collected result's side part of the summary (levers, sensitivity). */
+const SIDE = 1;
 
 /** A result being put together in worker COLLECTOR: its id there and its runs. */
 class Collection {

@@ -12,8 +12,11 @@ import {
 import {
   summarize,
   summarizeLevers,
+  summarizeSensitivity,
   type LeverPart,
   type LeverSummary,
+  type SensitivityPart,
+  type SensitivitySummary,
   type SimulationSummary,
   type SummarizeOptions,
 } from '../src/core/scenario/summary';
@@ -35,6 +38,8 @@ export interface SimulationService {
   summarize(key: number, block: RunBlock, seed: number, options?: SummarizeOptions): SimulationSummary;
   /** The lever part of the summary alone (runs in parallel with the rest in another worker). */
   summarizeLevers(key: number, part: LeverPart): LeverSummary[];
+  /** The sensitivity tables alone (likewise). */
+  summarizeSensitivity(key: number, part: SensitivityPart): SensitivitySummary;
 }
 
 /** What a chunk computes besides the runs themselves (both off in a preview). */
@@ -80,6 +85,10 @@ export function createSimulationService(): SimulationService {
 
     summarizeLevers(key, part) {
       return summarizeLevers(modelFor(key), part);
+    },
+
+    summarizeSensitivity(key, part) {
+      return summarizeSensitivity(modelFor(key), part);
     },
   };
 }

@@ -6,13 +6,15 @@ import * as Comlink from 'comlink';
 import type { CompiledModel, RunBlock } from '../src/core/scenario/kernel';
 import {
   leverPartOf,
+  sensitivityPartOf,
   type LeverPart,
   type LeverSummary,
+  type SensitivitySummary,
   type SimulationSummary,
 } from '../src/core/scenario/summary';
 import { RunBlockAssembler, type ArrayAllocator } from '../src/core/scenario/merge';
 import { createSimulationService, FULL_DETAIL, kernelOptions, type ChunkDetail } from './simulation-service';
-import { transferablesOf } from './transfer';
+import { sidePartBuffers, transferablesOf, type SidePart } from './transfer';
 import { READY_MESSAGE, type MessageEndpoint } from './worker-slot';
 
 export interface WorkerApiOptions {
@@ -142,20 +144,28 @@ function createWorkerApi(options: WorkerApiOptions = {}) {
         : null;
     },
 
-    /** The lever contributions of collection `id`, taken out (transferred) to be summarized elsewhere. */
-    takeLevers(id: number): LeverPart {
+    /**
+     * What collection `id`'s summary can compute elsewhere (transferred out): its lever contributions
+     * (taken out of the collection) and its sensitivity part (a copy of the inputs, laid out in memory
+     * this worker has spare, and the per-run scalars).
+     */
+    takeSide(id: number, key: number): SidePart {
       const block = assembled(id);
-      const part = leverPartOf(block);
+      const levers = leverPartOf(block);
       block.leverContribution = new Float32Array(0);
-      return Comlink.transfer(part, [
-        part.leverContribution.buffer as ArrayBuffer,
-        part.years.buffer as ArrayBuffer,
-      ]);
+      const copy = allocate(
+        block.inputs instanceof Float32Array ? Float32Array : Float64Array,
+        block.inputs.length,
+      );
+      copy.set(block.inputs);
+      const sensitivity = sensitivityPartOf(service.model(key), block, copy);
+      return Comlink.transfer({ levers, sensitivity }, sidePartBuffers({ levers, sensitivity }));
     },
 
     /**
-     * Ends collection `id`: its summary (unless `summarize` is false; without its lever part when
-     * `withoutLevers`) and the per-run arrays named in `keep` (transferred). The rest is dropped here.
+     * Ends collection `id`: its summary (unless `summarize` is false; without its lever and sensitivity
+     * parts when `withoutSide`: see takeSide) and the per-run arrays named in `keep` (transferred). The
+     * rest is kept here for the next collection's arrays.
      */
     collectFinish(
       id: number,
@@ -163,13 +173,15 @@ function createWorkerApi(options: WorkerApiOptions = {}) {
       seed: number,
       keep: readonly string[],
       summarize: boolean,
-      withoutLevers: boolean,
+      withoutSide: boolean,
     ): { summary: SimulationSummary | null; kept: Record<string, Float32Array | Float64Array> } {
       const block = assembled(id);
       collection = null;
-      const summary = summarize
-        ? service.summarize(key, block, seed, withoutLevers ? { levers: [] } : {})
-        : null;
+      // Without the side part (computed in another worker): placeholders the pool fills in.
+      const side = withoutSide
+        ? { levers: [], sensitivity: { sensitivity: [], sensitivity_groups: [] } }
+        : {};
+      const summary = summarize ? service.summarize(key, block, seed, side) : null;
       const fields = block as unknown as Record<string, unknown>;
       const kept: Record<string, Float32Array | Float64Array> = {};
       for (const name of keep) {
@@ -216,6 +228,22 @@ function createWorkerApi(options: WorkerApiOptions = {}) {
         part.leverContribution.buffer as ArrayBuffer,
         part.years.buffer as ArrayBuffer,
       ]);
+    },
+
+    /**
+     * The summary's side part of a collection in another worker (see takeSide), and its lever
+     * contributions' and inputs' memory handed back (transferred) for that worker's next collection.
+     */
+    summarizeSide(
+      key: number,
+      part: SidePart,
+    ): { levers: LeverSummary[]; sensitivity: SensitivitySummary; spent: ArrayBuffer[] } {
+      const levers = service.summarizeLevers(key, part.levers);
+      const sensitivity = service.summarizeSensitivity(key, part.sensitivity);
+      const spent = [part.levers.leverContribution.buffer, part.sensitivity.inputs.buffer].filter(
+        (b): b is ArrayBuffer => b instanceof ArrayBuffer && b.byteLength > 0,
+      );
+      return Comlink.transfer({ levers, sensitivity, spent }, spent);
     },
 
     /**

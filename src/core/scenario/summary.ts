@@ -271,12 +271,88 @@ export function leverPartOf(block: RunBlock): LeverPart {
   };
 }
 
+/**
+ * What the sensitivity tables read of a block and its per-run scalars (so they can be computed apart,
+ * e.g. in another worker): the inputs, total emissions in 2030 (null when the horizon lacks it), the
+ * peak year and cumulative emissions of every run.
+ */
+export interface SensitivityPart {
+  runCount: number;
+  nInputs: number;
+  inputs: RunArray;
+  total2030: Float64Array | null;
+  peakYear: Float64Array;
+  cumulative: Float64Array;
+}
+
+/** The sensitivity tables of a summary. */
+export interface SensitivitySummary {
+  sensitivity: SensitivityRow[];
+  sensitivity_groups: GroupSensitivity[];
+}
+
 export interface SummarizeOptions {
   /**
    * Lever summaries already computed by `summarizeLevers` (e.g. in another worker, in parallel); the
    * block's `leverContribution` is then not read. The result is the same either way.
    */
   levers?: LeverSummary[];
+  /** Sensitivity tables already computed by `summarizeSensitivity` (the same result either way). */
+  sensitivity?: SensitivitySummary;
+}
+
+/** Cumulative emitted and net emissions of every run. */
+function cumulativesOf(block: RunBlock): { cumulative: Float64Array; cumulativeNet: Float64Array } {
+  const n = block.runCount;
+  const nY = block.nYears;
+  const cumulative = new Float64Array(n);
+  const cumulativeNet = new Float64Array(n);
+  for (let r = 0; r < n; r++) {
+    let sum = 0;
+    let sumNet = 0;
+    for (let y = 0; y < nY; y++) {
+      sum += block.emitted[r * nY + y];
+      sumNet += block.net[r * nY + y];
+    }
+    cumulative[r] = sum;
+    cumulativeNet[r] = sumNet;
+  }
+  return { cumulative, cumulativeNet };
+}
+
+/**
+ * A block's sensitivity part, with `inputs` as given (e.g. a copy to hand to another worker; default
+ * the block's own) and the per-run scalars computed here.
+ */
+export function sensitivityPartOf(
+  model: CompiledModel,
+  block: RunBlock,
+  inputs: RunArray = block.inputs,
+): SensitivityPart {
+  return partOf(block, inputs, peaksOf(model, block).year, cumulativesOf(block).cumulative);
+}
+
+function partOf(
+  block: RunBlock,
+  inputs: RunArray,
+  peakYear: Float64Array,
+  cumulative: Float64Array,
+): SensitivityPart {
+  const n = block.runCount;
+  const nY = block.nYears;
+  const y2030 = Array.from(block.years).indexOf(2030);
+  let total2030: Float64Array | null = null;
+  if (y2030 >= 0) {
+    total2030 = new Float64Array(n);
+    for (let r = 0; r < n; r++) total2030[r] = block.gross[r * nY + y2030];
+  }
+  return { runCount: n, nInputs: block.nInputs, inputs, total2030, peakYear, cumulative };
+}
+
+/** The Spearman table and the grouped sensitivity of a sensitivity part. */
+export function summarizeSensitivity(model: CompiledModel, part: SensitivityPart): SensitivitySummary {
+  const { rows, inputRanks } = sensitivity(model, part);
+  return { sensitivity: rows, sensitivity_groups: sensitivityGroups(model, part, rows, inputRanks) };
 }
 
 /** Summarizes a block of runs (all runs of one seed, merged in run order). */
@@ -294,18 +370,9 @@ export function summarize(
 
   // Per-run scalars.
   const { year: peakYear, value: peakValue, histYear } = peaksOf(model, block);
-  const cumulative = new Float64Array(n);
-  const cumulativeNet = new Float64Array(n);
+  const { cumulative, cumulativeNet } = cumulativesOf(block);
   const neutralYear = new Float64Array(n);
   for (let r = 0; r < n; r++) {
-    let sum = 0;
-    let sumNet = 0;
-    for (let y = 0; y < nY; y++) {
-      sum += block.emitted[r * nY + y];
-      sumNet += block.net[r * nY + y];
-    }
-    cumulative[r] = sum;
-    cumulativeNet[r] = sumNet;
     let first = nY;
     while (first > 0 && block.net[r * nY + first - 1] <= 0) first--;
     neutralYear[r] = first < nY ? years[first] : NaN;
@@ -333,7 +400,8 @@ export function summarize(
   }
   const horizonHas2060 = years[years.length - 1] >= 2060;
 
-  const { rows: sens, inputRanks } = sensitivity(model, block, w, years, peakYear, cumulative);
+  const sens =
+    options.sensitivity ?? summarizeSensitivity(model, partOf(block, block.inputs, peakYear, cumulative));
   return {
     runs: n,
     seed,
@@ -352,7 +420,7 @@ export function summarize(
       p_by_2060_se: horizonHas2060 && n ? r4(binomialSe(neutralBy2060 / n, n)) : null,
     },
     cumulative_tco2: spreadOf(cumulative, scratch, 0),
-    sensitivity: sens,
+    sensitivity: sens.sensitivity,
     scenario: model.scenarioId,
     dataset: model.datasetId,
     base_year: model.baseYear,
@@ -366,7 +434,7 @@ export function summarize(
     lever_contribution: options.levers ?? summarizeLevers(model, block),
     by_sector_tco2: breakdown(block.bySector, model.sectors, block),
     by_carrier_tco2: breakdown(block.byCarrier, model.carriers, block),
-    sensitivity_groups: sensitivityGroups(model, block, years, peakYear, cumulative, sens, inputRanks),
+    sensitivity_groups: sens.sensitivity_groups,
     lever_contribution_method: 'shapley_sampled_permutation',
     targets: summarizeTargets(model, block, peakYear),
     costs: summarizeCosts(model, block),
@@ -377,17 +445,13 @@ export function summarize(
 /** Grouped sensitivity (sensitivity-groups.ts) of the outputs the Spearman table covers, largest first. */
 function sensitivityGroups(
   model: CompiledModel,
-  block: RunBlock,
-  years: number[],
-  peakYear: Float64Array,
-  cumulative: Float64Array,
+  part: SensitivityPart,
   rows: readonly SensitivityRow[],
   inputRanks: readonly CentredRanks[] | null,
 ): GroupSensitivity[] {
-  const nY = block.nYears;
-  const y2030 = years.indexOf(2030);
+  const { total2030, peakYear, cumulative } = part;
   const outputs = [
-    ...(y2030 >= 0 ? [{ name: 'total_tco2_2030', at: (r: number) => block.gross[r * nY + y2030] }] : []),
+    ...(total2030 ? [{ name: 'total_tco2_2030', at: (r: number) => total2030[r] }] : []),
     { name: 'peak_year', at: (r: number) => peakYear[r] },
     { name: 'cumulative_tco2', at: (r: number) => cumulative[r] },
   ];
@@ -399,8 +463,8 @@ function sensitivityGroups(
   });
   const groups = groupSensitivity(
     model.inputIds,
-    block.inputs,
-    block.runCount,
+    part.inputs,
+    part.runCount,
     outputs,
     rho,
     inputRanks ?? undefined,
@@ -470,26 +534,23 @@ function ranked(x: Float64Array, out: Float64Array, work: RankScratch): Ranked {
  */
 function sensitivity(
   model: CompiledModel,
-  block: RunBlock,
-  w: Work,
-  years: number[],
-  peakYear: Float64Array,
-  cumulative: Float64Array,
+  part: SensitivityPart,
 ): { rows: SensitivityRow[]; inputRanks: CentredRanks[] | null } {
-  const n = block.runCount;
-  const nY = block.nYears;
-  const nI = block.nInputs;
+  const n = part.runCount;
+  const nI = part.nInputs;
+  const w = workFor(n, 0);
   const work = new RankScratch();
   const names: string[] = [];
   const outs: Ranked[] = [];
-  const y2030 = years.indexOf(2030);
-  if (y2030 >= 0) {
-    gatherAny(w, block.gross, nY, y2030, 1);
+  if (part.total2030) {
     names.push('total_tco2_2030');
-    outs.push(ranked(w.cols[0], new Float64Array(n), work));
+    outs.push(ranked(part.total2030, new Float64Array(n), work));
   }
   names.push('peak_year', 'cumulative_tco2');
-  outs.push(ranked(peakYear, new Float64Array(n), work), ranked(cumulative, new Float64Array(n), work));
+  outs.push(
+    ranked(part.peakYear, new Float64Array(n), work),
+    ranked(part.cumulative, new Float64Array(n), work),
+  );
   const nO = outs.length;
   const sxy = new Float64Array(nO);
   const rk = new Float64Array(n);
@@ -497,7 +558,7 @@ function sensitivity(
   const inputRanks: CentredRanks[] | null = ranksAllRuns(n) ? [] : null;
   for (let i0 = 0; i0 < nI; i0 += GROUP) {
     const count = Math.min(GROUP, nI - i0);
-    gatherAny(w, block.inputs, nI, i0, count);
+    gatherAny(w, part.inputs, nI, i0, count);
     for (let j = 0; j < count; j++) {
       const x = ranked(w.cols[j], rk, work);
       if (inputRanks) {

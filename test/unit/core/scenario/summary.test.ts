@@ -6,7 +6,12 @@ import {
   type RunBlock,
 } from '../../../../src/core/scenario/kernel';
 import { presetScenario } from '../../../../src/core/scenario/presets';
-import { summarize, summarizeLevers } from '../../../../src/core/scenario/summary';
+import {
+  sensitivityPartOf,
+  summarize,
+  summarizeLevers,
+  summarizeSensitivity,
+} from '../../../../src/core/scenario/summary';
 import { handBaseline } from './fixtures';
 
 function concat(blocks: RunBlock[]): RunBlock {
@@ -94,6 +99,17 @@ describe('summary', () => {
     const levers = summarizeLevers(model, block);
     const rest = { ...block, leverContribution: new Float32Array(0) };
     expect(JSON.stringify(summarize(model, rest, 21, { levers }))).toBe(whole);
+  });
+
+  it('gives the same summary with the sensitivity tables computed apart, from a copy of the inputs', () => {
+    const block = simulateBlock(model, 22, 0, 260);
+    const whole = JSON.stringify(summarize(model, block, 22));
+    const sensitivity = summarizeSensitivity(model, sensitivityPartOf(model, block, block.inputs.slice()));
+    expect(sensitivity.sensitivity.length).toBeGreaterThan(0);
+    expect(sensitivity.sensitivity_groups.length).toBeGreaterThan(0);
+    expect(JSON.stringify(summarize(model, block, 22, { sensitivity }))).toBe(whole);
+    const placeholder = { sensitivity: [], sensitivity_groups: [] };
+    expect(summarize(model, block, 22, { sensitivity: placeholder }).sensitivity).toEqual([]);
   });
 
   it('reads single-precision lever contributions as stored (no double copy needed)', () => {
