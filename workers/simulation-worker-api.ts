@@ -25,6 +25,12 @@ export interface WorkerApiOptions {
   beforeChunk?: (model: CompiledModel, runStart: number, runCount: number) => Promise<never> | void;
 }
 
+/**
+ * At most this much memory of earlier collections is kept for the next ones (a 10,000-run result's
+ * arrays and a preview's fit; a much larger result's are left to the garbage collector, not held).
+ */
+const FREE_BUDGET = 64 * 1024 * 1024;
+
 /** The API object a worker exposes. */
 function createWorkerApi(options: WorkerApiOptions = {}) {
   const service = createSimulationService();
@@ -46,16 +52,18 @@ function createWorkerApi(options: WorkerApiOptions = {}) {
    * written; the same result shape (the planner moving a slider) asks for the same lengths again.
    */
   const free = new Map<number, ArrayBuffer[]>();
+  let freeBytes = 0;
   const release = (buffer: ArrayBuffer) => {
-    if (buffer.byteLength === 0) return;
+    if (buffer.byteLength === 0 || freeBytes + buffer.byteLength > FREE_BUDGET) return;
     const list = free.get(buffer.byteLength) ?? [];
-    // Enough for one result of this shape: arrays of equal length (e.g. emitted and renewable).
-    if (list.length < 4) list.push(buffer);
+    list.push(buffer);
     free.set(buffer.byteLength, list);
+    freeBytes += buffer.byteLength;
   };
   const allocate: ArrayAllocator = (type, length) => {
     const buffer = free.get(length * type.BYTES_PER_ELEMENT)?.pop();
     if (!buffer) return new type(length);
+    freeBytes -= buffer.byteLength;
     reusedArrays++;
     return new type(buffer);
   };
