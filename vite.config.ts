@@ -157,6 +157,10 @@ export default defineConfig({
           testTimeout: 90_000,
           hookTimeout: 90_000,
           fileParallelism: false,
+          // The files one after another in one process (each opens and closes its own browser), after
+          // the unit and browser tests.
+          isolate: false,
+          sequence: { groupOrder: 1 },
         },
       },
     ],
