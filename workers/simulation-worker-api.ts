@@ -61,6 +61,11 @@ function createWorkerApi(options: WorkerApiOptions = {}) {
     freeBytes += buffer.byteLength;
   };
   const allocate: ArrayAllocator = (type, length) => {
+    // A result far larger than the memory kept (e.g. 100k runs) cannot use it: let it go at once.
+    if (length * type.BYTES_PER_ELEMENT > FREE_BUDGET / 4 && freeBytes > 0) {
+      free.clear();
+      freeBytes = 0;
+    }
     const buffer = free.get(length * type.BYTES_PER_ELEMENT)?.pop();
     if (!buffer) return new type(length);
     freeBytes -= buffer.byteLength;
