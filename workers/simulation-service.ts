@@ -52,11 +52,24 @@ export interface ChunkDetail {
 /** Lever contributions and the breakdown of every run (the kernel's defaults). */
 export const FULL_DETAIL: ChunkDetail = { levers: true, breakdownEvery: 1 };
 
-/** The kernel options for a chunk's detail. */
-export function kernelOptions(detail: ChunkDetail): SimulateOptions {
-  return detail.breakdownEvery > 0
-    ? { levers: detail.levers, breakdownEvery: detail.breakdownEvery }
-    : { levers: detail.levers, breakdown: false };
+/**
+ * The kernel options for a chunk's detail, and the memory to lay it out in. Every chunk's options have
+ * the same fields in the same order (a preview's too), so the kernel's compiled code sees one shape of
+ * options object, never a second one that would send it back to be compiled again.
+ */
+export function kernelOptions(
+  model: CompiledModel,
+  detail: ChunkDetail,
+  slab?: ArrayBuffer,
+): SimulateOptions {
+  const every = detail.breakdownEvery;
+  return {
+    levers: detail.levers,
+    precision: 'single',
+    breakdown: every > 0 && model.breakdown,
+    breakdownEvery: every > 0 ? every : 1,
+    slab,
+  };
 }
 
 /** Creates the service (one per worker). */

@@ -101,7 +101,13 @@ function createWorkerApi(options: WorkerApiOptions = {}) {
     ): RunBlock | Promise<never> {
       const instead = options.beforeChunk?.(service.model(key), runStart, runCount);
       if (instead) return instead;
-      const block = service.simulate(key, seed, runStart, runCount, { ...kernelOptions(detail), slab });
+      const block = service.simulate(
+        key,
+        seed,
+        runStart,
+        runCount,
+        kernelOptions(service.model(key), detail, slab),
+      );
       chunks++;
       if (slab && block.gross.buffer === slab) reused++;
       lastSent = block;
@@ -134,10 +140,13 @@ function createWorkerApi(options: WorkerApiOptions = {}) {
       const into = collected(id).into;
       const instead = options.beforeChunk?.(service.model(key), runStart, runCount);
       if (instead) return instead;
-      const block = service.simulate(key, seed, runStart, runCount, {
-        ...kernelOptions(detail),
-        slab: spare,
-      });
+      const block = service.simulate(
+        key,
+        seed,
+        runStart,
+        runCount,
+        kernelOptions(service.model(key), detail, spare),
+      );
       chunks++;
       if (spare && block.gross.buffer === spare) reused++;
       into.add(block);

@@ -13,9 +13,16 @@ import { Sfc32 } from '../random';
 import type { CompiledModel, RunArray, RunBlock } from './model';
 import { breakdownRowsIn, GJ_PER_10K_KWH } from './model';
 import { GJ_PER_TCE } from '../units';
-import { prepareKernel } from './kernel-prep';
+import { prepareKernel, type KernelPrep } from './kernel-prep';
 import { leverOfDoc } from './levers';
-import { drawPermutation, sampleRun, sampleScratch } from './sampling';
+import {
+  drawPermutation,
+  sampleRun,
+  sampleScratch,
+  samplingOf,
+  type SampleScratch,
+  type SamplingModel,
+} from './sampling';
 import { COST_PARAMS, type CostKey } from './costs';
 
 export type { CompiledModel, RunArray, RunBlock } from './model';
@@ -67,27 +74,9 @@ export function simulateBlock(
   const withLevers = options.levers ?? true;
   const Store = (options.precision ?? 'single') === 'double' ? Float64Array : Float32Array;
   const M = model;
-  // The layout of kernel-prep.ts as literal constants: TurboFan folds these, but not loads from the
-  // module namespace (a measurable share of the run time). A mismatch would break the kernel-vs-reference test.
+  // The layout of kernel-prep.ts (the scratch sums' sizes; runBlock repeats them as literal constants).
   const NQM = 12;
   const NQP = 5;
-  const COAL = 0;
-  const GAS = 1;
-  const EM_E = 2;
-  const EM_N = 3;
-  const USE_E = 4;
-  const STEAM = 5;
-  const DEMAND = 6;
-  const TCE_E = 7;
-  const TCE_N = 8;
-  const FOSSIL = 9;
-  const REN_E = 10;
-  const REN_N = 11;
-  const PROCESS = 0;
-  const EXP_GRID = 1;
-  const EXP_HEAT = 2;
-  const EXP_TCE = 3;
-  const OUTPUT = 4;
   const nY = M.nYears;
   const nS = M.nSectors;
   const nC = M.nCarriers;
@@ -414,51 +403,454 @@ export function simulateBlock(
     leverCostYear,
   };
 
+  // What the run loop reads of the model, in locals of its own: the loop is compiled once for the
+  // shapes of objects made here, never for those of a model (see runBlock).
+  const { greenSpaceHa, wetlandHa, chpEta0 } = M;
+  const [driftSlot, pvYieldSlot, sinkGreenSlot, sinkWetlandSlot, chpGainSlot, chpMaxSlot] = [
+    M.driftSlot,
+    M.pvYieldSlot,
+    M.sinkGreenSlot,
+    M.sinkWetlandSlot,
+    M.chpGainSlot,
+    M.chpMaxSlot,
+  ];
+  const gridSlot0 = M.gridSlots[0];
+  const gridSlot1 = M.gridSlots[1];
+  const gridSlot2 = M.gridSlots[2];
+  const invSlot0 = M.inventorySlots[0];
+  const invSlot1 = M.inventorySlots[1];
+  const { growthSlot, intensitySlot } = M;
+  const shiftSlot = LS.slot;
+  const effSlot = LF.slot;
+  const c2gSlot = LC.slot;
+  const elShareSlot = LE.shareSlot;
+  const elCopSlot = LE.copSlot;
+  const pvDeliverySlot = LP.deliverySlot;
+  const greenSlot = LG.slot;
+  const captureSlot = LX.slot;
+  const captureChp = LX.chp;
+  const captureProcess = LX.process;
+  const chpRetireSlot = LH.retireSlot;
+  const chpCopSlot = LH.copSlot;
+  const chpBiomassSlot = LH.biomassSlot;
+  const extraGreenHa = LK.greenSpaceHa;
+  const extraWetlandHa = LK.wetlandHa;
+  const offsetCapShare = LO.capShare;
+  const offsetMaxTco2 = LO.maxTco2;
+  const SP = samplingOf(M);
+  const plan: BlockPlan = {
+    num: Float64Array.of(
+      cCoal,
+      tCoal,
+      uCoal,
+      fosCoal,
+      cGas,
+      tGas,
+      uGas,
+      fosGas,
+      cGrid,
+      tGrid,
+      cGreen,
+      tGreen,
+      cPv,
+      tPv,
+      r,
+      pvOld,
+      greenShare0,
+      gridBase,
+      chpElectricShare,
+      steamBase,
+      greenSpaceHa,
+      wetlandHa,
+      chpEta0,
+      extraGreenHa,
+      extraWetlandHa,
+      offsetCapShare,
+      offsetMaxTco2,
+    ),
+    int: Int32Array.of(
+      nY,
+      nS,
+      nC,
+      nI,
+      nL,
+      nG,
+      every,
+      sp,
+      spM,
+      spP,
+      posSS,
+      posEff,
+      posC2G,
+      posEl,
+      posPV,
+      posGreen,
+      posCCUS,
+      posSink,
+      posOff,
+      posChp,
+      sPriceCoal,
+      sPriceGas,
+      sPriceElec,
+      sPremium,
+      sPriceBio,
+      sPriceOther,
+      driftSlot,
+      pvYieldSlot,
+      sinkGreenSlot,
+      sinkWetlandSlot,
+      chpGainSlot,
+      chpMaxSlot,
+      shiftSlot,
+      effSlot,
+      c2gSlot,
+      elShareSlot,
+      elCopSlot,
+      pvDeliverySlot,
+      greenSlot,
+      captureSlot,
+      chpRetireSlot,
+      chpCopSlot,
+      chpBiomassSlot,
+      gridSlot0,
+      gridSlot1,
+      gridSlot2,
+      invSlot0,
+      invSlot1,
+      withLevers ? 1 : 0,
+      withCosts ? 1 : 0,
+      coalInE ? 1 : 0,
+      gasInE ? 1 : 0,
+      steamInE ? 1 : 0,
+      chpCoupled ? 1 : 0,
+      captureChp ? 1 : 0,
+      captureProcess ? 1 : 0,
+    ),
+    gross,
+    emitted,
+    net,
+    energy,
+    output,
+    inputs,
+    leverContribution,
+    renewable,
+    npvCost,
+    params,
+    g,
+    e,
+    O,
+    I,
+    sumM,
+    sumP,
+    Mq,
+    Pq,
+    mq,
+    pq,
+    fx,
+    ff,
+    growthWeights,
+    gridWeights,
+    ramp,
+    pvCapacityMw,
+    efficiencyYears,
+    usedGroups,
+    groupStart,
+    groupedSectors,
+    inputSlots,
+    growthSlot,
+    intensitySlot,
+    on,
+    order,
+    leverRedo,
+    contrib,
+    billSave,
+    tceSave,
+    capMax,
+    annuity,
+    replace,
+    capex,
+    kindCapexSlot,
+    kindUnit,
+    rng,
+    scratch,
+    SP,
+    BK,
+    CK,
+  };
+  runBlock(plan, seed, runStart, runCount);
+
+  return block;
+}
+
+/**
+ * Everything the run loop reads, made by simulateBlock for one block: the model's numbers in `num`
+ * (doubles) and `int` (integers and flags), its arrays and the block's. One object literal, so one
+ * hidden shape whatever the model; numbers sit in typed arrays, not fields, so no field ever changes
+ * representation (an integer in one model, a fraction in the next). A new model's objects rebuilt in a
+ * worker can take other shapes, and the loop's compiled code would be thrown away for each: here only
+ * simulateBlock, which is small, depends on them.
+ */
+interface BlockPlan {
+  num: Float64Array;
+  int: Int32Array;
+  gross: Float32Array | Float64Array;
+  emitted: Float32Array | Float64Array;
+  net: Float32Array | Float64Array;
+  energy: Float32Array | Float64Array;
+  output: Float32Array | Float64Array;
+  inputs: Float32Array | Float64Array;
+  leverContribution: Float32Array | Float64Array;
+  renewable: Float32Array | Float64Array;
+  npvCost: Float32Array | Float64Array;
+  params: Float64Array;
+  g: Float64Array;
+  e: Float64Array;
+  O: Float64Array;
+  I: Float64Array;
+  sumM: Float64Array;
+  sumP: Float64Array;
+  Mq: Float64Array;
+  Pq: Float64Array;
+  mq: KernelPrep['mq'];
+  pq: KernelPrep['pq'];
+  fx: Float64Array;
+  ff: Float64Array;
+  growthWeights: CompiledModel['growthWeights'];
+  gridWeights: CompiledModel['gridWeights'];
+  ramp: CompiledModel['ramp'];
+  pvCapacityMw: CompiledModel['lever']['pv']['capacityMw'];
+  efficiencyYears: CompiledModel['lever']['efficiency']['years'];
+  usedGroups: KernelPrep['usedGroups'];
+  groupStart: KernelPrep['groupStart'];
+  groupedSectors: KernelPrep['groupedSectors'];
+  inputSlots: CompiledModel['inputSlots'];
+  growthSlot: CompiledModel['growthSlot'];
+  intensitySlot: CompiledModel['intensitySlot'];
+  on: Uint8Array;
+  order: Int32Array;
+  leverRedo: Uint8Array;
+  contrib: Float64Array;
+  billSave: Float64Array;
+  tceSave: Float64Array;
+  capMax: Float64Array;
+  annuity: Float64Array;
+  replace: Float64Array;
+  capex: Float64Array;
+  kindCapexSlot: Int32Array;
+  kindUnit: Float64Array;
+  rng: Sfc32;
+  scratch: SampleScratch;
+  SP: SamplingModel;
+  BK: BreakdownConstants;
+  CK: CostConstants;
+}
+
+/** The run loop of simulateBlock: runs [runStart, runStart + runCount) into the plan's arrays. */
+function runBlock(K: BlockPlan, seed: number, runStart: number, runCount: number): void {
+  // The layout of kernel-prep.ts as literal constants: TurboFan folds these, but not loads from the
+  // module namespace (a measurable share of the run time). A mismatch would break the kernel-vs-reference test.
+  const NQM = 12;
+  const NQP = 5;
+  const COAL = 0;
+  const GAS = 1;
+  const EM_E = 2;
+  const EM_N = 3;
+  const USE_E = 4;
+  const STEAM = 5;
+  const DEMAND = 6;
+  const TCE_E = 7;
+  const TCE_N = 8;
+  const FOSSIL = 9;
+  const REN_E = 10;
+  const REN_N = 11;
+  const PROCESS = 0;
+  const EXP_GRID = 1;
+  const EXP_HEAT = 2;
+  const EXP_TCE = 3;
+  const OUTPUT = 4;
+  const NK = 9;
+  const F = K.num;
+  const N = K.int;
+  const cCoal = F[0];
+  const tCoal = F[1];
+  const uCoal = F[2];
+  const fosCoal = F[3];
+  const cGas = F[4];
+  const tGas = F[5];
+  const uGas = F[6];
+  const fosGas = F[7];
+  const cGrid = F[8];
+  const tGrid = F[9];
+  const cGreen = F[10];
+  const tGreen = F[11];
+  const cPv = F[12];
+  const tPv = F[13];
+  const r = F[14];
+  const pvOld = F[15];
+  const greenShare0 = F[16];
+  const gridBase = F[17];
+  const chpElectricShare = F[18];
+  const steamBase = F[19];
+  const greenSpaceHa = F[20];
+  const wetlandHa = F[21];
+  const chpEta0 = F[22];
+  const extraGreenHa = F[23];
+  const extraWetlandHa = F[24];
+  const offsetCapShare = F[25];
+  const offsetMaxTco2 = F[26];
+  const nY = N[0];
+  const nS = N[1];
+  const nC = N[2];
+  const nI = N[3];
+  const nL = N[4];
+  const nG = N[5];
+  const every = N[6];
+  const sp = N[7];
+  const spM = N[8];
+  const spP = N[9];
+  const posSS = N[10];
+  const posEff = N[11];
+  const posC2G = N[12];
+  const posEl = N[13];
+  const posPV = N[14];
+  const posGreen = N[15];
+  const posCCUS = N[16];
+  const posSink = N[17];
+  const posOff = N[18];
+  const posChp = N[19];
+  const sPriceCoal = N[20];
+  const sPriceGas = N[21];
+  const sPriceElec = N[22];
+  const sPremium = N[23];
+  const sPriceBio = N[24];
+  const sPriceOther = N[25];
+  const driftSlot = N[26];
+  const pvYieldSlot = N[27];
+  const sinkGreenSlot = N[28];
+  const sinkWetlandSlot = N[29];
+  const chpGainSlot = N[30];
+  const chpMaxSlot = N[31];
+  const shiftSlot = N[32];
+  const effSlot = N[33];
+  const c2gSlot = N[34];
+  const elShareSlot = N[35];
+  const elCopSlot = N[36];
+  const pvDeliverySlot = N[37];
+  const greenSlot = N[38];
+  const captureSlot = N[39];
+  const chpRetireSlot = N[40];
+  const chpCopSlot = N[41];
+  const chpBiomassSlot = N[42];
+  const gridSlot0 = N[43];
+  const gridSlot1 = N[44];
+  const gridSlot2 = N[45];
+  const invSlot0 = N[46];
+  const invSlot1 = N[47];
+  const withLevers = N[48] === 1;
+  const withCosts = N[49] === 1;
+  const coalInE = N[50] === 1;
+  const gasInE = N[51] === 1;
+  const steamInE = N[52] === 1;
+  const chpCoupled = N[53] === 1;
+  const captureChp = N[54] === 1;
+  const captureProcess = N[55] === 1;
+  const {
+    gross,
+    emitted,
+    net,
+    energy,
+    output,
+    inputs,
+    leverContribution,
+    renewable,
+    npvCost,
+    params,
+    g,
+    e,
+    O,
+    I,
+    sumM,
+    sumP,
+    Mq,
+    Pq,
+    mq,
+    pq,
+    fx,
+    ff,
+    growthWeights,
+    gridWeights,
+    ramp,
+    pvCapacityMw,
+    efficiencyYears,
+    usedGroups,
+    groupStart,
+    groupedSectors,
+    inputSlots,
+    growthSlot,
+    intensitySlot,
+    on,
+    order,
+    leverRedo,
+    contrib,
+    billSave,
+    tceSave,
+    capMax,
+    annuity,
+    replace,
+    capex,
+    kindCapexSlot,
+    kindUnit,
+    rng,
+    scratch,
+    SP,
+    BK,
+    CK,
+  } = K;
   // Breakdown row of the next breakdown run of the block.
   let bRow = 0;
   for (let run = 0; run < runCount; run++) {
     rng.seedRun(seed, runStart + run);
     const keepRow = every > 0 && (runStart + run) % every === 0;
-    sampleRun(M, rng, params, scratch);
+    sampleRun(SP, rng, params, scratch);
     if (withLevers) drawPermutation(rng, order);
     for (let i = 0; i < nI; i++) inputs[run * nI + i] = params[inputSlots[i]];
     for (let s = 0; s < nS; s++) {
       for (let ph = 0; ph < 3; ph++) {
-        const k = M.growthSlot[s * 3 + ph];
+        const k = growthSlot[s * 3 + ph];
         g[s * 3 + ph] = k >= 0 ? params[k] : 0;
       }
-      e[s] = M.intensitySlot[s] >= 0 ? params[M.intensitySlot[s]] : 0;
+      e[s] = intensitySlot[s] >= 0 ? params[intensitySlot[s]] : 0;
       O[s] = 1;
       I[s] = 1;
     }
-    const drift = params[M.driftSlot];
-    const g30 = params[M.gridSlots[0]];
-    const g45 = params[M.gridSlots[1]];
-    const g60 = params[M.gridSlots[2]];
-    const shiftShare = LS.slot >= 0 ? params[LS.slot] : 0;
-    const effRate = LF.slot >= 0 ? params[LF.slot] : 0;
-    const c2gShare = LC.slot >= 0 ? params[LC.slot] : 0;
-    const elShare = LE.shareSlot >= 0 ? params[LE.shareSlot] : 0;
-    const heatToElec = LE.copSlot >= 0 ? 1 / params[LE.copSlot] / GJ_PER_10K_KWH : 0;
-    const pvPerMw = LP.deliverySlot >= 0 ? (params[LP.deliverySlot] * params[M.pvYieldSlot]) / 10 : 0;
-    const greenTarget = LG.slot >= 0 ? params[LG.slot] : 0;
-    const capture = LX.slot >= 0 ? params[LX.slot] : 0;
-    const uGreen = params[M.sinkGreenSlot];
-    const uWet = params[M.sinkWetlandSlot];
-    const sinkBase = M.greenSpaceHa * uGreen + M.wetlandHa * uWet;
+    const drift = params[driftSlot];
+    const g30 = params[gridSlot0];
+    const g45 = params[gridSlot1];
+    const g60 = params[gridSlot2];
+    const shiftShare = shiftSlot >= 0 ? params[shiftSlot] : 0;
+    const effRate = effSlot >= 0 ? params[effSlot] : 0;
+    const c2gShare = c2gSlot >= 0 ? params[c2gSlot] : 0;
+    const elShare = elShareSlot >= 0 ? params[elShareSlot] : 0;
+    const heatToElec = elCopSlot >= 0 ? 1 / params[elCopSlot] / GJ_PER_10K_KWH : 0;
+    const pvPerMw = pvDeliverySlot >= 0 ? (params[pvDeliverySlot] * params[pvYieldSlot]) / 10 : 0;
+    const greenTarget = greenSlot >= 0 ? params[greenSlot] : 0;
+    const capture = captureSlot >= 0 ? params[captureSlot] : 0;
+    const uGreen = params[sinkGreenSlot];
+    const uWet = params[sinkWetlandSlot];
+    const sinkBase = greenSpaceHa * uGreen + wetlandHa * uWet;
     let Ed = 1;
     // Base-year inventory uncertainty: multipliers on the whole park for the run (docs/model.md §6).
-    const invAct = params[M.inventorySlots[0]];
-    const invEm = invAct * params[M.inventorySlots[1]];
+    const invAct = params[invSlot0];
+    const invEm = invAct * params[invSlot1];
     // The CHP plant's efficiency path: η(t) = min(ceiling, η₀ (1 + gain)^y); its fuel per unit of output
     // is η₀ / η(t) of the base year's (docs/model.md §3).
-    const eta0 = M.chpEta0;
-    const chpGain = M.chpGainSlot >= 0 ? params[M.chpGainSlot] : 0;
-    const chpCeiling = M.chpMaxSlot >= 0 ? Math.max(eta0, params[M.chpMaxSlot]) : eta0;
+    const eta0 = chpEta0;
+    const chpGain = chpGainSlot >= 0 ? params[chpGainSlot] : 0;
+    const chpCeiling = chpMaxSlot >= 0 ? Math.max(eta0, params[chpMaxSlot]) : eta0;
     let chpGrow = 1;
-    const chpRetire = LH.retireSlot >= 0 ? params[LH.retireSlot] : 0;
-    const chpSteamToElec = LH.copSlot >= 0 ? 1 / params[LH.copSlot] / GJ_PER_10K_KWH : 0;
-    const chpBioTcePerGj = LH.biomassSlot >= 0 ? 1 / params[LH.biomassSlot] / GJ_PER_TCE : 0;
+    const chpRetire = chpRetireSlot >= 0 ? params[chpRetireSlot] : 0;
+    const chpSteamToElec = chpCopSlot >= 0 ? 1 / params[chpCopSlot] / GJ_PER_10K_KWH : 0;
+    const chpBioTcePerGj = chpBiomassSlot >= 0 ? 1 / params[chpBiomassSlot] / GJ_PER_TCE : 0;
     let f2 = posEff > 0 ? Math.pow(1 - effRate, efficiencyYears[0]) : 1;
     // Energy prices of the run: CNY per unit of coal (t), gas (10^4 m3), grid electricity (10^4 kWh),
     // green-power premium (10^4 kWh), biomass and other carriers (tce).
@@ -760,7 +1152,7 @@ export function simulateBlock(
           posCCUS > 0 && on[posCCUS - 1] === 1
             ? capture *
               ramp[(posCCUS - 1) * nY + y] *
-              ((LX.chp ? chpFossil : 0) + (LX.process ? processEm : 0)) *
+              ((captureChp ? chpFossil : 0) + (captureProcess ? processEm : 0)) *
               invEm
             : 0;
         emittedY = grossY - captured;
@@ -768,10 +1160,10 @@ export function simulateBlock(
         offsetUsed = 0;
         let n = emittedY - sinkBase;
         if (posSink > 0 && on[posSink - 1] === 1)
-          n -= ramp[(posSink - 1) * nY + y] * (LK.greenSpaceHa * uGreen + LK.wetlandHa * uWet);
+          n -= ramp[(posSink - 1) * nY + y] * (extraGreenHa * uGreen + extraWetlandHa * uWet);
         if (posOff > 0 && on[posOff - 1] === 1) {
-          const allowance = emittedY > 0 ? LO.capShare * emittedY : 0;
-          const cap = ramp[(posOff - 1) * nY + y] * (allowance < LO.maxTco2 ? allowance : LO.maxTco2);
+          const allowance = emittedY > 0 ? offsetCapShare * emittedY : 0;
+          const cap = ramp[(posOff - 1) * nY + y] * (allowance < offsetMaxTco2 ? allowance : offsetMaxTco2);
           offsetUsed = Math.min(cap, n > 0 ? n : 0);
           n -= offsetUsed;
         }
@@ -844,8 +1236,6 @@ export function simulateBlock(
     if (withCosts) npvCost[run] = npv;
     if (keepRow) bRow++;
   }
-
-  return block;
 }
 
 /** What the breakdown of one run-year needs of the model and the block (set once per block). */

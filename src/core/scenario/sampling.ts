@@ -15,6 +15,38 @@ import type { CompiledModel } from './model';
 const U_MIN = 2 ** -53;
 const U_MAX = 1 - 2 ** -53;
 
+/**
+ * What sampleRun reads of a model. The kernel hands it `samplingOf(model)`, an object made here, so its
+ * compiled loop depends on no shape of the model object itself (a model sent to a worker is rebuilt
+ * there by the structured clone, and a new model's objects can take other hidden shapes).
+ */
+export type SamplingModel = Pick<
+  CompiledModel,
+  | 'nSlots'
+  | 'nDraws'
+  | 'slotDraw'
+  | 'copulaSlots'
+  | 'copulaRow'
+  | 'copulaCol'
+  | 'copulaVal'
+  | 'slotCode'
+  | 'slotParams'
+>;
+
+export function samplingOf(m: CompiledModel): SamplingModel {
+  return {
+    nSlots: m.nSlots,
+    nDraws: m.nDraws,
+    slotDraw: m.slotDraw,
+    copulaSlots: m.copulaSlots,
+    copulaRow: m.copulaRow,
+    copulaCol: m.copulaCol,
+    copulaVal: m.copulaVal,
+    slotCode: m.slotCode,
+    slotParams: m.slotParams,
+  };
+}
+
 /** Scratch buffers for sampleRun, allocated once per block. */
 export interface SampleScratch {
   /** The run's raw uniforms, one per draw position (model.nDraws). */
@@ -23,7 +55,7 @@ export interface SampleScratch {
   z: Float64Array;
 }
 
-export function sampleScratch(model: CompiledModel): SampleScratch {
+export function sampleScratch(model: SamplingModel): SampleScratch {
   return {
     raw: new Float64Array(model.nDraws),
     u: new Float64Array(model.nSlots),
@@ -38,7 +70,7 @@ export function sampleScratch(model: CompiledModel): SampleScratch {
  * lever never changes the draws of any other input.
  */
 export function sampleRun(
-  model: CompiledModel,
+  model: SamplingModel,
   rng: Sfc32,
   params: Float64Array,
   scratch: SampleScratch,
