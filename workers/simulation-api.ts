@@ -64,8 +64,10 @@ export interface RunOptions {
 export interface ProgressiveOptions extends RunOptions {
   /**
    * Runs in the preview (default 1000). The preview leaves the lever contributions out (its summary's
-   * `lever_contribution` is empty); the full sample computes every run with them, the preview's again
-   * (their other outputs are bit-identical, since run r depends on (seed, r) alone).
+   * `lever_contribution` is empty) and the sensitivity tables (`sensitivity` and `sensitivity_groups`
+   * empty: a ranking of 1,000 runs is noisy and a fifth of the preview's summary); the full sample
+   * computes every run with them, the preview's again (their other outputs are bit-identical, since
+   * run r depends on (seed, r) alone).
    */
   previewRuns?: number;
 }

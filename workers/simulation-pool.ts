@@ -322,6 +322,7 @@ class PooledRunner implements PooledSimulationRunner {
     model: CompiledModel,
     block: RunBlock,
     seed: number,
+    preview = false,
   ): Promise<{ summary: SimulationSummary; block: RunBlock }> {
     const key = this.#keyOf(model);
     const order = this.#slots
@@ -335,7 +336,7 @@ class PooledRunner implements PooledSimulationRunner {
     );
     if (order.length < 2 || block.nLevers === 0 || levers.length === 0 || !ownBuffer) {
       return call(order[0], (slot) =>
-        slot.remote.summarize(key, Comlink.transfer(block, transferablesOf(block)), seed),
+        slot.remote.summarize(key, Comlink.transfer(block, transferablesOf(block)), seed, false, preview),
       );
     }
     // The placeholder keeps the field (and its place among the keys) in the block sent for the rest.
@@ -372,8 +373,11 @@ class PooledRunner implements PooledSimulationRunner {
     const { id } = collection;
     const call = <T>(index: number, fn: (slot: Slot<Remote>) => Promise<T>) =>
       this.#callWithModel(request, model, collection, index, fn);
+    // A preview (no lever contributions) leaves the sensitivity tables out (ProgressiveOptions).
     if (!summarize || this.#slots.length < 2 || !collection.levers) {
-      return call(COLLECTOR, (slot) => slot.remote.collectFinish(id, key, seed, keep, summarize, false));
+      return call(COLLECTOR, (slot) =>
+        slot.remote.collectFinish(id, key, seed, keep, summarize, !collection.levers),
+      );
     }
     const part = await call(COLLECTOR, (slot) => slot.remote.takeSide(id, key));
     const [main, side] = await Promise.all([
@@ -448,7 +452,7 @@ class PooledRunner implements PooledSimulationRunner {
     const summarizeStart = performance.now();
     if (options.summarize ?? true) {
       ({ summary, block } = await Promise.race([
-        this.#summarizeIn(request, model, block, options.seed),
+        this.#summarizeIn(request, model, block, options.seed, phase === 'preview'),
         request.stopped,
       ]));
     }

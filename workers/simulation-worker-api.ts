@@ -6,6 +6,7 @@ import * as Comlink from 'comlink';
 import type { CompiledModel, RunBlock } from '../src/core/scenario/kernel';
 import {
   leverPartOf,
+  noSensitivity,
   sensitivityPartOf,
   type LeverPart,
   type LeverSummary,
@@ -200,9 +201,7 @@ function createWorkerApi(options: WorkerApiOptions = {}) {
       const block = assembled(id);
       collection = null;
       // Without the side part (computed in another worker): placeholders the pool fills in.
-      const side = withoutSide
-        ? { levers: [], sensitivity: { sensitivity: [], sensitivity_groups: [] } }
-        : {};
+      const side = withoutSide ? { levers: [], sensitivity: noSensitivity() } : {};
       const summary = summarize ? service.summarize(key, block, seed, side) : null;
       const fields = block as unknown as Record<string, unknown>;
       const kept: Record<string, Float32Array | Float64Array> = {};
@@ -223,15 +222,20 @@ function createWorkerApi(options: WorkerApiOptions = {}) {
 
     /**
      * Takes a merged block (transferred in), summarizes it and gives both back (transferred out). With
-     * `withoutLevers`, `lever_contribution` is left empty for summarizeLevers in another worker to fill.
+     * `withoutLevers`, `lever_contribution` is left empty for summarizeLevers in another worker to fill;
+     * with `withoutSensitivity` (a preview) the sensitivity tables are left empty.
      */
     summarize(
       key: number,
       block: RunBlock,
       seed: number,
       withoutLevers = false,
+      withoutSensitivity = false,
     ): { summary: SimulationSummary; block: RunBlock } {
-      const summary = service.summarize(key, block, seed, withoutLevers ? { levers: [] } : {});
+      const summary = service.summarize(key, block, seed, {
+        ...(withoutLevers ? { levers: [] } : {}),
+        ...(withoutSensitivity ? { sensitivity: noSensitivity() } : {}),
+      });
       return Comlink.transfer({ summary, block }, transferablesOf(block));
     },
 

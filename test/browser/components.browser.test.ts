@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { flushSync, mount, unmount } from 'svelte';
 import EChart from '../../src/ui/components/EChart.svelte';
 import DataGrid from '../../src/ui/components/DataGrid.svelte';
+import SensitivityPanel from '../../src/ui/components/pathways/SensitivityPanel.svelte';
+import type { SimulationSummary } from '../../src/core/scenario/index';
 import { buildStackedBarsOption } from '../../src/charts/accounting/inventory-charts';
 import { echarts } from '../../src/charts/echarts-setup';
 
@@ -62,5 +64,42 @@ describe('Svelte components in Chromium', () => {
     expect(tds[0]).toBe('E1');
     expect(tds[3]).toBe('∅');
     expect(target.querySelectorAll('tbody tr')).toHaveLength(2);
+  });
+});
+
+describe('SensitivityPanel', () => {
+  // What the panel reads of a full result: its sensitivity tables (two groups of the 2030 emissions).
+  const summary = {
+    sensitivity: [
+      { input: 'growth', output: 'total_tco2_2030', spearman: 0.8, group: 'growth' },
+      { input: 'grid', output: 'total_tco2_2030', spearman: -0.3, group: 'grid' },
+    ],
+    sensitivity_groups: [
+      { group: 'growth', output: 'total_tco2_2030', r2: 0.64, sign: 1, inputs: 1 },
+      { group: 'grid', output: 'total_tco2_2030', r2: 0.09, sign: -1, inputs: 1 },
+    ],
+  } as unknown as SimulationSummary;
+  const show = (detail: { summary: SimulationSummary; current: boolean } | null) => {
+    const target = host();
+    mounted.push(mount(SensitivityPanel, { target, props: { detail, inputIds: new Map(), runs: 10_000 } }));
+    flushSync();
+    return target;
+  };
+
+  it('says the sensitivity comes with the full sample before the first one', () => {
+    const target = show(null);
+    expect(target.querySelector('[data-testid=sensitivity-pending]')?.textContent).toMatch(/10,000/);
+    expect(target.querySelector('canvas')).toBeNull();
+  });
+
+  it('draws the full result, and marks it as the previous settings while a preview is on show', () => {
+    const current = show({ summary, current: true });
+    expect(current.querySelector('[data-testid=sensitivity]')?.getAttribute('data-current')).toBe('true');
+    expect(current.querySelector('[data-testid=sensitivity-updating]')).toBeNull();
+    expect(current.querySelector('canvas')).not.toBeNull();
+    const previous = show({ summary, current: false });
+    expect(previous.querySelector('[data-testid=sensitivity]')?.getAttribute('data-current')).toBe('false');
+    expect(previous.querySelector('[data-testid=sensitivity-updating]')).not.toBeNull();
+    expect(previous.querySelector('canvas')).not.toBeNull();
   });
 });

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { compileScenario } from '../../src/core/scenario/compile';
 import { simulateBlock } from '../../src/core/scenario/kernel';
 import { presetScenario } from '../../src/core/scenario/presets';
-import { summarize } from '../../src/core/scenario/summary';
+import { noSensitivity, summarize } from '../../src/core/scenario/summary';
 import {
   createSimulationRunner,
   type SimulationProgress,
@@ -105,6 +105,10 @@ describe('simulation runner', () => {
     ).toEqual([]);
     expect(preview.block.leverContribution.length).toBe(0);
     expect(preview.summary?.lever_contribution).toEqual([]);
+    // ... and the sensitivity tables, which the full sample brings.
+    expect([preview.summary?.sensitivity, preview.summary?.sensitivity_groups]).toEqual([[], []]);
+    expect(full.summary?.sensitivity.length).toBeGreaterThan(0);
+    expect(full.summary?.sensitivity_groups.length).toBeGreaterThan(0);
     expect(full.summary?.lever_contribution.length).toBe(model.nLevers);
     const head = fullBlock(model, SEED, 1000);
     expect(Array.from(full.block.gross.subarray(0, head.gross.length))).toEqual(
@@ -121,8 +125,11 @@ describe('simulation runner', () => {
     const KEEP_RUNS = 1200;
     const expected = fullBlock(model, SEED, KEEP_RUNS);
     const expectedSummary = JSON.stringify(summarize(model, expected, SEED));
+    // A preview's summary leaves the sensitivity tables out (ProgressiveOptions.previewRuns).
     const previewSummary = JSON.stringify(
-      summarize(model, simulateBlock(model, SEED, 0, 300, { levers: false, breakdown: false }), SEED),
+      summarize(model, simulateBlock(model, SEED, 0, 300, { levers: false, breakdown: false }), SEED, {
+        sensitivity: noSensitivity(),
+      }),
     );
     for (const workers of [1, 2]) {
       const r = runner(workers, { chunkTargetMs: 3 });

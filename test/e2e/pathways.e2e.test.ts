@@ -128,6 +128,9 @@ describe('the Pathways page of the built app', () => {
     // The preview has no lever contributions; the full result brings them (for the new settings).
     expect(await page.getByTestId('contrib').getAttribute('data-current')).toBe('true');
     expect(await page.getByTestId('contrib-updating').count()).toBe(0);
+    // Likewise the sensitivity (a preview has none).
+    expect(await page.getByTestId('sensitivity').getAttribute('data-current')).toBe('true');
+    expect(await page.getByTestId('sensitivity-updating').count()).toBe(0);
     console.log(`pathways: after an edit "${await page.getByTestId('run-status').textContent()}"`);
     edited = await kpiTexts(page);
     expect(edited).not.toEqual(before);

@@ -291,6 +291,15 @@ export interface SensitivitySummary {
   sensitivity_groups: GroupSensitivity[];
 }
 
+/**
+ * The sensitivity tables left out (both empty): a preview's summary (its 1,000 runs rank the inputs
+ * noisily, and the ranking is a fifth of its summary's time; the full sample brings them), or a part
+ * computed in another worker and filled in afterwards.
+ */
+export function noSensitivity(): SensitivitySummary {
+  return { sensitivity: [], sensitivity_groups: [] };
+}
+
 export interface SummarizeOptions {
   /**
    * Lever summaries already computed by `summarizeLevers` (e.g. in another worker, in parallel); the

@@ -139,6 +139,9 @@ export const zh = {
     '基于每 {every} 次模拟取 1 次、共 {runs} 次模拟（各次模拟相互独立，等距抽取即随机子样本）。均值可相加，堆叠高度即总排放均值；表中为均值与 P5–P95。外送电力、外送热力按抵扣计为负值。',
   'path.contrib.pending': '各项措施的减排贡献随完整样本（{runs} 次模拟）给出，正在计算……',
   'path.contrib.updating': '正在按新设置重新计算；下图仍为上一设置的结果。',
+  'path.tornado.pending': '敏感性随完整样本（{runs} 次模拟）给出，正在计算……',
+  'path.tornado.updating':
+    '正在按新设置重新计算；下图仍为上一设置的结果（预览的 1,000 次模拟不足以可靠排序）。',
   'path.leverName.structural_shift': '产业结构调整',
   'path.leverName.extra_efficiency': '额外节能',
   'path.leverName.coal_to_gas': '煤改气',
@@ -334,6 +337,9 @@ export const en: Record<keyof typeof zh, string> = {
     'From {runs} runs, every {every}th (runs are independent, so every k-th run is a random subsample). Means add up: the stack is the mean total; the table gives the mean and P5–P95. Exported electricity and heat are deductions, below zero.',
   'path.contrib.pending': 'What each lever avoids comes with the full sample ({runs} runs): computing…',
   'path.contrib.updating': 'Updating for the new settings; the charts below still show the previous ones.',
+  'path.tornado.pending': 'The sensitivity comes with the full sample ({runs} runs): computing…',
+  'path.tornado.updating':
+    "Updating for the new settings; the chart below still shows the previous ones (the preview's 1,000 runs are too few to rank the inputs reliably).",
   'path.leverName.structural_shift': 'Structural shift',
   'path.leverName.extra_efficiency': 'Extra efficiency',
   'path.leverName.coal_to_gas': 'Coal to gas',

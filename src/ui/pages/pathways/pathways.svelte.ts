@@ -197,6 +197,8 @@ export class PathwaysState {
   #pending: DecodedShare | null;
   #keepSettings = false;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  /** Which scheduled start is current (a start queued as a microtask cannot be cleared, only outdated). */
+  #scheduled = 0;
   /** When the last run was started (performance.now()), for schedule()'s pacing. */
   #lastStart = Number.NEGATIVE_INFINITY;
   #token = 0;
@@ -344,14 +346,21 @@ export class PathwaysState {
   schedule(delay = this.#debounceMs): void {
     if (this.#destroyed || !this.settings) return;
     this.stale = this.result !== null;
-    clearTimeout(this.#timer);
+    this.#clearTimer();
     const wait = Math.max(0, this.#lastStart + delay - performance.now());
-    this.#timer = setTimeout(() => this.#start(), wait);
+    // Nothing to wait for: start once this task's edits are done (they all go into the run), before the
+    // browser renders the edit, rather than in a timer task after that.
+    if (wait === 0) {
+      const ticket = this.#scheduled;
+      queueMicrotask(() => {
+        if (ticket === this.#scheduled && !this.#destroyed) this.#start();
+      });
+    } else this.#timer = setTimeout(() => this.#start(), wait);
   }
 
   /** Stops the run in flight; the result on show stays, marked as belonging to earlier settings if so. */
   cancel(): void {
-    clearTimeout(this.#timer);
+    this.#clearTimer();
     if (this.status !== 'running') return;
     this.#token++;
     this.#runner?.cancel();
@@ -367,8 +376,13 @@ export class PathwaysState {
     this.#runner = null;
   }
 
-  #invalidate(): void {
+  #clearTimer(): void {
     clearTimeout(this.#timer);
+    this.#scheduled++;
+  }
+
+  #invalidate(): void {
+    this.#clearTimer();
     this.#token++;
   }
 
