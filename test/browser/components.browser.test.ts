@@ -6,6 +6,7 @@ import SensitivityPanel from '../../src/ui/components/pathways/SensitivityPanel.
 import type { SimulationSummary } from '../../src/core/scenario/index';
 import { buildStackedBarsOption } from '../../src/charts/accounting/inventory-charts';
 import { echarts } from '../../src/charts/echarts-setup';
+import { echartsAction } from '../../src/ui/components/echarts-action';
 
 const mounted: Record<string, unknown>[] = [];
 afterEach(() => {
@@ -101,5 +102,27 @@ describe('SensitivityPanel', () => {
     expect(previous.querySelector('[data-testid=sensitivity]')?.getAttribute('data-current')).toBe('false');
     expect(previous.querySelector('[data-testid=sensitivity-updating]')).not.toBeNull();
     expect(previous.querySelector('canvas')).not.toBeNull();
+  });
+});
+
+describe('echartsAction', () => {
+  it('redraws waiting charts in the order of the page, whatever order their new options came in', async () => {
+    const option = (v: number) =>
+      buildStackedBarsOption({ categories: [2023], series: [{ key: 'k', name: 'K', values: [v] }] });
+    const [upper, lower] = [host(), host()];
+    for (const el of [upper, lower]) el.style.height = '200px';
+    const upperChart = echartsAction(upper, { option: option(1) })!;
+    const lowerChart = echartsAction(lower, { option: option(1) })!;
+    // Let both draw their first option and the observers report them in view.
+    await new Promise((r) => setTimeout(r, 300));
+    const drawn: string[] = [];
+    upper.addEventListener('pcw-chart-finished', () => drawn.push('upper'));
+    lower.addEventListener('pcw-chart-finished', () => drawn.push('lower'));
+    lowerChart.update!({ option: option(2) });
+    upperChart.update!({ option: option(3) });
+    await expect.poll(() => drawn.length).toBeGreaterThanOrEqual(2);
+    expect(drawn.slice(0, 2)).toEqual(['upper', 'lower']);
+    upperChart.destroy!();
+    lowerChart.destroy!();
   });
 });

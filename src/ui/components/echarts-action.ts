@@ -2,7 +2,7 @@
  * The only imperative ECharts code: init, setOption (notMerge), resize with the container, dispose.
  *
  * A chart is drawn at once when it is made (with the option's own entry animation). Later options (a
- * new result, a slider moved) are drawn without animation, one chart per task in the order they came,
+ * new result, a slider moved) are drawn without animation, one chart per task in the order of the page,
  * and a chart that gets a newer option before its turn draws only the newest: a page with ten charts
  * then never holds the main thread for all ten at once, and the first chart on the page (e.g. the fan
  * chart) shows the new result first. A chart out of view (more than a screen's margin away) waits
@@ -34,6 +34,8 @@ interface Waiting {
   draw(): void;
   /** Whether the chart is in or near the view (as the intersection observer last said). */
   near: boolean;
+  /** The chart's host, for its place in the page. */
+  node: Element;
 }
 
 /** Charts with an option waiting to be drawn, oldest first. */
@@ -41,14 +43,24 @@ const waiting = new Set<Waiting>();
 let posted = false;
 const channel = typeof MessageChannel === 'undefined' ? null : new MessageChannel();
 
-/** Draws the oldest waiting chart in view, then yields to the page before the next. */
+/** Node.DOCUMENT_POSITION_FOLLOWING: the other node comes after this one. */
+const FOLLOWS = 4;
+
+/**
+ * Draws the waiting chart in view that comes first in the page, then yields to the page before the
+ * next: a new result's first chart (the fan chart) is not kept waiting behind the lower charts of the
+ * result before it.
+ */
 function drawNext(): void {
   posted = false;
+  let first: Waiting | null = null;
   for (const chart of waiting) {
     if (!chart.near) continue;
-    waiting.delete(chart);
-    chart.draw();
-    break;
+    if (!first || chart.node.compareDocumentPosition(first.node) & FOLLOWS) first = chart;
+  }
+  if (first) {
+    waiting.delete(first);
+    first.draw();
   }
   post();
 }
@@ -99,6 +111,7 @@ export const echartsAction: Action<HTMLElement, EChartsParams> = (node, params) 
     chart.setOption(option, { notMerge: true });
   };
   const pending: Waiting = {
+    node,
     near: true,
     draw: () => {
       node.removeAttribute('aria-busy');
