@@ -74,6 +74,17 @@ function createWorkerApi(options: WorkerApiOptions = {}) {
     return new type(buffer);
   };
 
+  /** One chunk of the model under `key`, laid out in `slab` when it is large enough. */
+  const runChunk = (
+    key: number,
+    seed: number,
+    runStart: number,
+    runCount: number,
+    detail: ChunkDetail,
+    slab: ArrayBuffer | undefined,
+  ): RunBlock =>
+    service.simulate(key, seed, runStart, runCount, kernelOptions(service.model(key), detail, slab));
+
   const collected = (id: number) => {
     if (collection?.id !== id) throw new Error(`Simulation worker has no collection #${id}`);
     return collection;
@@ -102,13 +113,7 @@ function createWorkerApi(options: WorkerApiOptions = {}) {
     ): RunBlock | Promise<never> {
       const instead = options.beforeChunk?.(service.model(key), runStart, runCount);
       if (instead) return instead;
-      const block = service.simulate(
-        key,
-        seed,
-        runStart,
-        runCount,
-        kernelOptions(service.model(key), detail, slab),
-      );
+      const block = runChunk(key, seed, runStart, runCount, detail, slab);
       chunks++;
       if (slab && block.gross.buffer === slab) reused++;
       lastSent = block;
@@ -141,13 +146,7 @@ function createWorkerApi(options: WorkerApiOptions = {}) {
       const into = collected(id).into;
       const instead = options.beforeChunk?.(service.model(key), runStart, runCount);
       if (instead) return instead;
-      const block = service.simulate(
-        key,
-        seed,
-        runStart,
-        runCount,
-        kernelOptions(service.model(key), detail, spare),
-      );
+      const block = runChunk(key, seed, runStart, runCount, detail, spare);
       chunks++;
       if (spare && block.gross.buffer === spare) reused++;
       into.add(block);
