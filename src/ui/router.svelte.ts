@@ -3,13 +3,27 @@
  */
 import { hashHref, parseHash } from './hash';
 
+const hashOf = (url: string): string => {
+  const at = url.indexOf('#');
+  return at < 0 ? '' : url.slice(at);
+};
+
 export class Router {
   path = $state('overview');
   params = $state<Record<string, string>>({});
+  /**
+   * The last navigation (a link followed, an address typed or pasted, back or forward): the hashes before
+   * and after. The app's own rewrites (`replace`, `merge`) are not navigations.
+   */
+  navigation = $state.raw<{ from: string; to: string } | null>(null);
 
   constructor(private readonly fallback = 'overview') {
     this.read();
-    globalThis.addEventListener?.('hashchange', () => this.read());
+    globalThis.addEventListener?.('hashchange', (e) => {
+      this.read();
+      const { oldURL, newURL } = e as HashChangeEvent;
+      this.navigation = { from: hashOf(oldURL), to: hashOf(newURL) };
+    });
   }
 
   private read(): void {

@@ -143,13 +143,22 @@ describe('the Pathways page of the built app', () => {
     expect((editedSummary as { runs: number }).runs).toBe(10_000);
   });
 
-  it('reproduces the same result from the share link in a new tab', async () => {
+  it('reproduces the same result from the share link in a new tab, and applies a link pasted into it', async () => {
     const other = await s.context.newPage();
     await other.goto(link);
     await fullResult(other, 10_000);
     expect(await other.getByTestId('lever-value-efficiency').textContent()).toBe('3.5%');
     expect(await kpiTexts(other)).toEqual(edited);
     expect(await downloadSummary(other)).toEqual(editedSummary);
+    // Another scenario's link reached in the tab that shows the page (typed or pasted into its address
+    // bar: a navigation within the document) is read, not left in the address beside the old settings.
+    const pasted = new URL(link).hash.replace(/([?&])eff=[^&]*/, '$1eff=0.02');
+    expect(pasted).toContain('eff=0.02');
+    await other.evaluate((h) => (location.hash = h), pasted);
+    await expect.poll(() => other.getByTestId('lever-value-efficiency').textContent()).toBe('2.0%');
+    await fullResult(other, 10_000);
+    expect(await kpiTexts(other)).not.toEqual(edited);
+    expect(other.url()).toContain('eff=0.02');
     await other.close();
   });
 
