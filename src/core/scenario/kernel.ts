@@ -406,14 +406,7 @@ export function simulateBlock(
   // What the run loop reads of the model, in locals of its own: the loop is compiled once for the
   // shapes of objects made here, never for those of a model (see runBlock).
   const { greenSpaceHa, wetlandHa, chpEta0 } = M;
-  const [driftSlot, pvYieldSlot, sinkGreenSlot, sinkWetlandSlot, chpGainSlot, chpMaxSlot] = [
-    M.driftSlot,
-    M.pvYieldSlot,
-    M.sinkGreenSlot,
-    M.sinkWetlandSlot,
-    M.chpGainSlot,
-    M.chpMaxSlot,
-  ];
+  const { driftSlot, pvYieldSlot, sinkGreenSlot, sinkWetlandSlot, chpGainSlot, chpMaxSlot } = M;
   const gridSlot0 = M.gridSlots[0];
   const gridSlot1 = M.gridSlots[1];
   const gridSlot2 = M.gridSlots[2];
@@ -668,7 +661,6 @@ function runBlock(K: BlockPlan, seed: number, runStart: number, runCount: number
   const EXP_HEAT = 2;
   const EXP_TCE = 3;
   const OUTPUT = 4;
-  const NK = 9;
   const F = K.num;
   const N = K.int;
   const cCoal = F[0];
@@ -806,6 +798,8 @@ function runBlock(K: BlockPlan, seed: number, runStart: number, runCount: number
     BK,
     CK,
   } = K;
+  // Capacity kinds (simulateBlock's NK).
+  const NK = capex.length;
   // Breakdown row of the next breakdown run of the block.
   let bRow = 0;
   for (let run = 0; run < runCount; run++) {
