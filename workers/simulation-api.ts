@@ -3,7 +3,10 @@ import type { CompiledModel, RunBlock } from '../src/core/scenario/kernel';
 import type { SimulationSummary } from '../src/core/scenario/summary';
 import type { RunArray } from '../src/core/scenario/model';
 
-/** Per-run arrays of a RunBlock (run-major, one row of nYears or its own stride per run) a caller may keep. */
+/**
+ * Per-run arrays of a RunBlock (run-major, one row of nYears or its own stride per run; npvCost one per
+ * lever row, RunBlock.leverEvery) a caller may keep.
+ */
 export type KeptField = 'gross' | 'emitted' | 'net' | 'energy' | 'output' | 'renewable' | 'npvCost';
 
 /** The runs of a result as kept (RunOptions.keep): their dimensions and the arrays asked for. */

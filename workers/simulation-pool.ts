@@ -11,7 +11,7 @@ import type { CompiledModel, RunBlock } from '../src/core/scenario/kernel';
 import { leverPartOf, type SimulationSummary } from '../src/core/scenario/summary';
 import { chunkRunsFor, laneRanges, nextChunk, type RunRange } from '../src/core/scenario/planner';
 import { RunBlockAssembler } from '../src/core/scenario/merge';
-import { breakdownEvery } from '../src/core/scenario/model';
+import { sampleDetail } from '../src/core/scenario/model';
 import { CancelledError, SimulationWorkerError, SupersededError } from './simulation-errors';
 import type {
   KeptField,
@@ -191,7 +191,7 @@ class PooledRunner implements PooledSimulationRunner {
     detail: ChunkDetail,
     sink: LaneSink,
   ): Promise<void> {
-    const kind = detail.levers ? 0 : 1;
+    const kind = detail.leverEvery > 0 ? 0 : 1;
     // The last chunk's buffer, once copied into the result, goes back to the worker for the next chunk:
     // without it every chunk would leave its buffer as garbage, up to the size of the whole result
     // before the collector runs.
@@ -636,10 +636,10 @@ class Collection {
 }
 
 /** A preview's chunks: no lever contributions, no breakdown. */
-const PREVIEW: ChunkDetail = { levers: false, breakdownEvery: 0 };
+const PREVIEW: ChunkDetail = { leverEvery: 0, breakdownEvery: 0 };
 
-/** A full sample's chunks: lever contributions, and the breakdown of about BREAKDOWN_ROWS runs. */
-const fullDetail = (runs: number): ChunkDetail => ({ levers: true, breakdownEvery: breakdownEvery(runs) });
+/** A full sample's chunks: lever contributions and costs of at most LEVER_ROWS runs, the breakdown of about BREAKDOWN_ROWS. */
+const fullDetail = (runs: number): ChunkDetail => sampleDetail(runs);
 
 /** The buffer behind a kernel block's arrays (all views of one buffer), free to reuse once copied. */
 function slabOf(block: RunBlock): ArrayBuffer | null {

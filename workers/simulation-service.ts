@@ -44,13 +44,14 @@ export interface SimulationService {
 
 /** What a chunk computes besides the runs themselves (both off in a preview). */
 export interface ChunkDetail {
-  levers: boolean;
+  /** Lever contributions and costs of runs r with r % leverEvery = 0 (model.ts leverEvery); 0 for none. */
+  leverEvery: number;
   /** The breakdown of runs r with r % breakdownEvery = 0 (model.ts breakdownEvery); 0 for none. */
   breakdownEvery: number;
 }
 
-/** Lever contributions and the breakdown of every run (the kernel's defaults). */
-export const FULL_DETAIL: ChunkDetail = { levers: true, breakdownEvery: 1 };
+/** Lever contributions, costs and the breakdown of every run (the kernel's defaults). */
+export const FULL_DETAIL: ChunkDetail = { leverEvery: 1, breakdownEvery: 1 };
 
 /**
  * The kernel options for a chunk's detail, and the memory to lay it out in. Every chunk's options have
@@ -63,8 +64,10 @@ export function kernelOptions(
   slab?: ArrayBuffer,
 ): SimulateOptions {
   const every = detail.breakdownEvery;
+  const levers = detail.leverEvery;
   return {
-    levers: detail.levers,
+    levers: levers > 0,
+    leverEvery: levers > 0 ? levers : 1,
     precision: 'single',
     breakdown: every > 0 && model.breakdown,
     breakdownEvery: every > 0 ? every : 1,

@@ -2,7 +2,7 @@
  * `BENCH_PART=kernel npm run -s bench`: the simulation engine's parts on one thread in Node, runs/s at
  * 1k, 10k and 100k runs — sampling alone (stream seeding, one uniform per draw position, copula,
  * inverse CDFs, the run's lever order), the model (the kernel less its sampling), the summary, and
- * all together (kernel with lever contributions and the breakdown of every K-th run, then summarize),
+ * all together (kernel with lever contributions and costs of every L-th run and the breakdown of every K-th run, then summarize),
  * as the app and the CLI run them. Each size is measured `REPS` times (default 3) after a warm-up on
  * 2,000 runs; the table gives medians of wall and CPU time. The first repetition at a size still pays
  * for part of the JIT compilation of the kernel; the spread (min–max of the total) shows it.
@@ -10,7 +10,7 @@
 import { cpus, loadavg } from 'node:os';
 import { Sfc32 } from '../../src/core/random';
 import { simulateBlock } from '../../src/core/scenario/kernel';
-import { breakdownEvery, type CompiledModel } from '../../src/core/scenario/model';
+import { sampleDetail, type CompiledModel } from '../../src/core/scenario/model';
 import { drawPermutation, sampleRun, sampleScratch } from '../../src/core/scenario/sampling';
 import { summarize } from '../../src/core/scenario/summary';
 
@@ -71,9 +71,7 @@ export function printKernelPartsBench(model: CompiledModel, seed: number, sizes:
     for (let rep = 0; rep < reps; rep++) {
       parts.sampling.push(timed(() => (checksum += sampleOnly(model, seed, runs))));
       let block: ReturnType<typeof simulateBlock> | null = null;
-      parts.kernel.push(
-        timed(() => (block = simulateBlock(model, seed, 0, runs, { breakdownEvery: breakdownEvery(runs) }))),
-      );
+      parts.kernel.push(timed(() => (block = simulateBlock(model, seed, 0, runs, sampleDetail(runs)))));
       parts.summary.push(timed(() => (checksum += summarize(model, block!, seed).runs)));
     }
     const med = (k: keyof typeof parts, f: 'wall' | 'cpu') => median(parts[k].map((t) => t[f]));

@@ -1,6 +1,6 @@
 /** Benchmark parts (a) and (b): the kernel and the plain per-run reference in Node, one thread. */
 import { simulateBlock } from '../../src/core/scenario/kernel';
-import { breakdownEvery } from '../../src/core/scenario/model';
+import { sampleDetail } from '../../src/core/scenario/model';
 import type { CompiledModel, RunBlock } from '../../src/core/scenario/model';
 import { referenceSimulate } from '../../src/core/scenario/reference';
 import { summarize } from '../../src/core/scenario/summary';
@@ -43,7 +43,7 @@ export function nodeBench(
   seed: number,
   sizes: number[],
   referenceBudgetMs = 25_000,
-  /** Breakdown of every K-th run; default as the engine does (model.ts breakdownEvery). */
+  /** Breakdown of every K-th run (a multiple of leverEvery(runs)); default as the engine does (model.ts sampleDetail). */
   every?: number,
 ): NodeRow[] {
   summarize(model, simulateBlock(model, seed + 1, 0, 2000), seed + 1); // JIT warm-up
@@ -51,8 +51,8 @@ export function nodeBench(
   const rows: NodeRow[] = [];
   let refMsPerRun = 0;
   for (const runs of sizes) {
-    const breakdown = { breakdownEvery: every ?? breakdownEvery(runs) };
-    const [block, kernelMs, kernelCpuMs] = timed(() => simulateBlock(model, seed, 0, runs, breakdown));
+    const detail = { ...sampleDetail(runs), ...(every === undefined ? {} : { breakdownEvery: every }) };
+    const [block, kernelMs, kernelCpuMs] = timed(() => simulateBlock(model, seed, 0, runs, detail));
     const [, , summaryCpuMs] = timed(() => summarize(model, block, seed));
     const row: NodeRow = {
       runs,

@@ -1,9 +1,9 @@
 import { simulateBlock, type CompiledModel, type RunBlock } from '../../src/core/scenario/kernel';
-import { breakdownEvery } from '../../src/core/scenario/model';
+import { sampleDetail } from '../../src/core/scenario/model';
 
 /** What the runner's full result of runs 0…runs − 1 holds: the breakdown of every K-th run (model.ts). */
 export function fullBlock(model: CompiledModel, seed: number, runs: number): RunBlock {
-  return simulateBlock(model, seed, 0, runs, { breakdownEvery: breakdownEvery(runs) });
+  return simulateBlock(model, seed, 0, runs, sampleDetail(runs));
 }
 
 /** Fields of two blocks that differ (typed arrays compared bit for bit; much faster than toEqual). */

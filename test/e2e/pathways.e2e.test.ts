@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { ARTIFACTS, openApp, type Session } from './browser';
 import { loadPark } from '../../src/cli/load-park';
 import {
-  breakdownEvery,
+  sampleDetail,
   compileScenario,
   presetScenario,
   simulateBlock,
@@ -108,7 +108,7 @@ describe('the Pathways page of the built app', () => {
     const fromPage = await downloadSummary(s.page);
     const { baseline } = await loadPark('sample', process.cwd());
     const model = compileScenario(presetScenario('policy'), baseline);
-    const block = simulateBlock(model, 2060, 0, 10_000, { breakdownEvery: breakdownEvery(10_000) });
+    const block = simulateBlock(model, 2060, 0, 10_000, sampleDetail(10_000));
     const fromNode = summarize(model, block, 2060);
     expect(fromPage).toEqual(JSON.parse(JSON.stringify(fromNode)));
   });

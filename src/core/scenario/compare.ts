@@ -17,17 +17,21 @@ export interface PairedDifference {
   p_lower_cumulative: number;
   /** Its Monte Carlo standard error. */
   p_lower_cumulative_se: number;
-  /** Per run: a's net present cost against BAU minus b's, CNY; null when either has no costs. */
+  /** Per run of the lever rows (model.ts leverEvery: every run up to 20,000): a's net present cost against BAU minus b's, CNY; null when either has no costs. */
   delta_npv_cny: Quantiles | null;
 }
 
-type Paths = Pick<RunBlock, 'runStart' | 'runCount' | 'nYears' | 'years' | 'emitted' | 'npvCost'>;
+/** What a paired comparison reads of each block. */
+export type PairedPaths = Pick<
+  RunBlock,
+  'runStart' | 'runCount' | 'nYears' | 'years' | 'emitted' | 'leverEvery' | 'npvCost'
+>;
 
 /**
  * a − b, run by run, for two blocks of the same runs (same seed and run range) over years
  * [from, to] ∩ the horizon. Throws when the blocks do not hold the same runs and years.
  */
-export function pairedDifference(a: Paths, b: Paths, from = 2025, to = 2060): PairedDifference {
+export function pairedDifference(a: PairedPaths, b: PairedPaths, from = 2025, to = 2060): PairedDifference {
   if (a.runStart !== b.runStart || a.runCount !== b.runCount)
     throw new Error('compare: the two scenarios must be run on the same runs (same seed and number of runs)');
   if (a.nYears !== b.nYears || a.years.some((t, i) => t !== b.years[i]))
@@ -54,9 +58,11 @@ export function pairedDifference(a: Paths, b: Paths, from = 2025, to = 2060): Pa
   }
   const p = lower / n;
   let npv: Quantiles | null = null;
-  if (a.npvCost.length === n && b.npvCost.length === n) {
-    const dn = new Float64Array(n);
-    for (let r = 0; r < n; r++) dn[r] = a.npvCost[r] - b.npvCost[r];
+  // Costs of the same lever rows in both (the same runs, sampled alike: model.ts leverEvery).
+  const m = a.npvCost.length;
+  if (m > 0 && b.npvCost.length === m && a.leverEvery === b.leverEvery) {
+    const dn = new Float64Array(m);
+    for (let r = 0; r < m; r++) dn[r] = a.npvCost[r] - b.npvCost[r];
     npv = quantiles(dn);
   }
   return {

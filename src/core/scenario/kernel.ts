@@ -11,7 +11,7 @@
  */
 import { Sfc32 } from '../random';
 import type { CompiledModel, RunArray, RunBlock } from './model';
-import { breakdownRowsIn, GJ_PER_10K_KWH } from './model';
+import { GJ_PER_10K_KWH, sampledRowsIn } from './model';
 import { GJ_PER_TCE } from '../units';
 import { prepareKernel, type KernelPrep } from './kernel-prep';
 import { leverOfDoc } from './levers';
@@ -34,11 +34,17 @@ function checkIndex(name: string, v: number): void {
 
 export interface SimulateOptions {
   /**
-   * Compute each lever's contribution (default true). Without them only the final lever stage is
-   * evaluated (less kernel time) and `leverContribution` is empty: what a preview needs. Every
-   * other output is bit-identical either way.
+   * Compute each lever's contribution and the costs (default true). Without them only the final lever
+   * stage is evaluated (less kernel time) and `leverContribution` and the costs are empty: what a
+   * preview needs. Every other output is bit-identical either way.
    */
   levers?: boolean;
+  /**
+   * With `levers`, attribute and cost runs r (global index) with r % leverEvery = 0 only (default 1:
+   * every run); the others evaluate the final stage only, as a preview does. model.ts
+   * leverEvery(runs) keeps at most LEVER_ROWS rows whatever the sample. breakdownEvery must be a multiple.
+   */
+  leverEvery?: number;
   /**
    * Storage of the per-run results (default 'single'): computed in double, then stored as float32
    * (relative rounding ≤ 2⁻²⁴ ≈ 6e-8, far below any input's uncertainty) to halve the memory of large
@@ -72,6 +78,9 @@ export function simulateBlock(
   checkIndex('runStart', runStart);
   checkIndex('runCount', runCount);
   const withLevers = options.levers ?? true;
+  const lEvery = withLevers ? (options.leverEvery ?? 1) : 0;
+  if (withLevers && (!Number.isSafeInteger(lEvery) || lEvery < 1))
+    throw new RangeError(`leverEvery must be an integer ≥ 1, got ${lEvery}`);
   const Store = (options.precision ?? 'single') === 'double' ? Float64Array : Float32Array;
   const M = model;
   // The layout of kernel-prep.ts (the scratch sums' sizes; runBlock repeats them as literal constants).
@@ -86,9 +95,11 @@ export function simulateBlock(
   const every = detail ? (options.breakdownEvery ?? 1) : 0;
   if (detail && (!Number.isSafeInteger(every) || every < 1))
     throw new RangeError(`breakdownEvery must be an integer ≥ 1, got ${every}`);
-  const nRows = breakdownRowsIn(runStart, runCount, every);
-  // Costs need the lever attribution (docs/model.md §10): a preview leaves both out.
-  const withCosts = withLevers;
+  if (detail && withLevers && every % lEvery !== 0)
+    throw new RangeError(`breakdownEvery (${every}) must be a multiple of leverEvery (${lEvery})`);
+  const nRows = sampledRowsIn(runStart, runCount, every);
+  // Costs need the lever attribution (docs/model.md §10): both are computed for the lever rows.
+  const nLRows = sampledRowsIn(runStart, runCount, lEvery);
   const CM = M.cost;
   const nP = CM.periods.length;
   // One buffer for every array: one allocation per block, one buffer to transfer and to recycle.
@@ -101,14 +112,14 @@ export function simulateBlock(
     nRows * nY * nS,
     nRows * nY * nC,
     runCount * nI,
-    withLevers ? runCount * nY * nL : 0,
+    nLRows * nY * nL,
     runCount * nY,
-    withCosts ? runCount : 0,
-    withCosts ? runCount * nP : 0,
-    withCosts ? runCount * nL : 0,
-    withCosts ? runCount * nL : 0,
-    withCosts ? runCount * nL : 0,
-    withCosts ? nRows * nY * nL * 2 : 0,
+    nLRows,
+    nLRows * nP,
+    nLRows * nL,
+    nLRows * nL,
+    nLRows * nL,
+    withLevers ? nRows * nY * nL * 2 : 0,
   ];
   const total = sizes.reduce((a, b) => a + b, 0);
   const slab = options.slab;
@@ -383,7 +394,9 @@ export function simulateBlock(
     nCarriers: nC,
     nInputs: nI,
     nLevers: nL,
+    nPeriods: nP,
     breakdownEvery: every,
+    leverEvery: lEvery,
     years: M.years.slice(),
     gross,
     emitted,
@@ -510,8 +523,7 @@ export function simulateBlock(
       gridSlot2,
       invSlot0,
       invSlot1,
-      withLevers ? 1 : 0,
-      withCosts ? 1 : 0,
+      lEvery,
       coalInE ? 1 : 0,
       gasInE ? 1 : 0,
       steamInE ? 1 : 0,
@@ -738,14 +750,13 @@ function runBlock(K: BlockPlan, seed: number, runStart: number, runCount: number
   const gridSlot2 = N[45];
   const invSlot0 = N[46];
   const invSlot1 = N[47];
-  const withLevers = N[48] === 1;
-  const withCosts = N[49] === 1;
-  const coalInE = N[50] === 1;
-  const gasInE = N[51] === 1;
-  const steamInE = N[52] === 1;
-  const chpCoupled = N[53] === 1;
-  const captureChp = N[54] === 1;
-  const captureProcess = N[55] === 1;
+  const leverEvery = N[48];
+  const coalInE = N[49] === 1;
+  const gasInE = N[50] === 1;
+  const steamInE = N[51] === 1;
+  const chpCoupled = N[52] === 1;
+  const captureChp = N[53] === 1;
+  const captureProcess = N[54] === 1;
   const {
     gross,
     emitted,
@@ -802,11 +813,15 @@ function runBlock(K: BlockPlan, seed: number, runStart: number, runCount: number
   const NK = capex.length;
   // Breakdown row of the next breakdown run of the block.
   let bRow = 0;
+  // Lever row of the next attributed run of the block.
+  let lRow = 0;
   for (let run = 0; run < runCount; run++) {
     rng.seedRun(seed, runStart + run);
     const keepRow = every > 0 && (runStart + run) % every === 0;
+    // Whether this run is attributed and costed (a lever row); else only its final stage is evaluated.
+    const walk = leverEvery > 0 && (runStart + run) % leverEvery === 0;
     sampleRun(SP, rng, params, scratch);
-    if (withLevers) drawPermutation(rng, order);
+    if (walk) drawPermutation(rng, order);
     for (let i = 0; i < nI; i++) inputs[run * nI + i] = params[inputSlots[i]];
     for (let s = 0; s < nS; s++) {
       for (let ph = 0; ph < 3; ph++) {
@@ -854,7 +869,7 @@ function runBlock(K: BlockPlan, seed: number, runStart: number, runCount: number
     const pPremium = params[sPremium] * 10;
     const pBio = params[sPriceBio];
     const pOther = params[sPriceOther];
-    if (withCosts) {
+    if (walk) {
       capMax.fill(0);
       annuity.fill(0);
       replace.fill(0);
@@ -1006,8 +1021,8 @@ function runBlock(K: BlockPlan, seed: number, runStart: number, runCount: number
       // Lever attribution: the park is evaluated with the levers added one at a time in the run's
       // random order (a sampled Shapley permutation, docs/model.md §4); each lever is credited with the
       // drop in net emissions when it is added. Without contributions only the full set is evaluated.
-      if (withLevers) for (let l = 0; l < nL; l++) on[l] = 0;
-      let k = withLevers ? 0 : nL;
+      if (walk) for (let l = 0; l < nL; l++) on[l] = 0;
+      let k = walk ? 0 : nL;
       // What adding the last lever asks to evaluate again: 3 the sector sums (structure, efficiency), 2 the
       // fuels, heat and the CHP plant (coal-to-gas, electrification, CHP), 1 the electricity supply only
       // (PV, green power), 0 nothing of the gross park (a lever on net emissions). Each level redoes those
@@ -1161,10 +1176,10 @@ function runBlock(K: BlockPlan, seed: number, runStart: number, runCount: number
           offsetUsed = Math.min(cap, n > 0 ? n : 0);
           n -= offsetUsed;
         }
-        if (k > 0 && withLevers) {
+        if (k > 0 && walk) {
           const l = order[k - 1];
           contrib[l] = netPrev - n;
-          leverContribution[row * nL + l] = contrib[l];
+          leverContribution[(lRow * nY + y) * nL + l] = contrib[l];
           billSave[l] = billPrev - billG;
           tceSave[l] = tcePrev - tceG;
         }
@@ -1190,7 +1205,7 @@ function runBlock(K: BlockPlan, seed: number, runStart: number, runCount: number
       renewable[row] = ren * invAct;
       output[row] = out;
 
-      if (withCosts && y > 0) {
+      if (walk && y > 0) {
         // Doubles go through a scratch array, not as arguments (no boxing per call).
         const io = CK.io;
         io[0] = npv;
@@ -1201,7 +1216,7 @@ function runBlock(K: BlockPlan, seed: number, runStart: number, runCount: number
         io[5] = replacedG;
         io[6] = capturedG;
         io[7] = offsetUsed;
-        costYear(CK, params, run, y, keepRow ? bRow : -1);
+        costYear(CK, params, lRow, y, keepRow ? bRow : -1);
         npv = io[0];
       }
 
@@ -1227,7 +1242,7 @@ function runBlock(K: BlockPlan, seed: number, runStart: number, runCount: number
       bio[16] = invEm;
       breakdownYear(BK, (bRow * nY + y) * nS, (bRow * nY + y) * nC, O, I, fx, ff);
     }
-    if (withCosts) npvCost[run] = npv;
+    if (walk) npvCost[lRow++] = npv;
     if (keepRow) bRow++;
   }
 }
@@ -1442,14 +1457,14 @@ interface CostConstants {
 /**
  * The costs of year y of a run in the full scenario (docs/model.md §10): each capacity kind's increase
  * is an investment (an annuity from then on, replaced at the end of its life), then each lever's yearly
- * cost — annuities, operation and the energy bill it changes. Adds to the run's per-lever sums and
+ * cost — annuities, operation and the energy bill it changes. Adds to lever row `lRow`'s per-lever sums and
  * investment by period, writes the yearly pair of breakdown row `bRow` (−1: none), and leaves in
  * `C.io[0]` the run's discounted cost versus BAU so far: `npvSoFar` plus this year's, added lever by
  * lever as before. Its other inputs come in `C.io` too (see there); `coal`, `heatGj` and `replacedGj`
  * are before the run's activity multiplier `invAct`. Out of simulateBlock's loop for the reasons given
  * at breakdownYear.
  */
-function costYear(C: CostConstants, params: Float64Array, run: number, y: number, bRow: number): void {
+function costYear(C: CostConstants, params: Float64Array, lRow: number, y: number, bRow: number): void {
   const io = C.io;
   const npvSoFar = io[0];
   const invAct = io[1];
@@ -1496,7 +1511,7 @@ function costYear(C: CostConstants, params: Float64Array, run: number, y: number
     outlay += paid;
     if (y + kindLife[q] < nY) replace[y + kindLife[q]] += paid;
   }
-  if (period >= 0) investment[run * nP + period] += outlay;
+  if (period >= 0) investment[lRow * nP + period] += outlay;
   // Yearly cost of each lever: annuities, operation and the energy bill it changes (a saving is
   // negative). The structural shift is not costed: its cost and the bills it moves are outside the model.
   const d = C.discount[y];
@@ -1510,9 +1525,9 @@ function costYear(C: CostConstants, params: Float64Array, run: number, y: number
   let npv = npvSoFar;
   for (let l = 0; l < nL; l++) {
     if (l !== posSS - 1) npv += costY[l] * d;
-    leverCost[run * nL + l] += costY[l] * d;
-    leverAvoided[run * nL + l] += contrib[l];
-    leverAvoidedDisc[run * nL + l] += contrib[l] * d;
+    leverCost[lRow * nL + l] += costY[l] * d;
+    leverAvoided[lRow * nL + l] += contrib[l];
+    leverAvoidedDisc[lRow * nL + l] += contrib[l] * d;
     if (bRow >= 0) {
       leverCostYear[((bRow * nY + y) * nL + l) * 2] = costY[l];
       leverCostYear[((bRow * nY + y) * nL + l) * 2 + 1] = contrib[l];

@@ -2,18 +2,33 @@
  * Joins RunBlocks computed for contiguous run ranges into one RunBlock in run order. Pure and generic
  * over the block's per-run arrays: every Float64Array or Float32Array field is laid out run-major (its
  * length is runCount × a per-run stride), so fields the kernel adds later merge without changes here;
- * the breakdown fields have one row per breakdown run instead (model.ts breakdownRowsIn). Each field
- * keeps its element type.
+ * the breakdown fields have one row per breakdown run instead, and the lever fields one per lever run
+ * (model.ts sampledRowsIn). Each field keeps its element type.
  */
 import type { RunBlock } from './kernel';
-import { breakdownRowsIn } from './model';
+import { sampledRowsIn } from './model';
 
-/** Fields with a row per breakdown run (r % breakdownEvery = 0) rather than per run. */
-const SAMPLED = new Set(['bySector', 'byCarrier', 'leverCostYear']);
+type Sampled = Pick<RunBlock, 'nYears' | 'nSectors' | 'nCarriers' | 'nLevers' | 'nPeriods'>;
+/**
+ * Fields with a row per run of a subsample rather than per run: which `every` picks their runs, and
+ * their row width from the block's dimensions (for a block that holds none of those runs).
+ */
+const SAMPLED: Record<string, { by: 'breakdownEvery' | 'leverEvery'; width: (b: Sampled) => number }> = {
+  bySector: { by: 'breakdownEvery', width: (b) => b.nYears * b.nSectors },
+  byCarrier: { by: 'breakdownEvery', width: (b) => b.nYears * b.nCarriers },
+  leverCostYear: { by: 'breakdownEvery', width: (b) => b.nYears * b.nLevers * 2 },
+  leverContribution: { by: 'leverEvery', width: (b) => b.nYears * b.nLevers },
+  npvCost: { by: 'leverEvery', width: () => 1 },
+  investment: { by: 'leverEvery', width: (b) => b.nPeriods },
+  leverCost: { by: 'leverEvery', width: (b) => b.nLevers },
+  leverAvoided: { by: 'leverEvery', width: (b) => b.nLevers },
+  leverAvoidedDisc: { by: 'leverEvery', width: (b) => b.nLevers },
+};
+const isSampled = (key: string) => Object.hasOwn(SAMPLED, key);
 
-/** Rows of field `key` in runs [runStart, runStart + runCount). */
-function rowsOf(key: string, runStart: number, runCount: number, every: number): number {
-  return SAMPLED.has(key) ? breakdownRowsIn(runStart, runCount, every) : runCount;
+/** Rows of field `key` in runs [runStart, runStart + runCount) of a block sampled like `block`. */
+function rowsOf(key: string, runStart: number, runCount: number, block: RunBlock): number {
+  return isSampled(key) ? sampledRowsIn(runStart, runCount, block[SAMPLED[key].by]) : runCount;
 }
 
 type Dimensions = Omit<RunBlock, 'runStart' | 'runCount'>;
@@ -37,12 +52,15 @@ function layoutOf(block: RunBlock): Layout {
     if (key === 'runStart' || key === 'runCount' || key === 'years') continue;
     if (isRunArray(value)) {
       const type = value instanceof Float32Array ? Float32Array : Float64Array;
-      if (SAMPLED.has(key)) {
-        // A block may hold no breakdown run at all: the row width comes from the dimensions.
-        const perYear = { bySector: block.nSectors, byCarrier: block.nCarriers }[key] ?? block.nLevers * 2;
-        // Sampled cost rows exist only when the block has costs (computed with lever contributions).
-        const has = key !== 'leverCostYear' || block.leverCost.length > 0;
-        const width = block.breakdownEvery > 0 && has ? block.nYears * perYear : 0;
+      if (isSampled(key)) {
+        const rows = rowsOf(key, block.runStart, block.runCount, block);
+        // A block may hold no run of the subsample: the row width then comes from the dimensions. The
+        // breakdown's cost rows exist only when the block has costs (computed with lever contributions).
+        const has = key !== 'leverCostYear' || block.leverEvery > 0;
+        const width =
+          rows > 0 ? value.length / rows : block[SAMPLED[key].by] > 0 && has ? SAMPLED[key].width(block) : 0;
+        if (!Number.isInteger(width))
+          throw new Error(`RunBlock.${key} has ${value.length} values, not a multiple of ${rows} rows`);
         arrays.push([key, width, type]);
         continue;
       }
@@ -72,7 +90,7 @@ function checkCompatible(layout: Layout, block: RunBlock): void {
   if (!sameYears(layout.years, block.years)) throw new Error('RunBlock.years differs between blocks');
   for (const [key, stride, type] of layout.arrays) {
     const arr = fields[key];
-    const rows = rowsOf(key, block.runStart, block.runCount, block.breakdownEvery);
+    const rows = rowsOf(key, block.runStart, block.runCount, block);
     if (!(arr instanceof type) || arr.length !== stride * rows) {
       throw new Error(`RunBlock.${key} of runs ${block.runStart}+${block.runCount} has the wrong length`);
     }
@@ -119,9 +137,8 @@ export class RunBlockAssembler {
     if (!this.#layout || !this.#target) {
       this.#layout = layoutOf(block);
       this.#target = Object.fromEntries(this.#layout.scalars);
-      const every = block.breakdownEvery;
       for (const [key, stride, type] of this.#layout.arrays) {
-        this.#target[key] = this.#allocate(type, stride * rowsOf(key, this.runStart, this.runCount, every));
+        this.#target[key] = this.#allocate(type, stride * rowsOf(key, this.runStart, this.runCount, block));
       }
     }
     checkCompatible(this.#layout, block);
@@ -131,7 +148,7 @@ export class RunBlockAssembler {
     }
     const fields = block as unknown as Record<string, RunArray>;
     for (const [key, stride] of this.#layout.arrays) {
-      const before = rowsOf(key, this.runStart, offset, block.breakdownEvery);
+      const before = rowsOf(key, this.runStart, offset, block);
       (this.#target[key] as RunArray).set(fields[key], before * stride);
     }
     this.#filled += block.runCount;

@@ -154,21 +154,45 @@ export interface CompiledModel {
 }
 
 /**
- * Runs that carry the per-sector and per-carrier breakdown: every K-th run, K = ⌈runs / BREAKDOWN_ROWS⌉,
- * so at most about BREAKDOWN_ROWS rows whatever the sample (a breakdown row holds (sectors + carriers)
- * × years values, so keeping it for every run of a large sample would cost far more memory and kernel
- * time than the rest of the result). Runs are independent and identically distributed, so every K-th run is a fair subsample;
- * docs/model.md §5.
+ * Runs that carry the lever attribution and the costs: every K-th run, K = ⌈runs / LEVER_ROWS⌉, so at
+ * most LEVER_ROWS rows whatever the sample. Attribution adds the levers one at a time (nLevers + 1
+ * evaluations of the park per run-year instead of one) and keeps nYears × nLevers values per run: for
+ * a large sample that is most of the kernel's time and memory, while the lever means and percentiles
+ * it gives are already precise at LEVER_ROWS runs (their standard errors are reported). Twice the
+ * default sample of 10,000 runs, so a sample of up to 20,000 runs attributes every run. The choice of
+ * LEVER_ROWS is judgement. Runs are independent and identically distributed, so every K-th run is a fair
+ * subsample; docs/model.md §4 and §10.
+ */
+const LEVER_ROWS = 20_000;
+
+/** K for a sample of `runs`: lever contributions and costs are computed for runs r with r % K = 0. */
+export function leverEvery(runs: number): number {
+  return Math.max(1, Math.ceil(runs / LEVER_ROWS));
+}
+
+/**
+ * Runs that carry the per-sector and per-carrier breakdown: every K-th run, K a multiple of
+ * leverEvery(runs) (the breakdown's yearly costs need the run's attribution) of at least
+ * ⌈runs / BREAKDOWN_ROWS⌉, so at most about BREAKDOWN_ROWS rows whatever the sample (a breakdown row
+ * holds (sectors + carriers) × years values, so keeping it for every run of a large sample would cost
+ * far more memory and kernel time than the rest of the result). Runs are independent and identically
+ * distributed, so every K-th run is a fair subsample; docs/model.md §5.
  */
 const BREAKDOWN_ROWS = 2000;
 
 /** K for a sample of `runs`: the breakdown is kept for runs r with r % K = 0. */
 export function breakdownEvery(runs: number): number {
-  return Math.max(1, Math.ceil(runs / BREAKDOWN_ROWS));
+  const l = leverEvery(runs);
+  return l * Math.max(1, Math.ceil(runs / (l * BREAKDOWN_ROWS)));
 }
 
-/** Breakdown rows in runs [runStart, runStart + runCount): the multiples of `every` among them (0 if every is 0). */
-export function breakdownRowsIn(runStart: number, runCount: number, every: number): number {
+/** What a full sample of `runs` keeps (the kernel's SimulateOptions): lever and breakdown rows. */
+export function sampleDetail(runs: number): { leverEvery: number; breakdownEvery: number } {
+  return { leverEvery: leverEvery(runs), breakdownEvery: breakdownEvery(runs) };
+}
+
+/** Rows a subsample keeps in runs [runStart, runStart + runCount): the multiples of `every` among them (0 if every is 0). */
+export function sampledRowsIn(runStart: number, runCount: number, every: number): number {
   if (every <= 0 || runCount <= 0) return 0;
   return Math.ceil((runStart + runCount) / every) - Math.ceil(runStart / every);
 }
@@ -177,7 +201,8 @@ export function breakdownRowsIn(runStart: number, runCount: number, every: numbe
 export type RunArray = Float32Array | Float64Array;
 
 /**
- * One block of runs; every typed array but `years` is run-major, so blocks concatenate in run order (merge.ts).
+ * One block of runs; every typed array but `years` is run-major (a row per run, or per run of a
+ * subsample: the breakdown and lever rows), so blocks concatenate in run order (merge.ts).
  * The kernel computes in double and stores in single precision unless asked for double (relative
  * rounding ≤ 2⁻²⁴ ≈ 6e-8): half the memory of a large run (docs/model.md §7).
  */
@@ -189,6 +214,8 @@ export interface RunBlock {
   nCarriers: number;
   nInputs: number;
   nLevers: number;
+  /** Cost periods (the model's cost.periods): the width of `investment`'s rows. */
+  nPeriods: number;
   years: Int32Array;
   /** [run * nYears + y] tCO2, scope 1 + 2 in the park boundary. */
   gross: RunArray;
@@ -215,27 +242,33 @@ export interface RunBlock {
   /** [run * nInputs + i] the sampled uncertain inputs. */
   inputs: RunArray;
   /**
-   * [(run * nYears + y) * nLevers + l] net tCO2 avoided by lever l, in pipeline order (docs/model.md);
-   * empty when the block was computed without contributions (a preview: SimulateOptions.levers).
+   * Which runs carry the lever attribution and the costs: those with (global) index r % leverEvery = 0
+   * (model.ts leverEvery); 0 when none does (a preview). Their rows are the "lever rows" below: row j
+   * is the j-th run of the block with r % leverEvery = 0.
+   */
+  leverEvery: number;
+  /**
+   * [(row * nYears + y) * nLevers + l] net tCO2 avoided by lever l in lever row `row`, in pipeline
+   * order (docs/model.md); empty when the block was computed without contributions (a preview).
    */
   leverContribution: RunArray;
   /** [run * nYears + y] renewable energy in `energy` (green and PV electricity, biomass), tce (§9). */
   renewable: RunArray;
   /**
-   * Costs (docs/model.md §10), computed with the lever contributions (empty without them):
-   * [run] net present cost of the scenario against BAU, CNY (structural shift not costed).
+   * Costs (docs/model.md §10), computed with the lever contributions for the lever rows (empty without
+   * them): [row] net present cost of the scenario against BAU, CNY (structural shift not costed).
    */
   npvCost: RunArray;
-  /** [run * nPeriods + k] investment (first installation and replacement) in period k, CNY, undiscounted. */
+  /** [row * nPeriods + k] investment (first installation and replacement) in period k, CNY, undiscounted. */
   investment: RunArray;
-  /** [run * nLevers + l] discounted cost of lever l over the projected years, CNY. */
+  /** [row * nLevers + l] discounted cost of lever l over the projected years, CNY. */
   leverCost: RunArray;
-  /** [run * nLevers + l] tCO2 lever l avoids over the projected years, and the same discounted. */
+  /** [row * nLevers + l] tCO2 lever l avoids over the projected years, and the same discounted. */
   leverAvoided: RunArray;
   leverAvoidedDisc: RunArray;
   /**
    * [((row * nYears + y) * nLevers + l) * 2] cost of lever l in year y, CNY, and at + 1 the tCO2 it
-   * avoids that year; rows as bySector (the breakdown runs).
+   * avoids that year; rows as bySector (the breakdown runs, all of them lever runs).
    */
   leverCostYear: RunArray;
 }

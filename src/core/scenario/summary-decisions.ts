@@ -255,9 +255,10 @@ export function summarizeTargets(
 
 /** Costs of the scenario (docs/model.md §10); null when the block has none (a preview). */
 export function summarizeCosts(model: CompiledModel, block: RunBlock): CostSummary | null {
-  const n = block.runCount;
+  // The lever rows (model.ts leverEvery): every run of a sample up to 20,000 runs.
+  const n = block.npvCost.length;
   const nL = block.nLevers;
-  if (n === 0 || block.npvCost.length !== n) return null;
+  if (block.leverEvery <= 0 || n === 0) return null;
   const cm = model.cost;
   const nP = cm.periods.length;
   const col = (src: ArrayLike<number>, stride: number, j: number) => {

@@ -26,7 +26,7 @@ import {
   type CentredRanks,
   type GroupSensitivity,
 } from './sensitivity-groups';
-import type { CompiledModel, RunArray, RunBlock } from './model';
+import { sampledRowsIn, type CompiledModel, type RunArray, type RunBlock } from './model';
 
 export interface PercentileSeries {
   p5: number[];
@@ -114,6 +114,11 @@ export interface SimulationSummary {
   intensity_change: Record<string, { carbon: Record<string, Spread>; energy: Record<string, Spread> }>;
   /** One entry per lever; empty for a preview computed without contributions (SimulateOptions.levers). */
   lever_contribution: LeverSummary[];
+  /**
+   * The runs lever_contribution and costs are computed from: every `every`-th run (run index
+   * r % every = 0), all of them up to 20,000 runs (model.ts leverEvery); null for a preview.
+   */
+  lever_sample: { runs: number; every: number } | null;
   /** Gross emissions by sector and by carrier; null when the runs were computed without the breakdown. */
   by_sector_tco2: BreakdownSummary | null;
   by_carrier_tco2: BreakdownSummary | null;
@@ -258,7 +263,10 @@ function series(w: Work, src: RunArray, nY: number): PercentileSeries {
 }
 
 /** What the lever summaries read of a block (so they can be computed apart, e.g. in another worker). */
-export type LeverPart = Pick<RunBlock, 'runCount' | 'nYears' | 'nLevers' | 'years' | 'leverContribution'>;
+export type LeverPart = Pick<
+  RunBlock,
+  'runCount' | 'nYears' | 'nLevers' | 'years' | 'leverEvery' | 'leverContribution'
+>;
 
 /** A block's lever part, to be summarized apart (its own copy of the years; the contributions shared). */
 export function leverPartOf(block: RunBlock): LeverPart {
@@ -267,6 +275,7 @@ export function leverPartOf(block: RunBlock): LeverPart {
     nYears: block.nYears,
     nLevers: block.nLevers,
     years: block.years.slice(),
+    leverEvery: block.leverEvery,
     leverContribution: block.leverContribution,
   };
 }
@@ -441,6 +450,7 @@ export function summarize(
     cumulative_net_tco2: spreadOf(cumulativeNet, scratch, 0),
     intensity_change: intensityChange(model, block, years, scratch),
     lever_contribution: options.levers ?? summarizeLevers(model, block),
+    lever_sample: leverSample(block),
     by_sector_tco2: breakdown(block.bySector, model.sectors, block),
     by_carrier_tco2: breakdown(block.byCarrier, model.carriers, block),
     sensitivity_groups: sens.sensitivity_groups,
@@ -658,14 +668,21 @@ function standardError(col: Float64Array): number {
   return Math.sqrt(ss / (n - 1) / n);
 }
 
-/** Mean, P5 and P95 per year of each lever's contribution (and the spread at 2030 and 2060). */
+/** The runs a block's lever contributions and costs come from (null for a preview: none). */
+function leverSample(block: RunBlock): SimulationSummary['lever_sample'] {
+  const every = block.leverEvery;
+  return every > 0 ? { runs: sampledRowsIn(block.runStart, block.runCount, every), every } : null;
+}
+
+/** Mean, P5 and P95 per year of each lever's contribution over the lever rows (and the spread at 2030 and 2060). */
 export function summarizeLevers(model: CompiledModel, block: LeverPart): LeverSummary[] {
   const nY = block.nYears;
   const nL = block.nLevers;
   // A block computed without contributions (a preview) has none to summarize.
-  if (block.leverContribution.length === 0 && block.runCount > 0 && nL > 0) return [];
+  if (block.leverEvery <= 0 && block.runCount > 0 && nL > 0) return [];
+  const rows = nY * nL > 0 ? block.leverContribution.length / (nY * nL) : 0;
   const years = Array.from(block.years);
-  const w = workFor(block.runCount, nL);
+  const w = workFor(rows, nL);
   const out = model.leverNames.map((lever): LeverSummary => ({
     lever,
     mean: [],

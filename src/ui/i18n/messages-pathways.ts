@@ -125,6 +125,8 @@ export const zh = {
   'path.contrib.title': '各项措施相对基准情景的减排量（共同随机数）',
   'path.contrib.method':
     '按 Shapley 值分摊：每次模拟以随机顺序逐项加入措施，记下每项加入时的减排量；对全部模拟取平均后，结果与措施的排列顺序无关，各项之和等于相对基准情景的总减排量。措施之间的相互作用（如电气化增加的用电由绿电覆盖）由相关措施平分。',
+  'path.leverSample':
+    '措施分摊与成本基于每 {every} 次模拟取 1 次、共 {runs} 次模拟（各次模拟相互独立，等距抽取即随机子样本）；排放路径与各项概率基于全部模拟。',
   'path.contrib.wedges': '逐年减排量（均值）',
   'path.contrib.bars': '2030 年与 2060 年（均值）',
   'path.contrib.none': '此情景没有政策措施（基准情景），没有可比较的减排贡献。',
@@ -323,6 +325,8 @@ export const en: Record<keyof typeof zh, string> = {
   'path.contrib.title': 'What each lever avoids against business as usual (common random numbers)',
   'path.contrib.method':
     'Shared out as Shapley values: each run adds the levers in a random order and credits each with the drop it brings; averaged over the runs this does not depend on any order, and the wedges add up to the total avoided against business as usual. Interactions (e.g. the extra electricity of electrification made green by green power) are split between the levers involved.',
+  'path.leverSample':
+    'Attribution and costs from {runs} runs, every {every}th (runs are independent, so every k-th run is a random subsample); the pathways and probabilities use every run.',
   'path.contrib.wedges': 'Avoided per year (mean)',
   'path.contrib.bars': '2030 and 2060 (mean)',
   'path.contrib.none': 'This scenario has no policy levers (business as usual): nothing to compare.',

@@ -3,7 +3,7 @@
  * measured from the main thread. test/bench/browser-bench.ts builds it with Vite and drives it.
  */
 import { simulateBlock, type CompiledModel } from '../../../src/core/scenario/kernel';
-import { breakdownEvery } from '../../../src/core/scenario/model';
+import { sampleDetail } from '../../../src/core/scenario/model';
 import { createSimulationRunner } from '../../../workers/simulation-runner';
 import { decode } from '../model-codec';
 
@@ -114,7 +114,7 @@ async function small(encodedModel: unknown, workers: number, seed: number): Prom
 
   simulateBlock(model, seed + 1, 0, 1000);
   const tk = performance.now();
-  simulateBlock(model, seed, 0, 10_000, { breakdownEvery: breakdownEvery(10_000) });
+  simulateBlock(model, seed, 0, 10_000, sampleDetail(10_000));
   const kernel10kMs = performance.now() - tk;
 
   const t10 = performance.now();

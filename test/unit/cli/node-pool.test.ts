@@ -4,10 +4,11 @@ import { CancelledError, SimulationWorkerError } from '../../../workers/simulati
 import type { PooledSimulationRunner } from '../../../workers/simulation-api';
 import { hooked } from '../../fixtures/workers/simulation-hooks';
 import {
-  breakdownEvery,
+  sampleDetail,
   compileScenario,
   presetScenario,
   simulateBlock,
+  summarize,
 } from '../../../src/core/scenario/index';
 import type { RunBlock } from '../../../src/core/scenario/index';
 import { handBaseline } from '../core/scenario/fixtures';
@@ -29,7 +30,7 @@ function pool(options: NodePoolOptions): PooledSimulationRunner {
 
 /** The full result the pool should give: the kernel on this thread, with the breakdown of every K-th run. */
 const expected = (seed: number, runs: number): RunBlock =>
-  simulateBlock(model, seed, 0, runs, { breakdownEvery: breakdownEvery(runs) });
+  simulateBlock(model, seed, 0, runs, sampleDetail(runs));
 
 const blockOf = async (p: PooledSimulationRunner, seed: number, runs: number) =>
   (await p.run(model, { seed, runs, summarize: false })).block;
@@ -51,6 +52,17 @@ describe('the Node simulation pool (the shared pool over worker threads)', () =>
       const chunks = (await p.workerStats()).reduce((n, s) => n + s.chunks, 0);
       expect(chunks).toBeGreaterThan(workers);
     }
+  }, 60_000);
+
+  it('attributes and costs every L-th run of a large sample, in the block and in its summary, as one thread does', async () => {
+    const p = pool({ workers: 2 });
+    const runs = 41_000; // L = 3, K = 21: 13,667 lever rows, 1,953 breakdown rows
+    const want = expected(6, runs);
+    expect(want.leverEvery).toBe(3);
+    const result = await p.run(model, { seed: 6, runs });
+    expect(blockDiff(result.block, want)).toEqual([]);
+    expect(result.summary.lever_sample).toEqual({ runs: 13_667, every: 3 });
+    expect(JSON.stringify(result.summary)).toBe(JSON.stringify(summarize(model, want, 6)));
   }, 60_000);
 
   it('reports a kernel error with the thread and run range, then runs again', async () => {

@@ -5,7 +5,7 @@
  * runs stay typed arrays (the pool's RunBlock); only each scenario's emissions and net present cost
  * are kept for the differences.
  */
-import { pairedDifference, type PairedDifference } from '../../../core/scenario/compare';
+import { pairedDifference, type PairedDifference, type PairedPaths } from '../../../core/scenario/compare';
 import {
   compileScenario,
   presetScenario,
@@ -40,7 +40,7 @@ export interface CompareItem {
 }
 
 /** What the differences need of a scenario's runs. */
-type ComparePaths = Pick<RunBlock, 'runStart' | 'runCount' | 'nYears' | 'years' | 'emitted' | 'npvCost'>;
+type ComparePaths = PairedPaths;
 
 export interface CompareEntry {
   item: CompareItem;
@@ -108,6 +108,7 @@ function pathsOf(b: RunBlock): ComparePaths {
     nYears: b.nYears,
     years: b.years.slice(),
     emitted: b.emitted.slice(),
+    leverEvery: b.leverEvery,
     npvCost: b.npvCost.slice(),
   };
 }

@@ -162,6 +162,41 @@ describe('kernel', () => {
       for (const f of FIELDS.filter((f) => f !== 'leverContribution')) expect(quick[f], f).toEqual(full[f]);
     }
   });
+
+  it('attributing and costing every L-th run only gives those runs exactly and leaves the rest unchanged', () => {
+    const LEVER_FIELDS = ['npvCost', 'investment', 'leverCost', 'leverAvoided', 'leverAvoidedDisc'] as const;
+    for (const scenario of [presetScenario('policy'), ALL_LEVERS]) {
+      const m = compileScenario(scenario, coalChpBaseline());
+      const nY = m.nYears;
+      const nL = m.nLevers;
+      // Runs 5 … 18: the attributed ones are 6, 9, 12, 15, 18; the breakdown's 6, 12, 18.
+      const all = simulateBlock(m, 8, 5, 14, { breakdownEvery: 6 });
+      const some = simulateBlock(m, 8, 5, 14, { leverEvery: 3, breakdownEvery: 6 });
+      expect(some.leverEvery).toBe(3);
+      const kept = [1, 4, 7, 10, 13]; // block-relative indices of runs 6, 9, 12, 15, 18
+      const rowsOf = (x: ArrayLike<number>, width: number) =>
+        kept.flatMap((i) => Array.from(x).slice(i * width, (i + 1) * width));
+      expect(Array.from(some.leverContribution)).toEqual(rowsOf(all.leverContribution, nY * nL));
+      for (const f of LEVER_FIELDS) {
+        const width = all[f].length / 14;
+        expect(some[f].length, f).toBe(5 * width);
+        expect(Array.from(some[f]), f).toEqual(rowsOf(all[f], width));
+      }
+      // The breakdown's yearly costs: its runs are attributed either way.
+      expect(some.leverCostYear).toEqual(all.leverCostYear);
+      for (const f of FIELDS.filter((f) => f !== 'leverContribution')) expect(some[f], f).toEqual(all[f]);
+      // Chunked anywhere, the merged block is the block computed in one piece.
+      const parts = [
+        simulateBlock(m, 8, 5, 2, { leverEvery: 3, breakdownEvery: 6 }),
+        simulateBlock(m, 8, 7, 1, { leverEvery: 3, breakdownEvery: 6 }),
+        simulateBlock(m, 8, 8, 11, { leverEvery: 3, breakdownEvery: 6 }),
+      ];
+      expect(mergeRunBlocks(parts)).toEqual(some);
+    }
+    const m = compileScenario(ALL_LEVERS, handBaseline());
+    expect(() => simulateBlock(m, 1, 0, 4, { leverEvery: 3, breakdownEvery: 4 })).toThrow(/multiple/);
+    expect(() => simulateBlock(m, 1, 0, 4, { leverEvery: 0 })).toThrow(/leverEvery/);
+  });
 });
 
 describe('kernel storage', () => {

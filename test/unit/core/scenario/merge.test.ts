@@ -8,7 +8,7 @@ const DIMS = { nYears: 3, nSectors: 2, nCarriers: 4, nInputs: 5, nLevers: 1 };
  * A block whose every value encodes (field, run, position), so misplaced copies show. The breakdown
  * fields hold rows for the runs r with r % every = 0 only (none when every is 0).
  */
-function block(runStart: number, runCount: number, every = 1): RunBlock {
+function block(runStart: number, runCount: number, every = 1, lever = 1): RunBlock {
   const { nYears, nSectors, nCarriers, nInputs } = DIMS;
   const runs = Array.from({ length: runCount }, (_, i) => runStart + i);
   const fill = (field: number, stride: number, which = runs) =>
@@ -16,11 +16,14 @@ function block(runStart: number, runCount: number, every = 1): RunBlock {
       which.flatMap((run) => Array.from({ length: stride }, (_, i) => field * 1e9 + run * 1e3 + i)),
     );
   const sampled = every > 0 ? runs.filter((r) => r % every === 0) : [];
+  const attributed = lever > 0 ? runs.filter((r) => r % lever === 0) : [];
   return {
     runStart,
     runCount,
     ...DIMS,
+    nPeriods: 2,
     breakdownEvery: every,
+    leverEvery: lever,
     years: Int32Array.from([2025, 2026, 2027]),
     gross: fill(1, nYears),
     emitted: fill(9, nYears),
@@ -30,14 +33,14 @@ function block(runStart: number, runCount: number, every = 1): RunBlock {
     bySector: fill(5, nYears * nSectors, sampled),
     byCarrier: fill(6, nYears * nCarriers, sampled),
     inputs: fill(7, nInputs),
-    leverContribution: fill(8, nYears * DIMS.nLevers),
+    leverContribution: fill(8, nYears * DIMS.nLevers, attributed),
     renewable: fill(10, nYears),
-    npvCost: fill(11, 1),
-    investment: fill(12, 2),
-    leverCost: fill(13, DIMS.nLevers),
-    leverAvoided: fill(14, DIMS.nLevers),
-    leverAvoidedDisc: fill(16, DIMS.nLevers),
-    leverCostYear: fill(15, nYears * DIMS.nLevers * 2, sampled),
+    npvCost: fill(11, 1, attributed),
+    investment: fill(12, 2, attributed),
+    leverCost: fill(13, DIMS.nLevers, attributed),
+    leverAvoided: fill(14, DIMS.nLevers, attributed),
+    leverAvoidedDisc: fill(16, DIMS.nLevers, attributed),
+    leverCostYear: fill(15, nYears * DIMS.nLevers * 2, lever > 0 ? sampled : []),
   };
 }
 
@@ -79,6 +82,24 @@ describe('mergeRunBlocks with the breakdown of every K-th run', () => {
     expect(mergeRunBlocks([block(0, 4, 0), block(4, 3, 0)])).toEqual(block(0, 7, 0));
     // Parts must agree on K.
     expect(() => mergeRunBlocks([block(0, 4, 3), block(4, 3, 2)])).toThrow(/breakdownEvery/);
+  });
+
+  it("places each part's lever rows (contributions and costs of every L-th run), parts with none included", () => {
+    const whole = block(4, 17, 6, 3); // runs 6, 9, …, 18 are attributed; 6, 12, 18 carry the breakdown
+    expect(whole.npvCost.length).toBe(5);
+    expect(whole.leverContribution.length).toBe(5 * DIMS.nYears * DIMS.nLevers);
+    expect(whole.leverCostYear.length).toBe(3 * DIMS.nYears * DIMS.nLevers * 2);
+    const parts = [block(13, 1, 6, 3), block(4, 2, 6, 3), block(14, 7, 6, 3), block(6, 7, 6, 3)];
+    expect(parts[0].npvCost.length).toBe(0);
+    // The first part added holds no lever row: the row widths come from the dimensions.
+    expect(mergeRunBlocks(parts)).toEqual(whole);
+    const asm = new RunBlockAssembler(4, 17);
+    for (const p of parts) asm.add(p);
+    expect(asm.result()).toEqual(whole);
+    // Without contributions (a preview), the lever fields stay empty.
+    expect(mergeRunBlocks([block(0, 4, 0, 0), block(4, 3, 0, 0)])).toEqual(block(0, 7, 0, 0));
+    // Parts must agree on L.
+    expect(() => mergeRunBlocks([block(0, 4, 6, 3), block(4, 3, 6, 2)])).toThrow(/leverEvery/);
   });
 });
 

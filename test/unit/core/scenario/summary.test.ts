@@ -144,7 +144,9 @@ describe('summary', () => {
       nCarriers: 0,
       nInputs: 1,
       nLevers: 0,
+      nPeriods: 0,
       breakdownEvery: 0,
+      leverEvery: 0,
       years,
       gross: Float64Array.from(gross),
       emitted: Float64Array.from(gross),
@@ -241,6 +243,40 @@ describe('summary of the breakdown', () => {
     expect(none.by_sector_tco2).toBeNull();
     expect(none.by_carrier_tco2).toBeNull();
     expect(none.total_tco2).toEqual(sampled.total_tco2);
+  });
+
+  it('computes lever contributions and costs from the lever rows (every L-th run) and says which', () => {
+    const all = simulateBlock(model, 12, 0, 300, { breakdownEvery: 6 });
+    const some = simulateBlock(model, 12, 0, 300, { leverEvery: 3, breakdownEvery: 6 });
+    // The same 100 runs (0, 3, …, 297) attributed with L = 1, as a block of their own.
+    const kept = Array.from({ length: 100 }, (_, j) => 3 * j);
+    const rows = (x: Float32Array | Float64Array, width: number) =>
+      Float32Array.from(kept.flatMap((r) => Array.from(x.subarray(r * width, (r + 1) * width))));
+    const perRun = (f: 'npvCost' | 'investment' | 'leverCost' | 'leverAvoided' | 'leverAvoidedDisc') =>
+      rows(all[f], all[f].length / 300);
+    const picked: RunBlock = {
+      ...some,
+      leverEvery: 1,
+      runCount: 100,
+      leverContribution: rows(all.leverContribution, model.nYears * model.nLevers),
+      npvCost: perRun('npvCost'),
+      investment: perRun('investment'),
+      leverCost: perRun('leverCost'),
+      leverAvoided: perRun('leverAvoided'),
+      leverAvoidedDisc: perRun('leverAvoidedDisc'),
+    };
+    const s = summarize(model, some, 12);
+    expect(s.lever_sample).toEqual({ runs: 100, every: 3 });
+    expect(s.lever_contribution).toEqual(summarizeLevers(model, picked));
+    expect(s.costs).toEqual(summarize(model, picked, 12).costs);
+    // Everything else comes from all 300 runs.
+    const full = summarize(model, all, 12);
+    expect(full.lever_sample).toEqual({ runs: 300, every: 1 });
+    expect(s.total_tco2).toEqual(full.total_tco2);
+    expect(s.peak_year).toEqual(full.peak_year);
+    expect(s.targets).toEqual(full.targets);
+    expect(s.lever_contribution).not.toEqual(full.lever_contribution);
+    expect(summarize(model, simulateBlock(model, 12, 0, 30, { levers: false }), 12).lever_sample).toBeNull();
   });
 
   it('gives each probability its Monte Carlo standard error, close to the spread over independent seeds', () => {

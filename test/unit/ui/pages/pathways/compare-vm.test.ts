@@ -72,7 +72,7 @@ describe('compare view model', () => {
     expect(rows[0].diff.delta_npv_cny).not.toBeNull();
     // Only emissions and costs are kept of the runs, as typed arrays.
     expect(Object.keys(r.entries[0].paths).sort()).toEqual(
-      ['emitted', 'nYears', 'npvCost', 'runCount', 'runStart', 'years'].sort(),
+      ['emitted', 'leverEvery', 'nYears', 'npvCost', 'runCount', 'runStart', 'years'].sort(),
     );
     expect(r.entries[0].paths.emitted).toBeInstanceOf(Float32Array);
   });

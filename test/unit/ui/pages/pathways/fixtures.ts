@@ -116,6 +116,7 @@ export function handSummary(): SimulationSummary {
       { group: 'grid_factor', output: 'peak_year', r2: 0.04, sign: 1, inputs: 1 },
     ],
     lever_contribution_method: 'shapley_sampled_permutation',
+    lever_sample: { runs: 1000, every: 1 },
     targets: [],
     costs: null,
     intensity_paths: null,
