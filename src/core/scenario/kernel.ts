@@ -66,6 +66,16 @@ export interface SimulateOptions {
   slab?: ArrayBuffer;
 }
 
+/**
+ * The generator every block reseeds run by run (its state is a function of (seed, run) alone). One for
+ * the module, not one per block: the compiled run loop is specialised to the generator's hidden class,
+ * and a class instance's hidden class is reachable only through weak links once no instance is alive.
+ * Between two samples (a planner reading the result) the garbage collector would then drop it, and V8
+ * throws away every function compiled for it ("weak objects"), the run loop among them, to be compiled
+ * again on the next slider move: seconds of background compilation on a 2-core machine.
+ */
+const RNG = new Sfc32();
+
 /** Simulates runs [runStart, runStart + runCount) of the model with the given seed. */
 export function simulateBlock(
   model: CompiledModel,
@@ -149,7 +159,7 @@ export function simulateBlock(
 
   const P = prepareKernel(M);
   const { mq, pq, eSectors, group, groupedSectors, groupStart } = P;
-  const rng = new Sfc32();
+  const rng = RNG;
   const params = new Float64Array(M.nSlots);
   const scratch = sampleScratch(M);
   const g = new Float64Array(nS * 3);

@@ -219,13 +219,21 @@ function ranksOfSingles(values: Float64Array, n: number, r: Float64Array, work: 
 }
 
 /**
+ * The work space `ranks` uses when given none (grown to the largest sample it ranked). Held for the life
+ * of the module also because compiled code is specialised to RankScratch's hidden class, which a class
+ * instance reaches only through weak links: with no instance alive (between two summaries) the garbage
+ * collector drops it, and V8 throws away the ranking code compiled for it, to compile it again.
+ */
+const SHARED_SCRATCH = new RankScratch();
+
+/**
  * 1-based ranks of x, ties receiving the average of their ranks. `out` (length ≥ n) receives them;
- * `scratch` is accepted for compatibility and no longer needed.
+ * `scratch` (default: one shared work space) makes ranking many samples allocate nothing.
  */
 export function ranks(x: ArrayLike<number>, out?: Float64Array, scratch?: RankScratch): Float64Array {
   const n = x.length;
   const r = out && out.length >= n ? out.subarray(0, n) : new Float64Array(n);
-  return rankInto(x, r, scratch ?? new RankScratch());
+  return rankInto(x, r, scratch ?? SHARED_SCRATCH);
 }
 
 /** Pearson correlation; NaN when either sample is constant. */
