@@ -1,0 +1,33 @@
+/**
+ * The engine's compiled code survives a garbage collection between two samples. V8 specialises
+ * optimized code to the hidden classes it saw and holds them weakly; a class whose every instance has
+ * died loses its hidden class at the next full collection, and the code is thrown away ("weak
+ * objects") to be compiled again — for the kernel's run loop that was over a second of background
+ * compilation per worker on the first slider move after a pause.
+ */
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+const HOT = ['runBlock', 'sampleRun', 'drawPermutation', 'seedRun', 'nextUint32', 'nextDouble', 'rankInto'];
+
+describe('compiled engine code and garbage collection', () => {
+  it('keeps the kernel and the ranking compiled across a collection between samples', () => {
+    const out = execFileSync(
+      process.execPath,
+      ['--expose-gc', '--trace-deopt', '--import', 'tsx', 'test/fixtures/jit/survives-gc.ts'],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 },
+    );
+    const lines = out.split('\n');
+    const from = lines.indexOf('--- collecting');
+    expect(from).toBeGreaterThan(0);
+    expect(lines).toContain('--- done');
+    // The trace works: the first samples compiled (and deoptimized) code before the collection.
+    expect(lines.slice(0, from).some((l) => l.includes('bailout') || l.includes('deoptimiz'))).toBe(true);
+    const dropped = lines
+      .slice(from)
+      .filter((l) => l.includes('reason: weak objects'))
+      .map((l) => /SharedFunctionInfo ([\w$]+)>/.exec(l)?.[1])
+      .filter((name) => name !== undefined && HOT.includes(name));
+    expect(dropped).toEqual([]);
+  }, 60_000);
+});
