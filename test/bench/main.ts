@@ -19,6 +19,7 @@ import { printCompareBench } from './compare-bench';
 import { printDataBench, printStartBench } from './data-bench';
 import { printKernelPartsBench } from './kernel-parts-bench';
 import { printAppBench } from './app-bench';
+import { printSimdBench } from './simd-bench';
 
 const SEED = 42;
 const SCENARIO = 'policy';
@@ -90,6 +91,8 @@ async function main(): Promise<void> {
   if (process.env.BENCH_PART === 'start') return printStartBench();
   // BENCH_PART=import runs only part (e) of the importer and the CLI at scale (200k and 1M rows).
   if (process.env.BENCH_PART === 'import') return printImportBench(await importBench());
+  // BENCH_PART=simd runs only the WebAssembly SIMD comparison (normalInv, sector sums; JS against wasm).
+  if (process.env.BENCH_PART === 'simd') return printSimdBench();
   const park = await loadPark('sample', process.cwd());
   const model = compileScenario(presetScenario(SCENARIO), park.baseline);
   // BENCH_PART=kernel runs only the engine's parts (sampling, model, summary) on one thread.
