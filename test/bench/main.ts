@@ -107,7 +107,7 @@ async function main(): Promise<void> {
       .join(' ')} (figures scale with other load)`,
   );
   console.log(
-    'As the app and the CLI: lever contributions, and the sector/carrier breakdown of every K-th run (about 2,000 rows).',
+    'As the app and the CLI: lever contributions and costs of every L-th run (at most 20,000 rows), and the sector/carrier breakdown of every K-th run (about 2,000 rows).',
   );
 
   // BENCH_PART=browser skips (a), (b) and (d), e.g. while working on the in-browser engine.

@@ -166,7 +166,7 @@ export interface CompiledModel {
 const LEVER_ROWS = 20_000;
 
 /** K for a sample of `runs`: lever contributions and costs are computed for runs r with r % K = 0. */
-export function leverEvery(runs: number): number {
+function leverEvery(runs: number): number {
   return Math.max(1, Math.ceil(runs / LEVER_ROWS));
 }
 
@@ -181,7 +181,7 @@ export function leverEvery(runs: number): number {
 const BREAKDOWN_ROWS = 2000;
 
 /** K for a sample of `runs`: the breakdown is kept for runs r with r % K = 0. */
-export function breakdownEvery(runs: number): number {
+function breakdownEvery(runs: number): number {
   const l = leverEvery(runs);
   return l * Math.max(1, Math.ceil(runs / (l * BREAKDOWN_ROWS)));
 }

@@ -61,7 +61,7 @@ describe('the Node simulation pool (the shared pool over worker threads)', () =>
     expect(want.leverEvery).toBe(3);
     const result = await p.run(model, { seed: 6, runs });
     expect(blockDiff(result.block, want)).toEqual([]);
-    expect(result.summary.lever_sample).toEqual({ runs: 13_667, every: 3 });
+    expect(result.summary!.lever_sample).toEqual({ runs: 13_667, every: 3 });
     expect(JSON.stringify(result.summary)).toBe(JSON.stringify(summarize(model, want, 6)));
   }, 60_000);
 
