@@ -105,7 +105,10 @@ export interface SimulationRunner {
   ready(): Promise<void>;
   /** Runs 0..runs-1; supersedes any request in flight. */
   run<O extends RunOptions>(model: CompiledModel, options: O): Promise<ResultOf<O>>;
-  /** Yields a preview (the first `previewRuns` runs), then the full result; supersedes any request in flight. */
+  /**
+   * Yields a preview (the first `previewRuns` runs), then the full result, whose runs start when the
+   * next result is asked for (a page draws the preview first); supersedes any request in flight.
+   */
   runProgressive<O extends ProgressiveOptions>(
     model: CompiledModel,
     options: O,

@@ -545,13 +545,13 @@ class PooledRunner implements PooledSimulationRunner {
           startedAt,
           simulateMs,
         );
-        // The full sample runs every run again with its detail (the preview's runs too: since run r
-        // depends on (seed, r) alone, their other outputs come out the same). It starts before the
-        // preview is handed over, so it does not wait for the consumer.
-        const rest = this.#full(request, model, options, startedAt);
-        rest.catch(() => {});
         yield preview as ResultOf<O>;
-        const full = await rest;
+        // The full sample runs every run again with its detail (the preview's runs too: since run r
+        // depends on (seed, r) alone, their other outputs come out the same). It starts when the
+        // consumer asks for it, so a page can first draw the preview without the workers taking the
+        // cores from it; a request superseded meanwhile goes no further.
+        if (request.reason) throw request.reason;
+        const full = await this.#full(request, model, options, startedAt);
         finished = true;
         this.#end(request);
         yield full as ResultOf<O>;

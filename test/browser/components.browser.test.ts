@@ -6,7 +6,9 @@ import SensitivityPanel from '../../src/ui/components/pathways/SensitivityPanel.
 import type { SimulationSummary } from '../../src/core/scenario/index';
 import { buildStackedBarsOption } from '../../src/charts/accounting/inventory-charts';
 import { echarts } from '../../src/charts/echarts-setup';
-import { echartsAction } from '../../src/ui/components/echarts-action';
+import { chartsDrawn, echartsAction, optionShape } from '../../src/ui/components/echarts-action';
+import { buildFanOption, type FanChartData, type FanChartText } from '../../src/charts/pathways/fan';
+import { buildLeverWedgesOption } from '../../src/charts/pathways/lever-contributions';
 
 const mounted: Record<string, unknown>[] = [];
 afterEach(() => {
@@ -124,5 +126,135 @@ describe('echartsAction', () => {
     expect(drawn.slice(0, 2)).toEqual(['upper', 'lower']);
     upperChart.destroy!();
     lowerChart.destroy!();
+  });
+
+  it('says when every chart in view has drawn its newest option (chartsDrawn); one out of view does not hold it up', async () => {
+    const option = (v: number) =>
+      buildStackedBarsOption({ categories: [2023], series: [{ key: 'k', name: 'K', values: [v] }] });
+    const [a, b] = [host(), host()];
+    for (const el of [a, b]) el.style.height = '200px';
+    const charts = [echartsAction(a, { option: option(1) })!, echartsAction(b, { option: option(1) })!];
+    await new Promise((r) => setTimeout(r, 300));
+    // Nothing waits: at once.
+    let settled = false;
+    await chartsDrawn(10_000).then(() => (settled = true));
+    expect(settled).toBe(true);
+    // Both wait: it resolves after both drew, well before the cap.
+    const drawn: string[] = [];
+    a.addEventListener('pcw-chart-finished', () => drawn.push('a'));
+    b.addEventListener('pcw-chart-finished', () => drawn.push('b'));
+    charts[0].update!({ option: option(2) });
+    charts[1].update!({ option: option(3) });
+    const started = performance.now();
+    await chartsDrawn(10_000);
+    expect(drawn.sort()).toEqual(['a', 'b']);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(a.getAttribute('aria-busy')).toBeNull();
+    // A chart out of view (more than a screen away) waits for its turn without holding anyone up.
+    const far = host();
+    far.style.height = '200px';
+    far.style.marginTop = '400vh';
+    const farChart = echartsAction(far, { option: option(1) })!;
+    await new Promise((r) => setTimeout(r, 300));
+    farChart.update!({ option: option(5) });
+    let resolved = false;
+    void chartsDrawn(10_000).then(() => (resolved = true));
+    await expect.poll(() => resolved, { timeout: 2_000 }).toBe(true);
+    expect(far.getAttribute('aria-busy')).toBe('true');
+    farChart.destroy!();
+    for (const c of charts) c.destroy!();
+  });
+});
+
+describe('echartsAction redraws a new result of the same chart by merging', () => {
+  const years = Array.from({ length: 12 }, (_, i) => 2019 + i);
+  const fan = (k: number): FanChartData => {
+    const band = (f: number) => years.map((t, i) => (t < 2022 ? null : (100 + 3 * i) * f * k));
+    const bands = (f: number) => ({
+      p5: band(0.8 * f),
+      p25: band(0.9 * f),
+      p50: band(f),
+      p75: band(1.1 * f),
+      p95: band(1.25 * f),
+    });
+    return {
+      years,
+      baseYear: 2022,
+      history: years.map((t) => (t <= 2022 ? 90 + t - 2019 : null)),
+      gross: bands(1),
+      net: bands(0.7),
+    };
+  };
+  const text: FanChartText = {
+    history: 'History',
+    grossMedian: 'Gross',
+    grossInner: 'Gross P25–P75',
+    grossOuter: 'Gross P5–P95',
+    netMedian: 'Net',
+    netInner: 'Net P25–P75',
+    netOuter: 'Net P5–P95',
+    peakTarget: 'Peak 2030',
+    neutrality: 'Neutral',
+    unit: 't',
+    formatNumber: (v) => v.toFixed(0),
+  };
+
+  /** The pixels of a chart host once ECharts says it has drawn (entry animation included). */
+  async function drawn(el: HTMLElement, draw: () => void): Promise<Uint8ClampedArray> {
+    const done = new Promise((resolve) => el.addEventListener('pcw-chart-finished', resolve, { once: true }));
+    draw();
+    await done;
+    const canvas = el.querySelector('canvas')!;
+    return canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+  }
+  const differing = (p: Uint8ClampedArray, q: Uint8ClampedArray) => p.filter((v, i) => v !== q[i]).length;
+
+  it('gives the picture of drawing the new option afresh (fan chart, lever wedges)', async () => {
+    const wedges = (k: number) =>
+      buildLeverWedgesOption(
+        {
+          years,
+          series: ['a', 'b', 'c'].map((key, j) => ({
+            key,
+            name: key.toUpperCase(),
+            values: years.map((_, i) => (j + 1) * i * k),
+          })),
+        },
+        { unit: 't', formatNumber: (v: number) => v.toFixed(1), formatAxis: (v: number) => v.toFixed(0) },
+      );
+    for (const [before, after] of [
+      [buildFanOption(fan(1), text), buildFanOption(fan(1.6), text)],
+      [buildFanOption(fan(1), text, 'net'), buildFanOption(fan(0.5), text, 'net')],
+      [wedges(1), wedges(2.5)],
+    ]) {
+      expect(optionShape(before)).toBe(optionShape(after));
+      const [merged, fresh] = [host(), host()];
+      for (const el of [merged, fresh]) el.style.height = '300px';
+      let m: ReturnType<typeof echartsAction> = undefined;
+      let f: ReturnType<typeof echartsAction> = undefined;
+      const first = await drawn(merged, () => (m = echartsAction(merged, { option: before })));
+      const mergedPicture = await drawn(merged, () => m!.update!({ option: after }));
+      const freshPicture = await drawn(fresh, () => (f = echartsAction(fresh, { option: after })));
+      // A chart left showing the old result would differ in thousands of values (checked: the first
+      // picture against the new one); anti-aliasing at a shaded area's edge differs in a few dozen.
+      expect(differing(first, freshPicture)).toBeGreaterThan(5_000);
+      expect(differing(mergedPicture, freshPicture)).toBeLessThan(200);
+      m!.destroy!();
+      f!.destroy!();
+      // The next pair in view as well (a chart far out of view waits to be drawn).
+      merged.remove();
+      fresh.remove();
+    }
+  });
+
+  it('tells options apart by their keys and array lengths, not by their numbers', () => {
+    expect(optionShape(buildFanOption(fan(1), text))).toBe(optionShape(buildFanOption(fan(3), text)));
+    expect(optionShape(buildFanOption(fan(1), text))).not.toBe(
+      optionShape(buildFanOption(fan(1), text, 'net')),
+    );
+    expect(optionShape({ series: [{ data: [1, 2] }] })).not.toBe(
+      optionShape({ series: [{ data: [1, 2, 3] }] }),
+    );
+    expect(optionShape({ a: 1 })).not.toBe(optionShape({ a: 1, b: undefined }));
   });
 });

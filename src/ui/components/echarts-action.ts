@@ -65,11 +65,44 @@ function drawNext(): void {
   post();
 }
 
+/** Whether a chart in or near the view waits to be drawn. */
+const anyNearWaiting = () => [...waiting].some((c) => c.near);
+
 function post(): void {
-  if (posted || ![...waiting].some((c) => c.near)) return;
+  if (posted || !anyNearWaiting()) {
+    if (!posted) settle();
+    return;
+  }
   posted = true;
   if (channel) channel.port2.postMessage(null);
   else setTimeout(drawNext, 0);
+}
+
+/** Those waiting for every chart in view to be drawn (chartsDrawn). */
+let drawnWaiters: (() => void)[] = [];
+
+function settle(): void {
+  const waiters = drawnWaiters;
+  drawnWaiters = [];
+  for (const resolve of waiters) resolve();
+}
+
+/**
+ * Resolves once no chart in or near the view waits to be drawn, or after `capMs` at most: e.g. the
+ * Pathways page lets its preview's charts draw before the full sample takes the cores. Options given
+ * in the current task count (the page's state flushed first: call it after Svelte's `tick()`).
+ */
+export function chartsDrawn(capMs: number): Promise<void> {
+  if (!anyNearWaiting()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, capMs);
+    function done() {
+      clearTimeout(timer);
+      drawnWaiters = drawnWaiters.filter((r) => r !== done);
+      resolve();
+    }
+    drawnWaiters.push(done);
+  });
 }
 if (channel) channel.port1.onmessage = drawNext;
 
@@ -97,9 +130,30 @@ const nearby =
         { rootMargin: '100% 0px' },
       );
 
+/**
+ * The shape of an option: every key and every array's length, each value's type, but no number or
+ * string. Two options of one shape set the same properties, so merging the second into a chart that
+ * shows the first gives what drawing it afresh would (ECharts replaces arrays and merges objects key
+ * by key); merging reuses the chart's components and views, where drawing afresh builds them again.
+ */
+export function optionShape(value: unknown): string {
+  if (Array.isArray(value)) {
+    // A data array (numbers, strings, nulls) is replaced whole by a merge: its length is enough.
+    if (value.every((v) => v === null || typeof v !== 'object')) return `[${value.length}]`;
+    return `[${value.map(optionShape).join(',')}]`;
+  }
+  if (value !== null && typeof value === 'object')
+    return `{${Object.keys(value)
+      .map((k) => `${k}:${optionShape((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return typeof value;
+}
+
 export const echartsAction: Action<HTMLElement, EChartsParams> = (node, params) => {
   let chart: echarts.ECharts | null = echarts.init(node, 'pcw', { renderer: 'canvas' });
   let current = params;
+  /** The shape of the option on show (optionShape). */
+  let shown = '';
   const apply = (p: EChartsParams, animate: boolean) => {
     if (!chart || chart.isDisposed()) return;
     const description = p.describe?.();
@@ -108,7 +162,10 @@ export const echartsAction: Action<HTMLElement, EChartsParams> = (node, params) 
       ...(animate ? {} : { animation: false }),
       ...(description === undefined ? {} : { aria: { enabled: true, label: { description } } }),
     };
-    chart.setOption(option, { notMerge: true });
+    const shape = optionShape(option);
+    // A new result for the same chart (same series, axes, legend) is merged; anything else drawn afresh.
+    chart.setOption(option, shape === shown ? { notMerge: false } : { notMerge: true });
+    shown = shape;
   };
   const pending: Waiting = {
     node,

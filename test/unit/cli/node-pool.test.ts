@@ -65,6 +65,21 @@ describe('the Node simulation pool (the shared pool over worker threads)', () =>
     expect(JSON.stringify(result.summary)).toBe(JSON.stringify(summarize(model, want, 6)));
   }, 60_000);
 
+  it("starts a progressive request's full sample only when its result is asked for (after the preview)", async () => {
+    const p = pool({ workers: 2 });
+    const chunks = async () => (await p.workerStats()).reduce((n, s) => n + s.chunks, 0);
+    const stream = p.runProgressive(model, { seed: 3, runs: 6000, previewRuns: 500 });
+    const preview = await stream.next();
+    expect(preview.value).toMatchObject({ phase: 'preview', runs: 500 });
+    const before = await chunks();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await chunks()).toBe(before);
+    const full = await stream.next();
+    expect(full.value).toMatchObject({ phase: 'full', runs: 6000 });
+    expect(await chunks()).toBeGreaterThan(before);
+    expect(blockDiff(full.value!.block!, expected(3, 6000))).toEqual([]);
+  }, 60_000);
+
   it('reports a kernel error with the thread and run range, then runs again', async () => {
     const p = pool({ workers: 2, entry: HOOKED });
     const failure = await p

@@ -6,6 +6,7 @@
  * Each full result is also offered to DuckDB as the `sim_runs` table, written when first queried
  * (src/data/sim-tables.ts, ensureRunsTable).
  */
+import { tick } from 'svelte';
 import type { DbPort } from '../../../data/port';
 import type { ParkManifest } from '../../../data/parks';
 import { loadParkBaseline } from '../../../data/park-baseline';
@@ -47,12 +48,19 @@ import { defaultDecisions, withDecisions, type DecisionSettings } from './share-
 import type { ResultCache } from './result-cache';
 import type { LinkNotice } from '../../embed/deep-link';
 import { parkScope2 } from '../../state/scope2.svelte';
+import { chartsDrawn } from '../../components/echarts-action';
 
 /** The table each full result is written to. */
 export const SIM_TABLE = 'sim_runs';
 const DEFAULT_SEED = 2060;
 const DEFAULT_RUNS = 10_000;
 const PREVIEW_RUNS = 1000;
+/**
+ * Longest wait, ms, for the preview's charts in view to draw before the full sample is asked for (its
+ * runs start then): on a 2-core machine two busy workers would otherwise slow the drawing by a third.
+ * Judgement: about two charts' drawing; a chart slower than that no longer holds the full sample back.
+ */
+const PREVIEW_DRAW_WAIT_MS = 120;
 /** Least time between two updates of the progress on show, ms. */
 const PROGRESS_EVERY_MS = 150;
 
@@ -505,6 +513,12 @@ export class PathwaysState {
         const p = this.progress;
         if (r.phase === 'preview' && p?.phase === 'preview')
           this.progress = { phase: 'full', done: 0, total: runs, elapsedMs: p.elapsedMs };
+        if (r.phase === 'preview') {
+          // The page's state flushed, the preview's charts draw; then the loop asks for the full sample.
+          await tick();
+          await chartsDrawn(PREVIEW_DRAW_WAIT_MS);
+          if (token !== this.#token) return;
+        }
         if (r.phase === 'full') {
           this.status = 'done';
           this.progress = null;
