@@ -1,1 +1,1 @@
-export { Sfc32, hash32 } from './sfc32';
+export { Sfc32, hash32, sharedGenerator } from './sfc32';

@@ -93,3 +93,14 @@ export class Sfc32 {
     return (hi * TWO_POW_26 + lo + 0.5) / TWO_POW_53;
   }
 }
+
+/**
+ * One generator for the life of the module, for a caller that reseeds it for every run (the kernel: no
+ * allocation per block). It also keeps Sfc32's hidden class alive: code compiled for the class is
+ * specialised to it, and a class instance's hidden class is reachable only through weak links once no
+ * instance is alive. Without this one, a garbage collection between two samples (a planner reading the
+ * result) dropped it, and V8 threw away every function compiled for it ("weak objects"), the kernel's run
+ * loop among them, to compile them again on the next slider move: seconds of background compilation on a
+ * 2-core machine. Every user of Sfc32 (the footprint's Monte Carlo too) keeps its compiled code.
+ */
+export const sharedGenerator = new Sfc32();

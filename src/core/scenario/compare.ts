@@ -17,7 +17,10 @@ export interface PairedDifference {
   p_lower_cumulative: number;
   /** Its Monte Carlo standard error. */
   p_lower_cumulative_se: number;
-  /** Per run of the lever rows (model.ts leverEvery: every run up to 20,000): a's net present cost against BAU minus b's, CNY; null when either has no costs. */
+  /**
+   * Per run of the lever rows (model.ts leverEvery: every run up to 20,000): a's net present cost against
+   * BAU minus b's, CNY; null when either has no costs.
+   */
   delta_npv_cny: Quantiles | null;
 }
 

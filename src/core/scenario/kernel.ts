@@ -9,7 +9,7 @@
  * emissions (CCUS, sinks, offsets) reuses the gross evaluation. A lever's contribution is the drop in net
  * emissions when it is added, with the run's own draws (common random numbers).
  */
-import { Sfc32 } from '../random';
+import { sharedGenerator, type Sfc32 } from '../random';
 import type { CompiledModel, RunArray, RunBlock } from './model';
 import { GJ_PER_10K_KWH, sampledRowsIn } from './model';
 import { GJ_PER_TCE } from '../units';
@@ -65,16 +65,6 @@ export interface SimulateOptions {
    */
   slab?: ArrayBuffer;
 }
-
-/**
- * The generator every block reseeds run by run (its state is a function of (seed, run) alone). One for
- * the module, not one per block: the compiled run loop is specialised to the generator's hidden class,
- * and a class instance's hidden class is reachable only through weak links once no instance is alive.
- * Between two samples (a planner reading the result) the garbage collector would then drop it, and V8
- * throws away every function compiled for it ("weak objects"), the run loop among them, to be compiled
- * again on the next slider move: seconds of background compilation on a 2-core machine.
- */
-const RNG = new Sfc32();
 
 /** Simulates runs [runStart, runStart + runCount) of the model with the given seed. */
 export function simulateBlock(
@@ -159,7 +149,8 @@ export function simulateBlock(
 
   const P = prepareKernel(M);
   const { mq, pq, eSectors, group, groupedSectors, groupStart } = P;
-  const rng = RNG;
+  // Reseeded for every run; one for all blocks (random/sfc32.ts says why).
+  const rng = sharedGenerator;
   const params = new Float64Array(M.nSlots);
   const scratch = sampleScratch(M);
   const g = new Float64Array(nS * 3);

@@ -69,8 +69,9 @@ function drawNext(): void {
 const anyNearWaiting = () => [...waiting].some((c) => c.near);
 
 function post(): void {
-  if (posted || !anyNearWaiting()) {
-    if (!posted) settle();
+  if (posted) return;
+  if (!anyNearWaiting()) {
+    settle();
     return;
   }
   posted = true;
