@@ -126,10 +126,10 @@ export interface SimulationRunner {
   /**
    * Diagnostics from each worker: chunks computed; how many reused a chunk buffer handed back (the runner
    * recycles them, so a large run leaves no garbage the size of its result); bytes still visible of
-   * the last block sent (0 once transferred).
+   * the last block sent (0 once transferred); whether the worker's kernel sums sectors in WebAssembly.
    */
   workerStats(): Promise<
-    { chunks: number; reusedSlabs: number; lastSentBytes: number; reusedArrays: number }[]
+    { chunks: number; reusedSlabs: number; lastSentBytes: number; reusedArrays: number; wasmSums: boolean }[]
   >;
 }
 

@@ -17,6 +17,7 @@ import { RunBlockAssembler, type ArrayAllocator } from '../src/core/scenario/mer
 import { createSimulationService, FULL_DETAIL, kernelOptions, type ChunkDetail } from './simulation-service';
 import { sidePartBuffers, transferablesOf, type SidePart } from './transfer';
 import { READY_MESSAGE, type MessageEndpoint } from './worker-slot';
+import { sectorSumsAvailable } from '../src/core/wasm/sector-sums';
 
 export interface WorkerApiOptions {
   /**
@@ -274,14 +275,21 @@ function createWorkerApi(options: WorkerApiOptions = {}) {
     /**
      * Diagnostics: chunks computed, how many of them reused a buffer handed back by the runner, the
      * byte length this worker still sees of its last sent block (0 once transferred), and how many
-     * arrays of collections reused memory of earlier ones.
+     * arrays of collections reused memory of earlier ones; whether its kernel sums sectors in WebAssembly.
      */
-    stats(): { chunks: number; reusedSlabs: number; lastSentBytes: number; reusedArrays: number } {
+    stats(): {
+      chunks: number;
+      reusedSlabs: number;
+      lastSentBytes: number;
+      reusedArrays: number;
+      wasmSums: boolean;
+    } {
       return {
         chunks,
         reusedSlabs: reused,
         lastSentBytes: lastSent ? lastSent.gross.byteLength : -1,
         reusedArrays,
+        wasmSums: sectorSumsAvailable(),
       };
     },
   };

@@ -12,7 +12,8 @@ import {
   type SimulationProgress,
   type SimulationRunner,
 } from '../../workers/simulation-runner';
-import { handBaseline } from '../unit/core/scenario/fixtures';
+import { sectorSumsAvailable } from '../../src/core/wasm/sector-sums';
+import { ALL_LEVERS, handBaseline } from '../unit/core/scenario/fixtures';
 import { blockDiff, fullBlock } from './block-diff';
 
 const model = compileScenario(presetScenario('policy'), handBaseline());
@@ -40,8 +41,19 @@ describe('simulation runner', () => {
       expect(blockDiff(result.block, expected)).toEqual([]);
       expect(JSON.stringify(result.summary)).toBe(expectedSummary);
       expect(result).toMatchObject({ phase: 'full', seed: SEED, runs: RUNS, workers });
+      // Every worker summed its sectors in WebAssembly; the main thread's expected block did too.
+      expect((await r.workerStats()).map((s) => s.wasmSums)).toEqual(new Array(workers).fill(true));
       await r.terminate();
     }
+  });
+
+  it('sums sectors in WebAssembly in Chromium, with the same bits as the JS sums', () => {
+    expect(sectorSumsAvailable()).toBe(true);
+    const m = compileScenario(ALL_LEVERS, handBaseline());
+    const options = { breakdownEvery: 2, leverEvery: 1 };
+    const withWasm = simulateBlock(m, SEED, 3, 40, { ...options, wasm: true });
+    const withJs = simulateBlock(m, SEED, 3, 40, { ...options, wasm: false });
+    expect(blockDiff(withWasm, withJs)).toEqual([]);
   });
 
   it('sizes the pool by navigator.hardwareConcurrency unless told otherwise', async () => {

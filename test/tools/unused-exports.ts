@@ -62,7 +62,10 @@ function resolveSpec(from: string, spec: string): string | null {
 
 const files: string[] = [];
 for (const p of READ) walk(p, files);
-const checked = (f: string) => CHECKED.some((c) => relative(ROOT, f).startsWith(`${c}/`));
+// AssemblyScript sources (*.as.ts) export a WebAssembly module's functions, used through its instance
+// (src/core/wasm/sector-sums.ts), not by imports: the tests of that module exercise each one.
+const checked = (f: string) =>
+  !f.endsWith('.as.ts') && CHECKED.some((c) => relative(ROOT, f).startsWith(`${c}/`));
 
 const modules = new Map<string, Module>();
 /** Uses: module → names asked of it ('*' for all). */

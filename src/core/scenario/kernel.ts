@@ -14,6 +14,7 @@ import type { CompiledModel, RunArray, RunBlock } from './model';
 import { GJ_PER_10K_KWH, sampledRowsIn } from './model';
 import { GJ_PER_TCE } from '../units';
 import { prepareKernel, type KernelPrep } from './kernel-prep';
+import { sectorSums } from '../wasm/sector-sums';
 import { leverOfDoc } from './levers';
 import {
   drawPermutation,
@@ -64,6 +65,11 @@ export interface SimulateOptions {
    * enough, else a new buffer is allocated. Either way every array of the block is a view of one buffer.
    */
   slab?: ArrayBuffer;
+  /**
+   * Sum the sectors in WebAssembly where this thread can (default true; src/core/wasm/sector-sums.ts),
+   * else in JS. Both give the same bits; false forces the JS sums (tests compare the two).
+   */
+  wasm?: boolean;
 }
 
 /** Simulates runs [runStart, runStart + runCount) of the model with the given seed. */
@@ -155,10 +161,12 @@ export function simulateBlock(
   const scratch = sampleScratch(M);
   const g = new Float64Array(nS * 3);
   const e = new Float64Array(nS);
-  const O = new Float64Array(nS);
-  const I = new Float64Array(nS);
-  const sumM = new Float64Array(6 * NQM);
-  const sumP = new Float64Array(3 * NQP);
+  // The sector sums' inputs and outputs live in the WebAssembly module's memory when it sums them.
+  const wasm = options.wasm === false ? null : sectorSums(mq, pq, groupStart, groupedSectors);
+  const O = wasm ? wasm.O : new Float64Array(nS);
+  const I = wasm ? wasm.I : new Float64Array(nS);
+  const sumM = wasm ? wasm.sumM : new Float64Array(6 * NQM);
+  const sumP = wasm ? wasm.sumP : new Float64Array(3 * NQP);
   const Mq = new Float64Array(NQM);
   const Pq = new Float64Array(NQP);
   const mSec = new Float64Array(nS);
@@ -548,6 +556,7 @@ export function simulateBlock(
     I,
     sumM,
     sumP,
+    wasmSums: wasm ? wasm.sums : null,
     Mq,
     Pq,
     mq,
@@ -615,6 +624,8 @@ interface BlockPlan {
   I: Float64Array;
   sumM: Float64Array;
   sumP: Float64Array;
+  /** The WebAssembly sector sums (reading O and I, writing sumM and sumP), or null for the JS loop. */
+  wasmSums: (() => void) | null;
   Mq: Float64Array;
   Pq: Float64Array;
   mq: KernelPrep['mq'];
@@ -775,6 +786,7 @@ function runBlock(K: BlockPlan, seed: number, runStart: number, runCount: number
     I,
     sumM,
     sumP,
+    wasmSums,
     Mq,
     Pq,
     mq,
@@ -905,71 +917,73 @@ function runBlock(K: BlockPlan, seed: number, runStart: number, runCount: number
       // Sums of the electrifiable sectors by group: dense rows of NQM and NQP quantities, unrolled and
       // kept in locals over a group's sectors (a sector's zero terms add exactly nothing, so these equal
       // the sums of the non-zero terms alone). Output-driven sums follow the shift group only: groups
-      // 2h and 2h + 1 are adjacent in groupedSectors.
-      for (let h = 0; h < 3; h++) {
-        let p0 = 0;
-        let p1 = 0;
-        let p2 = 0;
-        let p3 = 0;
-        let p4 = 0;
-        for (let gi = 2 * h; gi < 2 * h + 2; gi++) {
-          let a0 = 0;
-          let a1 = 0;
-          let a2 = 0;
-          let a3 = 0;
-          let a4 = 0;
-          let a5 = 0;
-          let a6 = 0;
-          let a7 = 0;
-          let a8 = 0;
-          let a9 = 0;
-          let a10 = 0;
-          let a11 = 0;
-          for (let j = groupStart[gi]; j < groupStart[gi + 1]; j++) {
-            const s = groupedSectors[j];
-            const p = O[s];
-            const m = p * I[s];
-            const b = s * NQM;
-            a0 += m * mq[b];
-            a1 += m * mq[b + 1];
-            a2 += m * mq[b + 2];
-            a3 += m * mq[b + 3];
-            a4 += m * mq[b + 4];
-            a5 += m * mq[b + 5];
-            a6 += m * mq[b + 6];
-            a7 += m * mq[b + 7];
-            a8 += m * mq[b + 8];
-            a9 += m * mq[b + 9];
-            a10 += m * mq[b + 10];
-            a11 += m * mq[b + 11];
-            const bp = s * NQP;
-            p0 += p * pq[bp];
-            p1 += p * pq[bp + 1];
-            p2 += p * pq[bp + 2];
-            p3 += p * pq[bp + 3];
-            p4 += p * pq[bp + 4];
+      // 2h and 2h + 1 are adjacent in groupedSectors. The WebAssembly step computes the same sums.
+      if (wasmSums !== null) wasmSums();
+      else
+        for (let h = 0; h < 3; h++) {
+          let p0 = 0;
+          let p1 = 0;
+          let p2 = 0;
+          let p3 = 0;
+          let p4 = 0;
+          for (let gi = 2 * h; gi < 2 * h + 2; gi++) {
+            let a0 = 0;
+            let a1 = 0;
+            let a2 = 0;
+            let a3 = 0;
+            let a4 = 0;
+            let a5 = 0;
+            let a6 = 0;
+            let a7 = 0;
+            let a8 = 0;
+            let a9 = 0;
+            let a10 = 0;
+            let a11 = 0;
+            for (let j = groupStart[gi]; j < groupStart[gi + 1]; j++) {
+              const s = groupedSectors[j];
+              const p = O[s];
+              const m = p * I[s];
+              const b = s * NQM;
+              a0 += m * mq[b];
+              a1 += m * mq[b + 1];
+              a2 += m * mq[b + 2];
+              a3 += m * mq[b + 3];
+              a4 += m * mq[b + 4];
+              a5 += m * mq[b + 5];
+              a6 += m * mq[b + 6];
+              a7 += m * mq[b + 7];
+              a8 += m * mq[b + 8];
+              a9 += m * mq[b + 9];
+              a10 += m * mq[b + 10];
+              a11 += m * mq[b + 11];
+              const bp = s * NQP;
+              p0 += p * pq[bp];
+              p1 += p * pq[bp + 1];
+              p2 += p * pq[bp + 2];
+              p3 += p * pq[bp + 3];
+              p4 += p * pq[bp + 4];
+            }
+            const o = gi * NQM;
+            sumM[o] = a0;
+            sumM[o + 1] = a1;
+            sumM[o + 2] = a2;
+            sumM[o + 3] = a3;
+            sumM[o + 4] = a4;
+            sumM[o + 5] = a5;
+            sumM[o + 6] = a6;
+            sumM[o + 7] = a7;
+            sumM[o + 8] = a8;
+            sumM[o + 9] = a9;
+            sumM[o + 10] = a10;
+            sumM[o + 11] = a11;
           }
-          const o = gi * NQM;
-          sumM[o] = a0;
-          sumM[o + 1] = a1;
-          sumM[o + 2] = a2;
-          sumM[o + 3] = a3;
-          sumM[o + 4] = a4;
-          sumM[o + 5] = a5;
-          sumM[o + 6] = a6;
-          sumM[o + 7] = a7;
-          sumM[o + 8] = a8;
-          sumM[o + 9] = a9;
-          sumM[o + 10] = a10;
-          sumM[o + 11] = a11;
+          const op = h * NQP;
+          sumP[op] = p0;
+          sumP[op + 1] = p1;
+          sumP[op + 2] = p2;
+          sumP[op + 3] = p3;
+          sumP[op + 4] = p4;
         }
-        const op = h * NQP;
-        sumP[op] = p0;
-        sumP[op + 1] = p1;
-        sumP[op + 2] = p2;
-        sumP[op + 3] = p3;
-        sumP[op + 4] = p4;
-      }
       const k1 = posSS > 0 ? shiftShare * ramp[(posSS - 1) * nY + y] : 0;
       const vFrom = sumP[NQP + OUTPUT];
       const vTo = sumP[2 * NQP + OUTPUT];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileScenario, simulateBlock, type RunBlock } from '../../../../src/core/scenario/kernel';
 import { referenceSimulate } from '../../../../src/core/scenario/reference';
+import { sectorSumsAvailable } from '../../../../src/core/wasm/sector-sums';
 import { mergeRunBlocks } from '../../../../src/core/scenario/merge';
 import { presetScenario } from '../../../../src/core/scenario/presets';
 import { baselineFromRows, baselineTotals } from '../../../../src/core/scenario/baseline';
@@ -55,10 +56,15 @@ describe('kernel', () => {
   ] as const;
 
   for (const [name, scenario, baseline] of cases) {
-    it(`agrees with the reference implementation to 1e-9 (${name})`, () => {
-      const m = compileScenario(scenario, baseline);
-      expectClose(simulateBlock(m, 20240601, 5, 20, DOUBLE), referenceSimulate(m, 20240601, 5, 20), 1e-9);
-    });
+    // Both implementations of the sector sums: WebAssembly (the default where it runs) and JS.
+    for (const wasm of [true, false]) {
+      it(`agrees with the reference implementation to 1e-9 (${name}, ${wasm ? 'wasm' : 'JS'} sector sums)`, () => {
+        expect(sectorSumsAvailable()).toBe(true);
+        const m = compileScenario(scenario, baseline);
+        const block = simulateBlock(m, 20240601, 5, 20, { ...DOUBLE, wasm });
+        expectClose(block, referenceSimulate(m, 20240601, 5, 20), 1e-9);
+      });
+    }
   }
 
   it('gives bit-identical runs however the runs are split into blocks', () => {
