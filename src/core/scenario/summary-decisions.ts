@@ -7,6 +7,7 @@ import type { LeverDoc } from './levers';
 import type { CompiledModel, RunBlock } from './model';
 import { quantilesInPlace } from '../stats';
 import { testTarget, type RunPaths, type TargetDef, type TargetMetric } from './targets';
+import { keepShape } from '../keep-shape';
 
 export interface Quantiles {
   p5: number;
@@ -97,6 +98,9 @@ export function quantiles(x: Float64Array, digits = 0): Quantiles {
 }
 
 /** Each run's multipliers of the base-year inventory: activity (energy), and activity × factors (emissions). */
+// The hidden class of inventoryMultipliers' parts, kept alive (core/keep-shape.ts).
+keepShape({ input: -1, fixed: 0.5 });
+
 function inventoryMultipliers(
   model: CompiledModel,
   block: Pick<RunBlock, 'inputs' | 'nInputs' | 'runCount'>,

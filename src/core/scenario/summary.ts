@@ -18,6 +18,7 @@ import {
   type TargetSummary,
 } from './summary-decisions';
 import { quantiles, quantilesInPlace, rankInto, RankScratch } from '../stats';
+import { keepShape } from '../keep-shape';
 import type { LeverDoc } from './levers';
 import {
   groupSensitivity,
@@ -162,6 +163,9 @@ interface Work {
   cols: Float64Array[];
   scratch: Float64Array;
 }
+
+// The hidden class of every Work, kept alive (core/keep-shape.ts): the same properties in the same order.
+keepShape<Work>({ n: 0, cols: [], scratch: new Float64Array(0) });
 
 function workFor(n: number, width: number): Work {
   return {

@@ -8,12 +8,25 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
-const HOT = ['runBlock', 'sampleRun', 'drawPermutation', 'seedRun', 'nextUint32', 'nextDouble', 'rankInto'];
+const HOT = [
+  'runBlock',
+  'sampleRun',
+  'drawPermutation',
+  'seedRun',
+  'nextUint32',
+  'nextDouble',
+  'rankInto',
+  // The summary's (core/keep-shape.ts).
+  'gather32',
+  'breakdown',
+  'sensitivity',
+  'peaksOf',
+];
 /** Compiled by TurboFan on their own before the collection (the others of HOT may be inlined into them). */
-const MUST_COMPILE = ['runBlock', 'sampleRun', 'nextDouble', 'rankInto'];
+const MUST_COMPILE = ['runBlock', 'sampleRun', 'nextDouble', 'rankInto', 'gather32', 'breakdown', 'peaksOf'];
 
 describe('compiled engine code and garbage collection', () => {
-  it('keeps the kernel and the ranking compiled across a collection between samples', () => {
+  it('keeps the kernel, the ranking and the summary compiled across a collection between samples', () => {
     const out = execFileSync(
       process.execPath,
       // Compilation on the main thread (not concurrent): what is compiled, and when, depends on the
