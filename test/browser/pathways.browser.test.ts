@@ -328,17 +328,24 @@ describe('the pathways engine on the sample park in Chromium', () => {
   });
 
   it('cancels a long run at once and keeps the previous result marked as stale', async () => {
+    // The long run's chunks are slowed down (test hook), so it is cancelled before any of its results,
+    // its preview included, has come back: else how fast the engine is decides what is on show.
+    let slow = false;
+    const slowed = wrap(hookedRunner(), (m) =>
+      slow ? ({ ...m, __chunkDelayMs: 1000 } as CompiledModel) : m,
+    ).runner;
     const pw = new PathwaysState({
       park: { manifest, db: async () => db },
       initial: { preset: 'policy', runs: 1000, seed: 2, settings: {} },
-      createRunner: runner,
+      createRunner: () => slowed,
       debounceMs: 0,
     });
     await pw.load();
     await until(() => pw.status === 'done', 'the first result');
     const shown = pw.result;
+    slow = true;
     pw.setRuns(100_000);
-    await until(() => pw.status === 'running' && (pw.progress?.done ?? 0) > 0, 'the long run to start');
+    await until(() => pw.status === 'running', 'the long run to start');
     pw.cancel();
     expect(pw.status).toBe('cancelled');
     await new Promise((r) => setTimeout(r, 300));
