@@ -177,8 +177,8 @@ describe('accessibility', () => {
       .toMatch(/^[^\u4e00-\u9fff]*Highest: /);
     const figure = page.locator('figure[data-chart]').first();
     await figure.locator('details summary').click();
-    const rows = await figure.locator('table tbody tr').count();
-    expect(rows).toBe(10); // 2015–2024
+    // The table is drawn when the details open: wait for it.
+    await expect.poll(() => figure.locator('table tbody tr').count()).toBe(10); // 2015–2024
     expect(await figure.locator('table thead th').first().textContent()).toBe('Category');
 
     await page.getByRole('button', { name: '中文' }).click();

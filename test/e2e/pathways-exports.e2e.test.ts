@@ -192,7 +192,8 @@ describe('Pathways exports and report', { timeout: LOADED_MACHINE_MS }, () => {
   it('prints an A4 report with every section, in English and in Chinese', async () => {
     const { page } = s;
     await exportsReady(page);
-    const link = await shareLink(page);
+    // The address bar follows the share link once the page has settled, which can be after the result.
+    const link = await wholeLink(page);
     await page.waitForTimeout(800); // charts finish their entry animation
     const en = await printed(page);
     expect(en.head && en.details).toBe(true);
