@@ -134,8 +134,9 @@ describe('the Pathways page of the built app', () => {
     console.log(`pathways: after an edit "${await page.getByTestId('run-status').textContent()}"`);
     edited = await kpiTexts(page);
     expect(edited).not.toEqual(before);
+    // The address follows once the edit has settled (a moment after it; the run may be done first).
+    await expect.poll(() => page.url()).toContain('eff=0.035');
     expect(page.url()).not.toBe(url);
-    expect(page.url()).toContain('eff=0.035');
     expect(page.url()).toContain('ccus=0.9');
     link = (await page.getByTestId('share-link').inputValue())!;
     expect(link).toBe(page.url());
