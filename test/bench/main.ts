@@ -152,6 +152,9 @@ async function main(): Promise<void> {
       ['runs', 'time', 'runs/s'],
       pool.map((r) => [r.runs.toLocaleString('en'), ms(r.ms), rate(r.runs, r.ms)]),
     );
+    // (a') the kernel's parts per thread: sampling, model (also with the JS sector sums), summary.
+    console.log("\n(a') engine parts, Node, one thread (also alone: BENCH_PART=kernel)");
+    printKernelPartsBench(model, SEED, SIZES);
   }
 
   const browser = await browserBench(model, SEED, [1, 2]);
