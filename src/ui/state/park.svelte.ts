@@ -54,6 +54,12 @@ export class ParkStore {
   /** dataKey of the park shown (restored when opening another fails). */
   #shownKey: string | null = null;
   #token = 0;
+  /**
+   * The install under way (or done): installs run one after the other. A superseded open's install may
+   * still be in DuckDB when the next open gets there, and two installs at once would share staging
+   * tables and nest their transactions on the one connection.
+   */
+  #installing: Promise<unknown> = Promise.resolve();
 
   constructor(opts: {
     db: () => Promise<DbPort>;
@@ -137,17 +143,23 @@ export class ParkStore {
       this.dataKey = dataKey;
       const db = await this.db();
       if (token !== this.#token) return;
-      this.status = 'loading';
-      await loadTables(db, reference);
-      this.#referenceLoaded = true;
-      this.queries.invalidate(); // the tables are being replaced: no answer of the old ones is reused
-      // Copies: the database takes the bytes it is given (they are moved to its worker), and a park
-      // kept in memory (an imported one) must open again after another park was shown.
-      const absent = await installParkTables(
-        db,
-        tables.map((t) => ({ name: t.name, ipc: t.ipc.slice() })),
-      );
-      if (token !== this.#token) return;
+      const install = this.#installing.then(async () => {
+        // Superseded while an earlier install finished: the newer open installs its own park.
+        if (token !== this.#token) return null;
+        this.status = 'loading';
+        await loadTables(db, reference);
+        this.#referenceLoaded = true;
+        this.queries.invalidate(); // the tables are being replaced: no answer of the old ones is reused
+        // Copies: the database takes the bytes it is given (they are moved to its worker), and a park
+        // kept in memory (an imported one) must open again after another park was shown.
+        return installParkTables(
+          db,
+          tables.map((t) => ({ name: t.name, ipc: t.ipc.slice() })),
+        );
+      });
+      this.#installing = install.catch(() => undefined);
+      const absent = await install;
+      if (absent === null || token !== this.#token) return;
       this.missing = absent;
       this.manifest = source.manifest;
       this.#shownKey = dataKey;
