@@ -97,10 +97,10 @@ export function quantiles(x: Float64Array, digits = 0): Quantiles {
   };
 }
 
-/** Each run's multipliers of the base-year inventory: activity (energy), and activity × factors (emissions). */
 // The hidden class of inventoryMultipliers' parts, kept alive (core/keep-shape.ts).
 keepShape({ input: -1, fixed: 0.5 });
 
+/** Each run's multipliers of the base-year inventory: activity (energy), and activity × factors (emissions). */
 function inventoryMultipliers(
   model: CompiledModel,
   block: Pick<RunBlock, 'inputs' | 'nInputs' | 'runCount'>,

@@ -45,26 +45,6 @@ const PQ = 6;
 
 let instance: Exports | null | undefined;
 
-function decode(b64: string): Uint8Array {
-  const abc = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  const val = new Uint8Array(128);
-  for (let i = 0; i < abc.length; i++) val[abc.charCodeAt(i)] = i;
-  const n = b64.replace(/=+$/, '').length;
-  const out = new Uint8Array((n * 3) >> 2);
-  let bits = 0;
-  let acc = 0;
-  let at = 0;
-  for (let i = 0; i < n; i++) {
-    acc = (acc << 6) | val[b64.charCodeAt(i)];
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[at++] = (acc >> bits) & 0xff;
-    }
-  }
-  return out;
-}
-
 /** This thread's instance, or null where WebAssembly (with SIMD) cannot run. */
 function exportsOf(): Exports | null {
   if (instance !== undefined) return instance;
@@ -72,7 +52,10 @@ function exportsOf(): Exports | null {
   const W = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
   if (W) {
     try {
-      instance = new W.Instance(new W.Module(decode(SECTOR_SUMS_WASM)), {}).exports as unknown as Exports;
+      instance = new W.Instance(
+        new W.Module(Uint8Array.from(atob(SECTOR_SUMS_WASM), (c) => c.charCodeAt(0))),
+        {},
+      ).exports as unknown as Exports;
     } catch {
       // No SIMD, or compiling forbidden (a content security policy): the JS sums.
       instance = null;
